@@ -1,0 +1,189 @@
+"""The analyst's tags on one document, with undo and redo of every change.
+
+Annotations are immutable values; every change is recorded as ``(before, after)`` pairs so
+undo is exact and cheap. Ids are derived from the span and quote, so two analysts who tag
+the same sentence independently produce the same id and their sidecars merge cleanly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from enum import Enum
+
+CONTEXT_CHARS = 32
+
+
+class Anchor(str, Enum):
+    """How well an annotation still sits on its document (see core.anchoring)."""
+
+    EXACT = "exact"
+    MOVED = "moved"
+    REVIEW = "review"
+    ORPHAN = "orphan"
+
+
+@dataclass(frozen=True)
+class Annotation:
+    id: str
+    start: int
+    end: int
+    text: str
+    prefix: str = ""
+    suffix: str = ""
+    tags: tuple[str, ...] = ()
+    note: str = ""
+    anchor: Anchor = Anchor.EXACT
+    extra: tuple[tuple[str, object], ...] = ()  # unknown keys kept from the sidecar
+
+    @property
+    def needs_attention(self) -> bool:
+        return self.anchor in (Anchor.REVIEW, Anchor.ORPHAN)
+
+    def sort_key(self) -> tuple[int, int, str]:
+        return (self.start, self.end, self.id)
+
+
+def make_id(start: int, end: int, text: str) -> str:
+    digest = hashlib.sha256(f"{start}:{end}:{text}".encode("utf-8", "surrogatepass"))
+    return "a" + digest.hexdigest()[:11]
+
+
+def quote_at(text: str, start: int, end: int) -> tuple[str, str, str]:
+    """The quote and its prefix/suffix context, as stored in a sidecar."""
+    return (text[start:end], text[max(0, start - CONTEXT_CHARS):start],
+            text[end:end + CONTEXT_CHARS])
+
+
+Change = tuple[Annotation | None, Annotation | None]
+
+
+@dataclass
+class AnnotationSet:
+    """All annotations of one document, keyed by id, with an undo history."""
+
+    items: dict[str, Annotation] = field(default_factory=dict)
+    _by_span: dict[tuple[int, int], str] = field(default_factory=dict)
+    _undo: list[list[Change]] = field(default_factory=list)
+    _redo: list[list[Change]] = field(default_factory=list)
+    revision: int = 0
+
+    def __post_init__(self) -> None:
+        self._by_span = {(a.start, a.end): a.id for a in self.items.values()
+                         if a.anchor is not Anchor.ORPHAN}
+
+    @classmethod
+    def of(cls, annotations: Iterable[Annotation]) -> AnnotationSet:
+        return cls({a.id: a for a in annotations})
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __iter__(self) -> Iterator[Annotation]:
+        return iter(self.sorted())
+
+    def sorted(self) -> list[Annotation]:
+        return sorted(self.items.values(), key=Annotation.sort_key)
+
+    def at(self, start: int, end: int) -> Annotation | None:
+        """The anchored annotation on exactly ``start:end`` (orphans are never 'at')."""
+        ident = self._by_span.get((start, end))
+        return None if ident is None else self.items.get(ident)
+
+    # -- changes ---------------------------------------------------------------------
+
+    def _apply(self, changes: list[Change], record: bool = True) -> None:
+        for before, after in changes:
+            if before is not None:
+                self.items.pop(before.id, None)
+                if self._by_span.get((before.start, before.end)) == before.id:
+                    del self._by_span[(before.start, before.end)]
+            if after is not None:
+                self.items[after.id] = after
+                if after.anchor is not Anchor.ORPHAN:
+                    self._by_span[(after.start, after.end)] = after.id
+        if changes:
+            self.revision += 1
+            if record:
+                self._undo.append(changes)
+                self._redo.clear()
+
+    def _new(self, text: str, start: int, end: int) -> Annotation:
+        quote, prefix, suffix = quote_at(text, start, end)
+        ident = make_id(start, end, quote)
+        while ident in self.items:
+            ident = make_id(start, end, quote + ident)
+        return Annotation(ident, start, end, quote, prefix, suffix)
+
+    def _put(self, before: Annotation | None, after: Annotation) -> list[Change]:
+        """The change replacing ``before`` with ``after``, dropping it when it holds nothing."""
+        if not after.tags and not after.note:
+            return [(before, None)] if before is not None else []
+        return [(before, after)]
+
+    def toggle_tag(self, text: str, start: int, end: int, tag: str) -> bool:
+        """Add ``tag`` to the span or take it off; True when the tag is now on."""
+        before = self.at(start, end)
+        base = before or self._new(text, start, end)
+        if tag in base.tags:
+            tags = tuple(t for t in base.tags if t != tag)
+        else:
+            tags = (*base.tags, tag)
+        self._apply(self._put(before, replace(base, tags=tags)))
+        return tag in tags
+
+    def set_tags(self, text: str, start: int, end: int, tags: Iterable[str]) -> None:
+        before = self.at(start, end)
+        base = before or self._new(text, start, end)
+        self._apply(self._put(before, replace(base, tags=tuple(dict.fromkeys(tags)))))
+
+    def set_note(self, text: str, start: int, end: int, note: str) -> None:
+        """Set the note on a span (an empty note on an untagged span removes it)."""
+        before = self.at(start, end)
+        base = before or self._new(text, start, end)
+        if before is not None and before.note == note:
+            return
+        self._apply(self._put(before, replace(base, note=note)))
+
+    def remove(self, ident: str) -> bool:
+        before = self.items.get(ident)
+        if before is None:
+            return False
+        self._apply([(before, None)])
+        return True
+
+    def replace_all(self, annotations: Iterable[Annotation], record: bool = True) -> None:
+        """Swap the whole set (reload, merge, re-anchor) as one undoable step."""
+        new = {a.id: a for a in annotations}
+        changes: list[Change] = [(old, None) for old in self.items.values()
+                                 if new.get(old.id) != old]
+        changes += [(None, a) for a in new.values() if self.items.get(a.id) != a]
+        self._apply(changes, record=record)
+
+    # -- history ---------------------------------------------------------------------
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    def undo(self) -> list[Change] | None:
+        if not self._undo:
+            return None
+        changes = self._undo.pop()
+        inverse = [(after, before) for before, after in reversed(changes)]
+        self._apply(inverse, record=False)
+        self._redo.append(changes)
+        return inverse
+
+    def redo(self) -> list[Change] | None:
+        if not self._redo:
+            return None
+        changes = self._redo.pop()
+        self._apply(changes, record=False)
+        self._undo.append(changes)
+        return changes

@@ -1,0 +1,129 @@
+"""The codebook: which tags exist, their keys, colours and meanings. Tags are data.
+
+A user codebook is a small YAML file::
+
+    tags:
+      - {name: security, key: "1", colour: "#d9534f", description: Armed conflict ...}
+      - {name: health, key: "4", colour: "#5cb85c", description: Disease, clinics}
+
+Tags it names replace the defaults of the same name; new ones are added after them.
+Unknown tags found in a sidecar are kept and shown in grey, never dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from briefing_tui.core.safe_yaml import YamlError, load_yaml_file
+
+TAG_NAME = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,39}$")
+_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+UNKNOWN_COLOUR = "#8a8a8a"
+
+
+class CodebookError(Exception):
+    """A user codebook that cannot be used; ``str()`` is a one-line message."""
+
+
+@dataclass(frozen=True)
+class Tag:
+    name: str
+    key: str
+    colour: str
+    description: str = ""
+    keywords: tuple[str, ...] = ()
+
+
+DEFAULT_TAGS = (
+    Tag("security", "1", "#e05d5d",
+        "Armed conflict, attacks, militancy, military operations, policing."),
+    Tag("migration", "2", "#3b9dd8",
+        "Refugees, displacement, deportation, returns, border crossings."),
+    Tag("diplomacy", "3", "#d8a03b",
+        "Talks, statements, sanctions, relations between governments and the U.N."),
+)
+
+
+@dataclass
+class Codebook:
+    """An ordered set of tags; order is the order of summaries and of keys 1-9."""
+
+    tags: list[Tag] = field(default_factory=lambda: list(DEFAULT_TAGS))
+
+    def __iter__(self) -> Iterator[Tag]:
+        return iter(self.tags)
+
+    def __len__(self) -> int:
+        return len(self.tags)
+
+    def get(self, name: str) -> Tag | None:
+        for tag in self.tags:
+            if tag.name == name:
+                return tag
+        return None
+
+    def by_key(self, key: str) -> Tag | None:
+        for tag in self.tags:
+            if tag.key == key:
+                return tag
+        return None
+
+    def colour(self, name: str) -> str:
+        tag = self.get(name)
+        return tag.colour if tag else UNKNOWN_COLOUR
+
+    def order(self, names: set[str] | frozenset[str] | list[str]) -> list[str]:
+        """``names`` in codebook order, unknown ones after, alphabetically."""
+        known = [tag.name for tag in self.tags if tag.name in names]
+        return known + sorted(set(names) - set(known))
+
+
+def _tag_from(entry: Any, index: int) -> Tag:
+    if not isinstance(entry, dict):
+        raise CodebookError(f"tag #{index + 1} is not a mapping")
+    name = entry.get("name")
+    if not isinstance(name, str) or not TAG_NAME.match(name):
+        raise CodebookError(f"tag #{index + 1}: name must be lowercase letters, digits, "
+                            f"'-', '_' or '.' (got {name!r})")
+    key = str(entry.get("key", ""))
+    if key and (len(key) != 1 or not key.isprintable()):
+        raise CodebookError(f"tag {name}: key must be one character (got {key!r})")
+    colour = entry.get("colour", entry.get("color", UNKNOWN_COLOUR))
+    if not isinstance(colour, str) or not _COLOUR.match(colour):
+        raise CodebookError(f"tag {name}: colour must look like #rrggbb (got {colour!r})")
+    description = entry.get("description", "")
+    keywords = entry.get("keywords", [])
+    if not isinstance(description, str):
+        raise CodebookError(f"tag {name}: description must be text")
+    if not isinstance(keywords, list) or not all(isinstance(k, str) for k in keywords):
+        raise CodebookError(f"tag {name}: keywords must be a list of words")
+    return Tag(name, key, colour, description, tuple(keywords))
+
+
+def load_codebook(path: Path | str) -> Codebook:
+    """Read a user codebook over the defaults, or raise :class:`CodebookError`."""
+    try:
+        data = load_yaml_file(Path(path), max_bytes=1 << 20)
+    except YamlError as exc:
+        raise CodebookError(f"{Path(path).name}: {exc}") from None
+    entries = data.get("tags") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        raise CodebookError(f"{Path(path).name}: expected a 'tags:' list")
+    tags = list(DEFAULT_TAGS)
+    if isinstance(data, dict) and data.get("replace_defaults") is True:
+        tags = []
+    for index, entry in enumerate(entries):
+        tag = _tag_from(entry, index)
+        names = [t.name for t in tags]
+        if tag.name in names:
+            tags[names.index(tag.name)] = tag
+        else:
+            tags.append(tag)
+    keys = [t.key for t in tags if t.key]
+    if len(keys) != len(set(keys)):
+        raise CodebookError(f"{Path(path).name}: two tags share a key")
+    return Codebook(tags)

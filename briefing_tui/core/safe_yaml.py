@@ -1,0 +1,118 @@
+"""A strict YAML reader for files other people (or attackers) may have written.
+
+``yaml.safe_load`` still accepts aliases (billion-laughs bombs), ``<<`` merges, duplicate
+keys (silently keeping the last) and raises ``RecursionError`` on deep nesting. Here the
+event stream is checked first (no aliases, no anchors, bounded depth, no tags beyond the
+plain scalar types), then the node tree is built into plain Python values by our own code:
+duplicate keys and non-string keys are errors, timestamps and binary stay refused.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+MAX_DEPTH = 32
+_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_ALLOWED_TAGS = {
+    "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:map",
+}
+
+
+class YamlError(Exception):
+    """The YAML cannot be used; ``str()`` is a one-line reason."""
+
+
+def _where(mark: Any) -> str:
+    return f" (line {mark.line + 1})" if mark is not None else ""
+
+
+def _check_events(source: str) -> None:
+    depth = 0
+    for event in yaml.parse(source, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            raise YamlError(f"aliases (*name) are not allowed{_where(event.start_mark)}")
+        if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
+            raise YamlError(f"anchors (&name) are not allowed{_where(event.start_mark)}")
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise YamlError(f"nested deeper than {MAX_DEPTH} levels"
+                                f"{_where(event.start_mark)}")
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
+
+
+def _resolve_scalar(node: yaml.ScalarNode, loader: Any) -> Any:
+    if node.tag == "tag:yaml.org,2002:timestamp":
+        return node.value  # a plain date stays the text the person wrote
+    if node.tag == "tag:yaml.org,2002:int" and len(node.value) > 40:
+        return node.value  # too big to be an offset; the schema check reports it
+    if node.tag not in _ALLOWED_TAGS:
+        raise YamlError(f"the tag {node.tag} is not allowed{_where(node.start_mark)}")
+    return loader.construct_object(node)
+
+
+def _build(node: yaml.Node, loader: Any) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return _resolve_scalar(node, loader)
+    if node.tag not in _ALLOWED_TAGS:
+        raise YamlError(f"the tag {node.tag} is not allowed{_where(node.start_mark)}")
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(child, loader) for child in node.value]
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or \
+                    key_node.tag != "tag:yaml.org,2002:str":
+                raise YamlError(f"keys must be plain text{_where(key_node.start_mark)}")
+            key = key_node.value
+            if key == "<<":
+                raise YamlError(f"merge keys (<<) are not allowed{_where(key_node.start_mark)}")
+            if key in result:
+                raise YamlError(f"duplicate key {key!r}{_where(key_node.start_mark)}")
+            result[key] = _build(value_node, loader)
+        return result
+    raise YamlError("unexpected YAML node")  # pragma: no cover - all kinds handled
+
+
+def load_yaml(source: str) -> Any:
+    """Parse one YAML document strictly into dicts, lists and scalars."""
+    try:
+        _check_events(source)
+        loader = _Loader(source)
+        try:
+            node = loader.get_single_node()
+            return None if node is None else _build(node, loader)
+        finally:
+            loader.dispose()
+    except YamlError:
+        raise
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise YamlError(f"{problem}{_where(mark)}") from None
+    except (RecursionError, ValueError, OverflowError) as exc:
+        raise YamlError(f"unreadable YAML ({type(exc).__name__})") from None
+
+
+def load_yaml_file(path: Path, max_bytes: int) -> Any:
+    """Read and strictly parse a YAML file of at most ``max_bytes``."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise YamlError("no such file") from None
+    except OSError as exc:
+        raise YamlError(f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > max_bytes:
+        raise YamlError(f"larger than the {max_bytes // 2**20} MiB limit")
+    try:
+        source = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise YamlError(f"not UTF-8 (bad byte at offset {exc.start})") from None
+    return load_yaml(source)

@@ -1,0 +1,56 @@
+"""Make hostile characters visible, one for one, so offsets still line up.
+
+A document may hold ESC sequences that would retitle or blank the terminal, C1 controls,
+or bidi overrides that reorder what the analyst sees. We never strip them (that shifts
+every offset after them); each becomes one visible, single-cell symbol instead. Tabs
+become one space: a terminal cell count of 0 for ``\\t`` would break wrapping.
+"""
+
+from __future__ import annotations
+
+_BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_OTHER = {
+    "\u2028": "\u21b5",  # line separator → ↵
+    "\u2029": "\u00b6",  # paragraph separator → ¶
+    "\ufeff": "\u2423",  # zero-width no-break space mid-text → ␣
+    "\ufff9": "\u2426",
+    "\ufffa": "\u2426",
+    "\ufffb": "\u2426",
+    "\ufffe": "\ufffd",
+    "\uffff": "\ufffd",
+}
+
+
+def _build_table(keep_newline: bool) -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in range(0x20):
+        table[code] = chr(0x2400 + code)  # ␀ … ␟ (control pictures)
+    table[0x09] = " "
+    if keep_newline:
+        del table[0x0A]
+    table[0x7F] = "\u2421"  # ␡
+    for code in range(0x80, 0xA0):
+        table[code] = "\u2426"  # ␦ for C1 controls (CSI, NEL, …)
+    for char in _BIDI:
+        table[ord(char)] = "\u2194"  # ↔ marks a bidi override or isolate
+    for char, symbol in _OTHER.items():
+        table[ord(char)] = symbol
+    return table
+
+
+_TABLE = _build_table(keep_newline=True)
+_TABLE_NO_NEWLINE = _build_table(keep_newline=False)
+
+
+def visible(text: str, *, keep_newlines: bool = True) -> str:
+    """Return ``text`` with every control and bidi character replaced by a visible symbol.
+
+    The result has exactly the same length as ``text``. With ``keep_newlines=False`` a
+    newline becomes ␊ too (for one-line labels such as file names).
+    """
+    return text.translate(_TABLE if keep_newlines else _TABLE_NO_NEWLINE)
+
+
+def needs_visible(text: str) -> bool:
+    """True when :func:`visible` would change ``text`` (cheap pre-check for hot paths)."""
+    return text != text.translate(_TABLE)
