@@ -13,7 +13,7 @@ Unknown tags found in a sidecar are kept and shown in grey, never dropped.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -76,10 +76,11 @@ class Codebook:
         tag = self.get(name)
         return tag.colour if tag else UNKNOWN_COLOUR
 
-    def order(self, names: set[str] | frozenset[str] | list[str]) -> list[str]:
+    def order(self, names: Iterable[str]) -> list[str]:
         """``names`` in codebook order, unknown ones after, alphabetically."""
-        known = [tag.name for tag in self.tags if tag.name in names]
-        return known + sorted(set(names) - set(known))
+        wanted = set(names)
+        known = [tag.name for tag in self.tags if tag.name in wanted]
+        return known + sorted(wanted - set(known))
 
 
 def _tag_from(entry: Any, index: int) -> Tag:

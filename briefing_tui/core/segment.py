@@ -19,6 +19,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 import nupunkt
@@ -39,13 +40,13 @@ _LIST_MARKER = re.compile(
 # A line ending in one of these is prose that Punkt can judge; no layout cut is forced.
 _ENDS_PROSE = frozenset(".!?:;,\"')]}…”’»-–—/&(")
 # A line ending in one of these words is plainly mid-sentence (hard wrap).
-_FUNCTION_WORDS = frozenset(
+_FUNCTION_WORDS = frozenset((
     "a an the of to in on at by for from with and or but nor as than that which who whom "
     "whose into onto over under after before since until about against between among "
     "during through without within is are was were be been has have had will would "
     "shall should can could may might must its their his her our your my this these "
-    "those said says per via".split()
-)
+    "those said says per via"
+).split())
 _HEADING_MAX_WORDS = 15
 
 
@@ -124,7 +125,7 @@ def unit_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     widths = [b - a for a, b in lines[:-1]]
     prose_width = max(widths) if len(lines) >= 3 and max(widths) >= 50 else 0
     unit_start = start
-    for (a, b), (c, d) in zip(lines, lines[1:]):
+    for (a, b), (c, d) in pairwise(lines):
         if _ends_unit(text[a:b], text[c:d], prose_width):
             yield unit_start, b
             unit_start = c

@@ -1,0 +1,160 @@
+"""Re-anchoring speed on big changed briefings: medians of several runs (not a timed test).
+
+    .venv/bin/python -m benchmarks.bench_anchoring [--runs 5] [--sizes 1000000 10000000]
+
+Target (DESIGN.md part 4, issue: anchoring): 1,000 annotations on a 10 MB briefing
+re-anchored within a few seconds after realistic edits. Scenarios, each on 1,000
+annotations spread over the document's sentences:
+
+- unchanged: the fast path (every annotation exact).
+- insertions: 20 new paragraphs at random places; nearly every annotation moves.
+- mixed: the insertions, plus 10 annotated sentences deleted, 10 with one word changed,
+  5 annotated paragraphs re-wrapped and 5 annotated sentences cut and pasted elsewhere.
+- replaced: the whole text swapped for another briefing of the same size (worst case:
+  every quote is searched for in vain, then fuzzy-matched).
+
+"reanchor" is timed with the sentence split passed in (as ``Document`` does); "split" is
+what ``segment()`` costs on its own when the caller has none. The generator repeats a
+few sentence templates, so a deleted sentence often has a >= 75 % similar neighbour and
+comes back as REVIEW rather than ORPHAN; real briefings are far less repetitive.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import textwrap
+import time
+from collections.abc import Callable
+from functools import partial
+
+from benchmarks.generate import _sentence, briefing
+from briefing_tui.core.anchoring import AnchorReport, reanchor
+from briefing_tui.core.annotations import Annotation, make_id, quote_at
+from briefing_tui.core.segment import segment
+
+COUNT = 1000
+
+
+def annotations_on(text: str, count: int, rng: random.Random) -> list[Annotation]:
+    split = segment(text)
+    chosen = sorted(rng.sample(range(len(split)), count))
+    out = []
+    for index in chosen:
+        start, end = split.starts[index], split.ends[index]
+        quote, prefix, suffix = quote_at(text, start, end)
+        out.append(Annotation(make_id(start, end, quote), start, end, quote, prefix, suffix,
+                              ("security",)))
+    return out
+
+
+def _insert_paragraphs(text: str, count: int, rng: random.Random) -> str:
+    breaks = [i for i in range(len(text)) if text.startswith("\n\n", i)]
+    for at in sorted(rng.sample(breaks, count), reverse=True):
+        paragraph = " ".join(_sentence(rng) for _ in range(3))
+        text = f"{text[:at]}\n\n{paragraph}{text[at:]}"
+    return text
+
+
+def mixed_edits(text: str, annotations: list[Annotation],
+                rng: random.Random) -> tuple[str, dict[str, list[str]]]:
+    """Deletions, one-word changes, cuts and pastes, re-wraps of annotated sentences.
+
+    Returns the new text and the ids of the annotations each kind of edit touched.
+    """
+    picked = rng.sample(annotations, 30)
+    groups = {"deleted": picked[:10], "changed": picked[10:20], "pasted": picked[20:25],
+              "rewrapped": picked[25:30]}
+    edits: list[tuple[int, int, str, str]] = []  # (start, end, replacement, group)
+    for a in groups["deleted"]:
+        edits.append((a.start, a.end, "", "deleted"))
+    for a in groups["changed"]:
+        words = a.text.split(" ")
+        words[rng.randrange(len(words))] = "reportedly"  # a word the generator never uses
+        edits.append((a.start, a.end, " ".join(words), "changed"))
+    for a in groups["pasted"]:
+        edits.append((a.start, a.end, "", "pasted"))
+        target = text.find("\n\n", rng.randrange(len(text))) % (len(text) + 1)
+        edits.append((target, target, f"\n\n{a.text}", "pasted"))
+    for a in groups["rewrapped"]:
+        start = text.rfind("\n\n", 0, a.start) + 2
+        end = text.find("\n\n", a.end) % (len(text) + 1)
+        wrapped = textwrap.fill(" ".join(text[start:end].split()), 64)
+        edits.append((start, end, wrapped, "rewrapped"))
+    done: dict[str, list[str]] = {name: [] for name in groups}
+    last = len(text) + 1
+    for start, end, replacement, group in sorted(edits, reverse=True):
+        if end <= last:  # an edit overlapping one already made is skipped
+            text = text[:start] + replacement + text[end:]
+            last = start
+            done[group] += [a.id for a in groups[group] if start <= a.start < max(end, start + 1)]
+    return _insert_paragraphs(text, 20, rng), done
+
+
+def _outcomes(after: list[Annotation], groups: dict[str, list[str]]) -> str:
+    """What became of the annotations each kind of edit touched (should: changed ->
+    review onto the edited sentence, pasted and rewrapped -> moved)."""
+    by_id = {a.id: a for a in after}
+    parts = []
+    for name, ids in groups.items():
+        counts: dict[str, int] = {}
+        for ident in dict.fromkeys(ids):
+            a = by_id[ident]
+            kind = a.anchor.value
+            if name == "changed" and kind == "review":
+                kind += " (right)" if "reportedly" in a.text else " (wrong)"
+            counts[kind] = counts.get(kind, 0) + 1
+        parts.append(f"{name}: " + ", ".join(f"{n} {k}" for k, n in sorted(counts.items())))
+    return "; ".join(parts)
+
+
+def _median(action: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - began)
+    return statistics.median(times)
+
+
+def _counts(report: AnchorReport) -> str:
+    return (f"exact {report.exact:4}  moved {report.moved:4}  review {report.review:4}  "
+            f"orphan {report.orphan:4}")
+
+
+def run(size: int, runs: int) -> None:
+    rng = random.Random(size)
+    text = briefing(size, 1)
+    annotations = annotations_on(text, COUNT, rng)
+    mixed, groups = mixed_edits(text, annotations, random.Random(3))
+    scenarios = {
+        "unchanged": text,
+        "insertions": _insert_paragraphs(text, 20, random.Random(2)),
+        "mixed": mixed,
+        "replaced": briefing(size, 2),
+    }
+    print(f"\n{len(text) / 1e6:.1f} MB briefing, {len(annotations)} annotations")
+    for name, edited in scenarios.items():
+        split_time = _median(partial(segment, edited), 1)
+        split = segment(edited)
+        seconds = _median(partial(reanchor, annotations, edited, split), runs)
+        after, report = reanchor(annotations, edited, split)
+        print(f"  {name:10}  reanchor {seconds:6.3f} s   split {split_time:5.2f} s   "
+              f"{_counts(report)}")
+        if name == "mixed":
+            print(f"              {_outcomes(after, groups)}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000_000, 10_000_000])
+    args = parser.parse_args()
+    for size in args.sizes:
+        run(size, args.runs)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,93 @@
+"""Sidecar save/load speed: medians of several runs (run on purpose; not a timed test).
+
+    .venv/bin/python -m benchmarks.bench_sidecar [--runs 7] [--sizes 1000 10000]
+
+Targets (issue: sidecar): 1,000 annotations saved within 0.15 s and loaded within 0.25 s;
+10,000 each well under 1 s. "save" is dump + atomic write with fsyncs and the conflict
+check; "load" is read + fingerprint + parse (fast path). "hand-edited load" is the same
+file with one line changed so the strict YAML fallback runs, for comparison.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from benchmarks.generate import briefing
+from briefing_tui.core.annotations import Annotation, make_id, quote_at
+from briefing_tui.core.sidecar import Fingerprint, SidecarData, read_sidecar, write_sidecar
+
+TAGS = ("security", "migration", "diplomacy", "health")
+
+
+def sample(count: int, seed: int = 1) -> tuple[SidecarData, int]:
+    """``count`` annotations on sentence-sized spans of a generated briefing."""
+    rng = random.Random(seed)
+    text = briefing(count * 260, seed)
+    annotations = []
+    for index in range(count):
+        start = index * 250 + rng.randint(0, 20)
+        end = min(len(text), start + rng.randint(60, 230))
+        quote, prefix, suffix = quote_at(text, start, end)
+        tags = tuple(rng.sample(TAGS, rng.randint(1, 2)))
+        note = "Check with the UNHCR figures — “disputed”." if rng.random() < 0.2 else ""
+        annotations.append(Annotation(make_id(start, end, quote), start, end, quote, prefix,
+                                      suffix, tags, note))
+    return SidecarData("briefing.txt", "0" * 64, annotations, extractor="text 1"), len(text)
+
+
+def _median(action: Callable[[], None], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - began)
+    return statistics.median(times)
+
+
+def measure(count: int, runs: int) -> None:
+    data, length = sample(count)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "briefing.txt.annotations.yaml"
+        expected: list[Fingerprint | None] = [None]
+
+        def save() -> None:
+            expected[0] = write_sidecar(path, data, expected[0])
+
+        def load() -> None:
+            found = read_sidecar(path, length)
+            assert found is not None and not found[0].hand_edited
+
+        save_s = _median(save, runs)
+        load_s = _median(load, runs)
+        size = path.stat().st_size
+        edited = path.with_name("edited.annotations.yaml")
+        edited.write_text(path.read_text(encoding="utf-8").replace(
+            "version: 1", "version:   1", 1), encoding="utf-8")
+
+        def load_edited() -> None:
+            found = read_sidecar(edited, length)
+            assert found is not None and found[0].hand_edited
+
+        slow_s = _median(load_edited, max(1, runs // 2))
+    print(f"{count:>7,} annotations  {size / 2**20:6.2f} MiB  save {save_s:6.3f} s  "
+          f"load {load_s:6.3f} s  hand-edited load {slow_s:6.3f} s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    args = parser.parse_args()
+    print(f"medians of {args.runs} runs")
+    for count in args.sizes:
+        measure(count, args.runs)
+
+
+if __name__ == "__main__":
+    main()

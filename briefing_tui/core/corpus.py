@@ -1,0 +1,71 @@
+"""Finding briefings in the paths an analyst gives: files and folders, in a stable order."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefing_tui.core.text import TEXT_SUFFIXES
+
+#: How many documents one folder scan lists at most (a mistaken `briefing /`).
+MAX_DOCUMENTS = 20_000
+_SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv"}
+
+
+@dataclass
+class Corpus:
+    documents: list[Path] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # one line each, for paths given
+    truncated: bool = False
+
+
+def natural_key(path: Path) -> list[object]:
+    """Sort 'report-2' before 'report-10'."""
+    return [int(part) if part.isdigit() else part.lower()
+            for part in re.split(r"(\d+)", str(path))]
+
+
+def is_briefing(path: Path, suffixes: Iterable[str] = TEXT_SUFFIXES) -> bool:
+    name = path.name
+    return (not name.startswith(".") and path.suffix.lower() in tuple(suffixes)
+            and not name.endswith(".annotations.yaml"))
+
+
+def find_documents(paths: Iterable[Path | str], suffixes: Iterable[str] = TEXT_SUFFIXES,
+                   limit: int = MAX_DOCUMENTS) -> Corpus:
+    """Every briefing in ``paths`` (folders searched recursively), without duplicates."""
+    suffixes = tuple(suffixes)
+    corpus = Corpus()
+    seen: set[Path] = set()
+    found: list[Path] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            batch = []
+            for root, dirs, files in os.walk(path, onerror=None):
+                dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS
+                                 and not d.startswith("."))
+                batch += [Path(root) / f for f in files if is_briefing(Path(f), suffixes)]
+                if len(batch) > limit:
+                    break
+            found += sorted(batch, key=natural_key)
+        elif path.is_file() or path.is_symlink():
+            if path.suffix.lower() in suffixes:
+                found.append(path)
+            else:
+                corpus.errors.append(f"{path.name}: not a format briefing reads (it reads "
+                                     f"{', '.join(suffixes)})")
+        else:
+            corpus.errors.append(f"{given}: no such file or folder")
+    for path in found:
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            corpus.documents.append(path)
+    if len(corpus.documents) > limit:
+        corpus.documents = corpus.documents[:limit]
+        corpus.truncated = True
+    return corpus

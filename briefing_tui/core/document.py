@@ -1,0 +1,218 @@
+"""One open briefing: its text, sentences, annotations and the sidecar that keeps them.
+
+This is the unit the CLI and the app work with. It owns the rules that keep work safe:
+an unreadable sidecar makes the document's tags read-only (the file is never
+overwritten); a sidecar whose document changed is re-anchored on open; a sidecar changed
+on disk by someone else is never overwritten silently (:class:`SidecarConflict`), and the
+caller chooses to reload, merge, or keep its own state as a copy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefing_tui.core.anchoring import AnchorReport, reanchor
+from briefing_tui.core.annotations import Annotation, AnnotationSet
+from briefing_tui.core.merge import MergeResult, merge_annotations
+from briefing_tui.core.segment import Segmentation
+from briefing_tui.core.sidecar import (
+    Fingerprint,
+    SidecarData,
+    SidecarError,
+    fingerprint,
+    read_sidecar,
+    sidecar_path,
+    write_sidecar,
+)
+from briefing_tui.core.text import LoadedText, read_text_file
+
+EXTRACTOR = "text 1"
+
+
+@dataclass
+class SaveJob:
+    """What to write, captured on the caller's thread so a worker can write it."""
+
+    path: Path
+    data: SidecarData
+    expected: Fingerprint | None
+    revision: int
+    annotations: list[Annotation]
+
+
+@dataclass
+class Document:
+    path: Path
+    loaded: LoadedText
+    segmentation: Segmentation
+    annotations: AnnotationSet = field(default_factory=AnnotationSet)
+    sidecar: Path = field(init=False)
+    disk: Fingerprint | None = None  # the sidecar as we last read or wrote it
+    base: list[Annotation] = field(default_factory=list)  # the state on disk, for merges
+    problems: list[str] = field(default_factory=list)
+    rejected: list[str] = field(default_factory=list)
+    anchor_report: AnchorReport | None = None
+    sidecar_error: str = ""  # set when the sidecar is unreadable: tags become read-only
+    saved_revision: int = 0
+
+    def __post_init__(self) -> None:
+        self.sidecar = sidecar_path(self.path)
+
+    # -- state -------------------------------------------------------------------------
+
+    @property
+    def text(self) -> str:
+        return self.loaded.text
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    @property
+    def read_only_reason(self) -> str:
+        """Why tags cannot be changed, or "" when they can."""
+        if self.sidecar_error:
+            return f"sidecar unreadable ({self.sidecar_error}); it is left untouched"
+        if self.loaded.read_only:
+            return self.loaded.warning or "opened read-only"
+        return ""
+
+    @property
+    def dirty(self) -> bool:
+        return self.annotations.revision != self.saved_revision
+
+    @property
+    def title(self) -> str:
+        """The first heading-like line, else the file name (used in citations)."""
+        if len(self.segmentation):
+            first = self.segmentation.sentence_text(0).lstrip("#").strip()
+            if first and len(first) <= 120:
+                return first.splitlines()[0]
+        return self.path.name
+
+    # -- sidecar -----------------------------------------------------------------------
+
+    def _adopt(self, data: SidecarData, disk: Fingerprint) -> None:
+        annotations = data.annotations
+        report = None
+        if data.document_sha256 != self.loaded.sha256 or any(
+                a.needs_attention for a in annotations):
+            annotations, report = reanchor(annotations, self.text, self._full_segmentation())
+        self.annotations.replace_all(annotations, record=False)
+        self.saved_revision = self.annotations.revision
+        if data.document_sha256 != self.loaded.sha256:
+            self.saved_revision -= 1  # new anchors and the new hash are worth writing back
+        self.base = list(data.annotations)
+        self.disk = disk
+        self.problems = list(data.problems)
+        self.rejected = list(getattr(data, "rejected", []))
+        self.anchor_report = report
+
+    def _full_segmentation(self) -> Segmentation:
+        if not self.segmentation.complete:
+            self.segmentation.extend()
+        return self.segmentation
+
+    def load_sidecar(self) -> None:
+        """Read the sidecar (if any). An unreadable one is recorded, never raised."""
+        try:
+            found = read_sidecar(self.sidecar, len(self.text))
+        except SidecarError as exc:
+            self.sidecar_error = str(exc)
+            self.disk = fingerprint(self.sidecar)
+            return
+        self.sidecar_error = ""
+        if found is None:
+            self.disk = None
+            return
+        self._adopt(*found)
+
+    def snapshot(self) -> SidecarData:
+        data = SidecarData(self.path.name, self.loaded.sha256, self.annotations.sorted(),
+                           extractor=EXTRACTOR)
+        if self.rejected and hasattr(data, "rejected"):
+            data.rejected = list(self.rejected)
+        return data
+
+    def prepare_save(self) -> SaveJob | None:
+        """The save to do now, or None when there is nothing to write (or we must not)."""
+        if self.read_only_reason or not self.dirty:
+            return None
+        if self.disk is None and not len(self.annotations) and not self.rejected:
+            self.saved_revision = self.annotations.revision
+            return None
+        return SaveJob(self.sidecar, self.snapshot(), self.disk, self.annotations.revision,
+                       self.annotations.sorted())
+
+    def finish_save(self, job: SaveJob, written: Fingerprint) -> None:
+        """Record a successful save (call on the thread that owns the document)."""
+        self.disk = written
+        self.base = job.annotations
+        self.saved_revision = job.revision
+
+    def save(self) -> bool:
+        """Save now; raise SidecarConflict/SidecarSaveError; True when a file was written."""
+        job = self.prepare_save()
+        if job is None:
+            return False
+        self.finish_save(job, write_sidecar(job.path, job.data, job.expected))
+        return True
+
+    def changed_on_disk(self) -> bool:
+        """True when the sidecar on disk is no longer what we last read or wrote."""
+        return fingerprint(self.sidecar) != self.disk
+
+    def reload_sidecar(self) -> None:
+        """Throw away unsaved changes and take the sidecar on disk (undoable)."""
+        previous = self.annotations.sorted()
+        self.load_sidecar()
+        current = self.annotations.sorted()
+        self.annotations.replace_all(previous, record=False)
+        self.annotations.replace_all(current)
+        self.saved_revision = self.annotations.revision
+
+    def merge_with_disk(self) -> MergeResult:
+        """Three-way merge of our changes with the sidecar on disk; the result is unsaved."""
+        mine = self.annotations.sorted()
+        base = self.base
+        found = read_sidecar(self.sidecar, len(self.text))
+        theirs: list[Annotation] = []
+        if found is not None:
+            data, disk = found
+            theirs = data.annotations
+            if data.document_sha256 != self.loaded.sha256:
+                theirs, _ = reanchor(theirs, self.text, self._full_segmentation())
+            self.disk = disk
+            self.base = list(data.annotations)
+        else:
+            self.disk = None
+        result = merge_annotations(base, mine, theirs)
+        self.annotations.replace_all(result.annotations)
+        return result
+
+    def keep_mine_as_copy(self) -> Path:
+        """Write our state beside the sidecar as a numbered copy, then take the disk's."""
+        stem = self.sidecar.name.removesuffix(".yaml")
+        number = 1
+        while (copy := self.sidecar.with_name(f"{stem}.mine-{number}.yaml")).exists():
+            number += 1
+        write_sidecar(copy, self.snapshot(), None)
+        self.reload_sidecar()
+        return copy
+
+
+def open_document(path: Path | str, *, segment_chars: int | None = None) -> Document:
+    """Open a briefing and its sidecar; raise DocumentError when the file is unreadable.
+
+    With ``segment_chars`` only about that many characters are split now (the app
+    splits the rest in a worker); the sidecar is then read by :meth:`load_sidecar` later.
+    """
+    path = Path(path)
+    loaded = read_text_file(path)
+    segmentation = Segmentation(loaded.text)
+    segmentation.extend(segment_chars)
+    document = Document(path, loaded, segmentation)
+    if segment_chars is None:
+        document.load_sidecar()
+    return document

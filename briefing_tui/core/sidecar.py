@@ -1,0 +1,166 @@
+"""The sidecar beside each document: ``article.txt`` -> ``article.txt.annotations.yaml``.
+
+This is the API the rest of the app uses. The text form (and how rejected entries, unknown
+keys and lone surrogates are handled) is in :mod:`briefing_tui.core.sidecar_format`; the
+atomic write in :mod:`briefing_tui.core.atomic`. The promises (DESIGN.md, "Never losing
+work"):
+
+- an unreadable sidecar raises :class:`SidecarUnreadable` and is never overwritten
+  (``write_sidecar`` with ``expected=None`` refuses because a file exists);
+- a save is atomic and, when it fails, leaves the old file byte-identical
+  (:class:`SidecarSaveError`, whose message names the reason);
+- a sidecar changed on disk since it was read is not overwritten (:class:`SidecarConflict`);
+  the comparison is by content hash, so an edit that keeps size and mtime is still caught.
+  It runs once before writing and again right before the rename; a writer slipping into
+  the microseconds between that check and the rename is not caught (no lock is taken:
+  sidecars travel through git and synced folders, where locks do not).
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+from briefing_tui.core.atomic import (
+    Fingerprint,
+    NotRegularFile,
+    TooLarge,
+    atomic_write,
+    fingerprint,
+    read_bytes,
+)
+from briefing_tui.core.sidecar_format import (
+    SidecarConflict,
+    SidecarData,
+    SidecarError,
+    SidecarSaveError,
+    SidecarUnreadable,
+    dump_sidecar,
+    parse_sidecar,
+)
+
+__all__ = [
+    "MAX_SIDECAR_BYTES", "SIDECAR_SUFFIX", "Fingerprint", "SidecarConflict", "SidecarData",
+    "SidecarError", "SidecarSaveError", "SidecarUnreadable", "dump_sidecar", "fingerprint",
+    "parse_sidecar", "read_sidecar", "sidecar_path", "write_sidecar",
+]
+
+SIDECAR_SUFFIX = ".annotations.yaml"
+MAX_SIDECAR_BYTES = 16 * 1024 * 1024
+
+_REASONS = {
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.EROFS: "the file system is read-only",
+    errno.ENOSPC: "disk full",
+    errno.EDQUOT: "disk quota exceeded",
+    errno.EIO: "I/O error",
+    errno.ELOOP: "it is a symbolic link (not replacing it)",
+    errno.EISDIR: "it is a folder",
+    errno.ENOENT: "the folder does not exist",
+    errno.ENOTDIR: "the folder does not exist",
+    errno.ENAMETOOLONG: "the file name is too long",
+}
+
+
+def sidecar_path(document: Path) -> Path:
+    """Where ``document``'s annotations live: same folder, suffix added."""
+    return document.with_name(document.name + SIDECAR_SUFFIX)
+
+
+def _shown(path: Path) -> str:
+    """The file name for a one-line message: control and bidi characters escaped."""
+    return path.name if path.name.isprintable() else repr(path.name)[1:-1]
+
+
+def _reason(exc: OSError, folder: Path | None = None) -> str:
+    """A short reason for an OS error; with ``folder``, a save's (it names a read-only one)."""
+    if isinstance(exc, NotRegularFile):
+        return "it is not a regular file"
+    if exc.errno in (errno.EACCES, errno.EPERM) and folder is not None and \
+            not os.access(folder, os.W_OK):
+        return "the folder is read-only (permission denied)"
+    return _REASONS.get(exc.errno or 0, exc.strerror or str(exc))
+
+
+def read_sidecar(path: Path, document_length: int | None = None,
+                 ) -> tuple[SidecarData, Fingerprint] | None:
+    """The sidecar's data and the fingerprint of the bytes read; None when there is none.
+
+    Raises :class:`SidecarUnreadable` (message: file name and reason) when the file cannot
+    be trusted at all; problems with single entries are in ``SidecarData.problems``. Pass
+    ``document_length`` only when the document is the one the sidecar was written for
+    (entries past its end are rejected, where a changed document wants re-anchoring).
+    """
+    name = _shown(path)
+    try:
+        if stat.S_ISLNK(os.lstat(path).st_mode):
+            raise SidecarUnreadable(f"{name} is a symbolic link; not reading or replacing it")
+        raw, print_ = read_bytes(path, MAX_SIDECAR_BYTES)
+    except FileNotFoundError:
+        return None
+    except TooLarge as exc:
+        raise SidecarUnreadable(f"{name} is too large ({exc.size / 2**20:.1f} MiB; the limit "
+                                f"is {MAX_SIDECAR_BYTES // 2**20} MiB)") from None
+    except OSError as exc:
+        raise SidecarUnreadable(f"cannot read {name}: {_reason(exc)}") from None
+    try:
+        source = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SidecarUnreadable(f"{name} is not UTF-8 (bad byte at offset {exc.start})"
+                                ) from None
+    try:
+        return parse_sidecar(source, document_length), print_
+    except SidecarUnreadable as exc:
+        raise SidecarUnreadable(f"{name}: {exc}") from None
+
+
+def _same(current: Fingerprint | None, expected: Fingerprint) -> bool:
+    return current is not None and bool(current.sha256) and \
+        (current.size, current.sha256) == (expected.size, expected.sha256)
+
+
+def write_sidecar(path: Path, data: SidecarData, expected: Fingerprint | None) -> Fingerprint:
+    """Save atomically; returns the new fingerprint (pass it as ``expected`` next time).
+
+    ``expected`` is the fingerprint from :func:`read_sidecar` or the last save; None means
+    the file must not exist yet. Raises :class:`SidecarConflict` when the file on disk is
+    not that one, :class:`SidecarSaveError` on any other failure. Either way the old file
+    is left byte-identical.
+    """
+    name = _shown(path)
+    try:
+        encoded = dump_sidecar(data).encode("utf-8")
+    except SidecarSaveError as exc:
+        raise SidecarSaveError(f"cannot save {name}: {exc}") from None
+    if len(encoded) > MAX_SIDECAR_BYTES:
+        raise SidecarSaveError(f"cannot save {name}: it would be larger than the "
+                               f"{MAX_SIDECAR_BYTES // 2**20} MiB limit")
+
+    def unchanged() -> None:
+        if expected is None:
+            if os.path.lexists(path):
+                raise SidecarConflict(f"{name} was created on disk since it was loaded; "
+                                      "not overwriting it")
+            return
+        try:
+            current: Fingerprint | None = read_bytes(path)[1]
+        except FileNotFoundError:
+            current = None
+        except OSError as exc:
+            raise SidecarSaveError(f"cannot save {name}: cannot check the file on disk "
+                                   f"({_reason(exc)})") from None
+        if not _same(current, expected):
+            what = "was deleted" if current is None else "was changed"
+            raise SidecarConflict(f"{name} {what} on disk since it was loaded; "
+                                  "not overwriting it")
+
+    if path.is_symlink():
+        raise SidecarSaveError(f"cannot save {name}: {_REASONS[errno.ELOOP]}")
+    unchanged()  # fail early, before writing anything
+    try:
+        return atomic_write(path, encoded, before_replace=unchanged)
+    except OSError as exc:
+        raise SidecarSaveError(f"cannot save {name}: {_reason(exc, path.parent)}") from exc

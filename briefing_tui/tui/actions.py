@@ -1,0 +1,190 @@
+"""What the analyst's keys mean in the reader: move, tag, note, undo, search, filter.
+
+Actions work on the *active* reader (the one last focused) and are named after what the
+user means, so the same names serve the key bindings and the command palette.
+"""
+
+from __future__ import annotations
+
+from textual.app import App
+
+from briefing_tui.core.codebook import Codebook
+from briefing_tui.tui.dialogs import NoteDialog
+from briefing_tui.tui.panes import Entry
+from briefing_tui.tui.reader import Reader
+
+
+class ReaderActions(App[int]):
+    """Mixed into the app: the reader's actions."""
+
+    codebook: Codebook
+
+    def active_reader(self) -> Reader:
+        raise NotImplementedError
+
+    def entry_of(self, reader: Reader) -> Entry | None:
+        raise NotImplementedError
+
+    def document_changed(self, entry: Entry) -> None:
+        raise NotImplementedError
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # while a dialog is open its keys belong to it
+        return not (action in _READER_ACTIONS and len(self.screen_stack) > 1)
+
+    # -- movement --------------------------------------------------------------------
+
+    def action_cursor(self, delta: int) -> None:
+        reader = self.active_reader()
+        reader.move_to(reader.nav.step(delta))
+
+    def action_page(self, direction: int) -> None:
+        self.active_reader().page(direction)
+
+    def action_first(self) -> None:
+        reader = self.active_reader()
+        reader.move_to(reader.nav.first())
+
+    def action_last(self) -> None:
+        reader = self.active_reader()
+        reader.move_to(reader.nav.last())
+
+    def action_tagged(self, direction: int) -> None:
+        reader = self.active_reader()
+        target = reader.nav.next_tagged(direction)
+        if target is None:
+            self.notify("No more tagged sentences that way.", timeout=2)
+        reader.move_to(target)
+
+    def action_untagged(self) -> None:
+        reader = self.active_reader()
+        target = reader.nav.next_untagged()
+        if target is None:
+            self.notify("Every sentence is tagged.", timeout=2)
+        reader.move_to(target)
+
+    # -- tagging ---------------------------------------------------------------------
+
+    def _editable(self, reader: Reader) -> Entry | None:
+        """The entry under the reader if its tags may change; says why not otherwise."""
+        entry = self.entry_of(reader)
+        if entry is None or entry.document is None or not len(entry.document.segmentation):
+            self.notify("Open a document first.", timeout=2)
+            return None
+        reason = entry.document.read_only_reason
+        if reason:
+            self.notify(f"Read-only: {reason}", severity="warning", markup=False)
+            return None
+        return entry
+
+    def action_toggle_tag(self, key: str) -> None:
+        reader = self.active_reader()
+        tag = self.codebook.by_key(key)
+        if tag is None:
+            return
+        entry = self._editable(reader)
+        if entry is None or entry.document is None:
+            return
+        document = entry.document
+        split = document.segmentation
+        index = reader.cursor
+        document.annotations.toggle_tag(document.text, split.starts[index], split.ends[index],
+                                        tag.name)
+        self.document_changed(entry)
+
+    def action_clear(self) -> None:
+        reader = self.active_reader()
+        entry = self._editable(reader)
+        if entry is None or entry.document is None:
+            return
+        split = entry.document.segmentation
+        found = entry.document.annotations.at(split.starts[reader.cursor],
+                                              split.ends[reader.cursor])
+        if found is not None:
+            entry.document.annotations.remove(found.id)
+            self.document_changed(entry)
+
+    def action_note(self) -> None:
+        reader = self.active_reader()
+        entry = self._editable(reader)
+        if entry is None or entry.document is None:
+            return
+        document = entry.document
+        split = document.segmentation
+        start, end = split.starts[reader.cursor], split.ends[reader.cursor]
+        found = document.annotations.at(start, end)
+
+        def done(note: str | None) -> None:
+            if note is None or entry.document is not document:
+                return
+            document.annotations.set_note(document.text, start, end, note)
+            self.document_changed(entry)
+
+        self.push_screen(NoteDialog(document.text[start:end], found.note if found else ""),
+                         done)
+
+    def _history(self, redo: bool) -> None:
+        reader = self.active_reader()
+        entry = self._editable(reader)
+        if entry is None or entry.document is None:
+            return
+        annotations = entry.document.annotations
+        changes = annotations.redo() if redo else annotations.undo()
+        if changes is None:
+            self.notify(f"Nothing to {'redo' if redo else 'undo'}.", timeout=2)
+            return
+        touched = [a for pair in changes for a in pair if a is not None]
+        if touched:
+            index = entry.document.segmentation.index_at(touched[0].start)
+            if index is not None and reader.nav.is_visible(index):
+                reader.move_to(index)
+        self.document_changed(entry)
+
+    def action_undo(self) -> None:
+        self._history(redo=False)
+
+    def action_redo(self) -> None:
+        self._history(redo=True)
+
+    # -- finding ---------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        raise NotImplementedError
+
+    def action_match(self, direction: int) -> None:
+        reader = self.active_reader()
+        if not reader.nav.matches.query:
+            self.action_search()
+            return
+        target = reader.nav.next_match(direction)
+        if target is None:
+            self.notify("No match.", timeout=2)
+        reader.move_to(target)
+
+    def action_filter(self) -> None:
+        """Cycle: all sentences → only the first tag → … → all again."""
+        reader = self.active_reader()
+        names = [tag.name for tag in self.codebook]
+        current = reader.nav.filter_tag
+        following = names[names.index(current) + 1] if current in names and \
+            names.index(current) + 1 < len(names) else None
+        if current is None and names:
+            following = names[0]
+        self.set_filter(reader, following)
+
+    def set_filter(self, reader: Reader, tag: str | None) -> None:
+        nav = reader.nav
+        nav.filter_tag = tag
+        if tag is not None:
+            visible = nav.tagged_indices(tag)
+            if visible and nav.cursor not in visible:
+                nav.cursor = nav.first_visible_at_or_after(
+                    reader.document.segmentation.starts[nav.cursor]) or visible[0] \
+                    if reader.document else 0
+        reader.relayout()
+        reader.scroll_to_cursor(center=True)
+        reader.post_message(Reader.CursorMoved(reader))
+
+
+_READER_ACTIONS = {"cursor", "page", "first", "last", "tagged", "untagged", "toggle_tag",
+                   "clear", "note", "undo", "redo", "search", "match", "filter"}

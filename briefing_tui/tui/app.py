@@ -1,0 +1,349 @@
+"""The briefing app: documents on the left, one or two readers, annotations on the right."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import signal
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Input
+
+from briefing_tui.core.codebook import Codebook
+from briefing_tui.core.document import Document, open_document
+from briefing_tui.core.text import DocumentError
+from briefing_tui.tui.actions import ReaderActions
+from briefing_tui.tui.dialogs import ChoiceDialog, HelpScreen
+from briefing_tui.tui.panes import AnnotationsPane, DocumentList, Entry, StatusBar, plain
+from briefing_tui.tui.reader import Reader
+from briefing_tui.tui.saving import AutosaveMixin
+
+#: Documents up to this size are split in full before the first paint.
+SYNC_SEGMENT_CHARS = 400_000
+FIRST_SCREEN_CHARS = 40_000
+
+
+class BriefingApp(ReaderActions, AutosaveMixin):
+    """Read and tag briefings; every change is saved a moment later."""
+
+    CSS_PATH = "briefing.tcss"
+    TITLE = "briefing"
+    BINDINGS = [
+        Binding("s", "split", "Split", id="split"),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="interrupt"),
+    ]
+
+    def __init__(self, entries: list[Entry], codebook: Codebook | None = None,
+                 notices: Iterable[str] = ()) -> None:
+        super().__init__()
+        self.codebook = codebook or Codebook()
+        self.entries = entries
+        self.notices = list(notices)
+        self._active = "reader-1"
+        self._shown: dict[str, Entry | None] = {"reader-1": None, "reader-2": None}
+        self.exit_messages: list[str] = []
+
+    # -- layout ----------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield StatusBar(id="status")
+        with Horizontal(id="main"):
+            yield DocumentList(self.codebook, id="documents")
+            with Horizontal(id="readers"):
+                yield Reader(self.codebook, id="reader-1")
+                yield Reader(self.codebook, id="reader-2")
+            yield AnnotationsPane(self.codebook, id="annotations")
+        yield Input(placeholder="Search this document (enter to find, escape to close)",
+                    id="search")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#reader-2").display = False
+        self.query_one("#search").display = False
+        documents = self.query_one(DocumentList)
+        documents.set_entries(self.entries)
+        for notice in self.notices:
+            self.notify(notice, severity="warning", markup=False, timeout=8)
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, signal.SIGHUP):
+            # not possible off the main thread (some tests) or where the signal is missing
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(signum, self.save_and_exit_on_signal)
+        first = next((e for e in self.entries if not e.error), None)
+        if first is not None:
+            self.open_in(self.reader("reader-1"), first)
+        self.reader("reader-1").focus()
+        self.update_status()
+
+    def reader(self, ident: str) -> Reader:
+        return self.query_one(f"#{ident}", Reader)
+
+    def active_reader(self) -> Reader:
+        return self.reader(self._active)
+
+    def entry_of(self, reader: Reader) -> Entry | None:
+        return self._shown.get(reader.id or "")
+
+    def open_entries(self) -> list[Entry]:
+        return [e for e in self.entries if e.document is not None]
+
+    # -- opening ---------------------------------------------------------------------
+
+    def open_in(self, reader: Reader, entry: Entry) -> None:
+        if entry.error:
+            self.notify(f"Cannot open {entry.path.name}: {entry.error}", severity="error",
+                        markup=False)
+            return
+        if entry.document is None:
+            try:
+                size = entry.path.stat().st_size
+                big = size > SYNC_SEGMENT_CHARS
+                entry.document = open_document(entry.path,
+                                               segment_chars=FIRST_SCREEN_CHARS if big else None)
+            except (DocumentError, OSError) as exc:
+                entry.error = exc.reason if isinstance(exc, DocumentError) else str(exc)
+                self.query_one(DocumentList).update_entry(entry)
+                self.notify(f"Cannot open {entry.path.name}: {entry.error}",
+                            severity="error", markup=False)
+                return
+            if big:
+                self._finish_loading(entry, entry.document)
+            else:
+                self._after_load(entry)
+        self._shown[reader.id or ""] = entry
+        reader.border_title = plain(entry.path.name)
+        reader.show(entry.document)
+        self.query_one(AnnotationsPane).show(entry.document)
+        self.update_status()
+
+    @work(thread=True, exclusive=False, group="load")
+    def _finish_loading(self, entry: Entry, document: Document) -> None:
+        """Split the rest of a big document, then read its sidecar, off the UI thread."""
+        split = document.segmentation
+        while not split.extend(min_chars=2_000_000):
+            self.call_from_thread(self._loading_progress, entry, split.covered)
+        self.call_from_thread(self._loading_progress, entry, split.covered)
+        self.call_from_thread(self._after_load, entry)
+
+    def _loading_progress(self, entry: Entry, covered: int) -> None:
+        for reader in self.query(Reader):
+            if self.entry_of(reader) is entry:
+                reader.segmentation_grew()
+        self.update_status()
+
+    def _after_load(self, entry: Entry) -> None:
+        document = entry.document
+        if document is None:
+            return
+        if document.disk is None and not document.sidecar_error:
+            document.load_sidecar()
+        if document.sidecar_error:
+            entry.attention = f"sidecar unreadable: {document.sidecar_error}"
+        elif document.anchor_report is not None and document.anchor_report.needs_attention:
+            report = document.anchor_report
+            entry.attention = f"{report.orphan} orphaned, {report.review} to review"
+        elif document.problems:
+            entry.attention = f"{len(document.problems)} bad entries in the sidecar"
+        if document.loaded.warning:
+            self.notify(f"{document.name}: {document.loaded.warning}", severity="warning",
+                        markup=False, timeout=8)
+        entry.refresh_counts()
+        self.document_changed(entry, save=document.dirty)
+
+    # -- reacting --------------------------------------------------------------------
+
+    def document_changed(self, entry: Entry, save: bool = True) -> None:
+        """Tags changed (key, undo, reload, merge): redraw, recount, save soon."""
+        entry.refresh_counts()
+        for reader in self.query(Reader):
+            if self.entry_of(reader) is entry:
+                if reader.nav.filter_tag is not None:
+                    reader.relayout()
+                reader.refresh_all()
+        active = self.entry_of(self.active_reader())
+        if active is entry:
+            self.query_one(AnnotationsPane).show(entry.document)
+        self.query_one(DocumentList).update_entry(entry)
+        if save and entry.document is not None and entry.document.dirty:
+            self.schedule_save(entry)
+        self.update_status()
+
+    def saves_changed(self, entry: Entry | None = None) -> None:
+        if entry is not None:
+            self.query_one(DocumentList).update_entry(entry)
+        self.update_status()
+
+    @on(Reader.CursorMoved)
+    def _cursor_moved(self) -> None:
+        self.update_status()
+
+    def on_descendant_focus(self, event: object) -> None:
+        focused = self.focused
+        if isinstance(focused, Reader) and focused.id != self._active:
+            self._active = focused.id or "reader-1"
+            entry = self.entry_of(focused)
+            self.query_one(AnnotationsPane).show(entry.document if entry else None)
+            self.update_status()
+
+    @on(DocumentList.Chosen)
+    def _chosen(self, event: DocumentList.Chosen) -> None:
+        reader = self.active_reader()
+        self.open_in(reader, event.entry)
+        reader.focus()
+
+    @on(AnnotationsPane.Jump)
+    def _jump(self, event: AnnotationsPane.Jump) -> None:
+        reader = self.active_reader()
+        entry = self.entry_of(reader)
+        if entry is None or entry.document is None:
+            return
+        index = entry.document.segmentation.index_at(event.annotation.start)
+        if index is not None:
+            if not reader.nav.is_visible(index):
+                self.set_filter(reader, None)
+            reader.move_to(index, center=True)
+            reader.focus()
+
+    # -- status ----------------------------------------------------------------------
+
+    def update_status(self) -> None:
+        reader = self.active_reader()
+        entry = self.entry_of(reader)
+        parts: list[Content | str] = []
+        if entry is None or entry.document is None:
+            parts.append(Content.styled("No document open", "bold"))
+        else:
+            document = entry.document
+            split = document.segmentation
+            parts += [plain(document.name, "bold"), "  "]
+            if split.complete:
+                parts.append(f"sentence {reader.cursor + 1}/{len(split)}")
+            else:
+                share = 100 * split.covered // max(1, len(document.text))
+                parts.append(f"sentence {reader.cursor + 1}  (splitting {share}%)")
+            tagged = sum(1 for a in document.annotations.items.values()
+                         if a.tags and not a.needs_attention)
+            parts.append(f"  ·  {tagged} tagged")
+            if reader.nav.filter_tag:
+                parts += ["  ·  only ", Content.styled(reader.nav.filter_tag,
+                                                        self.codebook.colour(reader.nav.filter_tag))]
+            if reader.nav.matches.query:
+                parts.append(f"  ·  {len(reader.nav.matches.starts)} matches")
+            parts += ["  ·  ", self._save_text(entry)]
+        parts.append("   ")
+        for tag in list(self.codebook)[:9]:
+            parts += [Content.styled(f" {tag.key} ", f"bold {tag.colour}"),
+                      plain(tag.name), " "]
+        self.query_one(StatusBar).show(parts)
+
+    def _save_text(self, entry: Entry) -> Content:
+        document = entry.document
+        assert document is not None
+        if document.read_only_reason:
+            return plain("read-only: " + document.read_only_reason, "$text-warning")
+        state = self._save_state(entry)
+        if state.error:
+            return plain(f"NOT SAVED ({state.error}); retrying", "bold $text-error")
+        if entry.attention.startswith("sidecar changed"):
+            return plain("NOT SAVED: sidecar changed on disk", "bold $text-error")
+        if document.dirty or state.running:
+            return Content.styled("saving…", "$text-warning")
+        return Content.styled("all saved", "$text-success")
+
+    # -- panes, search, help, quit ---------------------------------------------------
+
+    def action_split(self) -> None:
+        second = self.reader("reader-2")
+        if second.display:
+            second.display = False
+            self._shown["reader-2"] = None
+            self._active = "reader-1"
+            self.reader("reader-1").focus()
+            return
+        second.display = True
+        documents = self.query_one(DocumentList)
+        current = self.entry_of(self.reader("reader-1"))
+        highlighted = documents.highlighted
+        choice = self.entries[highlighted] if highlighted is not None and self.entries else None
+        if choice is None or choice is current:
+            others = [e for e in self.entries if e is not current and not e.error]
+            choice = others[0] if others else current
+        if choice is not None:
+            self.open_in(second, choice)
+        second.focus()
+
+    def action_search(self) -> None:
+        box = self.query_one("#search", Input)
+        box.display = True
+        box.value = self.active_reader().nav.matches.query
+        box.focus()
+
+    @on(Input.Submitted, "#search")
+    def _search(self, event: Input.Submitted) -> None:
+        reader = self.active_reader()
+        count = reader.nav.search(event.value)
+        event.input.display = False
+        reader.refresh_all()
+        reader.focus()
+        if event.value and not count:
+            self.notify("Not found.", timeout=2)
+        elif count:
+            target = reader.nav.next_match(1)
+            if target is not None:
+                reader.move_to(target, center=True)
+        self.update_status()
+
+    def on_key(self, event: object) -> None:
+        key = getattr(event, "key", "")
+        box = self.query_one("#search", Input)
+        if key == "escape" and box.display:
+            box.display = False
+            self.active_reader().focus()
+
+    def action_help(self) -> None:
+        keys = "   ".join(f"{t.key}  {t.name}" for t in self.codebook if t.key)
+        self.push_screen(HelpScreen(keys + "   (toggle on the current sentence)"))
+
+    async def action_quit(self) -> None:
+        failures, notes = self.save_all_now()
+        self.exit_messages = notes
+        if not failures:
+            self.exit(0)
+            return
+        message = ("These tags could not be saved:\n" + "\n".join(failures) +
+                   "\n\nStay to fix the cause (then they are saved automatically), or quit "
+                   "and lose them.")
+
+        def chosen(choice: str | None) -> None:
+            if choice == "discard":
+                self.exit_messages += [f"NOT SAVED: {f}" for f in failures]
+                self.exit(1)
+
+        self.push_screen(ChoiceDialog("Could not save", message,
+                                      [("stay", "Stay"), ("discard", "Quit without saving")],
+                                      "stay"), chosen)
+
+    def save_and_exit_on_signal(self) -> None:
+        failures, notes = self.save_all_now()
+        self.exit_messages = notes + [f"NOT SAVED: {f}" for f in failures]
+        self.exit(1 if failures else 0)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        from briefing_tui.tui.commands import reader_commands
+
+        yield from reader_commands(self)
+
+
+def open_entries(paths: Iterable[Path]) -> list[Entry]:
+    """Entries for the documents pane (files are opened later, when chosen)."""
+    return [Entry(path) for path in paths]

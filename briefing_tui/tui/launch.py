@@ -1,0 +1,36 @@
+"""Starting the app from the command line: find documents, load the codebook, run."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from briefing_tui.core.codebook import Codebook, CodebookError, load_codebook
+from briefing_tui.core.corpus import find_documents
+from briefing_tui.core.visible import visible
+from briefing_tui.tui.app import BriefingApp, open_entries
+
+
+def launch(paths: list[Path], codebook_path: Path | None) -> int:
+    codebook = Codebook()
+    if codebook_path is not None:
+        try:
+            codebook = load_codebook(codebook_path)
+        except CodebookError as exc:
+            print(f"briefing: codebook {visible(str(exc), keep_newlines=False)}",
+                  file=sys.stderr)
+            return 2
+    corpus = find_documents(paths)
+    if not corpus.documents:
+        for error in corpus.errors:
+            print(f"briefing: {visible(error, keep_newlines=False)}", file=sys.stderr)
+        print("briefing: no briefings to open (it reads .txt and .md files)", file=sys.stderr)
+        return 2
+    notices = list(corpus.errors)
+    if corpus.truncated:
+        notices.append(f"Only the first {len(corpus.documents)} documents are listed.")
+    app = BriefingApp(open_entries(corpus.documents), codebook, notices)
+    status = app.run()
+    for message in app.exit_messages:
+        print(f"briefing: {visible(message, keep_newlines=False)}", file=sys.stderr)
+    return status if isinstance(status, int) else 0

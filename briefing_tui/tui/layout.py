@@ -1,0 +1,131 @@
+"""Where each character of a document lands on screen: blocks, wrapped rows, and back.
+
+The reader shows a list of *blocks* (ranges of the text with no newline inside): the
+document's lines, or, when filtered by a tag, just the tagged sentences' lines with a blank
+block between them. Each block wraps to one or more rows. Row counts are kept as prefix
+sums in an ``array`` so that row → text and text → row are both a ``bisect``; the wrap
+offsets themselves are recomputed on demand for the few rows on screen.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from bisect import bisect_right
+from collections import OrderedDict
+from collections.abc import Iterable
+
+from briefing_tui.tui.wrap import cell_offset, wrap_offsets
+
+_NEWLINE = re.compile("\n")
+
+
+def line_blocks(text: str) -> tuple[array[int], array[int]]:
+    """Blocks for the whole document: one per line (blank lines are empty blocks)."""
+    starts = array("q", [0])
+    ends = array("q")
+    for match in _NEWLINE.finditer(text):
+        ends.append(match.start())
+        starts.append(match.end())
+    ends.append(len(text))
+    if len(starts) > 1 and starts[-1] == len(text):  # no phantom row after a final newline
+        starts.pop()
+        ends.pop()
+    return starts, ends
+
+
+def span_blocks(text: str, spans: Iterable[tuple[int, int]]) -> tuple[array[int], array[int]]:
+    """Blocks for chosen spans (e.g. the sentences with one tag), a blank block between."""
+    starts = array("q")
+    ends = array("q")
+    for number, (start, end) in enumerate(spans):
+        if number:
+            starts.append(start)
+            ends.append(start)
+        pos = start
+        while True:
+            newline = text.find("\n", pos, end)
+            stop = end if newline == -1 else newline
+            starts.append(pos)
+            ends.append(stop)
+            if newline == -1:
+                break
+            pos = newline + 1
+    return starts, ends
+
+
+class TextLayout:
+    """Rows of ``text`` wrapped to ``width`` cells, over the given blocks."""
+
+    CACHE_BLOCKS = 2048
+
+    def __init__(self, text: str, starts: array[int], ends: array[int], width: int) -> None:
+        self.text = text
+        self.starts = starts
+        self.ends = ends
+        self.width = max(1, width)
+        self._wraps: OrderedDict[int, list[int]] = OrderedDict()
+        self.first_row = array("q", [0]) * len(starts)
+        row = 0
+        text_ = text
+        wrap = wrap_offsets
+        width_ = self.width
+        for block, (start, end) in enumerate(zip(starts, ends)):
+            self.first_row[block] = row
+            if end - start <= width_ and text_.isascii():
+                row += 1
+            else:
+                row += len(wrap(text_[start:end], width_))
+        self.rows = row
+
+    def __len__(self) -> int:
+        return self.rows
+
+    def _wrap(self, block: int) -> list[int]:
+        cached = self._wraps.get(block)
+        if cached is None:
+            cached = wrap_offsets(self.text[self.starts[block]:self.ends[block]], self.width)
+            self._wraps[block] = cached
+            if len(self._wraps) > self.CACHE_BLOCKS:
+                self._wraps.popitem(last=False)
+        return cached
+
+    def block_of_row(self, row: int) -> int:
+        return max(0, bisect_right(self.first_row, row) - 1)
+
+    def row_span(self, row: int) -> tuple[int, int] | None:
+        """The text range ``(start, end)`` shown on ``row``, or None past the end."""
+        if not 0 <= row < self.rows or not len(self.starts):
+            return None
+        block = self.block_of_row(row)
+        offsets = self._wrap(block)
+        sub = row - self.first_row[block]
+        base = self.starts[block]
+        start = base + offsets[sub]
+        end = base + offsets[sub + 1] if sub + 1 < len(offsets) else self.ends[block]
+        return start, end
+
+    def block_of_offset(self, offset: int) -> int | None:
+        """The block holding ``offset`` (or the last one starting before it)."""
+        block = bisect_right(self.starts, offset) - 1
+        return block if block >= 0 else None
+
+    def row_of_offset(self, offset: int) -> int:
+        """The row on which the character at ``offset`` is drawn (nearest if hidden)."""
+        block = self.block_of_offset(offset)
+        if block is None:
+            return 0
+        offsets = self._wrap(block)
+        within = min(offset, self.ends[block]) - self.starts[block]
+        sub = max(0, bisect_right(offsets, within) - 1)
+        return self.first_row[block] + sub
+
+    def offset_at(self, row: int, column: int) -> int | None:
+        """The text offset drawn at ``(row, column)``; None past the end of the text."""
+        span = self.row_span(row)
+        if span is None:
+            return None
+        start, end = span
+        if start == end:
+            return None
+        return start + cell_offset(self.text[start:end], column)

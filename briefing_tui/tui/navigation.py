@@ -1,0 +1,170 @@
+"""Where the sentence cursor may go: next/previous, tagged, untagged, search hits, filter.
+
+Plain Python over a :class:`Document` (no Textual), so every movement rule is tested on
+its own and the reader widget only draws.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from briefing_tui.core.document import Document
+
+MAX_MATCHES = 100_000
+
+
+@dataclass
+class Matches:
+    query: str = ""
+    starts: list[int] = field(default_factory=list)
+    length: int = 0
+    truncated: bool = False
+
+
+class Navigator:
+    """The cursor (a 0-based sentence index) and the rules that move it."""
+
+    def __init__(self, document: Document | None = None) -> None:
+        self.document = document
+        self.cursor = 0
+        self.filter_tag: str | None = None
+        self.matches = Matches()
+        self._tagged: tuple[int, str | None, list[int]] | None = None
+
+    @property
+    def count(self) -> int:
+        return len(self.document.segmentation) if self.document else 0
+
+    def tags_of(self, index: int) -> tuple[str, ...]:
+        if self.document is None:
+            return ()
+        split = self.document.segmentation
+        found = self.document.annotations.at(split.starts[index], split.ends[index])
+        return found.tags if found else ()
+
+    def tagged_indices(self, tag: str | None = None) -> list[int]:
+        """Sorted indices of sentences carrying ``tag`` (any tag when None); cached."""
+        if self.document is None:
+            return []
+        revision = self.document.annotations.revision
+        if self._tagged and self._tagged[0] == revision and self._tagged[1] == tag \
+                and len(self._tagged[2]) <= self.count:
+            return self._tagged[2]
+        split = self.document.segmentation
+        found = set()
+        for annotation in self.document.annotations.items.values():
+            if tag is not None and tag not in annotation.tags:
+                continue
+            index = split.index_of_span(annotation.start, annotation.end)
+            if index is not None and annotation.tags:
+                found.add(index)
+        result = sorted(found)
+        self._tagged = (revision, tag, result)
+        return result
+
+    def filtered_spans(self) -> list[tuple[int, int]]:
+        if self.document is None:
+            return []
+        split = self.document.segmentation
+        return [(split.starts[i], split.ends[i]) for i in self.tagged_indices(self.filter_tag)]
+
+    def is_visible(self, index: int) -> bool:
+        return self.filter_tag is None or self.filter_tag in self.tags_of(index)
+
+    # -- plain moves -------------------------------------------------------------------
+
+    def step(self, delta: int) -> int | None:
+        if not self.count:
+            return None
+        if self.filter_tag is not None:
+            visible = self.tagged_indices(self.filter_tag)
+            return self._neighbour(visible, delta)
+        return min(max(self.cursor + delta, 0), self.count - 1)
+
+    def first(self) -> int | None:
+        if self.filter_tag is not None:
+            visible = self.tagged_indices(self.filter_tag)
+            return visible[0] if visible else None
+        return 0 if self.count else None
+
+    def last(self) -> int | None:
+        if self.filter_tag is not None:
+            visible = self.tagged_indices(self.filter_tag)
+            return visible[-1] if visible else None
+        return self.count - 1 if self.count else None
+
+    def first_visible_at_or_after(self, offset: int) -> int | None:
+        if self.document is None or not self.count:
+            return None
+        split = self.document.segmentation
+        index = bisect_left(split.starts, offset)
+        if self.filter_tag is not None:
+            visible = self.tagged_indices(self.filter_tag)
+            position = bisect_left(visible, index)
+            return visible[min(position, len(visible) - 1)] if visible else None
+        return min(index, self.count - 1)
+
+    def _neighbour(self, indices: list[int], delta: int) -> int | None:
+        """The next (delta > 0) or previous index in ``indices`` from the cursor."""
+        if not indices:
+            return None
+        if delta > 0:
+            position = bisect_right(indices, self.cursor)
+            return indices[position] if position < len(indices) else None
+        position = bisect_left(indices, self.cursor) - 1
+        return indices[position] if position >= 0 else None
+
+    # -- jumps -------------------------------------------------------------------------
+
+    def next_tagged(self, direction: int) -> int | None:
+        return self._neighbour(self.tagged_indices(self.filter_tag), direction)
+
+    def next_untagged(self) -> int | None:
+        """The next sentence with no tag, wrapping round to the start once."""
+        count = self.count
+        for step in range(1, count + 1):
+            index = (self.cursor + step) % count
+            if not self.tags_of(index):
+                return index
+        return None
+
+    # -- search ------------------------------------------------------------------------
+
+    def search(self, query: str) -> int:
+        """Find every case-insensitive occurrence of ``query``; return how many."""
+        self.matches = Matches(query)
+        if self.document is None or not query:
+            return 0
+        pattern = re.compile(re.escape(query), re.IGNORECASE)
+        starts: list[int] = []
+        for match in pattern.finditer(self.document.text):
+            starts.append(match.start())
+            if len(starts) >= MAX_MATCHES:
+                self.matches.truncated = True
+                break
+        self.matches.starts = starts
+        self.matches.length = len(query)
+        return len(starts)
+
+    def next_match(self, direction: int) -> int | None:
+        """The sentence holding the next (or previous) hit after the cursor, wrapping."""
+        if self.document is None or not self.matches.starts or not self.count:
+            return None
+        split = self.document.segmentation
+        starts = self.matches.starts
+        here_start = split.starts[self.cursor]
+        here_end = split.ends[self.cursor]
+        if direction > 0:
+            position = bisect_left(starts, here_end)
+            offset = starts[position] if position < len(starts) else starts[0]
+        else:
+            position = bisect_left(starts, here_start) - 1
+            offset = starts[position] if position >= 0 else starts[-1]
+        index = split.index_at(offset)
+        if index is None:
+            return None
+        if self.filter_tag is not None and not self.is_visible(index):
+            return None
+        return index

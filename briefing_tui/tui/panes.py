@@ -1,0 +1,168 @@
+"""The side panes and the status line. All user text goes in as ``Content``, never markup."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from briefing_tui.core.annotations import Anchor, Annotation
+from briefing_tui.core.codebook import Codebook
+from briefing_tui.core.document import Document
+from briefing_tui.core.visible import visible
+
+
+def plain(text: str, style: str = "") -> Content:
+    """User text as one line of literal Content: no markup, controls made visible."""
+    return Content.styled(visible(text, keep_newlines=False), style)
+
+
+def clip(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+@dataclass
+class Entry:
+    """One briefing in the Documents pane, open or not."""
+
+    path: Path
+    document: Document | None = None
+    error: str = ""  # why the file cannot be opened
+    counts: dict[str, int] = field(default_factory=dict)
+    attention: str = ""  # why the sidecar needs a look (orphans, conflict, save failed)
+
+    def refresh_counts(self) -> None:
+        if self.document is None:
+            return
+        counts: dict[str, int] = {}
+        for annotation in self.document.annotations.items.values():
+            for tag in annotation.tags:
+                counts[tag] = counts.get(tag, 0) + 1
+        self.counts = counts
+
+
+class DocumentList(OptionList):
+    """Every briefing found, with its tag counts and a mark when it needs attention."""
+
+    class Chosen(Message):
+        def __init__(self, entry: Entry) -> None:
+            super().__init__()
+            self.entry = entry
+
+    def __init__(self, codebook: Codebook, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.codebook = codebook
+        self.entries: list[Entry] = []
+        self.border_title = "Documents"
+
+    def set_entries(self, entries: list[Entry]) -> None:
+        self.entries = entries
+        highlighted = self.highlighted
+        self.clear_options()
+        self.add_options([Option(self._prompt(e), id=str(i)) for i, e in enumerate(entries)])
+        if entries:
+            self.highlighted = min(highlighted or 0, len(entries) - 1)
+
+    def update_entry(self, entry: Entry) -> None:
+        if entry in self.entries:
+            index = self.entries.index(entry)
+            self.replace_option_prompt_at_index(index, self._prompt(entry))
+
+    def _prompt(self, entry: Entry) -> Content:
+        name = plain(clip(entry.path.name, 26), "bold" if entry.document else "")
+        if entry.error:
+            return Content.assemble(plain("✗ ", "$error"), name, "\n",
+                                    plain("  " + clip(entry.error, 80), "$text-error"))
+        mark = plain("! ", "$warning") if entry.attention else Content("  ")
+        parts: list[Content | str] = [mark, name]
+        counts = [(tag, entry.counts[tag]) for tag in self.codebook.order(list(entry.counts))]
+        if counts or entry.attention:
+            line: list[Content | str] = ["\n  "]
+            for tag, count in counts:
+                line += [Content.styled("●", self.codebook.colour(tag)), f"{count} "]
+            if entry.attention:
+                line.append(plain(clip(entry.attention, 60), "$text-warning"))
+            parts += line
+        return Content.assemble(*parts)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(self.Chosen(self.entries[event.option_index]))
+
+
+class AnnotationsPane(OptionList):
+    """The open document's tagged sentences grouped by tag; orphans listed apart."""
+
+    class Jump(Message):
+        def __init__(self, annotation: Annotation) -> None:
+            super().__init__()
+            self.annotation = annotation
+
+    def __init__(self, codebook: Codebook, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.codebook = codebook
+        self._targets: dict[str, Annotation] = {}
+        self.border_title = "Annotations"
+
+    def show(self, document: Document | None) -> None:
+        self.clear_options()
+        self._targets.clear()
+        if document is None:
+            return
+        annotations = document.annotations.sorted()
+        options: list[Option] = []
+        numbers = document.segmentation
+        all_tags = self.codebook.order({t for a in annotations for t in a.tags})
+        for tag in all_tags:
+            members = [a for a in annotations if tag in a.tags and not a.needs_attention]
+            if not members:
+                continue
+            colour = self.codebook.colour(tag)
+            header = Content.assemble(Content.styled(f"■ {tag}", f"bold {colour}"),
+                                      f"  {len(members)}")
+            options.append(Option(header, disabled=True))
+            options += [self._option(a, numbers.index_of_span(a.start, a.end), f"{tag}:")
+                        for a in members]
+        troubled = [a for a in annotations if a.needs_attention]
+        if troubled:
+            options.append(Option(Content.styled(f"⚠ needs attention  {len(troubled)}",
+                                                 "bold $warning"), disabled=True))
+            options += [self._option(a, None, "attention:") for a in troubled]
+        if not options:
+            options.append(Option(Content.styled("No tags yet. Press 1, 2 or 3 on a sentence.",
+                                                 "italic $text-muted"), disabled=True))
+        self.add_options(options)
+
+    def _option(self, annotation: Annotation, index: int | None, group: str) -> Option:
+        key = f"{group}{annotation.id}"
+        self._targets[key] = annotation
+        where = f"{index + 1:>4} " if index is not None else "   ? "
+        label: list[Content | str] = [Content.styled(where, "$text-muted")]
+        if annotation.anchor is Anchor.ORPHAN:
+            label.append(Content.styled("orphan ", "bold $error"))
+        elif annotation.anchor is Anchor.REVIEW:
+            label.append(Content.styled("review ", "bold $warning"))
+        room = max(20, self.scrollable_content_region.width - 7) * 2
+        label.append(plain(clip(annotation.text, room)))
+        if annotation.note:
+            label += ["\n     ", plain("✎ " + clip(annotation.note, room), "italic $text-muted")]
+        return Option(Content.assemble(*label), id=key)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        target = self._targets.get(event.option.id or "")
+        if target is not None:
+            self.post_message(self.Jump(target))
+
+
+class StatusBar(Static):
+    """Which document, how much is tagged, and whether everything is saved (or why not)."""
+
+    def show(self, parts: Iterable[Content | str]) -> None:
+        self.update(Content.assemble(*parts))

@@ -1,0 +1,302 @@
+"""The reader: one Line-API widget showing a whole briefing, however large.
+
+Only the rows on screen are rendered (``render_line``), each into a cached ``Strip``; a
+cursor move or a tag refreshes just the rows of the sentences it touches. Document text is
+never parsed as markup: rows are built from plain ``Segment`` text, with hostile
+characters already mapped to visible one-cell symbols (``core.visible``) so offsets hold.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.cache import LRUCache
+from textual.color import Color
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from briefing_tui.core.codebook import Codebook
+from briefing_tui.core.document import Document
+from briefing_tui.core.visible import visible
+from briefing_tui.tui.keys import READER_BINDINGS
+from briefing_tui.tui.layout import TextLayout, line_blocks, span_blocks
+from briefing_tui.tui.navigation import Navigator
+
+GUTTER = 4  # three tag marks and a space
+
+
+class Reader(ScrollView, can_focus=True):
+    """Shows one document; the sentence cursor and tags are drawn per row."""
+
+    BINDINGS = READER_BINDINGS
+    COMPONENT_CLASSES = {"reader--cursor", "reader--match", "reader--gutter",
+                         "reader--empty"}
+
+    class CursorMoved(Message):
+        """The sentence cursor moved (to ``index``, 0-based) or the document changed."""
+
+        def __init__(self, reader: Reader) -> None:
+            super().__init__()
+            self.reader = reader
+
+    def __init__(self, codebook: Codebook, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.codebook = codebook
+        self.document: Document | None = None
+        self.shown = ""  # the document text with controls made visible (same length)
+        self.nav = Navigator()
+        self.text_layout: TextLayout | None = None
+        self._cache: LRUCache[int, Strip] = LRUCache(512)
+        self._tag_styles: dict[str, tuple[Style, Style]] = {}
+        self.message = "No document open. Choose one in the Documents pane (Enter)."
+
+    # -- model -------------------------------------------------------------------------
+
+    def show(self, document: Document | None, cursor: int = 0) -> None:
+        """Display ``document`` (None for the empty state) with the cursor on ``cursor``."""
+        self.document = document
+        self.shown = visible(document.text) if document else ""
+        self.nav = Navigator(document)
+        self.nav.cursor = min(cursor, max(0, len(document.segmentation) - 1)) if document \
+            else 0
+        self.relayout()
+        self.scroll_to(y=0, animate=False)
+        self.scroll_to_cursor(center=True)
+        self.post_message(self.CursorMoved(self))
+
+    @property
+    def cursor(self) -> int:
+        return self.nav.cursor
+
+    def relayout(self) -> None:
+        """Rebuild rows (new document, width or filter); cheap enough to do on resize."""
+        self._cache.clear()
+        width = max(10, self.scrollable_content_region.width - GUTTER)
+        if self.document is None:
+            self.text_layout = None
+            self.virtual_size = Size(self.size.width, 0)
+            self.refresh()
+            return
+        if self.nav.filter_tag is None:
+            starts, ends = line_blocks(self.shown)
+        else:
+            starts, ends = span_blocks(self.shown, self.nav.filtered_spans())
+        self.text_layout = TextLayout(self.shown, starts, ends, width)
+        self.virtual_size = Size(width + GUTTER, len(self.text_layout))
+        self.refresh()
+
+    def segmentation_grew(self) -> None:
+        """More sentences were split in the background: redraw what is on screen."""
+        self._cache.clear()
+        self.refresh()
+
+    # -- styles ------------------------------------------------------------------------
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._cache.clear()
+        self._tag_styles.clear()
+
+    def _styles_for(self, tag: str) -> tuple[Style, Style]:
+        """(text style, gutter style) of a tag: a tint of the background, a solid mark."""
+        styles = self._tag_styles.get(tag)
+        if styles is None:
+            base = self.background_colors[1]
+            colour = Color.parse(self.codebook.colour(tag))
+            tint = base.blend(colour, 0.28 if base.brightness < 0.5 else 0.22)
+            styles = (Style(bgcolor=tint.rich_color), Style(color=colour.rich_color))
+            self._tag_styles[tag] = styles
+        return styles
+
+    # -- rendering ---------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        row = self.scroll_offset.y + y
+        width = self.size.width
+        strip = self._cache.get(row)
+        if strip is None:
+            strip = self._render_row(row)
+            self._cache[row] = strip
+        return strip.crop_extend(0, width, self.rich_style)
+
+    def _render_row(self, row: int) -> Strip:
+        base = self.rich_style
+        if self.text_layout is None or self.document is None:
+            if row == 1:
+                style = self.get_component_rich_style("reader--empty")
+                return Strip([Segment(" " * GUTTER), Segment(self.message, style)])
+            return Strip.blank(self.size.width, base)
+        span = self.text_layout.row_span(row)
+        if span is None:
+            return Strip.blank(self.size.width, base)
+        start, end = span
+        pieces = self._pieces(start, end)
+        tags_on_row: list[str] = []
+        for _, _, tags, _ in pieces:
+            tags_on_row += [t for t in tags if t not in tags_on_row]
+        gutter = [Segment("▌", self._styles_for(tag)[1])
+                  for tag in self.codebook.order(tags_on_row)[:3]]
+        pad = GUTTER - len(gutter)
+        segments = [*gutter, Segment(" " * pad, base)]
+        cursor_style = self.get_component_rich_style("reader--cursor")
+        match_style = self.get_component_rich_style("reader--match")
+        for a, b, tags, is_cursor in pieces:
+            style = base
+            if tags:
+                style = style + self._styles_for(self.codebook.order(tags)[0])[0]
+            if is_cursor:
+                style = style + cursor_style
+            segments += self._with_matches(a, b, style, match_style)
+        return Strip(segments)
+
+    def _pieces(self, start: int, end: int) -> list[tuple[int, int, tuple[str, ...], bool]]:
+        """Split ``start:end`` at sentence edges: (a, b, tags, is_cursor) for each piece."""
+        assert self.document is not None
+        split = self.document.segmentation
+        annotations = self.document.annotations
+        pieces: list[tuple[int, int, tuple[str, ...], bool]] = []
+        index = split.index_at(start)
+        pos = start
+        if index is None:
+            index = 0
+        count = len(split)
+        while pos < end:
+            if index >= count or split.starts[index] >= end:
+                pieces.append((pos, end, (), False))
+                break
+            s_start, s_end = split.starts[index], split.ends[index]
+            if s_end <= pos:
+                index += 1
+                continue
+            if s_start > pos:
+                pieces.append((pos, s_start, (), False))
+                pos = s_start
+            stop = min(s_end, end)
+            found = annotations.at(s_start, s_end)
+            tags = found.tags if found else ()
+            pieces.append((pos, stop, tags, index == self.nav.cursor))
+            pos = stop
+            index += 1
+        return pieces
+
+    def _with_matches(self, a: int, b: int, style: Style, match: Style) -> list[Segment]:
+        matches = self.nav.matches
+        if not matches.starts:
+            return [Segment(self.shown[a:b], style)]
+        out: list[Segment] = []
+        i = max(0, bisect_left(matches.starts, a) - 1)
+        pos = a
+        length = matches.length
+        while i < len(matches.starts) and matches.starts[i] < b:
+            m_start, m_end = matches.starts[i], matches.starts[i] + length
+            i += 1
+            if m_end <= pos:
+                continue
+            if m_start > pos:
+                out.append(Segment(self.shown[pos:m_start], style))
+                pos = m_start
+            stop = min(m_end, b)
+            out.append(Segment(self.shown[pos:stop], style + match))
+            pos = stop
+        if pos < b:
+            out.append(Segment(self.shown[pos:b], style))
+        return out
+
+    # -- refreshing --------------------------------------------------------------------
+
+    def refresh_sentence(self, index: int | None) -> None:
+        """Redraw only the rows of one sentence."""
+        if index is None or self.text_layout is None or self.document is None:
+            return
+        split = self.document.segmentation
+        if not 0 <= index < len(split):
+            return
+        first = self.text_layout.row_of_offset(split.starts[index])
+        last = self.text_layout.row_of_offset(max(split.starts[index], split.ends[index] - 1))
+        for row in range(first, last + 1):
+            self._cache.discard(row)
+        self.refresh_lines(first, last - first + 1)
+
+    def refresh_all(self) -> None:
+        self._cache.clear()
+        self.refresh()
+
+    def on_resize(self, event: events.Resize) -> None:
+        width = max(10, self.scrollable_content_region.width - GUTTER)
+        if self.text_layout is None or self.text_layout.width != width:
+            self.relayout()
+            self.scroll_to_cursor(center=True)
+
+    # -- cursor ------------------------------------------------------------------------
+
+    def move_to(self, index: int | None, *, center: bool = False) -> None:
+        """Put the cursor on sentence ``index`` and bring it into view."""
+        if index is None or self.document is None or index == self.nav.cursor:
+            if index is not None:
+                self.scroll_to_cursor(center=center)
+            return
+        old = self.nav.cursor
+        self.nav.cursor = index
+        self.refresh_sentence(old)
+        self.refresh_sentence(index)
+        self.scroll_to_cursor(center=center)
+        self.post_message(self.CursorMoved(self))
+
+    def cursor_rows(self) -> tuple[int, int] | None:
+        if self.text_layout is None or self.document is None or not len(self.document.segmentation):
+            return None
+        split = self.document.segmentation
+        index = self.nav.cursor
+        start, end = split.starts[index], split.ends[index]
+        layout = self.text_layout
+        return layout.row_of_offset(start), layout.row_of_offset(max(start, end - 1))
+
+    def scroll_to_cursor(self, center: bool = False) -> None:
+        rows = self.cursor_rows()
+        if rows is None:
+            return
+        top, bottom = rows
+        height = max(1, self.scrollable_content_region.height)
+        y = self.scroll_offset.y
+        if center:
+            self.scroll_to(y=max(0, top - height // 3), animate=False)
+        elif top < y + 1:
+            self.scroll_to(y=max(0, top - 1), animate=False)
+        elif bottom >= y + height - 1:
+            self.scroll_to(y=min(top, bottom - height + 2), animate=False)
+
+    def page(self, direction: int) -> None:
+        """Scroll a page and put the cursor on the first sentence that starts in view."""
+        if self.text_layout is None or self.document is None:
+            return
+        height = max(1, self.scrollable_content_region.height)
+        target = max(0, min(self.scroll_offset.y + direction * (height - 1),
+                            max(0, self.text_layout.rows - height)))
+        self.scroll_to(y=target, animate=False)
+        offset_row = target + 1 if target else 0
+        span = self.text_layout.row_span(min(offset_row, self.text_layout.rows - 1))
+        if span is not None:
+            index = self.nav.first_visible_at_or_after(span[0])
+            if direction < 0 and target == 0:
+                index = self.nav.first()
+            if index is not None:
+                old = self.nav.cursor
+                self.nav.cursor = index
+                self.refresh_sentence(old)
+                self.refresh_sentence(index)
+                self.post_message(self.CursorMoved(self))
+
+    def on_click(self, event: events.Click) -> None:
+        if self.text_layout is None or self.document is None:
+            return
+        offset = self.text_layout.offset_at(self.scroll_offset.y + event.y, event.x - GUTTER)
+        if offset is not None:
+            index = self.document.segmentation.index_at(offset)
+            if index is not None and self.nav.is_visible(index):
+                self.move_to(index)
+        self.focus()

@@ -1,0 +1,188 @@
+"""Autosave: a moment after each change, in a worker thread, never losing a change.
+
+One save per document runs at a time (a second change while saving is saved right after),
+so our own writes never look like someone else's. A failed save keeps the change in
+memory, says why in the status line and is retried; a sidecar changed on disk by someone
+else is never overwritten: the user chooses to reload, keep theirs and a copy of ours, or
+merge.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual import work
+from textual.app import App
+from textual.timer import Timer
+
+from briefing_tui.core.document import SaveJob
+from briefing_tui.core.sidecar import (
+    Fingerprint,
+    SidecarConflict,
+    SidecarError,
+    write_sidecar,
+)
+from briefing_tui.tui.dialogs import ChoiceDialog
+from briefing_tui.tui.panes import Entry
+
+SAVE_DELAY = 0.6  # seconds after the last change
+RETRY_DELAY = 5.0
+
+
+@dataclass
+class SaveState:
+    timer: Timer | None = None
+    running: bool = False
+    again: bool = False
+    error: str = ""
+    asking: bool = False
+
+
+class AutosaveMixin(App[int]):
+    """Mixed into the app: owns when and how documents are written."""
+
+    save_delay = SAVE_DELAY
+    retry_delay = RETRY_DELAY
+
+    def _save_state(self, entry: Entry) -> SaveState:
+        states: dict[Path, SaveState] = self.__dict__.setdefault("_save_states", {})
+        return states.setdefault(entry.path, SaveState())
+
+    def schedule_save(self, entry: Entry, delay: float | None = None) -> None:
+        state = self._save_state(entry)
+        delay = self.save_delay if delay is None else delay
+        if state.timer is not None:
+            state.timer.stop()
+        state.timer = self.set_timer(delay, lambda: self.save_entry(entry))
+
+    def save_entry(self, entry: Entry) -> None:
+        """Start a background save of ``entry`` now, unless one is running."""
+        state = self._save_state(entry)
+        document = entry.document
+        if document is None or state.asking:
+            return
+        if state.running:
+            state.again = True
+            return
+        job = document.prepare_save()
+        if job is None:
+            self.saves_changed()
+            return
+        state.running = True
+        self._write(entry, job)
+
+    @work(thread=True, group="save")
+    def _write(self, entry: Entry, job: SaveJob) -> None:
+        try:
+            written = write_sidecar(job.path, job.data, job.expected)
+        except SidecarError as exc:
+            self.call_from_thread(self._save_failed, entry, exc)
+        else:
+            self.call_from_thread(self._saved, entry, job, written)
+
+    def _saved(self, entry: Entry, job: SaveJob, written: Fingerprint) -> None:
+        state = self._save_state(entry)
+        state.running = False
+        state.error = ""
+        assert entry.document is not None
+        entry.document.finish_save(job, written)
+        if entry.attention.startswith("save failed"):
+            entry.attention = ""
+        self.saves_changed(entry)
+        if state.again or entry.document.dirty:
+            state.again = False
+            self.save_entry(entry)
+
+    def _save_failed(self, entry: Entry, error: SidecarError) -> None:
+        state = self._save_state(entry)
+        state.running = False
+        state.again = False
+        if isinstance(error, SidecarConflict):
+            self.ask_about_conflict(entry)
+            return
+        state.error = str(error)
+        entry.attention = f"save failed: {error}"
+        self.saves_changed(entry)
+        self.schedule_save(entry, self.retry_delay)
+
+    def ask_about_conflict(self, entry: Entry) -> None:
+        state = self._save_state(entry)
+        if state.asking or entry.document is None:
+            return
+        state.asking = True
+        entry.attention = "sidecar changed on disk by someone else"
+        self.saves_changed(entry)
+        name = entry.document.sidecar.name
+        message = (f"{name} was changed on disk since you opened it (another analyst, a git "
+                   "pull or another window). Your unsaved tags are still here.\n\n"
+                   "Merge: combine both sets of tags (recommended).\n"
+                   "Keep mine as a copy: write your tags to a numbered copy beside it, "
+                   "then load theirs.\nReload: take theirs (undo brings yours back).")
+        choices = [("merge", "Merge"), ("copy", "Keep mine as a copy"), ("reload", "Reload")]
+
+        def chosen(choice: str | None) -> None:
+            state.asking = False
+            self.resolve_conflict(entry, choice or "merge")
+
+        self.push_screen(ChoiceDialog("Sidecar changed on disk", message, choices, "merge"),
+                         chosen)
+
+    def resolve_conflict(self, entry: Entry, choice: str) -> None:
+        document = entry.document
+        if document is None:
+            return
+        try:
+            if choice == "reload":
+                document.reload_sidecar()
+                self.notify(f"Reloaded {document.sidecar.name}; press u to get yours back.",
+                            markup=False)
+            elif choice == "copy":
+                copy = document.keep_mine_as_copy()
+                self.notify(f"Your tags were kept in {copy.name}.", markup=False)
+            else:
+                result = document.merge_with_disk()
+                text = f"Merged with the file on disk ({len(result.conflicts)} conflicts)."
+                self.notify(text, markup=False)
+        except SidecarError as exc:
+            entry.attention = f"could not resolve: {exc}"
+            self.notify(f"Could not {choice}: {exc}", severity="error", markup=False)
+        else:
+            entry.attention = ""
+        self.document_changed(entry)
+
+    def save_all_now(self) -> tuple[list[str], list[str]]:
+        """Save every dirty document on this thread (quit, SIGTERM).
+
+        Returns ``(failures, notes)``: failures still hold unsaved work; notes tell where
+        work went (a conflict saves ours as a copy beside the sidecar).
+        """
+        failures: list[str] = []
+        notes: list[str] = []
+        for entry in self.open_entries():
+            document = entry.document
+            if document is None or not document.dirty:
+                continue
+            try:
+                if not document.save():
+                    continue
+            except SidecarConflict:
+                try:
+                    copy = document.keep_mine_as_copy()
+                    notes.append(f"{document.sidecar.name} changed on disk; your tags "
+                                 f"were saved to {copy.name}")
+                except SidecarError as exc:
+                    failures.append(f"{document.name}: {exc}")
+            except SidecarError as exc:
+                failures.append(f"{document.name}: {exc}")
+        return failures, notes
+
+    # hooks the app provides
+    def open_entries(self) -> list[Entry]:
+        raise NotImplementedError
+
+    def saves_changed(self, entry: Entry | None = None) -> None:
+        raise NotImplementedError
+
+    def document_changed(self, entry: Entry) -> None:
+        raise NotImplementedError

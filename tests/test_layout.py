@@ -1,0 +1,76 @@
+"""Wrapping and row mapping: the reader's geometry, tested without a terminal."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.cells import cell_len
+
+from briefing_tui.tui.layout import TextLayout, line_blocks, span_blocks
+from briefing_tui.tui.wrap import cell_offset, wrap_offsets
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from(list("ab c—“”تو界😀\u0301")), max_size=120),
+       st.integers(min_value=1, max_value=30))
+def test_wrapped_rows_cover_the_line_and_fit(line: str, width: int) -> None:
+    offsets = wrap_offsets(line, width)
+    assert offsets[0] == 0
+    assert offsets == sorted(set(offsets))
+    bounds = [*offsets, len(line)]
+    for a, b in pairwise(bounds):
+        row = line[a:b]
+        # a row fits unless it is one character wider than the whole width
+        assert cell_len(row.rstrip(" ")) <= width or len(row) == 1
+
+
+def test_wrap_breaks_after_spaces() -> None:
+    line = "Pakistan has expelled more than 7,000 Afghan refugees"
+    offsets = wrap_offsets(line, 20)
+    rows = [line[a:b] for a, b in zip(offsets, [*offsets[1:], len(line)])]
+    assert rows == ["Pakistan has ", "expelled more than ", "7,000 Afghan ", "refugees"]
+
+
+def test_cell_offset_handles_wide_characters() -> None:
+    assert cell_offset("界界ab", 0) == 0
+    assert cell_offset("界界ab", 1) == 0
+    assert cell_offset("界界ab", 2) == 1
+    assert cell_offset("界界ab", 4) == 2
+
+
+def test_rows_map_back_to_offsets() -> None:
+    text = "Headline\n\n" + "word " * 50 + "\n\nLast."
+    starts, ends = line_blocks(text)
+    layout = TextLayout(text, starts, ends, 20)
+    assert layout.row_span(0) == (0, 8)
+    assert layout.row_span(1) == (9, 9)  # the blank line
+    for offset in range(len(text)):
+        if text[offset] == "\n":
+            continue
+        row = layout.row_of_offset(offset)
+        span = layout.row_span(row)
+        assert span is not None
+        assert span[0] <= offset < span[1] or offset == span[1]
+    assert layout.row_span(layout.rows) is None
+
+
+def test_offset_at_click_position() -> None:
+    text = "Alpha beta.\nGamma."
+    starts, ends = line_blocks(text)
+    layout = TextLayout(text, starts, ends, 40)
+    assert layout.offset_at(1, 2) == text.index("mma")
+    assert layout.offset_at(5, 0) is None
+
+
+def test_span_blocks_separate_spans_with_blank_rows() -> None:
+    text = "One two.\nthree. Four."
+    starts, ends = span_blocks(text, [(0, 15), (16, 21)])
+    rows = [text[a:b] for a, b in zip(starts, ends)]
+    assert rows == ["One two.", "three.", "", "Four."]
+
+
+def test_final_newline_adds_no_row() -> None:
+    starts, _ = line_blocks("a\nb\n")
+    assert len(starts) == 2
