@@ -1,28 +1,33 @@
 """Put annotations back on a document that changed since they were made (DESIGN.md part 4).
 
-Each annotation gets the strongest placement the new text supports, cheapest test first:
+Each annotation gets the strongest placement the new text supports, cheapest test first
+(the searching is in :mod:`briefing_tui.core.anchor_search`):
 
 - **exact**: the stored span still holds the quote. O(1) per annotation; when every
   annotation is exact nothing else runs, not even sentence splitting.
 - **moved**: the quote occurs elsewhere, verbatim or with other whitespace (a re-wrapped
-  line). Among several occurrences the stored prefix/suffix decide, then closeness to the
-  expected place: the old start plus the shift of the nearest annotation before it that
-  was already re-anchored. (A length-ratio guess would need the old text's length, which
-  the sidecar does not keep; a neighbour's shift is exact for edits made elsewhere.)
-- **review**: a sentence of the new text is similar (``difflib`` ratio >= REVIEW_RATIO on
-  whitespace-normalised text), first near the expected place, else anywhere a distinctive
-  key leads (the sentence's first or last KEY_CHARS characters, or the stored context).
-  The annotation moves onto that sentence and keeps its old quote under
-  ``extra["previous_text"]`` so the analyst can compare. Review is sticky: it stays until
-  the analyst accepts it (:func:`accept_review`) or the old quote comes back.
-- **orphan**: nothing found. Kept as it was with its offsets clamped, never dropped.
+  line); ``text`` becomes the real slice. Among several occurrences the stored
+  prefix/suffix decide, then closeness to the expected place: the old start plus the
+  shift of the nearest annotation before it already re-anchored. (A length-ratio guess
+  would need the old text's length, which the sidecar does not keep; a neighbour's shift
+  is exact for edits made elsewhere.)
+- **review**: a sentence is similar (``difflib`` ratio >= REVIEW_RATIO on whitespace-
+  normalised text), looked for near the expected places (the median shifts of the placed
+  neighbours before and after), else wherever a distinctive key leads. The annotation
+  moves onto that sentence, ``text`` becomes it, and the old quote is kept in ``extra``
+  as ``previous_text`` for the analyst to compare. Review is sticky: it stays until the
+  analyst accepts it (:func:`accept_review`) or the old quote comes back.
+- **orphan**: nothing found. Kept as it was, offsets clamped to the text, never dropped.
 
 **One span, one annotation** (``AnnotationSet.at`` relies on it). Spans are claimed in
-order of certainty: exact, then moved, then review, and a later stage only looks at spans
-still free. Two claims in the same stage on one span: the better-anchored keeps it (more
-context agreement for moved, higher ratio for review, then closeness, then document
-order); the other becomes REVIEW at its best free candidate, or ORPHAN. Orphans claim
-nothing (they are not shown "at" a span).
+order of certainty, exact, moved, review, and each stage only considers spans still
+free. Within a stage the better-anchored claim keeps a contested span (more context
+agreement for moved; higher ratio plus context for review; then closeness, then document
+order). A moved claim beaten to its span takes its next free verbatim occurrence, still
+MOVED: the outcome is then the same whether or not its first choice was contested, and
+repeated sentences that each keep their quote all stay anchored. Any other loser (two
+input annotations on one span, two fuzzy matches on one sentence) becomes REVIEW at its
+best free candidate, or ORPHAN. Orphans claim nothing (they are never "at" a span).
 """
 
 from __future__ import annotations
@@ -78,11 +83,13 @@ def _awaits_review(a: Annotation) -> bool:
 
 def _show(quote: str, width: int = 32) -> str:
     flat = " ".join(quote.split())
-    return repr(flat if len(flat) <= width else flat[:width - 1] + "…")
+    return repr(flat if len(flat) <= width else flat[:width - 1].rstrip() + "…")
 
 
-def _order(a: Annotation) -> tuple[int, int, str, str]:
-    return (a.start, a.end, a.id, a.text)
+def _order(a: Annotation) -> tuple[object, ...]:
+    """Document order, then every field: the input's order never changes the output."""
+    return (a.start, a.end, a.id, a.text, a.prefix, a.suffix, a.tags, a.note,
+            Anchor(a.anchor).value, repr(a.extra))
 
 
 def _moved(a: Annotation, text: str, place: Place) -> Annotation:
@@ -248,8 +255,8 @@ class _Run:
             old = f"from {a.start} to {place.start}"
             if place.ratio is not None:
                 self.out[i] = new = _review(a, self.text, place)
-                self.notes[i] = (f"review: {_show(a.text)} {old}, {place.ratio:.0%} similar: "
-                                 f"now {_show(new.text)}")
+                similar = f"{int(place.ratio * 100)}% similar"
+                self.notes[i] = f"review: {_show(a.text)} {old}, {similar}: now {_show(new.text)}"
             elif _awaits_review(a) and not place.restored:
                 self.out[i] = _review(a, self.text, place)
                 self.notes[i] = f"review: {_show(a.text)} {old} is not confirmed yet"

@@ -87,7 +87,7 @@ def _tag_from(entry: Any, index: int) -> Tag:
     if not isinstance(entry, dict):
         raise CodebookError(f"tag #{index + 1} is not a mapping")
     name = entry.get("name")
-    if not isinstance(name, str) or not TAG_NAME.match(name):
+    if not isinstance(name, str) or not TAG_NAME.fullmatch(name):
         raise CodebookError(f"tag #{index + 1}: name must be lowercase letters, digits, "
                             f"'-', '_' or '.' (got {name!r})")
     key = str(entry.get("key", ""))

@@ -96,8 +96,9 @@ class Document:
     def _adopt(self, data: SidecarData, disk: Fingerprint) -> None:
         annotations = data.annotations
         report = None
+        length = len(self.text)
         if data.document_sha256 != self.loaded.sha256 or any(
-                a.needs_attention for a in annotations):
+                a.needs_attention or a.end > length for a in annotations):
             annotations, report = reanchor(annotations, self.text, self._full_segmentation())
         self.annotations.replace_all(annotations, record=False)
         self.saved_revision = self.annotations.revision
@@ -117,7 +118,7 @@ class Document:
     def load_sidecar(self) -> None:
         """Read the sidecar (if any). An unreadable one is recorded, never raised."""
         try:
-            found = read_sidecar(self.sidecar, len(self.text))
+            found = read_sidecar(self.sidecar)  # offsets past the end are re-anchored
         except SidecarError as exc:
             self.sidecar_error = str(exc)
             self.disk = fingerprint(self.sidecar)
@@ -176,7 +177,7 @@ class Document:
         """Three-way merge of our changes with the sidecar on disk; the result is unsaved."""
         mine = self.annotations.sorted()
         base = self.base
-        found = read_sidecar(self.sidecar, len(self.text))
+        found = read_sidecar(self.sidecar)
         theirs: list[Annotation] = []
         if found is not None:
             data, disk = found

@@ -101,6 +101,9 @@ def decode_bytes(data: bytes, path: Path | str = "<bytes>") -> LoadedText:
         raise DocumentError(path, f"not a text document: looks like {kind}")
     try:
         raw = data.decode("utf-8")
+        if not raw.startswith("\ufeff") and "\r" not in raw and raw.strip():
+            # already canonical: the file's bytes are the canonical text's UTF-8
+            return LoadedText(raw, hashlib.sha256(data).hexdigest(), encoding)
     except UnicodeDecodeError as exc:
         raw = data.decode("utf-8", errors="replace")
         bad = raw.count("\ufffd")

@@ -25,7 +25,8 @@ class ReaderActions(App[int]):
     def entry_of(self, reader: Reader) -> Entry | None:
         raise NotImplementedError
 
-    def document_changed(self, entry: Entry) -> None:
+    def document_changed(self, entry: Entry, save: bool = True,
+                         sentence: int | None = None) -> None:
         raise NotImplementedError
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -90,7 +91,7 @@ class ReaderActions(App[int]):
         index = reader.cursor
         document.annotations.toggle_tag(document.text, split.starts[index], split.ends[index],
                                         tag.name)
-        self.document_changed(entry)
+        self.document_changed(entry, sentence=index)
 
     def action_clear(self) -> None:
         reader = self.active_reader()
@@ -102,7 +103,7 @@ class ReaderActions(App[int]):
                                               split.ends[reader.cursor])
         if found is not None:
             entry.document.annotations.remove(found.id)
-            self.document_changed(entry)
+            self.document_changed(entry, sentence=reader.cursor)
 
     def action_note(self) -> None:
         reader = self.active_reader()

@@ -115,8 +115,8 @@ class BriefingApp(ReaderActions, AutosaveMixin):
                 self.notify(f"Cannot open {entry.path.name}: {entry.error}",
                             severity="error", markup=False)
                 return
-            if big:
-                self._finish_loading(entry, entry.document)
+            if big:  # split the rest once the first screen is painted
+                self.call_after_refresh(self._finish_loading, entry, entry.document)
             else:
                 self._after_load(entry)
         self._shown[reader.id or ""] = entry
@@ -161,14 +161,22 @@ class BriefingApp(ReaderActions, AutosaveMixin):
 
     # -- reacting --------------------------------------------------------------------
 
-    def document_changed(self, entry: Entry, save: bool = True) -> None:
-        """Tags changed (key, undo, reload, merge): redraw, recount, save soon."""
+    def document_changed(self, entry: Entry, save: bool = True,
+                         sentence: int | None = None) -> None:
+        """Tags changed (key, undo, reload, merge): redraw, recount, save soon.
+
+        ``sentence`` names the one sentence that changed, so only its rows are redrawn.
+        """
         entry.refresh_counts()
         for reader in self.query(Reader):
             if self.entry_of(reader) is entry:
                 if reader.nav.filter_tag is not None:
                     reader.relayout()
-                reader.refresh_all()
+                    reader.refresh_all()
+                elif sentence is not None:
+                    reader.refresh_sentence(sentence)
+                else:
+                    reader.refresh_all()
         active = self.entry_of(self.active_reader())
         if active is entry:
             self.query_one(AnnotationsPane).show(entry.document)

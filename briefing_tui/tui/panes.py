@@ -165,4 +165,4 @@ class StatusBar(Static):
     """Which document, how much is tagged, and whether everything is saved (or why not)."""
 
     def show(self, parts: Iterable[Content | str]) -> None:
-        self.update(Content.assemble(*parts))
+        self.update(Content.assemble(*parts), layout=False)  # one fixed line: no relayout

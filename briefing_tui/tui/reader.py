@@ -28,6 +28,7 @@ from briefing_tui.tui.layout import TextLayout, line_blocks, span_blocks
 from briefing_tui.tui.navigation import Navigator
 
 GUTTER = 4  # three tag marks and a space
+LAZY_LAYOUT_CHARS = 1_000_000  # larger documents lay out the first screen first
 
 
 class Reader(ScrollView, can_focus=True):
@@ -77,6 +78,9 @@ class Reader(ScrollView, can_focus=True):
         """Rebuild rows (new document, width or filter); cheap enough to do on resize."""
         self._cache.clear()
         width = max(10, self.scrollable_content_region.width - GUTTER)
+        if self.document is not None and not self.size.width:
+            self.text_layout = None  # not laid out yet: on_resize lays it out once
+            return
         if self.document is None:
             self.text_layout = None
             self.virtual_size = Size(self.size.width, 0)
@@ -86,8 +90,25 @@ class Reader(ScrollView, can_focus=True):
             starts, ends = line_blocks(self.shown)
         else:
             starts, ends = span_blocks(self.shown, self.nav.filtered_spans())
-        self.text_layout = TextLayout(self.shown, starts, ends, width)
+        big = len(self.shown) > LAZY_LAYOUT_CHARS
+        rows = self.size.height * 3 + self.text_layout_rows_hint() if big else None
+        self.text_layout = TextLayout(self.shown, starts, ends, width, max_rows=rows)
         self.virtual_size = Size(width + GUTTER, len(self.text_layout))
+        if not self.text_layout.complete:
+            self.call_after_refresh(self._complete_layout, self.text_layout)
+        self.refresh()
+
+    def text_layout_rows_hint(self) -> int:
+        """Rows to lay out before the first paint: enough to reach the cursor."""
+        if self.document is None or not len(self.document.segmentation):
+            return 0
+        return min(self.document.segmentation.starts[self.nav.cursor] // 10, 10**9)
+
+    def _complete_layout(self, layout: TextLayout) -> None:
+        if layout is not self.text_layout:
+            return  # superseded by a newer layout
+        layout.extend()
+        self.virtual_size = Size(self.virtual_size.width, len(layout))
         self.refresh()
 
     def segmentation_grew(self) -> None:
@@ -230,6 +251,8 @@ class Reader(ScrollView, can_focus=True):
         width = max(10, self.scrollable_content_region.width - GUTTER)
         if self.text_layout is None or self.text_layout.width != width:
             self.relayout()
+            if self.document is not None and self.size.width:
+                self.post_message(self.CursorMoved(self))
             self.scroll_to_cursor(center=True)
 
     # -- cursor ------------------------------------------------------------------------

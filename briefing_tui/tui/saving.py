@@ -184,5 +184,6 @@ class AutosaveMixin(App[int]):
     def saves_changed(self, entry: Entry | None = None) -> None:
         raise NotImplementedError
 
-    def document_changed(self, entry: Entry) -> None:
+    def document_changed(self, entry: Entry, save: bool = True,
+                         sentence: int | None = None) -> None:
         raise NotImplementedError

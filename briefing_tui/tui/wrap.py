@@ -16,7 +16,7 @@ from rich.cells import get_character_cell_size
 
 # Characters that are not exactly one cell: combining marks, zero-width and format
 # characters, East Asian wide ranges, emoji and everything astral.
-_NOT_ONE_CELL = re.compile(
+NOT_ONE_CELL = re.compile(
     "[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
     "\u06d6-\u06ed\u0900-\u0903\u093a-\u094f\u0e31-\u0e3a\u1100-\u115f\u1ab0-\u1aff"
     "\u1dc0-\u1dff\u200b-\u200f\u2060-\u2064\u20d0-\u20ff\u231a\u231b\u23e9-\u23f3"
@@ -28,7 +28,7 @@ _NOT_ONE_CELL = re.compile(
 
 
 def is_one_cell_each(text: str) -> bool:
-    return _NOT_ONE_CELL.search(text) is None
+    return NOT_ONE_CELL.search(text) is None
 
 
 @lru_cache(maxsize=4096)
