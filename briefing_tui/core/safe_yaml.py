@@ -67,12 +67,12 @@ def _build(node: yaml.Node, loader: Any) -> Any:
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise YamlError(f"merge keys (<<) are not allowed{_where(key_node.start_mark)}")
             if not isinstance(key_node, yaml.ScalarNode) or \
                     key_node.tag != "tag:yaml.org,2002:str":
                 raise YamlError(f"keys must be plain text{_where(key_node.start_mark)}")
             key = key_node.value
-            if key == "<<":
-                raise YamlError(f"merge keys (<<) are not allowed{_where(key_node.start_mark)}")
             if key in result:
                 raise YamlError(f"duplicate key {key!r}{_where(key_node.start_mark)}")
             result[key] = _build(value_node, loader)
