@@ -118,6 +118,8 @@ def build_app_parser() -> argparse.ArgumentParser:
     parser.add_argument("paths", nargs="*", type=Path, default=[Path(".")],
                         help="files and folders to open (default: the current folder)")
     parser.add_argument("--codebook", type=Path, help="a YAML codebook of your own tags")
+    parser.add_argument("--config", type=Path,
+                        help="settings file (default: ~/.config/briefing_tui/config.yaml)")
     return parser
 
 
@@ -129,7 +131,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_app_parser().parse_args(argv)
     from briefing_tui.tui.launch import launch  # Textual is imported only for the app
 
-    return launch(args.paths, args.codebook)
+    return launch(args.paths, args.codebook, args.config)
 
 
 if __name__ == "__main__":

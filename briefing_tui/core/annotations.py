@@ -153,6 +153,12 @@ class AnnotationSet:
         self._apply([(before, None)])
         return True
 
+    def update(self, annotation: Annotation) -> None:
+        """Replace the annotation with the same id (e.g. a review the analyst accepted)."""
+        before = self.items.get(annotation.id)
+        if before != annotation:
+            self._apply([(before, annotation)])
+
     def replace_all(self, annotations: Iterable[Annotation], record: bool = True) -> None:
         """Swap the whole set (reload, merge, re-anchor) as one undoable step."""
         new = {a.id: a for a in annotations}

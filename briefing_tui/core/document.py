@@ -9,6 +9,7 @@ caller chooses to reload, merge, or keep its own state as a copy.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -161,8 +162,23 @@ class Document:
         return True
 
     def changed_on_disk(self) -> bool:
-        """True when the sidecar on disk is no longer what we last read or wrote."""
-        return fingerprint(self.sidecar) != self.disk
+        """True when the sidecar on disk is no longer what we last read or wrote.
+
+        Cheap enough to poll: a ``stat`` first, the hash only when size or time moved.
+        """
+        try:
+            st = os.stat(self.sidecar, follow_symlinks=False)
+        except FileNotFoundError:
+            return self.disk is not None
+        except OSError:
+            return False
+        if self.disk is not None and (st.st_size, st.st_mtime_ns) == (
+                self.disk.size, self.disk.mtime_ns):
+            return False
+        current = fingerprint(self.sidecar)
+        if current is None or self.disk is None:
+            return current != self.disk
+        return (current.size, current.sha256) != (self.disk.size, self.disk.sha256)
 
     def reload_sidecar(self) -> None:
         """Throw away unsaved changes and take the sidecar on disk (undoable)."""

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from textual.app import App
 
+from briefing_tui.core.anchoring import accept_review
+from briefing_tui.core.annotations import Anchor
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.tui.dialogs import NoteDialog
 from briefing_tui.tui.panes import Entry
@@ -124,6 +126,22 @@ class ReaderActions(App[int]):
         self.push_screen(NoteDialog(document.text[start:end], found.note if found else ""),
                          done)
 
+    def action_accept(self) -> None:
+        """Confirm that a re-anchored ("review") tag sits on the right sentence."""
+        reader = self.active_reader()
+        entry = self._editable(reader)
+        if entry is None or entry.document is None:
+            return
+        split = entry.document.segmentation
+        found = entry.document.annotations.at(split.starts[reader.cursor],
+                                              split.ends[reader.cursor])
+        if found is None or found.anchor is not Anchor.REVIEW:
+            self.notify("Nothing to accept here: this sentence's tags need no review.",
+                        timeout=3)
+            return
+        entry.document.annotations.update(accept_review(found))
+        self.document_changed(entry, sentence=reader.cursor)
+
     def _history(self, redo: bool) -> None:
         reader = self.active_reader()
         entry = self._editable(reader)
@@ -187,5 +205,5 @@ class ReaderActions(App[int]):
         reader.post_message(Reader.CursorMoved(reader))
 
 
-_READER_ACTIONS = {"cursor", "page", "first", "last", "tagged", "untagged", "toggle_tag",
+_READER_ACTIONS = {"accept", "cursor", "page", "first", "last", "tagged", "untagged", "toggle_tag",
                    "clear", "note", "undo", "redo", "search", "match", "filter"}

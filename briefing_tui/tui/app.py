@@ -10,7 +10,6 @@ from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult, SystemCommand
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
@@ -20,7 +19,9 @@ from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.document import Document, open_document
 from briefing_tui.core.text import DocumentError
 from briefing_tui.tui.actions import ReaderActions
+from briefing_tui.tui.config import Settings
 from briefing_tui.tui.dialogs import ChoiceDialog, HelpScreen
+from briefing_tui.tui.keys import APP_BINDINGS
 from briefing_tui.tui.panes import AnnotationsPane, DocumentList, Entry, StatusBar, plain
 from briefing_tui.tui.reader import Reader
 from briefing_tui.tui.saving import AutosaveMixin
@@ -28,6 +29,7 @@ from briefing_tui.tui.saving import AutosaveMixin
 #: Documents up to this size are split in full before the first paint.
 SYNC_SEGMENT_CHARS = 400_000
 FIRST_SCREEN_CHARS = 40_000
+DISK_CHECK_SECONDS = 2.0
 
 
 class BriefingApp(ReaderActions, AutosaveMixin):
@@ -35,16 +37,12 @@ class BriefingApp(ReaderActions, AutosaveMixin):
 
     CSS_PATH = "briefing.tcss"
     TITLE = "briefing"
-    BINDINGS = [
-        Binding("s", "split", "Split", id="split"),
-        Binding("question_mark", "help", "Help", id="help"),
-        Binding("q", "quit", "Quit", id="quit"),
-        Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="interrupt"),
-    ]
+    BINDINGS = APP_BINDINGS
 
     def __init__(self, entries: list[Entry], codebook: Codebook | None = None,
-                 notices: Iterable[str] = ()) -> None:
+                 notices: Iterable[str] = (), settings: Settings | None = None) -> None:
         super().__init__()
+        self.settings = settings or Settings()
         self.codebook = codebook or Codebook()
         self.entries = entries
         self.notices = list(notices)
@@ -67,7 +65,16 @@ class BriefingApp(ReaderActions, AutosaveMixin):
         yield Footer()
 
     def on_mount(self) -> None:
+        if self.settings.keymap:
+            self.set_keymap(self.settings.keymap)
+        if self.settings.theme:
+            if self.settings.theme in self.available_themes:
+                self.theme = self.settings.theme
+            else:
+                self.notify(f"Unknown theme {self.settings.theme!r}; using the default.",
+                            severity="warning", markup=False)
         self.query_one("#reader-2").display = False
+        self.set_interval(DISK_CHECK_SECONDS, self.check_disk)
         self.query_one("#search").display = False
         documents = self.query_one(DocumentList)
         documents.set_entries(self.entries)

@@ -95,6 +95,7 @@ Moving
 Tagging
   {tag_keys}
   n               add or edit a note         x             clear tags and note
+  a               accept a re-anchored tag marked ? (the document changed under it)
   u               undo                       ctrl+r        redo
 Finding
   /               search this document       .  /  ,       next / previous match

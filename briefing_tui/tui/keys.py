@@ -8,6 +8,13 @@ from __future__ import annotations
 
 from textual.binding import Binding, BindingType
 
+APP_BINDINGS: list[BindingType] = [
+    Binding("s", "split", "Split", id="split"),
+    Binding("question_mark", "help", "Help", id="help"),
+    Binding("q", "quit", "Quit", id="quit"),
+    Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="interrupt"),
+]
+
 READER_BINDINGS: list[BindingType] = [
     Binding("j,down", "app.cursor(1)", "Next", id="next", show=False),
     Binding("k,up", "app.cursor(-1)", "Previous", id="previous", show=False),
@@ -30,4 +37,11 @@ READER_BINDINGS: list[BindingType] = [
             show=False),
     Binding("space", "app.untagged", "Next untagged", id="next_untagged", show=False),
     Binding("f", "app.filter", "Filter", id="filter"),
+    Binding("a", "app.accept", "Accept review", id="accept_review", show=False),
 ]
+
+
+def binding_ids() -> set[str]:
+    """Every id a user keymap may name."""
+    return {b.id for b in [*READER_BINDINGS, *APP_BINDINGS]
+            if isinstance(b, Binding) and b.id}

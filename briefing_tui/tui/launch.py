@@ -9,10 +9,18 @@ from briefing_tui.core.codebook import Codebook, CodebookError, load_codebook
 from briefing_tui.core.corpus import find_documents
 from briefing_tui.core.visible import visible
 from briefing_tui.tui.app import BriefingApp, open_entries
+from briefing_tui.tui.config import ConfigError, load_settings
 
 
-def launch(paths: list[Path], codebook_path: Path | None) -> int:
+def launch(paths: list[Path], codebook_path: Path | None,
+           config_path: Path | None = None) -> int:
+    try:
+        settings = load_settings(config_path)
+    except ConfigError as exc:
+        print(f"briefing: config {visible(str(exc), keep_newlines=False)}", file=sys.stderr)
+        return 2
     codebook = Codebook()
+    codebook_path = codebook_path or settings.codebook
     if codebook_path is not None:
         try:
             codebook = load_codebook(codebook_path)
@@ -29,7 +37,7 @@ def launch(paths: list[Path], codebook_path: Path | None) -> int:
     notices = list(corpus.errors)
     if corpus.truncated:
         notices.append(f"Only the first {len(corpus.documents)} documents are listed.")
-    app = BriefingApp(open_entries(corpus.documents), codebook, notices)
+    app = BriefingApp(open_entries(corpus.documents), codebook, notices, settings)
     status = app.run()
     for message in app.exit_messages:
         print(f"briefing: {visible(message, keep_newlines=False)}", file=sys.stderr)

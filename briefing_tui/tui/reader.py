@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from briefing_tui.core.annotations import Anchor
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.document import Document
 from briefing_tui.core.visible import visible
@@ -28,14 +29,15 @@ from briefing_tui.tui.layout import TextLayout, line_blocks, span_blocks
 from briefing_tui.tui.navigation import Navigator
 
 GUTTER = 4  # three tag marks and a space
-LAZY_LAYOUT_CHARS = 1_000_000  # larger documents lay out the first screen first
+LAZY_LAYOUT_CHARS = 1_000_000
+REVIEW_MARK = "\0review"  # not a tag name (names are validated), marks a tag to review  # larger documents lay out the first screen first
 
 
 class Reader(ScrollView, can_focus=True):
     """Shows one document; the sentence cursor and tags are drawn per row."""
 
     BINDINGS = READER_BINDINGS
-    COMPONENT_CLASSES = {"reader--cursor", "reader--match", "reader--gutter",
+    COMPONENT_CLASSES = {"reader--cursor", "reader--match", "reader--review",
                          "reader--empty"}
 
     class CursorMoved(Message):
@@ -158,18 +160,23 @@ class Reader(ScrollView, can_focus=True):
         start, end = span
         pieces = self._pieces(start, end)
         tags_on_row: list[str] = []
+        review = False
         for _, _, tags, _ in pieces:
-            tags_on_row += [t for t in tags if t not in tags_on_row]
+            tags_on_row += [t for t in tags if t not in tags_on_row and t != REVIEW_MARK]
+            review = review or REVIEW_MARK in tags
         gutter = [Segment("▌", self._styles_for(tag)[1])
                   for tag in self.codebook.order(tags_on_row)[:3]]
+        if review:
+            gutter = [*gutter[:2], Segment("?", self.get_component_rich_style("reader--review"))]
         pad = GUTTER - len(gutter)
         segments = [*gutter, Segment(" " * pad, base)]
         cursor_style = self.get_component_rich_style("reader--cursor")
         match_style = self.get_component_rich_style("reader--match")
         for a, b, tags, is_cursor in pieces:
             style = base
-            if tags:
-                style = style + self._styles_for(self.codebook.order(tags)[0])[0]
+            real = [t for t in tags if t != REVIEW_MARK]
+            if real:
+                style = style + self._styles_for(self.codebook.order(real)[0])[0]
             if is_cursor:
                 style = style + cursor_style
             segments += self._with_matches(a, b, style, match_style)
@@ -200,6 +207,8 @@ class Reader(ScrollView, can_focus=True):
             stop = min(s_end, end)
             found = annotations.at(s_start, s_end)
             tags = found.tags if found else ()
+            if found is not None and found.anchor is Anchor.REVIEW:
+                tags = (*tags, REVIEW_MARK)
             pieces.append((pos, stop, tags, index == self.nav.cursor))
             pos = stop
             index += 1

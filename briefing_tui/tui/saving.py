@@ -151,6 +151,32 @@ class AutosaveMixin(App[int]):
             entry.attention = ""
         self.document_changed(entry)
 
+    def check_disk(self) -> None:
+        """Notice sidecars changed by someone else: reload when we have nothing unsaved,
+        else ask. Polled every couple of seconds; a ``stat`` per open document."""
+        for entry in self.open_entries():
+            document = entry.document
+            state = self._save_state(entry)
+            if document is None or state.running or state.asking or document.sidecar_error:
+                continue
+            if not document.changed_on_disk():
+                continue
+            if document.dirty:
+                self.ask_about_conflict(entry)
+                continue
+            before = len(document.annotations)
+            document.reload_sidecar()
+            if document.sidecar_error:
+                entry.attention = f"sidecar unreadable: {document.sidecar_error}"
+                self.notify(f"{document.sidecar.name} was changed on disk and can no longer "
+                            f"be read ({document.sidecar_error}); it is left untouched and "
+                            "tags are read-only.", severity="error", markup=False, timeout=10)
+            else:
+                self.notify(f"{document.sidecar.name} was changed on disk: reloaded "
+                            f"({before} → {len(document.annotations)} annotations; u undoes).",
+                            markup=False, timeout=6)
+            self.document_changed(entry, save=False)
+
     def save_all_now(self) -> tuple[list[str], list[str]]:
         """Save every dirty document on this thread (quit, SIGTERM).
 

@@ -1,0 +1,83 @@
+"""The user's settings: a small YAML file of keys, theme and codebook, read strictly.
+
+    # ~/.config/briefing_tui/config.yaml
+    theme: textual-light
+    codebook: ~/codebooks/ocha.yaml     # relative paths are relative to this file
+    keymap:                              # binding id: keys (see `briefing --keys`)
+      next: "j,down,ctrl+n"
+      untagged: "t"
+
+Unknown binding ids and bad values are refused with a one-line message naming the file.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefing_tui.core.safe_yaml import YamlError, load_yaml_file
+from briefing_tui.tui.keys import binding_ids
+
+
+class ConfigError(Exception):
+    """The config file cannot be used; ``str()`` is a one-line reason."""
+
+
+@dataclass
+class Settings:
+    keymap: dict[str, str] = field(default_factory=dict)
+    theme: str | None = None
+    codebook: Path | None = None
+
+
+def default_config_path() -> Path:
+    explicit = os.environ.get("BRIEFING_CONFIG")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "briefing_tui" / "config.yaml"
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Read settings from ``path`` (or the default place); no file means defaults."""
+    explicit = path is not None
+    path = path or default_config_path()
+    if not path.exists():
+        if explicit:
+            raise ConfigError(f"{path}: no such file")
+        return Settings()
+    try:
+        data = load_yaml_file(path, max_bytes=1 << 20)
+    except YamlError as exc:
+        raise ConfigError(f"{path}: {exc}") from None
+    if data is None:
+        return Settings()
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: expected a mapping of settings")
+    unknown = sorted(set(data) - {"keymap", "theme", "codebook"})
+    if unknown:
+        raise ConfigError(f"{path}: unknown setting {unknown[0]!r} (known: keymap, theme, "
+                          "codebook)")
+    settings = Settings()
+    keymap = data.get("keymap") or {}
+    if not isinstance(keymap, dict):
+        raise ConfigError(f"{path}: keymap must map binding ids to keys")
+    known = binding_ids()
+    for ident, keys in keymap.items():
+        if ident not in known:
+            raise ConfigError(f"{path}: no binding with id {ident!r} (known: "
+                              f"{', '.join(sorted(known))})")
+        if not isinstance(keys, str) or not keys.strip():
+            raise ConfigError(f"{path}: keys for {ident!r} must be text like \"j,down\"")
+        settings.keymap[ident] = keys.replace(" ", "")
+    theme = data.get("theme")
+    if theme is not None and not isinstance(theme, str):
+        raise ConfigError(f"{path}: theme must be a name such as textual-light")
+    settings.theme = theme
+    codebook = data.get("codebook")
+    if codebook is not None:
+        if not isinstance(codebook, str):
+            raise ConfigError(f"{path}: codebook must be a file path")
+        settings.codebook = (path.parent / Path(codebook).expanduser()).resolve()
+    return settings
