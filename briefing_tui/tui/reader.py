@@ -29,8 +29,8 @@ from briefing_tui.tui.layout import TextLayout, line_blocks, span_blocks
 from briefing_tui.tui.navigation import Navigator
 
 GUTTER = 4  # three tag marks and a space
-LAZY_LAYOUT_CHARS = 1_000_000
-REVIEW_MARK = "\0review"  # not a tag name (names are validated), marks a tag to review  # larger documents lay out the first screen first
+LAZY_LAYOUT_CHARS = 1_000_000  # larger documents lay out the first screen first
+REVIEW_MARK = "\0review"  # not a tag name (names are validated): marks a tag to review
 
 
 class Reader(ScrollView, can_focus=True):
