@@ -74,12 +74,15 @@ def _binary_kind(head: bytes) -> str | None:
     for magic, kind in _MAGIC:
         if head.startswith(magic):
             return kind
-    if b"\x00" in head:
+    if not head:
+        return None
+    # A stray NUL or escape in a pasted text is shown as a visible symbol; many of them
+    # (UTF-16 without a BOM, images, archives) mean the file is not text.
+    if head.count(b"\x00") / len(head) > 0.01:
         return "a binary file (it contains NUL bytes)"
-    if head:
-        controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
-        if controls / len(head) > 0.10:
-            return "a binary file (mostly non-text bytes)"
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    if controls / len(head) > 0.10:
+        return "a binary file (mostly non-text bytes)"
     return None
 
 

@@ -49,6 +49,7 @@ class BriefingApp(ReaderActions, AutosaveMixin):
         self._active = "reader-1"
         self._shown: dict[str, Entry | None] = {"reader-1": None, "reader-2": None}
         self.exit_messages: list[str] = []
+        self._signals: list[signal.Signals] = []
 
     # -- layout ----------------------------------------------------------------------
 
@@ -85,11 +86,17 @@ class BriefingApp(ReaderActions, AutosaveMixin):
             # not possible off the main thread (some tests) or where the signal is missing
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(signum, self.save_and_exit_on_signal)
+                self._signals.append(signum)
         first = next((e for e in self.entries if not e.error), None)
         if first is not None:
             self.open_in(self.reader("reader-1"), first)
         self.reader("reader-1").focus()
         self.update_status()
+
+    def on_unmount(self) -> None:
+        loop = asyncio.get_running_loop()
+        for signum in self._signals:
+            loop.remove_signal_handler(signum)
 
     def reader(self, ident: str) -> Reader:
         return self.query_one(f"#{ident}", Reader)

@@ -142,16 +142,16 @@ class AnnotationsPane(OptionList):
     def _option(self, annotation: Annotation, index: int | None, group: str) -> Option:
         key = f"{group}{annotation.id}"
         self._targets[key] = annotation
-        where = f"{index + 1:>4} " if index is not None else "   ? "
+        where = f"{index + 1:>3} " if index is not None else "  ? "
         label: list[Content | str] = [Content.styled(where, "$text-muted")]
         if annotation.anchor is Anchor.ORPHAN:
             label.append(Content.styled("orphan ", "bold $error"))
         elif annotation.anchor is Anchor.REVIEW:
             label.append(Content.styled("review ", "bold $warning"))
-        room = max(20, self.scrollable_content_region.width - 7) * 2
+        room = max(20, self.scrollable_content_region.width - 6)
         label.append(plain(clip(annotation.text, room)))
         if annotation.note:
-            label += ["\n     ", plain("✎ " + clip(annotation.note, room), "italic $text-muted")]
+            label += ["\n    ", plain("✎ " + clip(annotation.note, room - 2), "italic $text-muted")]
         return Option(Content.assemble(*label), id=key)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

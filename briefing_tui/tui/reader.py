@@ -27,6 +27,7 @@ from briefing_tui.core.visible import visible
 from briefing_tui.tui.keys import READER_BINDINGS
 from briefing_tui.tui.layout import TextLayout, line_blocks, span_blocks
 from briefing_tui.tui.navigation import Navigator
+from briefing_tui.tui.wrap import wrap_offsets
 
 GUTTER = 4  # three tag marks and a space
 LAZY_LAYOUT_CHARS = 1_000_000  # larger documents lay out the first screen first
@@ -37,8 +38,8 @@ class Reader(ScrollView, can_focus=True):
     """Shows one document; the sentence cursor and tags are drawn per row."""
 
     BINDINGS = READER_BINDINGS
-    COMPONENT_CLASSES = {"reader--cursor", "reader--match", "reader--review",
-                         "reader--empty"}
+    COMPONENT_CLASSES = {"reader--cursor", "reader--pointer", "reader--match",
+                         "reader--review", "reader--empty"}
 
     class CursorMoved(Message):
         """The sentence cursor moved (to ``index``, 0-based) or the document changed."""
@@ -56,7 +57,7 @@ class Reader(ScrollView, can_focus=True):
         self.text_layout: TextLayout | None = None
         self._cache: LRUCache[int, Strip] = LRUCache(512)
         self._tag_styles: dict[str, tuple[Style, Style]] = {}
-        self.message = "No document open. Choose one in the Documents pane (Enter)."
+        self.message = "No document open: choose one in the Documents pane and press Enter."
 
     # -- model -------------------------------------------------------------------------
 
@@ -149,11 +150,8 @@ class Reader(ScrollView, can_focus=True):
 
     def _render_row(self, row: int) -> Strip:
         base = self.rich_style
-        if self.text_layout is None or self.document is None:
-            if row == 1:
-                style = self.get_component_rich_style("reader--empty")
-                return Strip([Segment(" " * GUTTER), Segment(self.message, style)])
-            return Strip.blank(self.size.width, base)
+        if self.text_layout is None or self.document is None or not self.text_layout.rows:
+            return self._message_row(row)
         span = self.text_layout.row_span(row)
         if span is None:
             return Strip.blank(self.size.width, base)
@@ -168,8 +166,11 @@ class Reader(ScrollView, can_focus=True):
                   for tag in self.codebook.order(tags_on_row)[:3]]
         if review:
             gutter = [*gutter[:2], Segment("?", self.get_component_rich_style("reader--review"))]
-        pad = GUTTER - len(gutter)
-        segments = [*gutter, Segment(" " * pad, base)]
+        on_cursor = any(is_cursor for _, _, _, is_cursor in pieces)
+        pad = GUTTER - len(gutter) - 1
+        pointer = (Segment("▶", self.get_component_rich_style("reader--pointer")) if on_cursor
+                   else Segment(" ", base))
+        segments = [*gutter, Segment(" " * pad, base), pointer]
         cursor_style = self.get_component_rich_style("reader--cursor")
         match_style = self.get_component_rich_style("reader--match")
         for a, b, tags, is_cursor in pieces:
@@ -181,6 +182,22 @@ class Reader(ScrollView, can_focus=True):
                 style = style + cursor_style
             segments += self._with_matches(a, b, style, match_style)
         return Strip(segments)
+
+    def _message_row(self, row: int) -> Strip:
+        """The empty state: a short message, wrapped to the pane."""
+        base = self.rich_style
+        message = self.message
+        if self.document is not None and self.nav.filter_tag:
+            message = (f"No sentence is tagged {self.nav.filter_tag}. Press f to show "
+                       "another tag or all sentences.")
+        width = max(10, self.size.width - GUTTER - 1)
+        offsets = wrap_offsets(message, width)
+        line = row - 1
+        if not 0 <= line < len(offsets):
+            return Strip.blank(self.size.width, base)
+        end = offsets[line + 1] if line + 1 < len(offsets) else len(message)
+        style = self.get_component_rich_style("reader--empty")
+        return Strip([Segment(" " * GUTTER, base), Segment(message[offsets[line]:end], style)])
 
     def _pieces(self, start: int, end: int) -> list[tuple[int, int, tuple[str, ...], bool]]:
         """Split ``start:end`` at sentence edges: (a, b, tags, is_cursor) for each piece."""
