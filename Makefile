@@ -30,5 +30,8 @@ bench: $(STAMP)  ## the full benchmarks (minutes; not part of CI)
 bench-quick: $(STAMP)
 	$(BIN)/python -m benchmarks --quick
 
+screenshot: $(STAMP)  ## the README's screenshot, saved by the app itself
+	$(BIN)/python docs/make_screenshot.py
+
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
