@@ -69,3 +69,48 @@ def find_documents(paths: Iterable[Path | str], suffixes: Iterable[str] = TEXT_S
         corpus.documents = corpus.documents[:limit]
         corpus.truncated = True
     return corpus
+
+
+@dataclass
+class Summary:
+    """What the documents pane shows of a briefing that is not open yet."""
+
+    counts: dict[str, int] = field(default_factory=dict)
+    attention: str = ""
+    error: str = ""
+
+
+def summarize(path: Path) -> Summary:
+    """Tag counts and problems of one briefing, from its sidecar and a sniff of the file.
+
+    Cheap enough for thousands of files: the document itself is not decoded or split.
+    """
+    from briefing_tui.core.sidecar import SidecarError, read_sidecar, sidecar_path
+    from briefing_tui.core.text import MAX_DOCUMENT_BYTES, DocumentError, sniff
+
+    summary = Summary()
+    try:
+        size = sniff(path)
+    except DocumentError as exc:
+        summary.error = exc.reason
+        return summary
+    if size > MAX_DOCUMENT_BYTES:
+        summary.error = f"too large ({size / 2**20:.1f} MiB)"
+        return summary
+    try:
+        found = read_sidecar(sidecar_path(path))
+    except SidecarError as exc:
+        summary.attention = f"sidecar unreadable: {exc}"
+        return summary
+    if found is None:
+        return summary
+    data = found[0]
+    for annotation in data.annotations:
+        for tag in annotation.tags:
+            summary.counts[tag] = summary.counts.get(tag, 0) + 1
+    troubled = sum(1 for a in data.annotations if a.needs_attention)
+    if troubled:
+        summary.attention = f"{troubled} tags need review or are orphaned"
+    elif data.problems:
+        summary.attention = f"{len(data.problems)} bad entries in the sidecar"
+    return summary

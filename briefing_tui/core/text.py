@@ -124,6 +124,31 @@ def _loaded(raw: str, encoding: str, path: Path | str, *, read_only: bool = Fals
     return LoadedText(text, text_sha256(text), encoding, read_only, warning)
 
 
+def sniff(path: Path | str) -> int:
+    """Check, from its first bytes, that a file can be a briefing; return its size.
+
+    Raises :class:`DocumentError` like :func:`read_text_file` would for missing, empty or
+    binary files, without reading the whole file.
+    """
+    path = Path(path)
+    try:
+        size = os.stat(path).st_size
+        with open(path, "rb") as handle:
+            head = handle.read(8192)
+    except FileNotFoundError:
+        raise DocumentError(path, "no such file") from None
+    except OSError as exc:
+        raise DocumentError(path, f"cannot read: {exc.strerror or exc}") from None
+    if not head.strip() and size <= len(head):
+        raise DocumentError(path, "empty file, nothing to read" if not head else
+                            "the file holds only whitespace")
+    if not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        kind = _binary_kind(head)
+        if kind:
+            raise DocumentError(path, f"not a text document: looks like {kind}")
+    return size
+
+
 def read_text_file(path: Path | str, max_bytes: int = MAX_DOCUMENT_BYTES) -> LoadedText:
     """Read a ``.txt``/``.md`` file into canonical text, or raise :class:`DocumentError`."""
     path = Path(path)

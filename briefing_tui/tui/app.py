@@ -14,8 +14,10 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Input
+from textual.worker import get_current_worker
 
 from briefing_tui.core.codebook import Codebook
+from briefing_tui.core.corpus import Summary, summarize
 from briefing_tui.core.document import Document, open_document
 from briefing_tui.core.text import DocumentError
 from briefing_tui.tui.actions import ReaderActions
@@ -29,6 +31,7 @@ from briefing_tui.tui.saving import AutosaveMixin
 #: Documents up to this size are split in full before the first paint.
 SYNC_SEGMENT_CHARS = 400_000
 FIRST_SCREEN_CHARS = 40_000
+SCAN_BATCH = 200
 DISK_CHECK_SECONDS = 2.0
 
 
@@ -90,6 +93,7 @@ class BriefingApp(ReaderActions, AutosaveMixin):
         first = next((e for e in self.entries if not e.error), None)
         if first is not None:
             self.open_in(self.reader("reader-1"), first)
+        self.call_after_refresh(self._scan_corpus)
         self.reader("reader-1").focus()
         self.update_status()
 
@@ -138,6 +142,31 @@ class BriefingApp(ReaderActions, AutosaveMixin):
         reader.show(entry.document)
         self.query_one(AnnotationsPane).show(entry.document)
         self.update_status()
+
+    @work(thread=True, group="scan")
+    def _scan_corpus(self) -> None:
+        """Tag counts and problems of every listed briefing, in batches, off the UI."""
+        worker = get_current_worker()
+        batch: list[tuple[Entry, Summary]] = []
+        for entry in list(self.entries):
+            if worker.is_cancelled:
+                return
+            if entry.document is None and not entry.error:
+                batch.append((entry, summarize(entry.path)))
+            if len(batch) >= SCAN_BATCH:
+                self.call_from_thread(self._scanned, batch)
+                batch = []
+        if batch:
+            self.call_from_thread(self._scanned, batch)
+
+    def _scanned(self, batch: list[tuple[Entry, Summary]]) -> None:
+        documents = self.query_one(DocumentList)
+        for entry, summary in batch:
+            if entry.document is not None:
+                continue  # opened meanwhile: the open document knows better
+            entry.counts, entry.error = summary.counts, summary.error
+            entry.attention = entry.attention or summary.attention
+            documents.update_entry(entry)
 
     @work(thread=True, exclusive=False, group="load")
     def _finish_loading(self, entry: Entry, document: Document) -> None:
