@@ -8,7 +8,7 @@ import signal
 from collections.abc import Iterable
 from pathlib import Path
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.containers import Horizontal
 from textual.content import Content
@@ -32,6 +32,7 @@ from briefing_tui.tui.saving import AutosaveMixin
 SYNC_SEGMENT_CHARS = 400_000
 FIRST_SCREEN_CHARS = 40_000
 SCAN_BATCH = 200
+NARROW, VERY_NARROW = 110, 80  # terminal widths where side panes give way
 DISK_CHECK_SECONDS = 2.0
 
 
@@ -96,6 +97,12 @@ class BriefingApp(ReaderActions, AutosaveMixin):
         self.call_after_refresh(self._scan_corpus)
         self.reader("reader-1").focus()
         self.update_status()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Give the reader room on small terminals: side panes give way first."""
+        main = self.query_one("#main")
+        main.set_class(event.size.width < NARROW, "-narrow")
+        main.set_class(event.size.width < VERY_NARROW, "-very-narrow")
 
     def on_unmount(self) -> None:
         loop = asyncio.get_running_loop()
