@@ -170,3 +170,42 @@ def test_missing_default_settings_mean_defaults(tmp_path: Path,
     assert load_settings() == Settings()
     with pytest.raises(ConfigError, match="no such file"):
         load_settings(tmp_path / "absent.yaml")
+
+
+async def test_quit_with_a_failing_save_asks_before_losing_work(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = copy_samples(tmp_path / "docs", only_seed=True)
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(atomic.os, "replace", refuse)
+    app = make_app(folder)
+    app.save_delay = 60
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("1", "q")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        assert app.is_running
+        await pilot.click("#choice-stay")
+        await pilot.pause()
+        assert app.is_running
+        await pilot.press("q")
+        await pilot.pause()
+        await pilot.click("#choice-discard")
+        await pilot.pause()
+    assert app.return_value == 1
+    assert any("NOT SAVED" in m for m in app.exit_messages)
+
+
+async def test_choosing_an_annotation_jumps_the_reader_there(tmp_path: Path) -> None:
+    folder = copy_samples(tmp_path / "docs", only_seed=True)
+    tag_outside_app(folder / SEED.name, 12, "security")
+    app = make_app(folder)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        assert reader(app).cursor == 0
+        await pilot.click("#annotations")
+        await pilot.press("down", "enter")
+        assert reader(app).cursor == 12
+        assert app.focused is reader(app)
