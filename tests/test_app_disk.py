@@ -209,3 +209,28 @@ async def test_choosing_an_annotation_jumps_the_reader_there(tmp_path: Path) -> 
         await pilot.press("down", "enter")
         assert reader(app).cursor == 12
         assert app.focused is reader(app)
+
+
+async def test_document_edited_on_disk_is_reread_and_tags_follow(tmp_path: Path) -> None:
+    folder = copy_samples(tmp_path / "docs", only_seed=True)
+    doc = folder / SEED.name
+    app = make_app(folder)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("j", "j", "j", "2")  # "Pakistan has expelled …"
+        await settle(pilot)
+        text = doc.read_text(encoding="utf-8")
+        text = "Editor's note: updated.\n\n" + text.replace("UN Women/Sayed Habib Bidell/Flickr",
+                                                           "")
+        doc.write_text(text, encoding="utf-8")
+        app.check_disk()
+        await settle(pilot)
+        assert sentence(app).startswith("Pakistan has expelled")  # the cursor followed
+        [annotation] = saved(doc)
+        assert text[annotation.start:annotation.end].startswith("Pakistan has expelled")
+        assert annotation.tags == ("migration",)
+        doc.unlink()
+        app.check_disk()
+        await settle(pilot)
+        assert app.is_running
+        assert app.entries[0].attention.startswith("document no such file")
+        assert [a.tags for a in saved(doc)] == [("migration",)]

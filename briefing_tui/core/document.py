@@ -56,6 +56,7 @@ class Document:
     anchor_report: AnchorReport | None = None
     sidecar_error: str = ""  # set when the sidecar is unreadable: tags become read-only
     saved_revision: int = 0
+    file_stamp: tuple[int, int] = (0, 0)  # the document file's (size, mtime_ns) when read
 
     def __post_init__(self) -> None:
         self.sidecar = sidecar_path(self.path)
@@ -208,6 +209,32 @@ class Document:
         self.annotations.replace_all(result.annotations)
         return result
 
+    # -- the document file itself -------------------------------------------------------
+
+    def text_changed_on_disk(self) -> bool:
+        """True when the briefing file was edited, replaced or deleted since it was read."""
+        return file_stamp(self.path) != self.file_stamp
+
+    def reload_text(self) -> AnchorReport | None:
+        """Read the changed file again and re-anchor every tag, saved or not (undoable).
+
+        Raises DocumentError when the file is gone or no longer readable; the tags stay
+        in memory and the sidecar is not touched. Returns None when only the file's time
+        changed, not its text.
+        """
+        stamp = file_stamp(self.path)
+        loaded = read_text_file(self.path)
+        self.file_stamp = stamp
+        if loaded.sha256 == self.loaded.sha256:
+            return None
+        self.loaded = loaded
+        self.segmentation = Segmentation(loaded.text)
+        self.segmentation.extend()
+        annotations, report = reanchor(self.annotations.sorted(), self.text, self.segmentation)
+        self.annotations.replace_all(annotations)
+        self.anchor_report = report
+        return report
+
     def keep_mine_as_copy(self) -> Path:
         """Write our state beside the sidecar as a numbered copy, then take the disk's."""
         stem = self.sidecar.name.removesuffix(".yaml")
@@ -219,6 +246,15 @@ class Document:
         return copy
 
 
+def file_stamp(path: Path) -> tuple[int, int]:
+    """(size, mtime_ns) of a file, or (-1, -1) when it cannot be seen."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return (-1, -1)
+    return (st.st_size, st.st_mtime_ns)
+
+
 def open_document(path: Path | str, *, segment_chars: int | None = None) -> Document:
     """Open a briefing and its sidecar; raise DocumentError when the file is unreadable.
 
@@ -226,10 +262,11 @@ def open_document(path: Path | str, *, segment_chars: int | None = None) -> Docu
     splits the rest in a worker); the sidecar is then read by :meth:`load_sidecar` later.
     """
     path = Path(path)
+    stamp = file_stamp(path)  # before reading: a change meanwhile shows up at the next look
     loaded = read_text_file(path)
     segmentation = Segmentation(loaded.text)
     segmentation.extend(segment_chars)
-    document = Document(path, loaded, segmentation)
+    document = Document(path, loaded, segmentation, file_stamp=stamp)
     if segment_chars is None:
         document.load_sidecar()
     return document

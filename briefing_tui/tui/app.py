@@ -235,6 +235,24 @@ class BriefingApp(ReaderActions, AutosaveMixin):
             self.schedule_save(entry)
         self.update_status()
 
+    def cursor_offsets(self, entry: Entry) -> dict[str, int]:
+        """Where each reader showing ``entry`` is, as a text offset (survives a reload)."""
+        places = {}
+        for reader in self.query(Reader):
+            document = reader.document
+            if self.entry_of(reader) is entry and document and len(document.segmentation):
+                places[reader.id or ""] = document.segmentation.starts[reader.cursor]
+        return places
+
+    def document_reloaded(self, entry: Entry, places: dict[str, int]) -> None:
+        """The text under an open document changed: show it again near the same place."""
+        for reader in self.query(Reader):
+            if self.entry_of(reader) is entry and entry.document is not None:
+                offset = places.get(reader.id or "", 0)
+                index = entry.document.segmentation.index_at(offset) or 0
+                reader.show(entry.document, cursor=index)
+        self.document_changed(entry)
+
     def saves_changed(self, entry: Entry | None = None) -> None:
         if entry is not None:
             self.query_one(DocumentList).update_entry(entry)

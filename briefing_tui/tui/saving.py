@@ -17,6 +17,7 @@ from textual.app import App
 from textual.timer import Timer
 
 from briefing_tui.core.document import SaveJob
+from briefing_tui.core.text import DocumentError
 from briefing_tui.core.sidecar import (
     Fingerprint,
     SidecarConflict,
@@ -157,6 +158,8 @@ class AutosaveMixin(App[int]):
         for entry in self.open_entries():
             document = entry.document
             state = self._save_state(entry)
+            if document is not None and document.text_changed_on_disk():
+                self.document_file_changed(entry)
             if document is None or state.running or state.asking or document.sidecar_error:
                 continue
             if not document.changed_on_disk():
@@ -203,7 +206,39 @@ class AutosaveMixin(App[int]):
                 failures.append(f"{document.name}: {exc}")
         return failures, notes
 
+    def document_file_changed(self, entry: Entry) -> None:
+        """The briefing itself changed on disk: reread it and re-anchor the tags."""
+        document = entry.document
+        if document is None:
+            return
+        places = self.cursor_offsets(entry)
+        try:
+            report = document.reload_text()
+        except DocumentError as exc:
+            if not entry.attention.startswith("document"):
+                entry.attention = f"document {exc.reason}; tags kept"
+                self.notify(f"{document.name} can no longer be read ({exc.reason}). Its "
+                            "tags stay here and in the sidecar.", severity="error",
+                            markup=False, timeout=10)
+                self.saves_changed(entry)
+            return
+        if report is None:
+            return
+        entry.attention = (f"{report.orphan} orphaned, {report.review} to review"
+                           if report.needs_attention else "")
+        self.notify(f"{document.name} changed on disk: {report.exact} tags in place, "
+                    f"{report.moved} moved, {report.review} to review, {report.orphan} "
+                    "orphaned (kept in the Annotations pane).", markup=False, timeout=10,
+                    severity="warning" if report.needs_attention else "information")
+        self.document_reloaded(entry, places)
+
     # hooks the app provides
+    def cursor_offsets(self, entry: Entry) -> dict[str, int]:
+        raise NotImplementedError
+
+    def document_reloaded(self, entry: Entry, places: dict[str, int]) -> None:
+        raise NotImplementedError
+
     def open_entries(self) -> list[Entry]:
         raise NotImplementedError
 
