@@ -28,6 +28,7 @@ import textwrap
 import time
 from collections.abc import Callable
 from functools import partial
+from typing import Any
 
 from benchmarks.generate import _sentence, briefing
 from briefing_tui.core.anchoring import AnchorReport, reanchor
@@ -123,7 +124,8 @@ def _counts(report: AnchorReport) -> str:
             f"orphan {report.orphan:4}")
 
 
-def run(size: int, runs: int) -> None:
+def measure(size: int, runs: int, verbose: bool = True) -> list[dict[str, Any]]:
+    """Every scenario on a ``size``-character briefing: seconds and outcome counts."""
     rng = random.Random(size)
     text = briefing(size, 1)
     annotations = annotations_on(text, COUNT, rng)
@@ -134,16 +136,38 @@ def run(size: int, runs: int) -> None:
         "mixed": mixed,
         "replaced": briefing(size, 2),
     }
-    print(f"\n{len(text) / 1e6:.1f} MB briefing, {len(annotations)} annotations")
+    if verbose:
+        print(f"\n{len(text) / 1e6:.1f} MB briefing, {len(annotations)} annotations")
+    results = []
     for name, edited in scenarios.items():
         split_time = _median(partial(segment, edited), 1)
         split = segment(edited)
         seconds = _median(partial(reanchor, annotations, edited, split), runs)
         after, report = reanchor(annotations, edited, split)
-        print(f"  {name:10}  reanchor {seconds:6.3f} s   split {split_time:5.2f} s   "
-              f"{_counts(report)}")
-        if name == "mixed":
-            print(f"              {_outcomes(after, groups)}")
+        results.append({"scenario": name, "reanchor_s": seconds, "split_s": split_time,
+                        "runs": runs, "exact": report.exact, "moved": report.moved,
+                        "review": report.review, "orphan": report.orphan})
+        if verbose:
+            print(f"  {name:10}  reanchor {seconds:6.3f} s   split {split_time:5.2f} s   "
+                  f"{_counts(report)}")
+            if name == "mixed":
+                print(f"              {_outcomes(after, groups)}")
+    return results
+
+
+def run(quick: bool) -> list[dict[str, Any]]:
+    """Rows for ``python -m benchmarks``: 1 and 10 MB, 5 runs; quick: 100 KB, 1 run."""
+    sizes, runs = ([100_000], 1) if quick else ([1_000_000, 10_000_000], 5)
+    rows = []
+    for size in sizes:
+        label = f"{size / 1e6:g} MB" if size >= 1_000_000 else f"{size / 1e3:g} KB"
+        for result in measure(size, runs, verbose=False):
+            counts = {k: result[k] for k in ("exact", "moved", "review", "orphan")}
+            rows.append({"name": f"anchoring {label}, {COUNT:,} annotations: "
+                                 f"{result['scenario']}",
+                         "value": result["reanchor_s"], "unit": "s", "runs": runs,
+                         "split_s": result["split_s"], **counts})
+    return rows
 
 
 def main() -> None:
@@ -153,7 +177,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000_000, 10_000_000])
     args = parser.parse_args()
     for size in args.sizes:
-        run(size, args.runs)
+        measure(size, args.runs)
 
 
 if __name__ == "__main__":

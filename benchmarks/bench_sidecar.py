@@ -17,6 +17,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from benchmarks.generate import briefing
 from briefing_tui.core.annotations import Annotation, make_id, quote_at
@@ -50,7 +51,8 @@ def _median(action: Callable[[], None], runs: int) -> float:
     return statistics.median(times)
 
 
-def measure(count: int, runs: int) -> None:
+def timings(count: int, runs: int) -> dict[str, float]:
+    """Median save, load and hand-edited load seconds for ``count`` annotations."""
     data, length = sample(count)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "briefing.txt.annotations.yaml"
@@ -75,8 +77,39 @@ def measure(count: int, runs: int) -> None:
             assert found is not None and found[0].hand_edited
 
         slow_s = _median(load_edited, max(1, runs // 2))
-    print(f"{count:>7,} annotations  {size / 2**20:6.2f} MiB  save {save_s:6.3f} s  "
-          f"load {load_s:6.3f} s  hand-edited load {slow_s:6.3f} s")
+    return {"save_s": save_s, "load_s": load_s, "hand_edited_load_s": slow_s,
+            "bytes": size}
+
+
+def measure(count: int, runs: int) -> None:
+    found = timings(count, runs)
+    print(f"{count:>7,} annotations  {found['bytes'] / 2**20:6.2f} MiB  "
+          f"save {found['save_s']:6.3f} s  load {found['load_s']:6.3f} s  "
+          f"hand-edited load {found['hand_edited_load_s']:6.3f} s")
+
+
+#: (save, load) limits in seconds by annotation count: the issue's targets.
+TARGETS = {1000: (0.15, 0.25), 10000: (1.0, 1.0)}
+
+
+def run(quick: bool) -> list[dict[str, Any]]:
+    """Rows for ``python -m benchmarks``: 1,000 and 10,000, 7 runs; quick: 1,000, 2 runs."""
+    sizes, runs = ([1000], 2) if quick else ([1000, 10000], 7)
+    rows: list[dict[str, Any]] = []
+    for count in sizes:
+        found = timings(count, runs)
+        limits = TARGETS.get(count, (None, None))
+        for what, key, limit in (("save", "save_s", limits[0]), ("load", "load_s", limits[1]),
+                                 ("hand-edited load (YAML fallback)", "hand_edited_load_s",
+                                  None)):
+            result: dict[str, Any] = {"name": f"sidecar {count:,} annotations: {what}",
+                                      "value": found[key], "unit": "s", "runs": runs,
+                                      "bytes": found["bytes"]}
+            if limit is not None:
+                result["target"] = f"<= {limit:g} s"
+                result["ok"] = found[key] <= limit
+            rows.append(result)
+    return rows
 
 
 def main() -> None:

@@ -17,13 +17,13 @@ from textual.app import App
 from textual.timer import Timer
 
 from briefing_tui.core.document import SaveJob
-from briefing_tui.core.text import DocumentError
 from briefing_tui.core.sidecar import (
     Fingerprint,
     SidecarConflict,
     SidecarError,
     write_sidecar,
 )
+from briefing_tui.core.text import DocumentError
 from briefing_tui.tui.dialogs import ChoiceDialog
 from briefing_tui.tui.panes import Entry
 
