@@ -313,7 +313,8 @@ class BriefingApp(ReaderActions, AutosaveMixin):
                 parts += ["  ·  only ", Content.styled(reader.nav.filter_tag,
                                                         self.codebook.colour(reader.nav.filter_tag))]
             if reader.nav.matches.query:
-                parts.append(f"  ·  {len(reader.nav.matches.starts)} matches")
+                found = len(reader.nav.matches.starts)
+            parts.append(f"  ·  {found} match{'' if found == 1 else 'es'}")
             parts += ["  ·  ", self._save_text(entry)]
         parts.append("   ")
         for tag in list(self.codebook)[:9]:
@@ -339,13 +340,16 @@ class BriefingApp(ReaderActions, AutosaveMixin):
 
     def action_split(self) -> None:
         second = self.reader("reader-2")
+        main = self.query_one("#main")
         if second.display:
+            main.remove_class("-split")
             second.display = False
             self._shown["reader-2"] = None
             self._active = "reader-1"
             self.reader("reader-1").focus()
             return
         second.display = True
+        main.add_class("-split")  # two readers need the room of the annotations pane
         documents = self.query_one(DocumentList)
         current = self.entry_of(self.reader("reader-1"))
         highlighted = documents.highlighted
@@ -361,7 +365,7 @@ class BriefingApp(ReaderActions, AutosaveMixin):
         box = self.query_one("#search", Input)
         box.display = True
         box.value = self.active_reader().nav.matches.query
-        box.focus()
+        self.screen.set_focus(box)  # now, not later: keys typed right after "/" go here
 
     @on(Input.Submitted, "#search")
     def _search(self, event: Input.Submitted) -> None:
