@@ -313,8 +313,8 @@ class BriefingApp(ReaderActions, AutosaveMixin):
                 parts += ["  ·  only ", Content.styled(reader.nav.filter_tag,
                                                         self.codebook.colour(reader.nav.filter_tag))]
             if reader.nav.matches.query:
-                found = len(reader.nav.matches.starts)
-            parts.append(f"  ·  {found} match{'' if found == 1 else 'es'}")
+                hits = len(reader.nav.matches.starts)
+                parts.append(f"  ·  {hits} match{'' if hits == 1 else 'es'}")
             parts += ["  ·  ", self._save_text(entry)]
         parts.append("   ")
         for tag in list(self.codebook)[:9]:

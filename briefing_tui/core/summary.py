@@ -1,0 +1,225 @@
+"""The tagged summary as plain data: what every export format and the app's summary show.
+
+Grouped by tag (codebook order, then unknown tags alphabetically), then by document
+(corpus order), sentences in text order. Each entry is cited back to its source: the
+document's title and file name, 1-based paragraph and sentence numbers, its note.
+Annotations that need review or are orphaned do not go under their tags (nobody has
+confirmed them) but into :attr:`Summary.attention`, flagged; they are never dropped.
+Unreadable documents and sidecars are listed in :attr:`Summary.skipped`, never fatal.
+
+No formatting happens here (see :mod:`briefing_tui.core.export`) and nothing imports
+Textual, so the CLI and the app share this code.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from briefing_tui.core.anchoring import previous_text
+from briefing_tui.core.annotations import Anchor, Annotation
+from briefing_tui.core.codebook import Codebook
+from briefing_tui.core.corpus import find_documents
+from briefing_tui.core.document import Document, open_document
+from briefing_tui.core.segment import Segmentation, segment
+from briefing_tui.core.text import DocumentError
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where a sentence comes from; ``paragraph``/``sentence`` are 1-based, 0 if unknown."""
+
+    title: str
+    file: str
+    paragraph: int
+    sentence: int
+
+
+@dataclass(frozen=True)
+class SummaryItem:
+    """One tagged sentence under one of its tags (a sentence with two tags gives two)."""
+
+    tag: str
+    document: Path
+    citation: Citation
+    start: int
+    end: int
+    text: str  # exactly the document's text[start:end] (an orphan: its last known quote)
+    note: str
+    co_tags: tuple[str, ...]  # the sentence's other tags, codebook order
+    anchor: str  # exact, moved, review or orphan (Anchor values)
+    annotation_id: str
+    previous: str = ""  # for review: the quote before it was moved onto this sentence
+
+
+@dataclass
+class DocumentInfo:
+    """One document covered by the summary (``error``: why its tags could not be read)."""
+
+    path: Path
+    title: str
+    sentences: int
+    tagged: int  # sentences carrying at least one selected tag (confirmed ones)
+    error: str = ""
+    counts: dict[str, int] = field(default_factory=dict)  # per selected tag
+    attention: int = 0  # annotations needing review or orphaned
+
+
+@dataclass
+class Summary:
+    documents: list[DocumentInfo]
+    tags: list[str]  # the selected tags: codebook order, then unknown tags alphabetically
+    items: dict[str, list[SummaryItem]]  # per tag (every tag in ``tags`` has a list)
+    attention: list[SummaryItem]  # review/orphan: one per annotation, tag = its first tag
+    counts: dict[str, int]  # per tag, len(items[tag])
+    generated: str | None  # ISO date-time, or None for a reproducible export
+    skipped: list[str] = field(default_factory=list)  # one line each
+    known_tags: list[str] = field(default_factory=list)  # codebook + tags found in documents
+    filters: dict[str, object] = field(default_factory=dict)  # as asked, for headers
+
+    @property
+    def total(self) -> int:
+        """Tagged sentences per tag, summed (a sentence with two tags counts twice)."""
+        return sum(self.counts.values())
+
+    @property
+    def empty(self) -> bool:
+        return not self.total and not self.attention
+
+
+def _matches(path: Path, doc_glob: str | None) -> bool:
+    if not doc_glob:
+        return True
+    return fnmatch.fnmatchcase(path.name, doc_glob) or \
+        fnmatch.fnmatchcase(path.as_posix(), doc_glob)
+
+
+class _Builder:
+    """Accumulates documents one at a time (so progress can be reported between them)."""
+
+    def __init__(self, codebook: Codebook, tags: Collection[str] | None, include_notes: bool,
+                 ) -> None:
+        self.codebook = codebook
+        self.wanted = None if tags is None else set(tags)
+        self.include_notes = include_notes
+        self.found: set[str] = set()
+        self.documents: list[DocumentInfo] = []
+        self.items: dict[str, list[SummaryItem]] = {}
+        self.attention: list[SummaryItem] = []
+        self.skipped: list[str] = []
+        self.rank = {tag.name: i for i, tag in enumerate(codebook)}
+
+    def _ordered(self, tags: Iterable[str]) -> tuple[str, ...]:
+        return tuple(sorted(tags, key=lambda t: (self.rank.get(t, len(self.rank)), t)))
+
+    def add(self, document: Document) -> None:
+        split = document.segmentation
+        if not split.complete:  # the app's lazily split document: never touch its state
+            split = segment(document.text)
+        title = document.title
+        info = DocumentInfo(document.path, title, len(split), 0, document.sidecar_error)
+        self.documents.append(info)
+        if document.sidecar_error:
+            self.skipped.append(f"{document.path.name}: sidecar unreadable: "
+                                f"{document.sidecar_error}")
+            return
+        for annotation in document.annotations.sorted():
+            self._add_annotation(document, split, info, annotation)
+
+    def _add_annotation(self, document: Document, split: Segmentation, info: DocumentInfo,
+                        a: Annotation) -> None:
+        self.found.update(a.tags)
+        selected = [t for t in a.tags if self.wanted is None or t in self.wanted]
+        if not selected and (a.tags or self.wanted is not None):
+            return  # a note without tags is no tagged sentence, unless it needs attention
+        orphan = a.anchor is Anchor.ORPHAN
+        index = None if orphan else split.index_of_span(a.start, a.end)
+        if index is None and not orphan:
+            index = split.index_at(a.start)  # a span that is not one whole sentence
+        if index is None:
+            paragraph = number = 0
+        else:
+            paragraph, number = split.para_of[index] + 1, index + 1
+        citation = Citation(info.title, document.path.name, paragraph, number)
+        text = a.text if orphan else document.text[a.start:a.end]
+        note = a.note if self.include_notes else ""
+        ordered = self._ordered(a.tags)
+        if a.needs_attention or (not selected and not a.tags):
+            first = self._ordered(selected)[0] if selected else ""
+            self.attention.append(SummaryItem(
+                first, document.path, citation, a.start, a.end, text, note,
+                tuple(t for t in ordered if t != first), Anchor(a.anchor).value, a.id,
+                previous_text(a) or ""))
+            info.attention += 1
+            return
+        info.tagged += 1
+        for tag in selected:
+            item = SummaryItem(tag, document.path, citation, a.start, a.end, text, note,
+                               tuple(t for t in ordered if t != tag), Anchor(a.anchor).value,
+                               a.id)
+            self.items.setdefault(tag, []).append(item)
+            info.counts[tag] = info.counts.get(tag, 0) + 1
+
+    def finish(self, timestamp: datetime | None, filters: dict[str, object]) -> Summary:
+        base = [t.name for t in self.codebook] if self.wanted is None else self.wanted
+        tags = self.codebook.order({*base, *self.items})
+        items = {tag: self.items.get(tag, []) for tag in tags}
+        return Summary(
+            documents=self.documents, tags=tags, items=items, attention=self.attention,
+            counts={tag: len(items[tag]) for tag in tags},
+            generated=None if timestamp is None else timestamp.isoformat(timespec="seconds"),
+            skipped=self.skipped,
+            known_tags=self.codebook.order({*(t.name for t in self.codebook), *self.found}),
+            filters=filters)
+
+
+def _filters(tags: Collection[str] | None, doc_glob: str | None, include_notes: bool,
+             ) -> dict[str, object]:
+    return {"tags": None if tags is None else sorted(tags), "doc": doc_glob,
+            "notes": include_notes}
+
+
+def summary_of_documents(documents: Iterable[Document], codebook: Codebook, *,
+                         tags: Collection[str] | None = None, doc_glob: str | None = None,
+                         include_notes: bool = True, timestamp: datetime | None = None,
+                         ) -> Summary:
+    """The summary of documents already open (the app's own, unsaved changes included).
+
+    Nothing in the documents is changed: one whose splitting is still under way in a
+    worker is split again here, on a copy.
+    """
+    builder = _Builder(codebook, tags, include_notes)
+    for document in documents:
+        if _matches(document.path, doc_glob):
+            builder.add(document)
+    return builder.finish(timestamp, _filters(tags, doc_glob, include_notes))
+
+
+def build_summary(paths: Iterable[Path | str], codebook: Codebook, *,
+                  tags: Collection[str] | None = None, doc_glob: str | None = None,
+                  include_notes: bool = True, timestamp: datetime | None,
+                  progress: Progress | None = None) -> Summary:
+    """Open every briefing in ``paths`` (files or folders) and summarise their tags.
+
+    ``tags`` keeps only those tags (None: all); ``doc_glob`` matches a document's file name
+    or its path as given. ``progress(done, total)`` is called after each document.
+    Paths that are missing, unreadable documents and unreadable sidecars are listed in
+    ``skipped``; sidecars are only read, never written.
+    """
+    corpus = find_documents(paths)
+    chosen = [p for p in corpus.documents if _matches(p, doc_glob)]
+    builder = _Builder(codebook, tags, include_notes)
+    builder.skipped += corpus.errors
+    for done, path in enumerate(chosen, 1):
+        try:
+            builder.add(open_document(path))
+        except DocumentError as exc:
+            builder.skipped.append(str(exc))
+        if progress is not None:
+            progress(done, len(chosen))
+    return builder.finish(timestamp, _filters(tags, doc_glob, include_notes))
