@@ -227,9 +227,8 @@ class BriefingApp(ReaderActions, AutosaveMixin):
                     reader.refresh_sentence(sentence)
                 else:
                     reader.refresh_all()
-        active = self.entry_of(self.active_reader())
-        if active is entry:
-            self.query_one(AnnotationsPane).show(entry.document)
+        if self.entry_of(self.active_reader()) is entry:
+            self.query_one(AnnotationsPane).show_soon(entry.document)
         self.query_one(DocumentList).update_entry(entry)
         if save and entry.document is not None and entry.document.dirty:
             self.schedule_save(entry)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from textual.content import Content
 from textual.message import Message
+from textual.timer import Timer
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -15,6 +16,9 @@ from briefing_tui.core.annotations import Anchor, Annotation
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.document import Document
 from briefing_tui.core.visible import visible
+
+GROUP_LIMIT = 300  # listed per tag; the filter (f) shows them all in the reader
+REBUILD_DELAY = 0.12
 
 
 def plain(text: str, style: str = "") -> Content:
@@ -108,9 +112,19 @@ class AnnotationsPane(OptionList):
         super().__init__(id=id)
         self.codebook = codebook
         self._targets: dict[str, Annotation] = {}
+        self._pending: Timer | None = None
         self.border_title = "Annotations"
 
+    def show_soon(self, document: Document | None) -> None:
+        """Rebuild after a short pause: tagging fast through 10,000 tags stays smooth."""
+        if self._pending is not None:
+            self._pending.stop()
+        self._pending = self.set_timer(REBUILD_DELAY, lambda: self.show(document))
+
     def show(self, document: Document | None) -> None:
+        if self._pending is not None:
+            self._pending.stop()
+            self._pending = None
         self.clear_options()
         self._targets.clear()
         if document is None:
@@ -128,7 +142,11 @@ class AnnotationsPane(OptionList):
                                       f"  {len(members)}")
             options.append(Option(header, disabled=True))
             options += [self._option(a, numbers.index_of_span(a.start, a.end), f"{tag}:")
-                        for a in members]
+                        for a in members[:GROUP_LIMIT]]
+            if len(members) > GROUP_LIMIT:
+                more = f"     … {len(members) - GROUP_LIMIT} more (f shows only {tag})"
+                options.append(Option(Content.styled(more, "italic $text-muted"),
+                                      disabled=True))
         troubled = [a for a in annotations if a.needs_attention]
         if troubled:
             options.append(Option(Content.styled(f"⚠ needs attention  {len(troubled)}",
