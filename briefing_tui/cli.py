@@ -1,25 +1,36 @@
 """The ``briefing`` command: thin argument parsing over the core and the app.
 
-``briefing [PATH ...]`` opens the app; ``briefing sentences`` and ``briefing check`` work
-without importing Textual, so they start fast and run in scripts and CI.
+``briefing [PATH ...]`` opens the app; ``briefing sentences``, ``check``, ``export`` and
+``stats`` work without importing Textual, so they start fast and run in scripts and CI.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
 import json
+import os
+import stat
 import sys
+import time
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
+from briefing_tui.core.atomic import atomic_write
+from briefing_tui.core.codebook import Codebook, CodebookError, load_codebook
 from briefing_tui.core.corpus import find_documents
 from briefing_tui.core.document import open_document
-from briefing_tui.core.sidecar import SidecarError
+from briefing_tui.core.export import FORMATS, SUFFIXES, render
+from briefing_tui.core.sidecar import SidecarError, sidecar_path
+from briefing_tui.core.stats import compute_stats, stats_json, stats_renderables
+from briefing_tui.core.summary import Summary, build_summary
 from briefing_tui.core.text import TEXT_SUFFIXES, DocumentError
 from briefing_tui.core.visible import escape_json_text, visible
 
 EXIT_OK, EXIT_ATTENTION, EXIT_BAD_INPUT = 0, 1, 2
-COMMANDS = ("sentences", "check")
+COMMANDS = ("sentences", "check", "export", "stats")
 
 
 def _say(message: str) -> None:
@@ -95,6 +106,219 @@ def cmd_check(args: argparse.Namespace) -> int:
     return status
 
 
+EXPORT_HELP = """\
+exit status: 0 written; 1 written, but nothing matched the filters (the export is a valid
+empty one) or a document or sidecar could not be read (listed under Skipped); 2 bad
+input, nothing written (missing path, no briefings, unknown tag, output exists).
+The format defaults to the -o file's suffix (.md .html .json .csv .jsonld), else md."""
+
+
+def _is_pipe(stream: Any) -> bool:
+    try:
+        return stat.S_ISFIFO(os.fstat(stream.fileno()).st_mode)
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+class _ProgressBar:
+    """A bar on stderr once the work has taken over 1 s, and only when stderr is a
+    terminal and stdout no pipe (``briefing export . | less`` would be garbled)."""
+
+    DELAY = 1.0
+
+    def __init__(self, label: str, *, to_stdout: bool = True) -> None:
+        self.label = label
+        self.began = time.monotonic()
+        self.enabled = sys.stderr.isatty() and not (to_stdout and _is_pipe(sys.stdout))
+        self.bar: Any = None
+        self.task: Any = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            if not self.enabled or done >= total or \
+                    time.monotonic() - self.began < self.DELAY:
+                return
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self.bar = Progress(console=Console(stderr=True), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task(self.label, total=total)
+        self.bar.update(self.task, completed=done)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def _codebook(path: Path | None) -> Codebook | None:
+    if path is None:
+        return Codebook()
+    try:
+        return load_codebook(path)
+    except CodebookError as exc:
+        _say(f"briefing: codebook {exc}")
+        return None
+
+
+def _summarise(args: argparse.Namespace, codebook: Codebook, *, timestamp: datetime | None,
+               label: str, to_stdout: bool = True) -> Summary | None:
+    """The summary asked for, or None (after saying why) when the input is bad."""
+    corpus = find_documents(args.paths)
+    for error in corpus.errors:
+        _say(f"briefing: {error}")
+    if corpus.errors:
+        return None
+    if not corpus.documents:
+        _say("briefing: no briefings found (looked for " + ", ".join(TEXT_SUFFIXES) + ")")
+        return None
+    if corpus.truncated:
+        _say(f"briefing: only the first {len(corpus.documents)} documents are read")
+    bar = _ProgressBar(label, to_stdout=to_stdout)
+    try:
+        summary = build_summary(corpus.documents, codebook, tags=args.tag, doc_glob=args.doc,
+                                include_notes=not getattr(args, "no_notes", False),
+                                timestamp=timestamp, progress=bar)
+    finally:
+        bar.close()
+    unknown = [t for t in args.tag or () if t not in summary.known_tags]
+    if unknown:
+        _say(f"briefing: unknown tag {unknown[0]!r} (known: "
+             f"{', '.join(summary.known_tags)})")
+        return None
+    return summary
+
+
+def _output_refused(args: argparse.Namespace) -> str:
+    """Why ``-o`` must not be written ("" when it may)."""
+    out: Path = args.output
+    if out.is_dir():
+        return f"{out} is a folder"
+    if os.path.lexists(out) and not args.force:
+        return f"{out} exists; use --force to replace it"
+    inputs = find_documents(args.paths).documents
+    protected = {p.resolve() for p in inputs} | {sidecar_path(p).resolve() for p in inputs}
+    if out.resolve() in protected:
+        return f"{out} is one of the briefings or sidecars being exported"
+    return ""
+
+
+def _write(data: bytes, args: argparse.Namespace) -> str:
+    """Write the export to -o atomically, or to stdout; the error message, or ""."""
+    if args.output is None:
+        try:
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+        except BrokenPipeError:  # `briefing export . | head`: not an error
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return ""
+    out: Path = args.output
+
+    def still_absent() -> None:
+        if not args.force and os.path.lexists(out):
+            raise FileExistsError(errno.EEXIST, "it was created meanwhile", str(out))
+
+    try:
+        atomic_write(out, data, before_replace=still_absent)
+    except OSError as exc:
+        return f"cannot write {out}: {exc.strerror or exc}"
+    return ""
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    codebook = _codebook(args.codebook)
+    if codebook is None:
+        return EXIT_BAD_INPUT
+    fmt = args.format or (SUFFIXES.get(args.output.suffix.lower(), "md")
+                          if args.output is not None else "md")
+    if args.output is not None and (refused := _output_refused(args)):
+        _say(f"briefing: not writing: {refused}")
+        return EXIT_BAD_INPUT
+    timestamp = None if args.no_timestamp else datetime.now().astimezone()
+    summary = _summarise(args, codebook, timestamp=timestamp, label="exporting",
+                         to_stdout=args.output is None)
+    if summary is None:
+        return EXIT_BAD_INPUT
+    error = _write(render(summary, fmt, codebook).encode("utf-8"), args)
+    if error:
+        _say(f"briefing: {error}")
+        return EXIT_BAD_INPUT
+    return _report(summary, args.output)
+
+
+def _report(summary: Summary, output: Path | None) -> int:
+    """Tell what was exported and what was not; the exit status."""
+    for line in summary.skipped:
+        _say(f"briefing: skipped {line}")
+    if summary.attention:
+        _say(f"briefing: {len(summary.attention)} annotations need review or are orphaned; "
+             "they are listed under 'Needs attention'")
+    sentences = len({(i.document, i.annotation_id) for t in summary.tags
+                     for i in summary.items[t]})
+    if output is not None:
+        _say(f"briefing: wrote {output} ({sentences} tagged sentences from "
+             f"{len(summary.documents)} documents)")
+    if summary.empty:
+        _say("briefing: no tagged sentences matched the filters")
+        return EXIT_ATTENTION
+    return EXIT_ATTENTION if summary.skipped else EXIT_OK
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    codebook = _codebook(args.codebook)
+    if codebook is None:
+        return EXIT_BAD_INPUT
+    summary = _summarise(args, codebook, timestamp=None, label="counting")
+    if summary is None:
+        return EXIT_BAD_INPUT
+    stats = compute_stats(summary)
+    if args.json:
+        sys.stdout.write(stats_json(stats))
+    else:
+        from rich.console import Console
+
+        wide = not sys.stdout.isatty() and "COLUMNS" not in os.environ  # a file, a pipe
+        console = Console(highlight=False, width=160 if wide else None)
+        for renderable in stats_renderables(stats, codebook):
+            console.print(renderable)
+    for line in summary.skipped:
+        _say(f"briefing: skipped {line}")
+    return EXIT_ATTENTION if summary.skipped else EXIT_OK
+
+
+def _add_filters(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", type=Path, help="briefings and folders")
+    parser.add_argument("--tag", action="append", metavar="TAG",
+                        help="only this tag (repeat for several)")
+    parser.add_argument("--doc", metavar="GLOB",
+                        help="only documents whose file name or path matches GLOB")
+    parser.add_argument("--codebook", type=Path, help="a YAML codebook (tag order, colours)")
+
+
+def _add_summary_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    export = sub.add_parser(
+        "export", help="the tagged summary as md, html, json, csv or jsonld",
+        description="The tagged summary: grouped by tag, then document, each sentence "
+        "quoted and cited.", epilog=EXPORT_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    _add_filters(export)
+    export.add_argument("--format", choices=FORMATS,
+                        help="md (default), html, json, csv or jsonld (W3C Web Annotation)")
+    export.add_argument("-o", "--output", type=Path, metavar="FILE",
+                        help="write to FILE atomically (default: stdout)")
+    export.add_argument("--force", action="store_true", help="replace an existing FILE")
+    export.add_argument("--no-notes", action="store_true", help="leave the notes out")
+    export.add_argument("--no-timestamp", action="store_true",
+                        help="no export date: the same input gives the same bytes")
+    export.set_defaults(func=cmd_export)
+    stats = sub.add_parser("stats", help="tagged sentences per tag and document",
+                           description="Counts per tag and document, share of sentences "
+                           "tagged, tags used together. Exit 1 when a file was skipped.")
+    _add_filters(stats)
+    stats.add_argument("--json", action="store_true", help="one JSON object, for scripts")
+    stats.set_defaults(func=cmd_stats)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefing", description="Read and tag conflict briefings in the terminal.")
@@ -108,6 +332,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fix", action="store_true",
                        help="write re-anchored sidecars back (orphans are kept)")
     check.set_defaults(func=cmd_check)
+    _add_summary_commands(sub)
     return parser
 
 

@@ -71,6 +71,13 @@ def find_documents(paths: Iterable[Path | str], suffixes: Iterable[str] = TEXT_S
     return corpus
 
 
+def sidecar_reason(error: Exception | str, document: Path) -> str:
+    """A sidecar error without the long sidecar file name (the pane shows the document)."""
+    from briefing_tui.core.sidecar import sidecar_path
+
+    return str(error).replace(sidecar_path(document).name, "the sidecar")
+
+
 @dataclass
 class Summary:
     """What the documents pane shows of a briefing that is not open yet."""
@@ -100,7 +107,7 @@ def summarize(path: Path) -> Summary:
     try:
         found = read_sidecar(sidecar_path(path))
     except SidecarError as exc:
-        summary.attention = f"sidecar unreadable: {exc}"
+        summary.attention = f"unreadable: {sidecar_reason(exc, path)}"
         return summary
     if found is None:
         return summary

@@ -14,9 +14,14 @@ Textual, so the CLI and the app share this code.
 from __future__ import annotations
 
 import fnmatch
+import os
+import threading
+from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from briefing_tui.core.anchoring import previous_text
@@ -28,6 +33,10 @@ from briefing_tui.core.segment import Segmentation, segment
 from briefing_tui.core.text import DocumentError
 
 Progress = Callable[[int, int], None]
+#: Fewer documents than this are opened in this process (starting workers costs more).
+PARALLEL_FROM = 64
+MAX_WORKERS = 8
+CHUNK = 16  # documents per task: coarse enough to be cheap, fine enough for progress
 
 
 @dataclass(frozen=True)
@@ -55,6 +64,8 @@ class SummaryItem:
     anchor: str  # exact, moved, review or orphan (Anchor values)
     annotation_id: str
     previous: str = ""  # for review: the quote before it was moved onto this sentence
+    prefix: str = ""  # up to 32 characters of context before and after (as in sidecars)
+    suffix: str = ""
 
 
 @dataclass
@@ -109,13 +120,41 @@ class _Builder:
         self.include_notes = include_notes
         self.found: set[str] = set()
         self.documents: list[DocumentInfo] = []
-        self.items: dict[str, list[SummaryItem]] = {}
+        self.items: defaultdict[str, list[SummaryItem]] = defaultdict(list)
         self.attention: list[SummaryItem] = []
         self.skipped: list[str] = []
         self.rank = {tag.name: i for i, tag in enumerate(codebook)}
+        self._plans: dict[tuple[str, ...], list[tuple[str, tuple[str, ...]]]] = {}
 
     def _ordered(self, tags: Iterable[str]) -> tuple[str, ...]:
         return tuple(sorted(tags, key=lambda t: (self.rank.get(t, len(self.rank)), t)))
+
+    def _plan(self, tags: tuple[str, ...]) -> list[tuple[str, tuple[str, ...]]]:
+        """(tag, co-tags) for each selected tag of an annotation; cached per tag tuple,
+        as a corpus uses few distinct combinations."""
+        plan = self._plans.get(tags)
+        if plan is None:
+            self.found.update(tags)
+            ordered = self._ordered(tags)
+            plan = [(tag, tuple(t for t in ordered if t != tag)) for tag in ordered
+                    if self.wanted is None or tag in self.wanted]
+            self._plans[tags] = plan
+        return plan
+
+    def add_path(self, path: Path) -> None:
+        try:
+            self.add(open_document(path))
+        except DocumentError as exc:
+            self.skipped.append(str(exc))
+
+    def merge(self, part: _Builder) -> None:
+        """Append another builder's documents (those after ours, in corpus order)."""
+        self.documents += part.documents
+        for tag, items in part.items.items():
+            self.items[tag] += items
+        self.attention += part.attention
+        self.skipped += part.skipped
+        self.found |= part.found
 
     def add(self, document: Document) -> None:
         split = document.segmentation
@@ -133,9 +172,9 @@ class _Builder:
 
     def _add_annotation(self, document: Document, split: Segmentation, info: DocumentInfo,
                         a: Annotation) -> None:
-        self.found.update(a.tags)
-        selected = [t for t in a.tags if self.wanted is None or t in self.wanted]
-        if not selected and (a.tags or self.wanted is not None):
+        plan = self._plan(a.tags)
+        attention = a.anchor is Anchor.REVIEW or a.anchor is Anchor.ORPHAN
+        if not plan and (a.tags or self.wanted is not None or not attention):
             return  # a note without tags is no tagged sentence, unless it needs attention
         orphan = a.anchor is Anchor.ORPHAN
         index = None if orphan else split.index_of_span(a.start, a.end)
@@ -145,25 +184,24 @@ class _Builder:
             paragraph = number = 0
         else:
             paragraph, number = split.para_of[index] + 1, index + 1
-        citation = Citation(info.title, document.path.name, paragraph, number)
+        citation = Citation(info.title, info.path.name, paragraph, number)
         text = a.text if orphan else document.text[a.start:a.end]
         note = a.note if self.include_notes else ""
-        ordered = self._ordered(a.tags)
-        if a.needs_attention or (not selected and not a.tags):
-            first = self._ordered(selected)[0] if selected else ""
+        anchor = Anchor(a.anchor).value
+        if attention:
+            first, co_tags = plan[0] if plan else ("", ())  # no plan: an untagged note
             self.attention.append(SummaryItem(
-                first, document.path, citation, a.start, a.end, text, note,
-                tuple(t for t in ordered if t != first), Anchor(a.anchor).value, a.id,
-                previous_text(a) or ""))
+                first, info.path, citation, a.start, a.end, text, note, co_tags, anchor,
+                a.id, previous_text(a) or "", a.prefix, a.suffix))
             info.attention += 1
             return
         info.tagged += 1
-        for tag in selected:
-            item = SummaryItem(tag, document.path, citation, a.start, a.end, text, note,
-                               tuple(t for t in ordered if t != tag), Anchor(a.anchor).value,
-                               a.id)
-            self.items.setdefault(tag, []).append(item)
-            info.counts[tag] = info.counts.get(tag, 0) + 1
+        counts = info.counts
+        for tag, co_tags in plan:
+            self.items[tag].append(SummaryItem(tag, info.path, citation, a.start, a.end, text,
+                                               note, co_tags, anchor, a.id, "", a.prefix,
+                                               a.suffix))
+            counts[tag] = counts.get(tag, 0) + 1
 
     def finish(self, timestamp: datetime | None, filters: dict[str, object]) -> Summary:
         base = [t.name for t in self.codebook] if self.wanted is None else self.wanted
@@ -200,26 +238,62 @@ def summary_of_documents(documents: Iterable[Document], codebook: Codebook, *,
     return builder.finish(timestamp, _filters(tags, doc_glob, include_notes))
 
 
+def _collect(paths: list[Path], codebook: Codebook, tags: Collection[str] | None,
+             include_notes: bool) -> _Builder:
+    """One worker's share: its documents' part of the summary (pickled back)."""
+    builder = _Builder(codebook, tags, include_notes)
+    for path in paths:
+        builder.add_path(path)
+    builder._plans.clear()
+    return builder
+
+
+def _workers(documents: int) -> int:
+    """Processes worth starting: opening a briefing is CPU-bound (splitting, parsing).
+
+    None from a process that runs threads (the app): forking one can deadlock.
+    """
+    if documents < PARALLEL_FROM or threading.active_count() > 1:
+        return 1
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, MAX_WORKERS, documents // (PARALLEL_FROM // 2)))
+
+
 def build_summary(paths: Iterable[Path | str], codebook: Codebook, *,
                   tags: Collection[str] | None = None, doc_glob: str | None = None,
                   include_notes: bool = True, timestamp: datetime | None,
-                  progress: Progress | None = None) -> Summary:
+                  progress: Progress | None = None, workers: int | None = None) -> Summary:
     """Open every briefing in ``paths`` (files or folders) and summarise their tags.
 
     ``tags`` keeps only those tags (None: all); ``doc_glob`` matches a document's file name
-    or its path as given. ``progress(done, total)`` is called after each document.
+    or its path as given. ``progress(done, total)`` is called as documents are done.
     Paths that are missing, unreadable documents and unreadable sidecars are listed in
-    ``skipped``; sidecars are only read, never written.
+    ``skipped``; sidecars are only read, never written. From :data:`PARALLEL_FROM`
+    documents on, they are opened in ``workers`` processes (default: one per CPU); the
+    result is the same, in the same order.
     """
     corpus = find_documents(paths)
     chosen = [p for p in corpus.documents if _matches(p, doc_glob)]
     builder = _Builder(codebook, tags, include_notes)
     builder.skipped += corpus.errors
-    for done, path in enumerate(chosen, 1):
-        try:
-            builder.add(open_document(path))
-        except DocumentError as exc:
-            builder.skipped.append(str(exc))
-        if progress is not None:
-            progress(done, len(chosen))
+    count = _workers(len(chosen)) if workers is None else max(1, workers)
+    if count == 1:
+        for done, path in enumerate(chosen, 1):
+            builder.add_path(path)
+            if progress is not None:
+                progress(done, len(chosen))
+    else:
+        segment("Warm up.")  # forked workers inherit the loaded sentence model
+        chunks = [chosen[i:i + CHUNK] for i in range(0, len(chosen), CHUNK)]
+        work = partial(_collect, codebook=codebook, tags=tags, include_notes=include_notes)
+        done = 0
+        with ProcessPoolExecutor(count) as pool:
+            for chunk, part in zip(chunks, pool.map(work, chunks)):
+                builder.merge(part)
+                done += len(chunk)
+                if progress is not None:
+                    progress(done, len(chosen))
     return builder.finish(timestamp, _filters(tags, doc_glob, include_notes))

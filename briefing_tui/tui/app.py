@@ -12,14 +12,16 @@ from textual import events, on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
 
 from briefing_tui.core.codebook import Codebook
-from briefing_tui.core.corpus import Summary, summarize
+from briefing_tui.core.corpus import Summary, sidecar_reason, summarize
 from briefing_tui.core.document import Document, open_document
 from briefing_tui.core.text import DocumentError
+from briefing_tui.core.visible import visible
 from briefing_tui.tui.actions import ReaderActions
 from briefing_tui.tui.config import Settings
 from briefing_tui.tui.dialogs import ChoiceDialog, HelpScreen
@@ -32,6 +34,8 @@ from briefing_tui.tui.saving import AutosaveMixin
 SYNC_SEGMENT_CHARS = 400_000
 FIRST_SCREEN_CHARS = 40_000
 SCAN_BATCH = 200
+# The search box takes no control, C1 or bidi characters: they would reach the terminal.
+SEARCHABLE = "[^\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*"
 NARROW, VERY_NARROW = 110, 80  # terminal widths where side panes give way
 DISK_CHECK_SECONDS = 2.0
 
@@ -66,7 +70,7 @@ class BriefingApp(ReaderActions, AutosaveMixin):
                 yield Reader(self.codebook, id="reader-2")
             yield AnnotationsPane(self.codebook, id="annotations")
         yield Input(placeholder="Search this document (enter to find, escape to close)",
-                    id="search")
+                    id="search", restrict=SEARCHABLE)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -108,6 +112,13 @@ class BriefingApp(ReaderActions, AutosaveMixin):
         loop = asyncio.get_running_loop()
         for signum in self._signals:
             loop.remove_signal_handler(signum)
+
+    def notify(self, message: str, *, title: str = "",
+               severity: SeverityLevel = "information", timeout: float | None = None,
+               markup: bool = False) -> None:
+        """Every toast is literal text: file names and reasons may hold markup or escapes."""
+        super().notify(visible(message), title=visible(title, keep_newlines=False),
+                       severity=severity, timeout=timeout, markup=False)
 
     def reader(self, ident: str) -> Reader:
         return self.query_one(f"#{ident}", Reader)
@@ -197,7 +208,7 @@ class BriefingApp(ReaderActions, AutosaveMixin):
         if document.disk is None and not document.sidecar_error:
             document.load_sidecar()
         if document.sidecar_error:
-            entry.attention = f"sidecar unreadable: {document.sidecar_error}"
+            entry.attention = f"unreadable: {sidecar_reason(document.sidecar_error, entry.path)}"
         elif document.anchor_report is not None and document.anchor_report.needs_attention:
             report = document.anchor_report
             entry.attention = f"{report.orphan} orphaned, {report.review} to review"

@@ -29,7 +29,8 @@ class NoteDialog(ModalScreen[str | None]):
         with Vertical(id="note-dialog", classes="dialog"):
             yield Static(Content.styled("Note on this sentence", "bold"), classes="title")
             yield Static(plain(clip(self.sentence, 300), "italic"), classes="quote")
-            yield TextArea(self.note, id="note-text", soft_wrap=True, show_line_numbers=False)
+            yield TextArea(visible(self.note), id="note-text", soft_wrap=True,
+                           show_line_numbers=False)
             with Horizontal(classes="buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="save")
                 yield Button("Cancel (esc)", id="cancel")
@@ -38,6 +39,14 @@ class NoteDialog(ModalScreen[str | None]):
         area = self.query_one(TextArea)
         area.focus()
         area.move_cursor(area.document.end)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        """Pasted control characters become visible symbols before they are drawn."""
+        text = event.text_area.text
+        shown = visible(text)
+        if shown != text:
+            event.text_area.load_text(shown)
+            event.text_area.move_cursor(event.text_area.document.end)
 
     def action_save(self) -> None:
         self.dismiss(self.query_one(TextArea).text.strip())

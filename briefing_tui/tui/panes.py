@@ -91,7 +91,7 @@ class DocumentList(OptionList):
             for tag, count in counts:
                 line += [Content.styled("●", self.codebook.colour(tag)), f"{count} "]
             if entry.attention:
-                line.append(plain(clip(entry.attention, 60), "$text-warning"))
+                line.append(plain(clip(entry.attention, 110), "$text-warning"))
             parts += line
         return Content.assemble(*parts)
 

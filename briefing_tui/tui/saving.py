@@ -16,6 +16,7 @@ from textual import work
 from textual.app import App
 from textual.timer import Timer
 
+from briefing_tui.core.corpus import sidecar_reason
 from briefing_tui.core.document import SaveJob
 from briefing_tui.core.sidecar import (
     Fingerprint,
@@ -103,7 +104,7 @@ class AutosaveMixin(App[int]):
             self.ask_about_conflict(entry)
             return
         state.error = str(error)
-        entry.attention = f"save failed: {error}"
+        entry.attention = f"save failed: {sidecar_reason(error, entry.path)}"
         self.saves_changed(entry)
         self.schedule_save(entry, self.retry_delay)
 
@@ -170,7 +171,8 @@ class AutosaveMixin(App[int]):
             before = len(document.annotations)
             document.reload_sidecar()
             if document.sidecar_error:
-                entry.attention = f"sidecar unreadable: {document.sidecar_error}"
+                entry.attention = ("unreadable: "
+                                   f"{sidecar_reason(document.sidecar_error, entry.path)}")
                 self.notify(f"{document.sidecar.name} was changed on disk and can no longer "
                             f"be read ({document.sidecar_error}); it is left untouched and "
                             "tags are read-only.", severity="error", markup=False, timeout=10)

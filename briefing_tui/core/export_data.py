@@ -1,0 +1,224 @@
+"""Exports for programs: JSON, CSV and W3C Web Annotation JSON-LD.
+
+**JSON** is one object (keys in a fixed order) whose ``sentences`` and ``attention`` lists
+hold one record per sentence per tag, one line each, so exports diff well. Texts are
+exact; characters a terminal or a JavaScript/YAML reader would act on are ``\\uXXXX``
+escapes (the same JSON value).
+
+**CSV** follows RFC 4180 (header row, CRLF line ends, quotes doubled) with one row per
+sentence per tag: ``document, paragraph, sentence, start, end, tag, co_tags, note, text,
+anchor`` (``co_tags`` joined by ``;``; ``anchor`` flags rows that need review or are
+orphaned, paragraph and sentence 0 when unknown). Two changes make it safe to open in a
+spreadsheet, so a reader wanting exact text must undo them:
+
+- control characters, C1 codes and bidi overrides are shown as visible symbols of the
+  same length (tab as a space), so ``start``/``end`` still count code points of the
+  *original* document text, and ``text`` is its visible form;
+- a cell that a spreadsheet could run as a formula (first character, after any spaces,
+  ``=``, ``+``, ``-`` or ``@``; a tab or CR can no longer be first) gets a leading
+  ``'``, and so does any cell already starting with ``'``: strip exactly one leading
+  ``'`` to get the text back (:func:`csv_unneutralise`).
+
+**JSON-LD** is an ``AnnotationCollection`` of the W3C Web Annotation Data Model: one
+``Annotation`` per tagged span, each tag a ``TextualBody`` with purpose ``tagging``, the
+note one with purpose ``commenting``, and the target a ``TextQuoteSelector`` (exact,
+prefix, suffix) plus a ``TextPositionSelector`` (code points, as the model counts).
+Orphans keep only the quote selector and get an ``assessing`` body saying so. Ids are
+``urn:uuid`` values derived from the file and annotation id: stable across exports.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import re
+import uuid
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from briefing_tui.core.codebook import Codebook
+from briefing_tui.core.export import TITLE, attention_label, shown
+from briefing_tui.core.summary import Summary, SummaryItem
+from briefing_tui.core.visible import escape_json_text
+
+FORMAT_NAME = "briefing_tui.summary"
+FORMAT_VERSION = 1
+CSV_COLUMNS = ("document", "paragraph", "sentence", "start", "end", "tag", "co_tags",
+               "note", "text", "anchor")
+_RISKY = frozenset("=+-@'")
+_UNSAFE_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff"
+                          "\ud800-\udfff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_NAMESPACE = uuid.UUID("5b0e3c5e-6f1d-5c1b-9a43-6272696566e7")  # fixed: ids stay stable
+
+
+# -- JSON ------------------------------------------------------------------------------
+
+def _terminal_safe(dumped: str) -> str:
+    """Escape what ``ensure_ascii=False`` leaves raw (one scan; clean text is not copied)."""
+    if _UNSAFE_JSON.search(dumped) is None:
+        return dumped
+    dumped = escape_json_text(dumped)
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
+
+
+def _line(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _record(item: SummaryItem) -> dict[str, Any]:
+    record = {"tag": item.tag, "co_tags": list(item.co_tags), "document": item.citation.file,
+              "path": str(item.document), "title": item.citation.title,
+              "paragraph": item.citation.paragraph, "sentence": item.citation.sentence,
+              "start": item.start, "end": item.end, "text": item.text, "note": item.note,
+              "anchor": item.anchor, "id": item.annotation_id}
+    if item.previous:
+        record["previous_text"] = item.previous
+    return record
+
+
+def _documents(summary: Summary) -> list[dict[str, Any]]:
+    return [{"document": info.path.name, "path": str(info.path), "title": info.title,
+             "sentences": info.sentences, "tagged": info.tagged,
+             "counts": {t: info.counts[t] for t in summary.tags if t in info.counts},
+             "attention": info.attention, "error": info.error}
+            for info in summary.documents]
+
+
+def _block(key: str, rows: Iterable[Any], last: bool = False, indent: str = " ") -> str:
+    """``"key": [...]`` with one row per line (each dumped at once: no garbage piles up)."""
+    end = "" if last else ","
+    body = f",\n{indent} ".join(_line(row) for row in rows)
+    if not body:
+        return f'{indent}"{key}": []{end}'
+    return f'{indent}"{key}": [\n{indent} {body}\n{indent}]{end}'
+
+
+def render_json(summary: Summary, codebook: Codebook) -> str:
+    """One JSON object: metadata, then one line per record."""
+    del codebook
+    head = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "generated": summary.generated,
+            "filters": summary.filters, "tags": summary.tags, "counts": summary.counts}
+    parts = ["{", *(f" {_line(k)}: {_line(v)}," for k, v in head.items()),
+             _block("documents", _documents(summary)),
+             _block("sentences", (_record(i) for t in summary.tags for i in summary.items[t])),
+             _block("attention", (_record(i) for i in summary.attention)),
+             _block("skipped", summary.skipped, last=True), "}"]
+    return _terminal_safe("\n".join(parts) + "\n")
+
+
+# -- CSV -------------------------------------------------------------------------------
+
+def csv_neutralise(cell: str) -> str:
+    """``cell`` made visible and unable to run as a spreadsheet formula (see above)."""
+    cell = shown(cell)
+    return "'" + cell if _risky(cell) else cell
+
+
+def _risky(cell: str) -> bool:
+    first = cell.lstrip(" ")[:1]
+    return bool(first) and first in _RISKY
+
+
+def csv_unneutralise(cell: str) -> str:
+    """The inverse of the formula guard: drop the one ``'`` it added, if any."""
+    return cell[1:] if cell[:1] == "'" and _risky(cell[1:]) else cell
+
+
+def _row(item: SummaryItem) -> list[str | int]:
+    cite = item.citation
+    return [csv_neutralise(str(item.document)), cite.paragraph, cite.sentence, item.start,
+            item.end, csv_neutralise(item.tag), csv_neutralise(";".join(item.co_tags)),
+            csv_neutralise(item.note), csv_neutralise(item.text), item.anchor]
+
+
+def render_csv(summary: Summary, codebook: Codebook) -> str:
+    """RFC 4180 CSV: a header row, then one row per sentence per tag (attention last)."""
+    del codebook
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    writer.writerows(_row(i) for t in summary.tags for i in summary.items[t])
+    writer.writerows(_row(i) for i in summary.attention)
+    return out.getvalue()
+
+
+# -- JSON-LD (W3C Web Annotation) ------------------------------------------------------
+
+def _source(path: Path) -> str:
+    """A document as an IRI: a relative reference, or file: when absolute."""
+    encoded = quote(os.fsencode(path), safe="/")  # undecodable names keep their bytes
+    return ("file://" + encoded) if path.is_absolute() else encoded
+
+
+def _uuid5(name: str) -> str:
+    """``str(uuid.uuid5(_NAMESPACE, name))``, without the UUID object (4x faster)."""
+    digest = bytearray(hashlib.sha1(_NAMESPACE.bytes + name.encode()).digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | 0x50
+    digest[8] = (digest[8] & 0x3F) | 0x80
+    h = digest.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
+def _annotation(item: SummaryItem, tags: list[str], source: str) -> dict[str, Any]:
+    bodies: list[dict[str, Any]] = [
+        {"type": "TextualBody", "purpose": "tagging", "value": tag} for tag in tags]
+    if item.note:
+        bodies.append({"type": "TextualBody", "purpose": "commenting", "value": item.note,
+                       "format": "text/plain"})
+    if item.anchor in ("review", "orphan"):
+        bodies.append({"type": "TextualBody", "purpose": "assessing",
+                       "value": attention_label(item.anchor)})
+    selectors: list[dict[str, Any]] = [{"type": "TextQuoteSelector", "exact": item.text,
+                                        "prefix": item.prefix, "suffix": item.suffix}]
+    if item.anchor != "orphan":
+        selectors.append({"type": "TextPositionSelector", "start": item.start,
+                          "end": item.end})
+    return {"id": "urn:uuid:" + _uuid5(f"{source}#{item.annotation_id}"),
+            "type": "Annotation", "motivation": "tagging" if tags else "commenting",
+            "body": bodies[0] if len(bodies) == 1 else bodies,
+            "target": {"source": source, "selector": selectors}}
+
+
+def unique_annotations(summary: Summary) -> list[SummaryItem]:
+    """One item per annotation (a sentence with two tags is in two lists), text order."""
+    seen: dict[tuple[str, str], SummaryItem] = {}
+    for item in [*(i for t in summary.tags for i in summary.items[t]), *summary.attention]:
+        seen.setdefault((str(item.document), item.annotation_id), item)
+    rank = {str(info.path): n for n, info in enumerate(summary.documents)}
+    return sorted(seen.values(), key=lambda i: (rank.get(str(i.document), len(rank)),
+                                                i.start, i.end, i.annotation_id))
+
+
+def render_jsonld(summary: Summary, codebook: Codebook) -> str:
+    """An AnnotationCollection with one page holding every annotation."""
+    rank = {tag.name: n for n, tag in enumerate(codebook)}
+    sources: dict[Path, str] = {}
+
+    def annotations() -> Iterator[dict[str, Any]]:
+        for item in unique:
+            source = sources.get(item.document)
+            if source is None:
+                source = sources[item.document] = _source(item.document)
+            tags = sorted((t for t in (item.tag, *item.co_tags) if t),
+                          key=lambda t: (rank.get(t, len(rank)), t))
+            yield _annotation(item, tags, source)
+
+    unique = unique_annotations(summary)
+    ident = "urn:uuid:" + _uuid5("\n".join(_source(info.path) for info in summary.documents))
+    head: dict[str, Any] = {"@context": "http://www.w3.org/ns/anno.jsonld", "id": ident,
+                            "type": "AnnotationCollection", "label": TITLE,
+                            "total": len(unique)}
+    if summary.generated:
+        head["generated"] = summary.generated
+    head["generator"] = {"type": "Software", "name": "briefing_tui"}
+    parts = ["{", *(f" {_line(k)}: {_line(v)}," for k, v in head.items()),
+             ' "first": {', f'  "id": {_line(ident + "#page-1")},',
+             '  "type": "AnnotationPage",', '  "startIndex": 0,',
+             _block("items", annotations(), last=True, indent="  "), " }", "}"]
+    return _terminal_safe("\n".join(parts) + "\n")

@@ -1,0 +1,147 @@
+"""The Markdown brief: readable as plain text, rendered well by pandoc and GitHub.
+
+User text (quotes, notes, titles, file names, the glob) can never change the brief's
+structure or inject HTML. A backslash goes before the characters CommonMark, GitHub or
+pandoc act on anywhere (``\\ ` * [ ] < # | ~ $ ^ { }``, an entity-like ``&``, and ``_``
+except inside a word, so ``file_name`` stays readable) and before those that only
+matter at the start of a line (``> - + = :`` and the dot of ``1.``). Leading spaces
+become no-break spaces, so no line turns into a code block. Since ``<`` is always
+escaped there is no raw HTML and no autolink. Rendered, each quote reads exactly as in
+the document, with control characters shown as symbols (:func:`~.export.shown`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from briefing_tui.core.codebook import Codebook
+from briefing_tui.core.export import (
+    TITLE,
+    attention_label,
+    filters_line,
+    place,
+    plural,
+    short,
+    shown,
+)
+from briefing_tui.core.summary import Summary, SummaryItem
+
+_INLINE = re.compile(r"[\\`*\[\]<#|~$^{}]|&(?=#?[0-9A-Za-z]+;)|(?<![^\W_])_|_(?![^\W_])")
+_LINE_START = re.compile(r"^([ \u00a0]*)([-+=:>]|\d{1,9}(?=[.)]))", re.MULTILINE)
+_INDENT = re.compile(r"^[ ]+", re.MULTILINE)
+
+
+def md_escape(text: str, *, one_line: bool = False) -> str:
+    """``text`` as Markdown that renders back to exactly ``text`` (made visible)."""
+    out = _INLINE.sub(lambda m: "\\" + m.group(), shown(text, one_line=one_line))
+    out = _INDENT.sub(lambda m: "\u00a0" * len(m.group()), out)
+    return _LINE_START.sub(_line_start, out)
+
+
+@lru_cache(maxsize=4096)
+def _label(text: str) -> str:
+    """A one-line escape (title, file name, tag), cached: they repeat on every item."""
+    return md_escape(text, one_line=True)
+
+
+@lru_cache(maxsize=4096)
+def _short_title(title: str) -> str:
+    return _label(short(title))
+
+
+def _line_start(match: re.Match[str]) -> str:
+    indent, marker = match.groups()
+    if marker.isdigit():
+        return f"{indent}{marker}\\"  # "1." -> "1\." : the dot is what makes a list
+    return f"{indent}\\{marker}"
+
+
+def _quoted(text: str) -> list[str]:
+    """Lines of a blockquote holding ``text`` (each line of it quoted)."""
+    return [f"> {line}".rstrip(" ") for line in text.split("\n")]
+
+
+def _citation(item: SummaryItem, also: str = "also") -> str:
+    cite = item.citation
+    line = f"— *{_short_title(cite.title)}*, {_label(cite.file)}, {place(cite)}"
+    if item.co_tags:
+        line += f" · {also}: " + ", ".join(_label(t) for t in item.co_tags)
+    return line
+
+
+def _item(item: SummaryItem) -> list[str]:
+    lines = _quoted(md_escape(item.text))
+    lines += [">", f"> {_citation(item)}"]
+    if item.note:
+        lines += [">", *_quoted("Note: " + md_escape(item.note))]
+    return [*lines, ""]
+
+
+def _attention(item: SummaryItem) -> list[str]:
+    tags = ", ".join(_label(t) for t in (item.tag, *item.co_tags) if t)
+    cite = item.citation
+    lines = [f"> **⚠ {attention_label(item.anchor)}**", ">", *_quoted(md_escape(item.text)),
+             ">", f"> — *{_short_title(cite.title)}*, {_label(cite.file)}, {place(cite)} · "
+             f"tags: {tags or '(none)'}"]
+    if item.previous:
+        lines += [">", *_quoted("Was: " + md_escape(item.previous))]
+    if item.note:
+        lines += [">", *_quoted("Note: " + md_escape(item.note))]
+    return [*lines, ""]
+
+
+def _header(summary: Summary) -> list[str]:
+    count = plural(len(summary.documents), "document")
+    if summary.generated:
+        intro = f"Exported {summary.generated} from {count}."
+    else:
+        intro = f"From {count}."
+    lines = [f"# {TITLE}", "", intro]
+    filters = filters_line(summary)
+    if filters:
+        lines.append(f"Filters: {md_escape(filters, one_line=True)}.")
+    lines += ["", "| Tag | Sentences |", "| --- | ---: |"]
+    lines += [f"| {md_escape(tag, one_line=True)} | {summary.counts[tag]} |"
+              for tag in summary.tags]
+    if summary.attention:
+        lines.append(f"| **Needs attention** | {len(summary.attention)} |")
+    lines += ["", "## Documents", ""]
+    for info in summary.documents:
+        state = f"sidecar unreadable ({md_escape(info.error, one_line=True)})" \
+            if info.error else f"{info.tagged} of {plural(info.sentences, 'sentence')} tagged"
+        lines.append(f"- *{md_escape(info.title, one_line=True)}* — "
+                     f"{md_escape(info.path.name, one_line=True)}: {state}")
+    if not summary.documents:
+        lines.append("None.")
+    return [*lines, ""]
+
+
+def render_markdown(summary: Summary, codebook: Codebook) -> str:
+    """The brief as Markdown (``codebook`` is unused: Markdown has no colours)."""
+    del codebook
+    lines = _header(summary)
+    if summary.empty:
+        lines += ["No tagged sentences matched.", ""]
+    for tag in summary.tags:
+        items = summary.items[tag]
+        if not items:
+            continue
+        lines += [f"## {md_escape(tag, one_line=True)} ({len(items)})", ""]
+        current = None
+        for item in items:
+            if item.document != current:
+                current = item.document
+                lines += [f"### {_label(item.citation.title)}", ""]
+            lines += _item(item)
+    if summary.attention:
+        lines += [f"## Needs attention ({len(summary.attention)})", "",
+                  "These tags no longer sit exactly on their sentence (the document "
+                  "changed); check them before quoting.", ""]
+        for item in summary.attention:
+            lines += _attention(item)
+    if summary.skipped:
+        lines += [f"## Skipped ({len(summary.skipped)})", ""]
+        lines += [f"- {md_escape(line, one_line=True)}" for line in summary.skipped]
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
