@@ -222,18 +222,22 @@ def _filters(tags: Collection[str] | None, doc_glob: str | None, include_notes: 
             "notes": include_notes}
 
 
-def summary_of_documents(documents: Iterable[Document], codebook: Codebook, *,
+def summary_of_documents(documents: Iterable[Document | Path], codebook: Codebook, *,
                          tags: Collection[str] | None = None, doc_glob: str | None = None,
                          include_notes: bool = True, timestamp: datetime | None = None,
                          ) -> Summary:
-    """The summary of documents already open (the app's own, unsaved changes included).
+    """The summary of documents already open (the app's own, unsaved changes included),
+    mixed with paths of documents that are not open, in the order given.
 
     Nothing in the documents is changed: one whose splitting is still under way in a
     worker is split again here, on a copy.
     """
     builder = _Builder(codebook, tags, include_notes)
     for document in documents:
-        if _matches(document.path, doc_glob):
+        if isinstance(document, Path):
+            if _matches(document, doc_glob):
+                builder.add_path(document)
+        elif _matches(document.path, doc_glob):
             builder.add(document)
     return builder.finish(timestamp, _filters(tags, doc_glob, include_notes))
 

@@ -205,6 +205,6 @@ class ReaderActions(App[int]):
         reader.post_message(Reader.CursorMoved(reader))
 
 
-_READER_ACTIONS = {"split", "help", "accept", "cursor", "page", "first", "last", "tagged",
-                   "untagged", "toggle_tag", "clear", "note", "undo", "redo", "search", "match",
-                   "filter"}
+_READER_ACTIONS = {"summary", "split", "help", "accept", "cursor", "page", "first", "last",
+                   "tagged", "untagged", "toggle_tag", "clear", "note", "undo", "redo",
+                   "search", "match", "filter"}

@@ -29,6 +29,7 @@ from briefing_tui.tui.keys import APP_BINDINGS
 from briefing_tui.tui.panes import AnnotationsPane, DocumentList, Entry, StatusBar, plain
 from briefing_tui.tui.reader import Reader
 from briefing_tui.tui.saving import AutosaveMixin
+from briefing_tui.tui.summary_screen import Jump, SummaryScreen
 
 #: Documents up to this size are split in full before the first paint.
 SYNC_SEGMENT_CHARS = 400_000
@@ -398,6 +399,30 @@ class BriefingApp(ReaderActions, AutosaveMixin):
         if key == "escape" and box.display:
             box.display = False
             self.active_reader().focus()
+
+    def action_summary(self) -> None:
+        """The summary of every listed briefing (open ones with their unsaved tags)."""
+        sources: list[Document | Path] = [e.document or e.path for e in self.entries
+                                          if not e.error]
+        folder = self.entries[0].path.parent if self.entries else Path.cwd()
+
+        def jump(target: Jump | None) -> None:
+            if target is None:
+                return
+            entry = next((e for e in self.entries if e.path == target.path), None)
+            if entry is None:
+                return
+            reader = self.active_reader()
+            if self.entry_of(reader) is not entry:
+                self.open_in(reader, entry)
+            document = entry.document
+            if document is not None:
+                if reader.nav.filter_tag is not None:
+                    self.set_filter(reader, None)
+                reader.move_to(document.segmentation.index_at(target.start), center=True)
+                reader.focus()
+
+        self.push_screen(SummaryScreen(sources, self.codebook, folder), jump)
 
     def action_help(self) -> None:
         keys = "   ".join(f"{t.key}  {t.name}" for t in self.codebook if t.key)

@@ -37,6 +37,8 @@ def reader_commands(app: BriefingApp) -> Iterator[SystemCommand]:
         ("Previous tagged sentence", "([)", partial(app.action_tagged, -1)),
         ("Next untagged sentence", "(space)", app.action_untagged),
         ("Split view", "Compare two documents side by side (s)", app.action_split),
+        ("Summary", "Tagged sentences of every briefing, by tag; write to a file (e)",
+         app.action_summary),
         ("Keys", "Show every key (?)", app.action_help),
         ("Save and quit", "Save everything and quit (q)", app.action_quit),
     ]

@@ -112,6 +112,7 @@ Finding
 Panes
   tab             next pane                  shift+tab     previous pane
   s               split: compare two documents side by side
+  e               summary of every briefing, by tag (w there writes md/html/json/csv)
   enter           (in Documents) open in the focused reader
   ctrl+p          command palette: every action by name
   ?               this help                  q             save everything and quit

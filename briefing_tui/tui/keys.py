@@ -9,6 +9,7 @@ from __future__ import annotations
 from textual.binding import Binding, BindingType
 
 APP_BINDINGS: list[BindingType] = [
+    Binding("e", "summary", "Summary", id="summary"),
     Binding("s", "split", "Split", id="split"),
     Binding("question_mark", "help", "Help", id="help"),
     Binding("q", "quit", "Quit", id="quit"),

@@ -1,0 +1,244 @@
+"""The summary screen: what the open folder's briefings say, tag by tag, with citations.
+
+The same summary as ``briefing export`` (core.summary), built in a worker from the open
+documents (unsaved changes included) and the files not opened yet. Choosing a sentence
+jumps to it in the reader; ``w`` writes the summary to a file in any export format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, Footer, Input, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from briefing_tui.core.codebook import Codebook
+from briefing_tui.core.document import Document
+from briefing_tui.core.export import FORMATS
+from briefing_tui.core.summary import Summary, SummaryItem, summary_of_documents
+from briefing_tui.tui.panes import clip, plain
+
+ITEM_LIMIT = 2000  # sentences listed on screen; the written export has them all
+
+
+@dataclass(frozen=True)
+class Jump:
+    """Where the reader should go: a document and an offset in it."""
+
+    path: Path
+    start: int
+
+
+class SummaryScreen(Screen[Jump | None]):
+    """Tagged sentences grouped by tag, then document; digits filter tags, w writes."""
+
+    BINDINGS = [
+        Binding("escape,e", "close", "Back", id="summary_close"),
+        Binding("w", "write", "Write to file", id="summary_write"),
+        Binding("n", "notes", "Notes on/off", id="summary_notes"),
+        *[Binding(str(d), f"only('{d}')", f"Only tag {d}", show=False) for d in range(1, 10)],
+        Binding("0", "only('')", "All tags", id="summary_all"),
+    ]
+
+    def __init__(self, sources: list[Document | Path], codebook: Codebook,
+                 folder: Path) -> None:
+        super().__init__()
+        self.sources = sources
+        self.codebook = codebook
+        self.folder = folder
+        self.tags: set[str] | None = None
+        self.include_notes = True
+        self.summary: Summary | None = None
+        self._targets: dict[str, SummaryItem] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content.styled("Summary", "bold"), id="summary-header")
+        yield OptionList(id="summary-list")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        self.query_one("#summary-header", Static).update(
+            Content.styled("Building the summary…", "italic $text-muted"))
+        self._build(self.tags, self.include_notes)
+
+    @work(thread=True, exclusive=True, group="summary")
+    def _build(self, tags: set[str] | None, include_notes: bool) -> None:
+        summary = summary_of_documents(self.sources, self.codebook, tags=tags,
+                                       include_notes=include_notes)
+        self.app.call_from_thread(self._show, summary)
+
+    def _show(self, summary: Summary) -> None:
+        self.summary = summary
+        self.query_one("#summary-header", Static).update(self._header(summary))
+        listing = self.query_one(OptionList)
+        listing.clear_options()
+        self._targets.clear()
+        options: list[Option] = []
+        shown = 0
+        for tag in summary.tags:
+            items = summary.items.get(tag, [])
+            if not items:
+                continue
+            colour = self.codebook.colour(tag)
+            options.append(Option(Content.assemble(
+                Content.styled(f"■ {tag}", f"bold {colour}"), f"  {len(items)}"),
+                disabled=True))
+            current: Path | None = None
+            for item in items:
+                if shown >= ITEM_LIMIT:
+                    break
+                if item.document != current:
+                    current = item.document
+                    options.append(Option(plain(f"  {item.citation.title} — "
+                                                f"{item.citation.file}", "italic"),
+                                          disabled=True))
+                options.append(self._option(item, len(options)))
+                shown += 1
+        if summary.attention:
+            options.append(Option(Content.styled(
+                f"⚠ needs attention  {len(summary.attention)}", "bold $warning"),
+                disabled=True))
+            options += [self._option(item, len(options) + n)
+                        for n, item in enumerate(summary.attention[:ITEM_LIMIT])]
+        if shown >= ITEM_LIMIT:
+            options.append(Option(Content.styled(
+                f"… more than {ITEM_LIMIT} sentences: press w to write them all to a file",
+                "italic $text-muted"), disabled=True))
+        if not options:
+            options.append(Option(Content.styled(
+                "Nothing tagged yet (or nothing with the chosen tags).", "italic"),
+                disabled=True))
+        listing.add_options(options)
+
+    def _header(self, summary: Summary) -> Content:
+        parts: list[Content | str] = [
+            Content.styled("Summary", "bold"),
+            f"  {len(summary.documents)} documents  ·  "]
+        for tag in summary.tags:
+            parts += [Content.styled(f"{tag} {summary.counts.get(tag, 0)}",
+                                     self.codebook.colour(tag)), "  "]
+        if summary.attention:
+            parts.append(Content.styled(f"· {len(summary.attention)} need attention  ",
+                                        "$warning"))
+        if self.tags is not None:
+            parts.append(Content.styled("(filtered: 0 shows all)  ", "$text-muted"))
+        if not self.include_notes:
+            parts.append(Content.styled("(notes hidden)", "$text-muted"))
+        return Content.assemble(*parts)
+
+    def _option(self, item: SummaryItem, number: int) -> Option:
+        key = f"item-{number}"
+        self._targets[key] = item
+        where = (f"¶{item.citation.paragraph} s.{item.citation.sentence}"
+                 if item.citation.sentence else "orphan")
+        parts: list[Content | str] = [Content.styled(f"    {where:<11}", "$text-muted")]
+        if item.anchor in ("review", "orphan"):
+            parts.append(Content.styled(f"{item.anchor} ", "bold $warning"))
+        parts.append(plain(clip(item.text, 200)))
+        if item.co_tags:
+            parts.append(Content.styled(f"  (also: {', '.join(item.co_tags)})",
+                                        "$text-muted"))
+        if item.note:
+            parts += ["\n               ", plain("✎ " + clip(item.note, 160),
+                                                 "italic $text-muted")]
+        return Option(Content.assemble(*parts), id=key)
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        item = self._targets.get(event.option.id or "")
+        if item is not None and item.anchor != "orphan":
+            self.dismiss(Jump(item.document, item.start))
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_only(self, key: str) -> None:
+        tag = self.codebook.by_key(key) if key else None
+        self.tags = {tag.name} if tag is not None else None
+        self.rebuild()
+
+    def action_notes(self) -> None:
+        self.include_notes = not self.include_notes
+        self.rebuild()
+
+    def action_write(self) -> None:
+        if self.summary is None:
+            return
+        self.app.push_screen(ExportDialog(self.summary, self.codebook, self.folder))
+
+
+class ExportDialog(ModalScreen[None]):
+    """Ask where to write the summary, in which format; never overwrite without asking."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, summary: Summary, codebook: Codebook, folder: Path) -> None:
+        super().__init__()
+        self.summary = summary
+        self.codebook = codebook
+        self.folder = folder
+        self.confirmed: Path | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="export-dialog"):
+            yield Static(Content.styled("Write the summary to a file", "bold"),
+                         classes="title")
+            yield Select([(f, f) for f in FORMATS], value="md", allow_blank=False,
+                         id="export-format")
+            yield Input(str(self.folder / "briefing-summary.md"), id="export-path")
+            yield Static("", id="export-message")
+            with Horizontal(classes="buttons"):
+                yield Button("Write", variant="primary", id="export-write")
+                yield Button("Cancel (esc)", id="export-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    @on(Select.Changed, "#export-format")
+    def _format_changed(self, event: Select.Changed) -> None:
+        box = self.query_one(Input)
+        path = Path(box.value)
+        if path.suffix.lstrip(".") in FORMATS or path.suffix == ".htm":
+            box.value = str(path.with_suffix(f".{event.value}"))
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#export-write")
+    def _write(self) -> None:
+        from briefing_tui.core.atomic import atomic_write
+        from briefing_tui.core.export import render
+
+        path = Path(self.query_one(Input).value).expanduser()
+        message = self.query_one("#export-message", Static)
+        if not path.name:
+            message.update(Content.styled("Give a file name.", "$text-error"))
+            return
+        if path.exists() and self.confirmed != path:
+            self.confirmed = path
+            message.update(plain(f"{path.name} exists. Press Write again to replace it.",
+                                 "$text-warning"))
+            return
+        suffix = path.suffix.lstrip(".").lower()
+        fmt = suffix if suffix in FORMATS else str(self.query_one(Select).value)
+        try:
+            atomic_write(path, render(self.summary, fmt, self.codebook).encode("utf-8"))
+        except OSError as exc:
+            message.update(plain(f"Could not write {path.name}: {exc.strerror or exc}",
+                                 "$text-error"))
+            return
+        self.app.notify(f"Summary written to {path}")
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#export-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
