@@ -23,6 +23,7 @@ from briefing_tui.core.codebook import Codebook, CodebookError, load_codebook
 from briefing_tui.core.corpus import find_documents
 from briefing_tui.core.document import open_document
 from briefing_tui.core.export import FORMATS, SUFFIXES, render
+from briefing_tui.core.settings import ConfigError, load_settings
 from briefing_tui.core.sidecar import SidecarError, sidecar_path
 from briefing_tui.core.stats import compute_stats, stats_json, stats_renderables
 from briefing_tui.core.summary import Summary, build_summary
@@ -152,6 +153,13 @@ class _ProgressBar:
 
 
 def _codebook(path: Path | None) -> Codebook | None:
+    """The codebook from --codebook, else the one the settings file names, else the default."""
+    if path is None:
+        try:
+            path = load_settings().codebook
+        except ConfigError as exc:
+            _say(f"briefing: config {exc}")
+            return None
     if path is None:
         return Codebook()
     try:

@@ -9,9 +9,10 @@ import pytest
 
 from briefing_tui.core import atomic
 from briefing_tui.core.document import open_document
+from briefing_tui.core.settings import ConfigError, Settings, load_settings
 from briefing_tui.core.sidecar import sidecar_path
-from briefing_tui.tui.config import ConfigError, Settings, load_settings
 from briefing_tui.tui.dialogs import ChoiceDialog
+from briefing_tui.tui.keys import binding_ids
 from briefing_tui.tui.panes import StatusBar
 
 from .app_helpers import copy_samples, make_app, reader, saved, sentence, settle
@@ -135,7 +136,7 @@ async def test_keymap_from_settings_remaps_a_key(tmp_path: Path) -> None:
     folder = copy_samples(tmp_path / "docs", only_seed=True)
     config = tmp_path / "config.yaml"
     config.write_text("keymap:\n  next: 'ctrl+n'\n  tag_1: 'z'\ntheme: textual-light\n")
-    settings = load_settings(config)
+    settings = load_settings(config, binding_ids())
     app = make_app(folder)
     app.settings = settings
     async with app.run_test(size=(120, 35)) as pilot:
@@ -160,7 +161,7 @@ def test_bad_settings_are_refused_with_a_reason(tmp_path: Path, content: str,
     config = tmp_path / "config.yaml"
     config.write_text(content)
     with pytest.raises(ConfigError, match=message):
-        load_settings(config)
+        load_settings(config, binding_ids())
 
 
 def test_missing_default_settings_mean_defaults(tmp_path: Path,

@@ -111,3 +111,19 @@ def test_no_subcommand_with_bad_codebook_says_why(tmp_path: Path) -> None:
     result = briefing("--codebook", book, SEED)
     assert result.returncode == 2
     assert "codebook" in result.stderr and "name must be" in result.stderr
+
+
+def test_export_uses_the_codebook_named_in_the_settings_file(tmp_path: Path) -> None:
+    import os
+
+    folder = copy_samples(tmp_path / "docs", only_seed=True)
+    tag_first_sentences(folder / SEED.name, 1)
+    config_dir = Path(os.environ["XDG_CONFIG_HOME"]) / "briefing_tui"
+    config_dir.mkdir(parents=True)
+    (config_dir / "book.yaml").write_text(
+        "replace_defaults: true\ntags:\n  - {name: security, key: '1'}\n"
+        "  - {name: health, key: '2'}\n", encoding="utf-8")
+    (config_dir / "config.yaml").write_text("codebook: book.yaml\n", encoding="utf-8")
+    result = briefing("export", folder, "--format", "json", "--no-timestamp")
+    assert result.returncode == 0, result.stderr
+    assert list(json.loads(result.stdout)["counts"]) == ["security", "health"]

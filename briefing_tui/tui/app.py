@@ -20,10 +20,10 @@ from textual.worker import get_current_worker
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.corpus import Summary, sidecar_reason, summarize
 from briefing_tui.core.document import Document, open_document
+from briefing_tui.core.settings import Settings
 from briefing_tui.core.text import DocumentError
 from briefing_tui.core.visible import visible
 from briefing_tui.tui.actions import ReaderActions
-from briefing_tui.tui.config import Settings
 from briefing_tui.tui.dialogs import ChoiceDialog, HelpScreen
 from briefing_tui.tui.keys import APP_BINDINGS
 from briefing_tui.tui.panes import AnnotationsPane, DocumentList, Entry, StatusBar, plain

@@ -7,15 +7,16 @@ from pathlib import Path
 
 from briefing_tui.core.codebook import Codebook, CodebookError, load_codebook
 from briefing_tui.core.corpus import find_documents
+from briefing_tui.core.settings import ConfigError, load_settings
 from briefing_tui.core.visible import visible
 from briefing_tui.tui.app import BriefingApp, open_entries
-from briefing_tui.tui.config import ConfigError, load_settings
+from briefing_tui.tui.keys import binding_ids
 
 
 def launch(paths: list[Path], codebook_path: Path | None,
            config_path: Path | None = None) -> int:
     try:
-        settings = load_settings(config_path)
+        settings = load_settings(config_path, binding_ids())
     except ConfigError as exc:
         print(f"briefing: config {visible(str(exc), keep_newlines=False)}", file=sys.stderr)
         return 2

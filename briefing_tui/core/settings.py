@@ -3,21 +3,23 @@
     # ~/.config/briefing_tui/config.yaml
     theme: textual-light
     codebook: ~/codebooks/ocha.yaml     # relative paths are relative to this file
-    keymap:                              # binding id: keys (see `briefing --keys`)
+    keymap:                              # binding id: keys (ids: README, Settings)
       next: "j,down,ctrl+n"
-      untagged: "t"
+      next_untagged: "t"
 
 Unknown binding ids and bad values are refused with a one-line message naming the file.
+Here in the core (no Textual) so that ``briefing export`` finds the same codebook; the
+app passes the binding ids it knows.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing_tui.core.safe_yaml import YamlError, load_yaml_file
-from briefing_tui.tui.keys import binding_ids
 
 
 class ConfigError(Exception):
@@ -39,8 +41,12 @@ def default_config_path() -> Path:
     return Path(base) / "briefing_tui" / "config.yaml"
 
 
-def load_settings(path: Path | None = None) -> Settings:
-    """Read settings from ``path`` (or the default place); no file means defaults."""
+def load_settings(path: Path | None = None,
+                  binding_ids: Collection[str] | None = None) -> Settings:
+    """Read settings from ``path`` (or the default place); no file means defaults.
+
+    With ``binding_ids`` the keymap may only name those bindings.
+    """
     explicit = path is not None
     path = path or default_config_path()
     if not path.exists():
@@ -63,11 +69,11 @@ def load_settings(path: Path | None = None) -> Settings:
     keymap = data.get("keymap") or {}
     if not isinstance(keymap, dict):
         raise ConfigError(f"{path}: keymap must map binding ids to keys")
-    known = binding_ids()
     for ident, keys in keymap.items():
-        if ident not in known:
+        if not isinstance(ident, str) or (binding_ids is not None and ident not in binding_ids):
+            known = sorted(binding_ids or ())
             raise ConfigError(f"{path}: no binding with id {ident!r} (known: "
-                              f"{', '.join(sorted(known))})")
+                              f"{', '.join(known)})")
         if not isinstance(keys, str) or not keys.strip():
             raise ConfigError(f"{path}: keys for {ident!r} must be text like \"j,down\"")
         settings.keymap[ident] = keys.replace(" ", "")
