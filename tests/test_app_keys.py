@@ -188,7 +188,7 @@ async def test_clicking_a_sentence_selects_it(tmp_path: Path) -> None:
         view = reader(app)
         assert view.text_layout is not None
         row = view.text_layout.row_of_offset(view.shown.index("Pakistan has expelled"))
-        await pilot.click("#reader-1", offset=(8, row + 1))  # +1: the border
+        await pilot.click("#reader-1", offset=(8, row + 1))  # +1: the widget's top border
         assert sentence(app).startswith("Pakistan has expelled")
 
 

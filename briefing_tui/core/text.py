@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -132,7 +133,10 @@ def sniff(path: Path | str) -> int:
     """
     path = Path(path)
     try:
-        size = os.stat(path).st_size
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):  # a FIFO or device would block the open
+            raise DocumentError(path, "not a regular file")
+        size = st.st_size
         with open(path, "rb") as handle:
             head = handle.read(8192)
     except FileNotFoundError:

@@ -96,9 +96,12 @@ class BriefingApp(ReaderActions, AutosaveMixin):
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(signum, self.save_and_exit_on_signal)
                 self._signals.append(signum)
-        first = next((e for e in self.entries if not e.error), None)
-        if first is not None:
-            self.open_in(self.reader("reader-1"), first)
+        first_reader = self.reader("reader-1")
+        for entry in self.entries:  # the first one that opens (bad files say why and pass)
+            if not entry.error:
+                self.open_in(first_reader, entry)
+            if first_reader.document is not None:
+                break
         self.call_after_refresh(self._scan_corpus)
         self.reader("reader-1").focus()
         self.update_status()

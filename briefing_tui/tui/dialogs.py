@@ -49,7 +49,11 @@ class NoteDialog(ModalScreen[str | None]):
             event.text_area.move_cursor(event.text_area.document.end)
 
     def action_save(self) -> None:
-        self.dismiss(self.query_one(TextArea).text.strip())
+        text = self.query_one(TextArea).text
+        if text == visible(self.note):
+            self.dismiss(self.note)  # untouched: keep it exactly, controls and all
+        else:
+            self.dismiss(text.strip())
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -147,6 +147,12 @@ class AnnotationsPane(OptionList):
                 more = f"     … {len(members) - GROUP_LIMIT} more (f shows only {tag})"
                 options.append(Option(Content.styled(more, "italic $text-muted"),
                                       disabled=True))
+        notes = [a for a in annotations if a.note and not a.tags and not a.needs_attention]
+        if notes:
+            options.append(Option(Content.styled(f"✎ notes  {len(notes)}", "bold"),
+                                  disabled=True))
+            options += [self._option(a, numbers.index_of_span(a.start, a.end), "note:")
+                        for a in notes[:GROUP_LIMIT]]
         troubled = [a for a in annotations if a.needs_attention]
         if troubled:
             options.append(Option(Content.styled(f"⚠ needs attention  {len(troubled)}",

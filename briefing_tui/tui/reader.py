@@ -343,7 +343,9 @@ class Reader(ScrollView, can_focus=True):
     def on_click(self, event: events.Click) -> None:
         if self.text_layout is None or self.document is None:
             return
-        offset = self.text_layout.offset_at(self.scroll_offset.y + event.y, event.x - GUTTER)
+        where = event.get_content_offset(self)  # inside the border, not the widget's box
+        offset = None if where is None else self.text_layout.offset_at(
+            self.scroll_offset.y + where.y, where.x - GUTTER)
         if offset is not None:
             index = self.document.segmentation.index_at(offset)
             if index is not None and self.nav.is_visible(index):
