@@ -1,0 +1,261 @@
+"""The reader app: first screen in a real terminal, CPU per key, resize, peak memory.
+
+    .venv/bin/python -m benchmarks.bench_reader [--quick] [--peer]
+
+- first screen: process start to the document's first line on a 120x35 pty
+  (``benchmarks.ptytime``), for ``briefing FILE``, ``less FILE`` (the floor) and, with
+  ``--peer``, SLATE (``benchmarks.peer``, installed into a throwaway venv).
+- headless (``benchmarks.reader_headless``, a fresh subprocess per document): time to
+  mount under ``run_test``, time until fully split and laid out, CPU per key (includes
+  Textual's render; autosave pushed out while timing) with the collector's gen-2 pauses
+  that explain the slowest keys, wall time per resize, the UI-thread CPU of starting an
+  autosave, and peak memory once loaded. Peak memory is the child's ``VmHWM``, not
+  ``ru_maxrss``: Linux carries ``ru_maxrss`` over fork and exec, so a subprocess of this
+  (large) runner would report the runner's own peak.
+
+Targets (issue: reader): first screen of a 10 MB briefing <= 0.5 s; CPU per key p95
+<= 16 ms; < 200 MB with a 10 MB briefing open.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from benchmarks import peer as slate
+from benchmarks._common import DATA, ROOT, Row, document, first_line, percentile, row, size_label
+from benchmarks._common import spread as spread_of
+from benchmarks.ptytime import FirstScreenError, first_screen
+
+FIRST_SCREEN_S = 0.5  # for a 10 MB document
+KEY_P95_S = 0.016
+MEMORY_MB = 200.0
+BIG = 10_000_000
+KEY_KINDS = {"j": "j (next sentence)", "1": "1 (tag)", "j after 1": "j after a tag",
+             "pagedown": "pagedown"}
+
+
+def _app_argv(path: Path) -> list[str]:
+    """How a user starts the app: the console script beside this interpreter."""
+    script = Path(sys.executable).with_name("briefing")
+    if script.exists():
+        return [str(script), str(path)]
+    return [sys.executable, "-m", "briefing_tui.cli", str(path)]
+
+
+def _env() -> dict[str, str]:
+    """The user's environment minus Textual's own switches (devtools, test modes), with
+    bytecode caching on: an installed app has its ``.pyc`` files, and compiling every
+    module on each launch (``PYTHONDONTWRITEBYTECODE``, set on some dev machines) adds
+    ~0.1 s here. The cache goes under benchmarks/data, so nothing lands in the source tree;
+    the untimed warm-up launch fills it."""
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("TEXTUAL") and k not in ("NO_COLOR", "PYTHONDONTWRITEBYTECODE")}
+    env["TERM"] = "xterm-256color"
+    env["PYTHONPYCACHEPREFIX"] = str(DATA / "pycache")
+    return env
+
+
+def _needle(path: Path) -> str:
+    """Words from the document's first line, skipping its first word (the cursor's edge)."""
+    words = first_line(path).split()
+    return " ".join(words[1:4]) if len(words) >= 4 else " ".join(words)
+
+
+def _interleaved(argvs: dict[str, list[str]], needle: str, runs: int,
+                 workdir: Path) -> tuple[dict[str, list[float]], dict[str, str]]:
+    """``runs`` launches of each program, taking turns so that the machine's noise hits
+    them alike; one untimed warm-up round first (page cache, bytecode). Returns the times
+    and, for programs that failed, why."""
+    times: dict[str, list[float]] = {name: [] for name in argvs}
+    failed: dict[str, str] = {}
+    env = _env()
+    for round_number in range(runs + 1):
+        for name, argv in argvs.items():
+            if name in failed:
+                continue
+            try:
+                seconds = first_screen(argv, needle, env=env, cwd=workdir)
+            except (FirstScreenError, OSError) as exc:
+                output = getattr(exc, "output", "")
+                print(f"bench_reader: {name}: {exc}\n{output}", file=sys.stderr)
+                failed[name] = str(exc)
+                continue
+            if round_number:
+                times[name].append(seconds)
+    return times, failed
+
+
+def first_screens(documents: dict[int, Path], runs: int, with_peer: bool) -> list[Row]:
+    """Time to first text on a pty for us, less and (optionally) SLATE; ratios.
+
+    Call it from a small process (:func:`first_screens_in_child`): ``fork`` copies the
+    parent's page tables, so from a runner holding a few hundred MB every launch starts
+    ~20 ms later (measured with ``less``: 2.5 ms from a small parent, 22 ms from a big one).
+    """
+    rows: list[Row] = []
+    workdir = Path(tempfile.mkdtemp(prefix="bench-pty-"))
+    programs: dict[str, Callable[[Path], list[str]]] = {"briefing": _app_argv}
+    less = shutil.which("less")
+    if less:
+        programs["less"] = lambda path: [less, str(path)]
+    else:
+        print("bench_reader: no `less` here; the floor is not measured", file=sys.stderr)
+    if with_peer:
+        try:
+            script = slate.install()
+            programs["SLATE"] = lambda path: slate.launch_argv(script, path, workdir)
+            print(f"bench_reader: SLATE {slate.version()} at {script}", file=sys.stderr)
+        except slate.PeerUnavailable as exc:
+            print(f"bench_reader: SLATE not measured: {exc}", file=sys.stderr)
+            rows.append(row("SLATE: not measured", float("nan"), "", 0, error=str(exc)))
+    try:
+        for size, path in documents.items():
+            argvs = {name: make_argv(path) for name, make_argv in programs.items()}
+            times, failed = _interleaved(argvs, _needle(path), runs, workdir)
+            medians: dict[str, float] = {}
+            for name in argvs:
+                label = f"first screen {size_label(size)}: {name} (pty 120x35)"
+                if name in failed:
+                    rows.append(row(label, float("nan"), "s", 0, error=failed[name]))
+                    continue
+                stats = spread_of(times[name])
+                medians[name] = stats["median"]
+                if name == "briefing" and size == BIG:
+                    rows.append(row(label, stats["median"], "s", times[name], spread=stats,
+                                    target=f"<= {FIRST_SCREEN_S} s",
+                                    ok=stats["median"] <= FIRST_SCREEN_S))
+                else:
+                    rows.append(row(label, stats["median"], "s", times[name], spread=stats))
+            ours = medians.get("briefing")
+            for other in ("less", "SLATE"):
+                if ours and medians.get(other):
+                    rows.append(row(f"first screen {size_label(size)}: briefing / {other}",
+                                    ours / medians[other], "x", 1))
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    return rows
+
+
+def first_screens_in_child(sizes: list[int], runs: int, with_peer: bool) -> list[Row]:
+    """:func:`first_screens` run in a fresh, small interpreter (documents made here)."""
+    pairs = [f"{size}={document(size)}" for size in sizes]
+    command = [sys.executable, "-m", "benchmarks.bench_reader", "--first-screens", *pairs,
+               "--runs", str(runs), *(["--peer"] if with_peer else [])]
+    done = subprocess.run(command, cwd=ROOT.parent, stdout=subprocess.PIPE, text=True,
+                          timeout=1800, check=False)  # its stderr (progress, why) shows
+    if done.returncode:
+        raise RuntimeError(f"first-screen timing failed (exit {done.returncode})")
+    rows: list[Row] = json.loads(done.stdout.strip().splitlines()[-1])
+    return rows
+
+
+def headless(path: Path, keys: int, resizes: int) -> dict[str, Any]:
+    """Run ``benchmarks.reader_headless`` on ``path`` in a fresh interpreter."""
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.reader_headless", str(path), "--keys", str(keys),
+         "--resizes", str(resizes)],
+        cwd=ROOT.parent, capture_output=True, text=True, timeout=900, check=False)
+    if done.returncode:
+        raise RuntimeError(f"reader_headless failed on {path.name}:\n{done.stderr[-3000:]}")
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def headless_rows(size: int, result: dict[str, Any]) -> list[Row]:
+    label = f"reader {size_label(size)}"
+    rows = [row(f"{label}: mount (run_test ready)", result["mount_s"], "s", 1),
+            row(f"{label}: fully split + laid out", result["loaded_s"], "s", 1,
+                sentences=result["sentences"])]
+    overhead = statistics.median(result["pause_overhead_cpu_s"])
+    for kind, times in result["keys_cpu_s"].items():
+        if not times:
+            continue
+        name = KEY_KINDS.get(kind, kind)
+        p95 = percentile(times, 0.95)
+        rows.append(row(f"{label}: CPU/key {name}, median", statistics.median(times) * 1e3,
+                        "ms", [t * 1e3 for t in times]))
+        rows.append(row(f"{label}: CPU/key {name}, p95", p95 * 1e3, "ms", len(times),
+                        target=f"<= {KEY_P95_S * 1e3:g} ms", ok=p95 <= KEY_P95_S,
+                        max_ms=max(times) * 1e3, pilot_overhead_ms=overhead * 1e3))
+    for key, what in (("resize_repaint_s", "repaint"), ("resize_relaid_s", "fully relaid")):
+        if result[key]:
+            rows.append(row(f"{label}: resize 120<->100 cols, {what}",
+                            statistics.median(result[key]), "s", result[key],
+                            spread=spread_of(result[key])))
+    collections = result.get("gc_during_keys", {})
+    if collections.get("gen2_s"):
+        rows.append(row(f"{label}: GC gen-2 pause during keys, max",
+                        max(collections["gen2_s"]) * 1e3, "ms",
+                        [t * 1e3 for t in collections["gen2_s"]],
+                        by_generation=collections["count_by_generation"]))
+    if result.get("autosave_ui_cpu_s"):
+        times = result["autosave_ui_cpu_s"]
+        rows.append(row(f"{label}: starting an autosave, UI-thread CPU",
+                        statistics.median(times) * 1e3, "ms", [t * 1e3 for t in times]))
+    megabytes = result["peak_loaded_mib"] * 2**20 / 1e6
+    name = f"{label}: peak RSS once loaded (VmHWM)"
+    if size == BIG:
+        rows.append(row(name, megabytes, "MB", 1, target=f"< {MEMORY_MB:g} MB",
+                        ok=megabytes < MEMORY_MB))
+    else:
+        rows.append(row(name, megabytes, "MB", 1))
+    if result.get("rss_loaded_mib"):
+        rows.append(row(f"{label}: RSS once loaded (VmRSS, steady)",
+                        result["rss_loaded_mib"] * 2**20 / 1e6, "MB", 1))
+    return rows
+
+
+def run(quick: bool, peer: bool = False) -> list[Row]:
+    """Every reader row. Quick: a 100 KB document, 2 runs, 20 keys (the test's budget)."""
+    sizes = [100_000] if quick else [1_000_000, BIG]
+    rows = first_screens_in_child(sizes, runs=2 if quick else 9, with_peer=peer)
+    keys, resizes = (20, 1) if quick else (200, 5)
+    for size in sizes:
+        try:
+            rows += headless_rows(size, headless(document(size), keys, resizes))
+        except (RuntimeError, subprocess.TimeoutExpired, KeyError, ValueError) as exc:
+            print(f"bench_reader: headless {size_label(size)}: {exc}", file=sys.stderr)
+            rows.append(row(f"reader {size_label(size)}: headless", float("nan"), "", 0,
+                            error=str(exc)))
+    tiny = document(2_000)
+    try:
+        baseline = headless(tiny, 0, 0)
+        rows.append(row("reader 2 KB: peak RSS once loaded (VmHWM, baseline)",
+                        baseline["peak_loaded_mib"] * 2**20 / 1e6, "MB", 1))
+    except (RuntimeError, subprocess.TimeoutExpired, KeyError, ValueError) as exc:
+        print(f"bench_reader: baseline memory: {exc}", file=sys.stderr)
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--peer", action="store_true", help="also time SLATE (installs it)")
+    parser.add_argument("--first-screens", nargs="+", metavar="SIZE=PATH",
+                        help="only time first screens of these documents; JSON rows out")
+    parser.add_argument("--runs", type=int, default=9, help="with --first-screens")
+    args = parser.parse_args()
+    if args.first_screens:
+        documents = {int(size): Path(path) for size, path in
+                     (pair.split("=", 1) for pair in args.first_screens)}
+        print(json.dumps(first_screens(documents, args.runs, args.peer)))
+        return
+    for result in run(args.quick, args.peer):
+        value = result["value"]
+        print(f"{result['name']:<60} {value:10.3f} {result['unit']:<3} "
+              f"{result.get('target', '')} {'' if result.get('ok') is None else result['ok']}")
+
+
+if __name__ == "__main__":
+    main()
