@@ -36,21 +36,21 @@ class SaveJob:
     """What to write, captured on the caller's thread so a worker can write it."""
 
     path: Path
-    data: SidecarData
+    data: SidecarData = field(repr=False)
     expected: Fingerprint | None
     revision: int
-    annotations: list[Annotation]
+    annotations: list[Annotation] = field(repr=False)
 
 
 @dataclass
 class Document:
     path: Path
-    loaded: LoadedText
-    segmentation: Segmentation
-    annotations: AnnotationSet = field(default_factory=AnnotationSet)
+    loaded: LoadedText = field(repr=False)
+    segmentation: Segmentation = field(repr=False)
+    annotations: AnnotationSet = field(default_factory=AnnotationSet, repr=False)
     sidecar: Path = field(init=False)
     disk: Fingerprint | None = None  # the sidecar as we last read or wrote it
-    base: list[Annotation] = field(default_factory=list)  # the state on disk, for merges
+    base: list[Annotation] = field(default_factory=list, repr=False)  # on disk, for merges
     problems: list[str] = field(default_factory=list)
     rejected: list[str] = field(default_factory=list)
     anchor_report: AnchorReport | None = None

@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 #: Largest document we open. A 64 MiB briefing is ~10x the biggest we benchmark; past that
@@ -50,7 +50,7 @@ class DocumentError(Exception):
 class LoadedText:
     """A document's canonical text and what we learnt while decoding it."""
 
-    text: str
+    text: str = field(repr=False)  # megabytes: never copied into a repr (Textual's workers)
     sha256: str
     encoding: str
     read_only: bool = False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import signal
 from collections.abc import Iterable
 from pathlib import Path
@@ -23,9 +24,9 @@ from briefing_tui.core.document import Document, open_document
 from briefing_tui.core.settings import Settings
 from briefing_tui.core.text import DocumentError
 from briefing_tui.core.visible import visible
-from briefing_tui.tui.actions import ReaderActions
 from briefing_tui.tui.dialogs import ChoiceDialog, HelpScreen
 from briefing_tui.tui.keys import APP_BINDINGS
+from briefing_tui.tui.locking import LOCK_CHECK_SECONDS, LockMixin
 from briefing_tui.tui.panes import AnnotationsPane, DocumentList, Entry, StatusBar, plain
 from briefing_tui.tui.reader import Reader
 from briefing_tui.tui.saving import AutosaveMixin
@@ -41,7 +42,7 @@ NARROW, VERY_NARROW = 110, 80  # terminal widths where side panes give way
 DISK_CHECK_SECONDS = 2.0
 
 
-class BriefingApp(ReaderActions, AutosaveMixin):
+class BriefingApp(LockMixin, AutosaveMixin):
     """Read and tag briefings; every change is saved a moment later."""
 
     CSS_PATH = "briefing.tcss"
@@ -85,6 +86,7 @@ class BriefingApp(ReaderActions, AutosaveMixin):
                             severity="warning", markup=False)
         self.query_one("#reader-2").display = False
         self.set_interval(DISK_CHECK_SECONDS, self.check_disk)
+        self.set_interval(LOCK_CHECK_SECONDS, self.check_locks)
         self.query_one("#search").display = False
         documents = self.query_one(DocumentList)
         documents.set_entries(self.entries)
@@ -113,6 +115,7 @@ class BriefingApp(ReaderActions, AutosaveMixin):
         main.set_class(event.size.width < VERY_NARROW, "-very-narrow")
 
     def on_unmount(self) -> None:
+        self.release_locks()
         loop = asyncio.get_running_loop()
         for signum in self._signals:
             loop.remove_signal_handler(signum)
@@ -155,6 +158,7 @@ class BriefingApp(ReaderActions, AutosaveMixin):
                 self.notify(f"Cannot open {entry.path.name}: {entry.error}",
                             severity="error", markup=False)
                 return
+            self.lock_document(entry)
             if big:  # split the rest once the first screen is painted
                 self.call_after_refresh(self._finish_loading, entry, entry.document)
             else:
@@ -165,7 +169,7 @@ class BriefingApp(ReaderActions, AutosaveMixin):
         self.query_one(AnnotationsPane).show(entry.document)
         self.update_status()
 
-    @work(thread=True, group="scan")
+    @work(thread=True, group="scan", description="scan the documents")
     def _scan_corpus(self) -> None:
         """Tag counts and problems of every listed briefing, in batches, off the UI."""
         worker = get_current_worker()
@@ -190,7 +194,7 @@ class BriefingApp(ReaderActions, AutosaveMixin):
             entry.attention = entry.attention or summary.attention
             documents.update_entry(entry)
 
-    @work(thread=True, exclusive=False, group="load")
+    @work(thread=True, group="load", description="split a big document")
     def _finish_loading(self, entry: Entry, document: Document) -> None:
         """Split the rest of a big document, then read its sidecar, off the UI thread."""
         split = document.segmentation
@@ -223,6 +227,7 @@ class BriefingApp(ReaderActions, AutosaveMixin):
                         markup=False, timeout=8)
         entry.refresh_counts()
         self.document_changed(entry, save=document.dirty)
+        gc.freeze()  # a big document's objects live on: keep full collections off keys
 
     # -- reacting --------------------------------------------------------------------
 
@@ -274,6 +279,7 @@ class BriefingApp(ReaderActions, AutosaveMixin):
 
     @on(Reader.CursorMoved)
     def _cursor_moved(self) -> None:
+        self.query_one(AnnotationsPane).postpone()
         self.update_status()
 
     def on_descendant_focus(self, event: object) -> None:
@@ -339,8 +345,9 @@ class BriefingApp(ReaderActions, AutosaveMixin):
     def _save_text(self, entry: Entry) -> Content:
         document = entry.document
         assert document is not None
-        if document.read_only_reason:
-            return plain("read-only: " + document.read_only_reason, "$text-warning")
+        reason = document.read_only_reason or self.lock_reason(entry)
+        if reason:
+            return plain("read-only: " + reason, "$text-warning")
         state = self._save_state(entry)
         if state.error:
             return plain(f"NOT SAVED ({state.error}); retrying", "bold $text-error")

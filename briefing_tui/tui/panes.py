@@ -121,6 +121,11 @@ class AnnotationsPane(OptionList):
             self._pending.stop()
         self._pending = self.set_timer(REBUILD_DELAY, lambda: self.show(document))
 
+    def postpone(self) -> None:
+        """The user is still busy (a key was pressed): rebuild only when they pause."""
+        if self._pending is not None:
+            self._pending.reset()
+
     def show(self, document: Document | None) -> None:
         if self._pending is not None:
             self._pending.stop()

@@ -8,11 +8,12 @@ characters already mapped to visible one-cell symbols (``core.visible``) so offs
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left
 
 from rich.segment import Segment
 from rich.style import Style
-from textual import events
+from textual import events, work
 from textual.cache import LRUCache
 from textual.color import Color
 from textual.geometry import Size
@@ -55,6 +56,7 @@ class Reader(ScrollView, can_focus=True):
         self.shown = ""  # the document text with controls made visible (same length)
         self.nav = Navigator()
         self.text_layout: TextLayout | None = None
+        self._line_blocks: tuple[str, array[int], array[int]] | None = None
         self._cache: LRUCache[int, Strip] = LRUCache(512)
         self._tag_styles: dict[str, tuple[Style, Style]] = {}
         self.message = "No document open: choose one in the Documents pane and press Enter."
@@ -89,17 +91,23 @@ class Reader(ScrollView, can_focus=True):
             self.virtual_size = Size(self.size.width, 0)
             self.refresh()
             return
-        if self.nav.filter_tag is None:
-            starts, ends = line_blocks(self.shown)
-        else:
-            starts, ends = span_blocks(self.shown, self.nav.filtered_spans())
+        starts, ends = self._blocks()
         big = len(self.shown) > LAZY_LAYOUT_CHARS
         rows = self.size.height * 3 + self.text_layout_rows_hint() if big else None
         self.text_layout = TextLayout(self.shown, starts, ends, width, max_rows=rows)
         self.virtual_size = Size(width + GUTTER, len(self.text_layout))
         if not self.text_layout.complete:
-            self.call_after_refresh(self._complete_layout, self.text_layout)
+            self._complete_layout(self.text_layout)
         self.refresh()
+
+    def _blocks(self) -> tuple[array[int], array[int]]:
+        """The blocks to lay out; the document's lines are found once, not on each resize."""
+        assert self.document is not None
+        if self.nav.filter_tag is not None:
+            return span_blocks(self.shown, self.nav.filtered_spans())
+        if self._line_blocks is None or self._line_blocks[0] is not self.shown:
+            self._line_blocks = (self.shown, *line_blocks(self.shown))
+        return self._line_blocks[1], self._line_blocks[2]
 
     def text_layout_rows_hint(self) -> int:
         """Rows to lay out before the first paint: enough to reach the cursor."""
@@ -107,10 +115,15 @@ class Reader(ScrollView, can_focus=True):
             return 0
         return min(self.document.segmentation.starts[self.nav.cursor] // 10, 10**9)
 
+    @work(thread=True, exclusive=True, group="layout", description="lay out the rest")
     def _complete_layout(self, layout: TextLayout) -> None:
-        if layout is not self.text_layout:
-            return  # superseded by a newer layout
+        """Wrap the rest of a big document off the UI thread (rows only ever grow)."""
         layout.extend()
+        self.app.call_from_thread(self._layout_done, layout)
+
+    def _layout_done(self, layout: TextLayout) -> None:
+        if layout is not self.text_layout:
+            return  # superseded by a newer layout (another resize or filter)
         self.virtual_size = Size(self.virtual_size.width, len(layout))
         self.refresh()
 

@@ -62,7 +62,7 @@ class AutosaveMixin(App[int]):
         """Start a background save of ``entry`` now, unless one is running."""
         state = self._save_state(entry)
         document = entry.document
-        if document is None or state.asking:
+        if document is None or state.asking or not self.may_save(entry):
             return
         if state.running:
             state.again = True
@@ -74,7 +74,7 @@ class AutosaveMixin(App[int]):
         state.running = True
         self._write(entry, job)
 
-    @work(thread=True, group="save")
+    @work(thread=True, group="save", description="save a sidecar")
     def _write(self, entry: Entry, job: SaveJob) -> None:
         try:
             written = write_sidecar(job.path, job.data, job.expected)
@@ -165,7 +165,7 @@ class AutosaveMixin(App[int]):
                 continue
             if not document.changed_on_disk():
                 continue
-            if document.dirty:
+            if document.dirty and self.may_save(entry):
                 self.ask_about_conflict(entry)
                 continue
             before = len(document.annotations)
@@ -192,7 +192,7 @@ class AutosaveMixin(App[int]):
         notes: list[str] = []
         for entry in self.open_entries():
             document = entry.document
-            if document is None or not document.dirty:
+            if document is None or not document.dirty or not self.may_save(entry):
                 continue
             try:
                 if not document.save():
@@ -235,6 +235,10 @@ class AutosaveMixin(App[int]):
         self.document_reloaded(entry, places)
 
     # hooks the app provides
+    def may_save(self, entry: Entry) -> bool:
+        """False while another app holds the document's lock (see tui.locking)."""
+        return True
+
     def cursor_offsets(self, entry: Entry) -> dict[str, int]:
         raise NotImplementedError
 

@@ -72,7 +72,7 @@ class SummaryScreen(Screen[Jump | None]):
             Content.styled("Building the summary…", "italic $text-muted"))
         self._build(self.tags, self.include_notes)
 
-    @work(thread=True, exclusive=True, group="summary")
+    @work(thread=True, exclusive=True, group="summary", description="build the summary")
     def _build(self, tags: set[str] | None, include_notes: bool) -> None:
         summary = summary_of_documents(self.sources, self.codebook, tags=tags,
                                        include_notes=include_notes)
