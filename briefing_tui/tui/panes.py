@@ -193,5 +193,10 @@ class AnnotationsPane(OptionList):
 class StatusBar(Static):
     """Which document, how much is tagged, and whether everything is saved (or why not)."""
 
+    _shown: Content | None = None
+
     def show(self, parts: Iterable[Content | str]) -> None:
-        self.update(Content.assemble(*parts), layout=False)  # one fixed line: no relayout
+        content = Content.assemble(*parts)
+        if content != self._shown:  # an unchanged line costs no repaint
+            self._shown = content
+            self.update(content, layout=False)  # one fixed line: no relayout

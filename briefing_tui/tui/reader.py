@@ -59,6 +59,7 @@ class Reader(ScrollView, can_focus=True):
         self._line_blocks: tuple[str, array[int], array[int]] | None = None
         self._cache: LRUCache[int, Strip] = LRUCache(512)
         self._tag_styles: dict[str, tuple[Style, Style]] = {}
+        self._rich_styles: dict[str, Style] = {}
         self.message = "No document open: choose one in the Documents pane and press Enter."
 
     # -- model -------------------------------------------------------------------------
@@ -138,6 +139,16 @@ class Reader(ScrollView, can_focus=True):
         super().notify_style_update()
         self._cache.clear()
         self._tag_styles.clear()
+        self._rich_styles.clear()
+
+    def _style(self, component: str) -> Style:
+        """A component's Rich style ("" for the widget's own), looked up once per theme."""
+        style = self._rich_styles.get(component)
+        if style is None:
+            style = (self.get_component_rich_style(component) if component
+                     else self.rich_style)
+            self._rich_styles[component] = style
+        return style
 
     def _styles_for(self, tag: str) -> tuple[Style, Style]:
         """(text style, gutter style) of a tag: a tint of the background, a solid mark."""
@@ -159,10 +170,10 @@ class Reader(ScrollView, can_focus=True):
         if strip is None:
             strip = self._render_row(row)
             self._cache[row] = strip
-        return strip.crop_extend(0, width, self.rich_style)
+        return strip.crop_extend(0, width, self._style(""))
 
     def _render_row(self, row: int) -> Strip:
-        base = self.rich_style
+        base = self._style("")
         if self.text_layout is None or self.document is None or not self.text_layout.rows:
             return self._message_row(row)
         span = self.text_layout.row_span(row)
@@ -178,14 +189,14 @@ class Reader(ScrollView, can_focus=True):
         gutter = [Segment("▌", self._styles_for(tag)[1])
                   for tag in self.codebook.order(tags_on_row)[:3]]
         if review:
-            gutter = [*gutter[:2], Segment("?", self.get_component_rich_style("reader--review"))]
+            gutter = [*gutter[:2], Segment("?", self._style("reader--review"))]
         on_cursor = any(is_cursor for _, _, _, is_cursor in pieces)
         pad = GUTTER - len(gutter) - 1
-        pointer = (Segment("▶", self.get_component_rich_style("reader--pointer")) if on_cursor
+        pointer = (Segment("▶", self._style("reader--pointer")) if on_cursor
                    else Segment(" ", base))
         segments = [*gutter, Segment(" " * pad, base), pointer]
-        cursor_style = self.get_component_rich_style("reader--cursor")
-        match_style = self.get_component_rich_style("reader--match")
+        cursor_style = self._style("reader--cursor")
+        match_style = self._style("reader--match")
         for a, b, tags, is_cursor in pieces:
             style = base
             real = [t for t in tags if t != REVIEW_MARK]
@@ -198,7 +209,7 @@ class Reader(ScrollView, can_focus=True):
 
     def _message_row(self, row: int) -> Strip:
         """The empty state: a short message, wrapped to the pane."""
-        base = self.rich_style
+        base = self._style("")
         message = self.message
         if self.document is not None and self.nav.filter_tag:
             message = (f"No sentence is tagged {self.nav.filter_tag}. Press f to show "
@@ -209,7 +220,7 @@ class Reader(ScrollView, can_focus=True):
         if not 0 <= line < len(offsets):
             return Strip.blank(self.size.width, base)
         end = offsets[line + 1] if line + 1 < len(offsets) else len(message)
-        style = self.get_component_rich_style("reader--empty")
+        style = self._style("reader--empty")
         return Strip([Segment(" " * GUTTER, base), Segment(message[offsets[line]:end], style)])
 
     def _pieces(self, start: int, end: int) -> list[tuple[int, int, tuple[str, ...], bool]]:

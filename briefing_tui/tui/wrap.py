@@ -81,6 +81,10 @@ def _wrap_cells(line: str, width: int) -> list[int]:
             starts.append(row_start)
             cells = sum(char_width(c) for c in line[row_start:index])
             last_space = -1
+            if cells + size > width and index > row_start:  # the carried word still
+                row_start = index  # does not fit beside this wide character: cut it here
+                starts.append(row_start)
+                cells = 0
         cells += size
         if char == " ":
             last_space = index
