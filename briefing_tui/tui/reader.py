@@ -97,8 +97,8 @@ class Reader(ScrollView, can_focus=True):
         rows = self.size.height * 3 + self.text_layout_rows_hint() if big else None
         self.text_layout = TextLayout(self.shown, starts, ends, width, max_rows=rows)
         self.virtual_size = Size(width + GUTTER, len(self.text_layout))
-        if not self.text_layout.complete:
-            self._complete_layout(self.text_layout)
+        if not self.text_layout.complete:  # after the first paint: it competes for the GIL
+            self.call_after_refresh(self._complete_layout, self.text_layout)
         self.refresh()
 
     def _blocks(self) -> tuple[array[int], array[int]]:
