@@ -23,11 +23,12 @@ from briefing_tui.core.codebook import Codebook, CodebookError, load_codebook
 from briefing_tui.core.corpus import find_documents
 from briefing_tui.core.document import open_document
 from briefing_tui.core.export import FORMATS, SUFFIXES, render
+from briefing_tui.core.extract import DOCUMENT_SUFFIXES
 from briefing_tui.core.settings import ConfigError, load_settings
 from briefing_tui.core.sidecar import SidecarError, sidecar_path
 from briefing_tui.core.stats import compute_stats, stats_json, stats_renderables
 from briefing_tui.core.summary import Summary, build_summary
-from briefing_tui.core.text import TEXT_SUFFIXES, DocumentError
+from briefing_tui.core.text import DocumentError
 from briefing_tui.core.visible import escape_json_text, visible
 
 EXIT_OK, EXIT_ATTENTION, EXIT_BAD_INPUT = 0, 1, 2
@@ -102,7 +103,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                 print(f"  not written: {visible(str(exc), keep_newlines=False)}")
                 status = max(status, EXIT_ATTENTION)
     if not corpus.documents and not corpus.errors:
-        _say("briefing: no briefings found (looked for " + ", ".join(TEXT_SUFFIXES) + ")")
+        _say("briefing: no briefings found (looked for " + ", ".join(DOCUMENT_SUFFIXES) + ")")
         return EXIT_BAD_INPUT
     return status
 
@@ -178,7 +179,7 @@ def _summarise(args: argparse.Namespace, codebook: Codebook, *, timestamp: datet
     if corpus.errors:
         return None
     if not corpus.documents:
-        _say("briefing: no briefings found (looked for " + ", ".join(TEXT_SUFFIXES) + ")")
+        _say("briefing: no briefings found (looked for " + ", ".join(DOCUMENT_SUFFIXES) + ")")
         return None
     if corpus.truncated:
         _say(f"briefing: only the first {len(corpus.documents)} documents are read")

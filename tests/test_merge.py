@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing_tui.core.annotations import Anchor, Annotation
-from briefing_tui.core.merge import merge_annotations
+from briefing_tui.core.merge import NOTE_SEPARATOR, merge_annotations
 
 A = Annotation("a1", 10, 50, "Pakistan has expelled more than 7,000 Afghan refugees",
                tags=("security",), note="")
@@ -136,8 +136,11 @@ def test_merge_laws(base: list[Annotation], mine: list[Annotation],
         before = {a.id: a for a in base}
         after = {a.id: a for a in other}
         for a in side:
-            if before.get(a.id) != a:  # changed or added here: never lost
-                assert a.id in kept
+            if before.get(a.id) != a:  # changed or added here: never lost (its id,
+                # or folded into the other side's annotation on the same span)
+                assert a.id in kept or any(
+                    (r.start, r.end) == (a.start, a.end) and set(a.tags) <= set(r.tags)
+                    and a.note in r.note for r in result.annotations)
             elif a.id not in after:  # untouched here, removed there
                 assert a.id not in kept
     old_notes = {a.id: a.note for a in base}
@@ -145,3 +148,17 @@ def test_merge_laws(base: list[Annotation], mine: list[Annotation],
     for a in [*mine, *theirs]:
         if a.id in merged_notes and a.note != old_notes.get(a.id, ""):
             assert a.note in merged_notes[a.id]  # a note written on either side is kept
+
+
+def test_one_sentence_tagged_under_two_ids_is_folded_into_one() -> None:
+    """A re-anchored annotation keeps its old id; a colleague's fresh tag on the same
+    sentence has another. Two annotations on one span would hide one of them."""
+    moved = replace(A, id="old-id", tags=("security",), note="mine")
+    fresh = replace(A, id="new-id", tags=("migration",), note="theirs")
+    result = merge_annotations([], [moved], [fresh])
+    [merged] = result.annotations
+    assert merged.id == "old-id" and merged.tags == ("security", "migration")
+    assert merged.note == "mine" + NOTE_SEPARATOR + "theirs"
+    assert result.conflicts == ["'Pakistan has expelled more tha…' was tagged on both "
+                                "sides under different ids; combined into one"]
+    assert len(merge_annotations([], [moved, fresh], [moved, fresh]).annotations) == 2

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefing_tui.core.text import TEXT_SUFFIXES
+from briefing_tui.core.extract import DOCUMENT_SUFFIXES
 
 #: How many documents one folder scan lists at most (a mistaken `briefing /`).
 MAX_DOCUMENTS = 20_000
@@ -28,13 +28,13 @@ def natural_key(path: Path) -> list[object]:
             for part in re.split(r"(\d+)", str(path))]
 
 
-def is_briefing(path: Path, suffixes: Iterable[str] = TEXT_SUFFIXES) -> bool:
+def is_briefing(path: Path, suffixes: Iterable[str] = DOCUMENT_SUFFIXES) -> bool:
     name = path.name
     return (not name.startswith(".") and path.suffix.lower() in tuple(suffixes)
             and not name.endswith(".annotations.yaml"))
 
 
-def find_documents(paths: Iterable[Path | str], suffixes: Iterable[str] = TEXT_SUFFIXES,
+def find_documents(paths: Iterable[Path | str], suffixes: Iterable[str] = DOCUMENT_SUFFIXES,
                    limit: int = MAX_DOCUMENTS) -> Corpus:
     """Every briefing in ``paths`` (folders searched recursively), without duplicates."""
     suffixes = tuple(suffixes)
@@ -90,14 +90,16 @@ class Summary:
 def summarize(path: Path) -> Summary:
     """Tag counts and problems of one briefing, from its sidecar and a sniff of the file.
 
-    Cheap enough for thousands of files: the document itself is not decoded or split.
+    Cheap enough for thousands of files: the document itself is not decoded, extracted or
+    split (a PDF that looks encrypted or truncated is opened, not read).
     """
+    from briefing_tui.core.extract import sniff_document
     from briefing_tui.core.sidecar import SidecarError, read_sidecar, sidecar_path
-    from briefing_tui.core.text import MAX_DOCUMENT_BYTES, DocumentError, sniff
+    from briefing_tui.core.text import MAX_DOCUMENT_BYTES, DocumentError
 
     summary = Summary()
     try:
-        size = sniff(path)
+        size = sniff_document(path)
     except DocumentError as exc:
         summary.error = exc.reason
         return summary

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from briefing_tui.core.anchoring import AnchorReport, reanchor
 from briefing_tui.core.annotations import Annotation, AnnotationSet
+from briefing_tui.core.extract import Progress, extract, page_of
 from briefing_tui.core.merge import MergeResult, merge_annotations
 from briefing_tui.core.segment import Segmentation
 from briefing_tui.core.sidecar import (
@@ -26,9 +27,9 @@ from briefing_tui.core.sidecar import (
     sidecar_path,
     write_sidecar,
 )
-from briefing_tui.core.text import LoadedText, read_text_file
+from briefing_tui.core.text import LoadedText
 
-EXTRACTOR = "text 1"
+EXTRACTOR = "text 1"  # plain text's id; other formats carry their extractor's
 
 
 @dataclass
@@ -57,6 +58,7 @@ class Document:
     sidecar_error: str = ""  # set when the sidecar is unreadable: tags become read-only
     saved_revision: int = 0
     file_stamp: tuple[int, int] = (0, 0)  # the document file's (size, mtime_ns) when read
+    sidecar_extractor: str = ""  # what made the text the sidecar was written against
 
     def __post_init__(self) -> None:
         self.sidecar = sidecar_path(self.path)
@@ -79,6 +81,17 @@ class Document:
         if self.loaded.read_only:
             return self.loaded.warning or "opened read-only"
         return ""
+
+    @property
+    def extractor_changed(self) -> bool:
+        """True when the sidecar's text came from another extractor (or version): its
+        tags were re-anchored if the text differs."""
+        return bool(self.sidecar_extractor) and \
+            self.sidecar_extractor != self.loaded.extractor
+
+    def page_of(self, offset: int) -> int:
+        """The 1-based page holding ``offset`` (PDFs), or 0 when the format has no pages."""
+        return page_of(self.loaded.pages, offset)
 
     @property
     def dirty(self) -> bool:
@@ -108,6 +121,7 @@ class Document:
             self.saved_revision -= 1  # new anchors and the new hash are worth writing back
         self.base = list(data.annotations)
         self.disk = disk
+        self.sidecar_extractor = data.extractor
         self.problems = list(data.problems)
         self.rejected = list(getattr(data, "rejected", []))
         self.anchor_report = report
@@ -133,7 +147,7 @@ class Document:
 
     def snapshot(self) -> SidecarData:
         data = SidecarData(self.path.name, self.loaded.sha256, self.annotations.sorted(),
-                           extractor=EXTRACTOR)
+                           extractor=self.loaded.extractor)
         if self.rejected and hasattr(data, "rejected"):
             data.rejected = list(self.rejected)
         return data
@@ -153,6 +167,7 @@ class Document:
         self.disk = written
         self.base = job.annotations
         self.saved_revision = job.revision
+        self.sidecar_extractor = job.data.extractor
 
     def save(self) -> bool:
         """Save now; raise SidecarConflict/SidecarSaveError; True when a file was written."""
@@ -223,7 +238,7 @@ class Document:
         changed, not its text.
         """
         stamp = file_stamp(self.path)
-        loaded = read_text_file(self.path)
+        loaded = extract(self.path)
         self.file_stamp = stamp
         if loaded.sha256 == self.loaded.sha256:
             return None
@@ -255,15 +270,18 @@ def file_stamp(path: Path) -> tuple[int, int]:
     return (st.st_size, st.st_mtime_ns)
 
 
-def open_document(path: Path | str, *, segment_chars: int | None = None) -> Document:
+def open_document(path: Path | str, *, segment_chars: int | None = None,
+                  progress: Progress | None = None) -> Document:
     """Open a briefing and its sidecar; raise DocumentError when the file is unreadable.
 
-    With ``segment_chars`` only about that many characters are split now (the app
-    splits the rest in a worker); the sidecar is then read by :meth:`load_sidecar` later.
+    Any format :mod:`.extract` reads (text, PDF, HTML, DOCX); ``progress(done, total)``
+    hears about a PDF's pages as they are read (from this thread). With
+    ``segment_chars`` only about that many characters are split now (the app splits the
+    rest in a worker); the sidecar is then read by :meth:`load_sidecar` later.
     """
     path = Path(path)
     stamp = file_stamp(path)  # before reading: a change meanwhile shows up at the next look
-    loaded = read_text_file(path)
+    loaded = extract(path, progress=progress)
     segmentation = Segmentation(loaded.text)
     segmentation.extend(segment_chars)
     document = Document(path, loaded, segmentation, file_stamp=stamp)

@@ -57,10 +57,12 @@ def short(text: str, limit: int = 40) -> str:
 
 
 def place(citation: Citation) -> str:
-    """``¶3 s.4``: paragraph and sentence, or why there is none."""
+    """``¶3 s.4`` (``p. 2, ¶3 s.4`` in a PDF): page, paragraph and sentence, or why there
+    is none."""
     if citation.sentence <= 0:
         return "position unknown"
-    return f"¶{citation.paragraph} s.{citation.sentence}"
+    where = f"¶{citation.paragraph} s.{citation.sentence}"
+    return f"p. {citation.page}, {where}" if citation.page > 0 else where
 
 
 def plural(count: int, word: str) -> str:

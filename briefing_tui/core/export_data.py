@@ -8,8 +8,10 @@ escapes (the same JSON value).
 **CSV** follows RFC 4180 (header row, CRLF line ends, quotes doubled) with one row per
 sentence per tag: ``document, paragraph, sentence, start, end, tag, co_tags, note, text,
 anchor`` (``co_tags`` joined by ``;``; ``anchor`` flags rows that need review or are
-orphaned, paragraph and sentence 0 when unknown). Two changes make it safe to open in a
-spreadsheet, so a reader wanting exact text must undo them:
+orphaned, paragraph and sentence 0 when unknown), then ``page`` when any document has
+pages (a PDF; 0 for the others). JSON records carry ``page`` under the same rule. Two
+changes make it safe to open in a spreadsheet, so a reader wanting exact text must undo
+them:
 
 - control characters, C1 codes and bidi overrides are shown as visible symbols of the
   same length (tab as a space), so ``start``/``end`` still count code points of the
@@ -50,6 +52,7 @@ FORMAT_NAME = "briefing_tui.summary"
 FORMAT_VERSION = 1
 CSV_COLUMNS = ("document", "paragraph", "sentence", "start", "end", "tag", "co_tags",
                "note", "text", "anchor")
+CSV_PAGE_COLUMN = "page"  # last, and only when a document has pages: old readers keep working
 _RISKY = frozenset("=+-@'")
 _UNSAFE_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff"
                           "\ud800-\udfff]")
@@ -71,9 +74,10 @@ def _line(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _record(item: SummaryItem) -> dict[str, Any]:
+def _record(item: SummaryItem, paginated: bool = False) -> dict[str, Any]:
     record = {"tag": item.tag, "co_tags": list(item.co_tags), "document": item.citation.file,
               "path": str(item.document), "title": item.citation.title,
+              **({"page": item.citation.page} if paginated else {}),
               "paragraph": item.citation.paragraph, "sentence": item.citation.sentence,
               "start": item.start, "end": item.end, "text": item.text, "note": item.note,
               "anchor": item.anchor, "id": item.annotation_id}
@@ -83,7 +87,9 @@ def _record(item: SummaryItem) -> dict[str, Any]:
 
 
 def _documents(summary: Summary) -> list[dict[str, Any]]:
+    pages = summary.paginated
     return [{"document": info.path.name, "path": str(info.path), "title": info.title,
+             **({"pages": info.pages} if pages else {}),
              "sentences": info.sentences, "tagged": info.tagged,
              "counts": {t: info.counts[t] for t in summary.tags if t in info.counts},
              "attention": info.attention, "error": info.error}
@@ -102,12 +108,14 @@ def _block(key: str, rows: Iterable[Any], last: bool = False, indent: str = " ")
 def render_json(summary: Summary, codebook: Codebook) -> str:
     """One JSON object: metadata, then one line per record."""
     del codebook
+    paged = summary.paginated
     head = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "generated": summary.generated,
             "filters": summary.filters, "tags": summary.tags, "counts": summary.counts}
     parts = ["{", *(f" {_line(k)}: {_line(v)}," for k, v in head.items()),
              _block("documents", _documents(summary)),
-             _block("sentences", (_record(i) for t in summary.tags for i in summary.items[t])),
-             _block("attention", (_record(i) for i in summary.attention)),
+             _block("sentences", (_record(i, paged) for t in summary.tags
+                                  for i in summary.items[t])),
+             _block("attention", (_record(i, paged) for i in summary.attention)),
              _block("skipped", summary.skipped, last=True), "}"]
     return _terminal_safe("\n".join(parts) + "\n")
 
@@ -130,11 +138,13 @@ def csv_unneutralise(cell: str) -> str:
     return cell[1:] if cell[:1] == "'" and _risky(cell[1:]) else cell
 
 
-def _row(item: SummaryItem) -> list[str | int]:
+def _row(item: SummaryItem, paginated: bool = False) -> list[str | int]:
     cite = item.citation
-    return [csv_neutralise(str(item.document)), cite.paragraph, cite.sentence, item.start,
-            item.end, csv_neutralise(item.tag), csv_neutralise(";".join(item.co_tags)),
-            csv_neutralise(item.note), csv_neutralise(item.text), item.anchor]
+    row: list[str | int] = [
+        csv_neutralise(str(item.document)), cite.paragraph, cite.sentence, item.start,
+        item.end, csv_neutralise(item.tag), csv_neutralise(";".join(item.co_tags)),
+        csv_neutralise(item.note), csv_neutralise(item.text), item.anchor]
+    return [*row, cite.page] if paginated else row
 
 
 def render_csv(summary: Summary, codebook: Codebook) -> str:
@@ -142,9 +152,10 @@ def render_csv(summary: Summary, codebook: Codebook) -> str:
     del codebook
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    writer.writerows(_row(i) for t in summary.tags for i in summary.items[t])
-    writer.writerows(_row(i) for i in summary.attention)
+    paged = summary.paginated
+    writer.writerow((*CSV_COLUMNS, CSV_PAGE_COLUMN) if paged else CSV_COLUMNS)
+    writer.writerows(_row(i, paged) for t in summary.tags for i in summary.items[t])
+    writer.writerows(_row(i, paged) for i in summary.attention)
     return out.getvalue()
 
 
@@ -174,11 +185,16 @@ def _annotation(item: SummaryItem, tags: list[str], source: str) -> dict[str, An
     if item.anchor in ("review", "orphan"):
         bodies.append({"type": "TextualBody", "purpose": "assessing",
                        "value": attention_label(item.anchor)})
-    selectors: list[dict[str, Any]] = [{"type": "TextQuoteSelector", "exact": item.text,
-                                        "prefix": item.prefix, "suffix": item.suffix}]
+    quote = {"type": "TextQuoteSelector", "exact": item.text, "prefix": item.prefix,
+             "suffix": item.suffix}
+    selectors: list[dict[str, Any]] = [quote]
     if item.anchor != "orphan":
         selectors.append({"type": "TextPositionSelector", "start": item.start,
                           "end": item.end})
+    if item.citation.page > 0:  # the PDF's page (RFC 3778), narrowed to the quote
+        selectors.append({"type": "FragmentSelector",
+                          "conformsTo": "http://tools.ietf.org/rfc/rfc3778",
+                          "value": f"page={item.citation.page}", "refinedBy": quote})
     return {"id": "urn:uuid:" + _uuid5(f"{source}#{item.annotation_id}"),
             "type": "Annotation", "motivation": "tagging" if tags else "commenting",
             "body": bodies[0] if len(bodies) == 1 else bodies,

@@ -15,7 +15,7 @@ which never overwrites a file changed since it was read, lock or no lock.
   creates the file holds the lock.
 - **Is it alive?** On the same host (same host name and boot id) the owner is alive when
   its pid is and, where Linux tells, the process started at the recorded time (a reused
-  pid does not keep a lock). From another host, or without a boot id, the owner refreshes
+  pid does not keep a lock). From another host (or after a reboot) the owner refreshes
   the file's time every minute (:meth:`DocumentLock.refresh`), so a lock untouched for
   :data:`STALE_SECONDS` belongs to a crashed or suspended app. A lock file that is not
   JSON is someone mid-write when younger than :data:`WRITING_SECONDS`, else stale.
@@ -152,8 +152,7 @@ class Owner:
 
     def alive(self, age: float) -> bool:
         """Is this owner (whose file was last refreshed ``age`` seconds ago) still there?"""
-        here = socket.gethostname()
-        if self.host == here and self.boot and self.boot == _boot_id():
+        if self.host == socket.gethostname() and self.boot == _boot_id():  # "" off Linux
             if not _pid_alive(self.pid):
                 return False
             now = _process_start(self.pid)

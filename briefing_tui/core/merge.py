@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from briefing_tui.core.annotations import Annotation
+from briefing_tui.core.annotations import Anchor, Annotation
 
 NOTE_SEPARATOR = "\n---\n"
 _POSITION = ("start", "end", "text", "prefix", "suffix", "anchor")
@@ -109,6 +109,54 @@ def merge_annotations(base: list[Annotation], mine: list[Annotation],
         if result is not None:
             kept.append(result)
             conflicts += [(result.sort_key(), line) for line in found]
-    kept.sort(key=Annotation.sort_key)
+    kept = _one_per_span(kept, by_mine, by_theirs, conflicts)
     conflicts.sort()
     return MergeResult(kept, [line for _, line in conflicts])
+
+
+_RANK = {Anchor.EXACT: 0, Anchor.MOVED: 1, Anchor.REVIEW: 2, Anchor.ORPHAN: 3}
+
+
+def _combine(mine: Annotation, theirs: Annotation) -> Annotation:
+    """One annotation holding both: mine's id, both tag lists, both notes; the less
+    certain anchor wins, so tags brought in from a re-anchored annotation get reviewed."""
+    note = mine.note if theirs.note in ("", mine.note) else \
+        theirs.note if not mine.note else mine.note + NOTE_SEPARATOR + theirs.note
+    weaker = max(mine, theirs, key=lambda x: _RANK[x.anchor])
+    extra = {**dict(theirs.extra), **dict(mine.extra), **dict(weaker.extra)}
+    return replace(mine, tags=tuple(dict.fromkeys((*mine.tags, *theirs.tags))), note=note,
+                   anchor=weaker.anchor, extra=tuple(extra.items()))
+
+
+def _one_per_span(kept: list[Annotation], by_mine: dict[str, Annotation],
+                  by_theirs: dict[str, Annotation],
+                  conflicts: list[tuple[tuple[int, int, str], str]]) -> list[Annotation]:
+    """Fold my annotation and theirs on one sentence into one (``AnnotationSet.at``
+    relies on one annotation per span).
+
+    Two ids on one span come from a re-anchored annotation (it keeps the id of its old
+    span) meeting a fresh tag by the other analyst, or from a hand-edited sidecar. Only a
+    pair that the merge itself brought together is folded; a side that already held two
+    annotations on one span is left as it was.
+    """
+    spans: dict[tuple[int, int], list[Annotation]] = {}
+    for a in kept:
+        if a.anchor is not Anchor.ORPHAN:
+            spans.setdefault((a.start, a.end), []).append(a)
+    folded: dict[str, Annotation] = {}
+    for span, group in spans.items():
+        ours = [a for a in group if a.id in by_mine]
+        others = [a for a in group if a.id not in by_mine]
+        if len(ours) != 1 or len(others) != 1:
+            continue
+        mine, theirs = ours[0], others[0]
+        already = by_theirs.get(mine.id)
+        if already is not None and (already.start, already.end) == span:
+            continue  # theirs held both on this span already
+        folded[mine.id] = _combine(mine, theirs)
+        folded[theirs.id] = folded[mine.id]
+        conflicts.append((mine.sort_key(), f"{_label(mine)} was tagged on both sides under "
+                                           "different ids; combined into one"))
+    out = [folded.get(a.id, a) for a in kept if a.id not in folded or a.id in by_mine]
+    out.sort(key=Annotation.sort_key)
+    return out

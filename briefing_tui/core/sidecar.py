@@ -13,7 +13,8 @@ work"):
   the comparison is by content hash, so an edit that keeps size and mtime is still caught.
   It runs once before writing and again right before the rename; a writer slipping into
   the microseconds between that check and the rename is not caught (no lock is taken:
-  sidecars travel through git and synced folders, where locks do not).
+  sidecars travel through git and synced folders, where locks do not; the advisory lock
+  of :mod:`briefing_tui.core.lock` only tells a second app that a document is open).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from briefing_tui.core.sidecar_format import (
     dump_sidecar,
     parse_sidecar,
 )
+from briefing_tui.core.sizes import over_limit
 
 __all__ = [
     "MAX_SIDECAR_BYTES", "SIDECAR_SUFFIX", "Fingerprint", "SidecarConflict", "SidecarData",
@@ -102,8 +104,8 @@ def read_sidecar(path: Path, document_length: int | None = None,
     except FileNotFoundError:
         return None
     except TooLarge as exc:
-        raise SidecarUnreadable(f"{name} is too large ({exc.size / 2**20:.1f} MiB; the limit "
-                                f"is {MAX_SIDECAR_BYTES // 2**20} MiB)") from None
+        raise SidecarUnreadable(f"{name} is too large "
+                                f"({over_limit(exc.size, MAX_SIDECAR_BYTES)})") from None
     except OSError as exc:
         raise SidecarUnreadable(f"cannot read {name}: {_reason(exc)}") from None
     try:

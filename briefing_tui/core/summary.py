@@ -41,12 +41,14 @@ CHUNK = 16  # documents per task: coarse enough to be cheap, fine enough for pro
 
 @dataclass(frozen=True)
 class Citation:
-    """Where a sentence comes from; ``paragraph``/``sentence`` are 1-based, 0 if unknown."""
+    """Where a sentence comes from; ``paragraph``/``sentence``/``page`` are 1-based, 0 if
+    unknown (``page`` is 0 for formats without pages: only PDFs have them)."""
 
     title: str
     file: str
     paragraph: int
     sentence: int
+    page: int = 0
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,7 @@ class DocumentInfo:
     error: str = ""
     counts: dict[str, int] = field(default_factory=dict)  # per selected tag
     attention: int = 0  # annotations needing review or orphaned
+    pages: int = 0  # the document's page count (PDFs), 0 when it has no pages
 
 
 @dataclass
@@ -101,6 +104,11 @@ class Summary:
     @property
     def empty(self) -> bool:
         return not self.total and not self.attention
+
+    @property
+    def paginated(self) -> bool:
+        """Whether any document has pages (then JSON and CSV carry a ``page`` field)."""
+        return any(info.pages for info in self.documents)
 
 
 def _matches(path: Path, doc_glob: str | None) -> bool:
@@ -161,7 +169,8 @@ class _Builder:
         if not split.complete:  # the app's lazily split document: never touch its state
             split = segment(document.text)
         title = document.title
-        info = DocumentInfo(document.path, title, len(split), 0, document.sidecar_error)
+        info = DocumentInfo(document.path, title, len(split), 0, document.sidecar_error,
+                            pages=len(document.loaded.pages))
         self.documents.append(info)
         if document.sidecar_error:
             self.skipped.append(f"{document.path.name}: sidecar unreadable: "
@@ -184,7 +193,8 @@ class _Builder:
             paragraph = number = 0
         else:
             paragraph, number = split.para_of[index] + 1, index + 1
-        citation = Citation(info.title, info.path.name, paragraph, number)
+        page = 0 if orphan else document.page_of(a.start)
+        citation = Citation(info.title, info.path.name, paragraph, number, page)
         text = a.text if orphan else document.text[a.start:a.end]
         note = a.note if self.include_notes else ""
         anchor = Anchor(a.anchor).value

@@ -55,6 +55,10 @@ class LoadedText:
     encoding: str
     read_only: bool = False
     warning: str = ""
+    #: What made the text from the file (name and version), recorded in the sidecar.
+    extractor: str = "text 1"
+    #: Start offset of each page in ``text`` (PDFs; empty when the format has no pages).
+    pages: tuple[int, ...] = field(default=(), repr=False)
 
 
 def canonical_text(raw: str) -> str:
@@ -71,7 +75,8 @@ def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _binary_kind(head: bytes) -> str | None:
+def binary_kind(head: bytes) -> str | None:
+    """What the first bytes of a file say it is, when that is not text (else None)."""
     for magic, kind in _MAGIC:
         if head.startswith(magic):
             return kind
@@ -100,7 +105,7 @@ def decode_bytes(data: bytes, path: Path | str = "<bytes>") -> LoadedText:
         except UnicodeDecodeError as exc:
             raise DocumentError(path, f"broken UTF-16 text at byte {exc.start}") from None
         return _loaded(raw, encoding, path)
-    kind = _binary_kind(data[:8192])
+    kind = binary_kind(data[:8192])
     if kind:
         raise DocumentError(path, f"not a text document: looks like {kind}")
     try:
@@ -147,14 +152,14 @@ def sniff(path: Path | str) -> int:
         raise DocumentError(path, "empty file, nothing to read" if not head else
                             "the file holds only whitespace")
     if not head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        kind = _binary_kind(head)
+        kind = binary_kind(head)
         if kind:
             raise DocumentError(path, f"not a text document: looks like {kind}")
     return size
 
 
-def read_text_file(path: Path | str, max_bytes: int = MAX_DOCUMENT_BYTES) -> LoadedText:
-    """Read a ``.txt``/``.md`` file into canonical text, or raise :class:`DocumentError`."""
+def read_document_bytes(path: Path | str, max_bytes: int = MAX_DOCUMENT_BYTES) -> bytes:
+    """A document file's bytes, or :class:`DocumentError` (missing, a folder, too large)."""
     path = Path(path)
     try:
         st = os.stat(path)
@@ -176,4 +181,9 @@ def read_text_file(path: Path | str, max_bytes: int = MAX_DOCUMENT_BYTES) -> Loa
         raise DocumentError(path, f"cannot read: {exc.strerror or exc}") from None
     if len(data) > max_bytes:
         raise DocumentError(path, f"too large (over {max_bytes / 2**20:.0f} MiB)")
-    return decode_bytes(data, path)
+    return data
+
+
+def read_text_file(path: Path | str, max_bytes: int = MAX_DOCUMENT_BYTES) -> LoadedText:
+    """Read a ``.txt``/``.md`` file into canonical text, or raise :class:`DocumentError`."""
+    return decode_bytes(read_document_bytes(path, max_bytes), path)

@@ -21,6 +21,7 @@ from textual.worker import get_current_worker
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.corpus import Summary, sidecar_reason, summarize
 from briefing_tui.core.document import Document, open_document
+from briefing_tui.core.extract import needs_extraction
 from briefing_tui.core.settings import Settings
 from briefing_tui.core.text import DocumentError
 from briefing_tui.core.visible import visible
@@ -60,6 +61,7 @@ class BriefingApp(LockMixin, AutosaveMixin):
         self._shown: dict[str, Entry | None] = {"reader-1": None, "reader-2": None}
         self.exit_messages: list[str] = []
         self._signals: list[signal.Signals] = []
+        self._extracting: set[Path] = set()
 
     # -- layout ----------------------------------------------------------------------
 
@@ -102,7 +104,7 @@ class BriefingApp(LockMixin, AutosaveMixin):
         for entry in self.entries:  # the first one that opens (bad files say why and pass)
             if not entry.error:
                 self.open_in(first_reader, entry)
-            if first_reader.document is not None:
+            if self.entry_of(first_reader) is entry:  # shown, or its text is being extracted
                 break
         self.call_after_refresh(self._scan_corpus)
         self.reader("reader-1").focus()
@@ -146,6 +148,15 @@ class BriefingApp(LockMixin, AutosaveMixin):
             self.notify(f"Cannot open {entry.path.name}: {entry.error}", severity="error",
                         markup=False)
             return
+        if entry.document is None and needs_extraction(entry.path):
+            self._shown[reader.id or ""] = entry
+            reader.border_title = plain(entry.path.name)
+            reader.message = f"Extracting the text of {visible(entry.path.name)}…"
+            reader.show(None)
+            if entry.path not in self._extracting:
+                self._extracting.add(entry.path)
+                self._extract(entry)
+            return
         if entry.document is None:
             try:
                 size = entry.path.stat().st_size
@@ -167,6 +178,47 @@ class BriefingApp(LockMixin, AutosaveMixin):
         reader.border_title = plain(entry.path.name)
         reader.show(entry.document)
         self.query_one(AnnotationsPane).show(entry.document)
+        self.update_status()
+
+    @work(thread=True, group="extract", description="extract a PDF, HTML or Word file")
+    def _extract(self, entry: Entry) -> None:
+        """PDF, HTML and Word text is extracted (and split) off the UI thread."""
+        def progress(done: int, total: int) -> None:
+            self.call_from_thread(self._extract_progress, entry, done, total)
+
+        try:
+            document: Document | DocumentError = open_document(entry.path, progress=progress)
+        except DocumentError as exc:
+            document = exc
+        self.call_from_thread(self._extracted, entry, document)
+
+    def _extract_progress(self, entry: Entry, done: int, total: int) -> None:
+        for reader in self.query(Reader):
+            if self.entry_of(reader) is entry and reader.document is None:
+                reader.message = (f"Extracting the text of {visible(entry.path.name)}: "
+                                  f"page {done} of {total}…" if total > 1 else
+                                  f"Extracting the text of {visible(entry.path.name)}…")
+                reader.refresh_all()
+
+    def _extracted(self, entry: Entry, result: Document | DocumentError) -> None:
+        self._extracting.discard(entry.path)
+        if isinstance(result, DocumentError):
+            entry.error = result.reason
+            self.query_one(DocumentList).update_entry(entry)
+            self.notify(f"Cannot open {entry.path.name}: {entry.error}", severity="error")
+            for reader in self.query(Reader):
+                if self.entry_of(reader) is entry:
+                    reader.message = f"Cannot open {entry.path.name}: {entry.error}"
+                    reader.refresh_all()
+            return
+        entry.document = result
+        self.lock_document(entry)
+        self._after_load(entry)
+        for reader in self.query(Reader):
+            if self.entry_of(reader) is entry:
+                reader.show(result)
+                if reader is self.active_reader():
+                    self.query_one(AnnotationsPane).show(result)
         self.update_status()
 
     @work(thread=True, group="scan", description="scan the documents")
@@ -442,6 +494,7 @@ class BriefingApp(LockMixin, AutosaveMixin):
         failures, notes = self.save_all_now()
         self.exit_messages = notes
         if not failures:
+            self.release_locks()
             self.exit(0)
             return
         message = ("These tags could not be saved:\n" + "\n".join(failures) +
@@ -460,6 +513,7 @@ class BriefingApp(LockMixin, AutosaveMixin):
     def save_and_exit_on_signal(self) -> None:
         failures, notes = self.save_all_now()
         self.exit_messages = notes + [f"NOT SAVED: {f}" for f in failures]
+        self.release_locks()
         self.exit(1 if failures else 0)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from briefing_tui.core.codebook import Codebook, CodebookError, load_codebook
 from briefing_tui.core.corpus import find_documents
+from briefing_tui.core.extract import DOCUMENT_SUFFIXES
 from briefing_tui.core.settings import ConfigError, load_settings
 from briefing_tui.core.visible import visible
 from briefing_tui.tui.app import BriefingApp, open_entries
@@ -33,7 +34,8 @@ def launch(paths: list[Path], codebook_path: Path | None,
     if not corpus.documents:
         for error in corpus.errors:
             print(f"briefing: {visible(error, keep_newlines=False)}", file=sys.stderr)
-        print("briefing: no briefings to open (it reads .txt and .md files)", file=sys.stderr)
+        print("briefing: no briefings to open (it reads "
+              f"{', '.join(DOCUMENT_SUFFIXES)} files)", file=sys.stderr)
         return 2
     notices = list(corpus.errors)
     if corpus.truncated:

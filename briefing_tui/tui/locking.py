@@ -48,7 +48,9 @@ class LockMixin(ReaderActions):
         held = EntryLock(DocumentLock(entry.path))
         self._entry_locks()[entry.path] = held
         state = held.lock.acquire()
-        if state is LockState.UNAVAILABLE:
+        told: set[Path] = self.__dict__.setdefault("_lock_told_", set())
+        if state is LockState.UNAVAILABLE and entry.path.parent not in told:
+            told.add(entry.path.parent)  # once per folder, not per briefing
             self.notify(f"Cannot lock {entry.path.name} ({held.lock.reason}): tags are "
                         "editable, but another app editing it would only be noticed when "
                         "one of you saves.", severity="warning", timeout=8)

@@ -9,6 +9,7 @@ merge.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from briefing_tui.core.sidecar import (
     write_sidecar,
 )
 from briefing_tui.core.text import DocumentError
+from briefing_tui.core.textshift import follow
 from briefing_tui.tui.dialogs import ChoiceDialog
 from briefing_tui.tui.panes import Entry
 
@@ -110,7 +112,7 @@ class AutosaveMixin(App[int]):
 
     def ask_about_conflict(self, entry: Entry) -> None:
         state = self._save_state(entry)
-        if state.asking or entry.document is None:
+        if state.asking or entry.document is None or self.sidecar_vanished(entry):
             return
         state.asking = True
         entry.attention = "sidecar changed on disk by someone else"
@@ -163,7 +165,7 @@ class AutosaveMixin(App[int]):
                 self.document_file_changed(entry)
             if document is None or state.running or state.asking or document.sidecar_error:
                 continue
-            if not document.changed_on_disk():
+            if not document.changed_on_disk() or self.sidecar_vanished(entry):
                 continue
             if document.dirty and self.may_save(entry):
                 self.ask_about_conflict(entry)
@@ -192,7 +194,10 @@ class AutosaveMixin(App[int]):
         notes: list[str] = []
         for entry in self.open_entries():
             document = entry.document
-            if document is None or not document.dirty or not self.may_save(entry):
+            if document is None or not self.may_save(entry):
+                continue
+            self.sidecar_vanished(entry, tell=False)
+            if not document.dirty:
                 continue
             try:
                 if not document.save():
@@ -208,12 +213,32 @@ class AutosaveMixin(App[int]):
                 failures.append(f"{document.name}: {exc}")
         return failures, notes
 
+    def sidecar_vanished(self, entry: Entry, tell: bool = True) -> bool:
+        """The sidecar we last read or wrote is gone (a git checkout, a sync glitch):
+        write our tags back rather than take "nothing" as a reload or a merge would."""
+        document = entry.document
+        if document is None or document.disk is None or os.path.lexists(document.sidecar):
+            return False
+        document.disk = None  # the next save creates the file (and fails if one appears)
+        document.base = []
+        count = len(document.annotations)
+        if count:
+            document.saved_revision = document.annotations.revision - 1  # worth writing
+        if tell and count:
+            self.notify(f"{document.sidecar.name} was deleted on disk; your {count} "
+                        "annotations are written back (x clears a sentence's tags).",
+                        severity="warning", timeout=8)
+        if tell:
+            self.document_changed(entry)
+        return True
+
     def document_file_changed(self, entry: Entry) -> None:
         """The briefing itself changed on disk: reread it and re-anchor the tags."""
         document = entry.document
         if document is None:
             return
         places = self.cursor_offsets(entry)
+        before = document.text
         try:
             report = document.reload_text()
         except DocumentError as exc:
@@ -232,6 +257,8 @@ class AutosaveMixin(App[int]):
                     f"{report.moved} moved, {report.review} to review, {report.orphan} "
                     "orphaned (kept in the Annotations pane).", markup=False, timeout=10,
                     severity="warning" if report.needs_attention else "information")
+        # the cursors stay on their sentences, not on their old offsets
+        places = {ident: follow(before, document.text, at) for ident, at in places.items()}
         self.document_reloaded(entry, places)
 
     # hooks the app provides

@@ -1,0 +1,132 @@
+"""The PDF layout rules on hand-placed runs: no PDF library needed to check them."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing_tui.core.extract_pdf import _rotated
+from briefing_tui.core.pdf_layout import PageRuns, Run, _Vocabulary, clean, compose
+
+LINE = 14.0
+
+
+def page(lines: list[tuple[float, float, str]], width: float = 595, height: float = 842,
+         ) -> PageRuns:
+    """Runs 10 pt high, 5 pt per character, at (x, y of the baseline); a line in capitals
+    is set in a larger font (a heading)."""
+    return PageRuns(width, height, [Run(x, y, x + 5 * len(t), y + 10, t,
+                                        16.0 if t.isupper() else 10.5) for x, y, t in lines])
+
+
+def prose(lines: list[str], top: float = 760, x: float = 60) -> list[tuple[float, float, str]]:
+    return [(x, top - LINE * n, text) for n, text in enumerate(lines)]
+
+
+@pytest.mark.parametrize(("before", "after", "joined"), [
+    ("the displace-", "ment of civilians", "the displacement of civilians"),
+    ("its seventy-", "eighth session", "its seventy-eighth session"),  # seen with a hyphen
+    ("the Secretary-", "General said", "the Secretary-General said"),
+    ("from 1990-", "2000 on", "from 1990-2000 on"),
+    ("ten anti-", "-drug campaigns", "ten anti-drug campaigns"),  # the hyphen repeated
+    ("one word -", "a dash", "one word - a dash"),
+    ("no hyphen", "here", "no hyphen here"),
+])
+def test_line_end_hyphens(before: str, after: str, joined: str) -> None:
+    vocabulary = _Vocabulary(["on its seventy-eighth session"])
+    drop, addition = vocabulary.join(before, after)
+    assert (before[:-1] if drop else before) + addition == joined
+
+
+def test_clean_run_text() -> None:
+    assert clean("con\ufb01rmed \ufb02ows \ufb00 \ufb03") == "confirmed flows ff ffi"
+    assert clean("congrat\x02") == "congrat-"  # PDFium's mark for a hyphen at a line end
+    assert clean("soft\u00ad") == "soft-"
+    assert clean("a\x00b\x1bc  d\ud800") == "abc d\ufffd"
+
+
+def test_running_heads_and_page_numbers_go_titles_stay() -> None:
+    pages = []
+    words = ["Convoys", "Shelling", "Returns"]
+    for number, word in enumerate(words, 1):
+        lines = [(60, 800, "OCHA Sudan: Situation Report"), (480, 800, f"{number} of 3"),
+                 *prose([f"{word} were reported today."]), (290, 30, f"- {number} -")]
+        if number == 1:
+            lines.append((60, 780, "A TITLE ON THE FIRST PAGE ONLY"))
+        pages.append(page(lines))
+    text, starts = compose(pages)
+    assert text.split("\n\n") == ["A TITLE ON THE FIRST PAGE ONLY",
+                                  *(f"{word} were reported today." for word in words)]
+    assert [text[s:].split()[0] for s in starts] == ["A", "Shelling", "Returns"]
+
+
+def test_a_lone_page_number_goes_even_on_one_page() -> None:
+    text, _ = compose([page([*prose(["Only text."]), (290, 30, "Page 1"),
+                             (500, 800, "iv")])])
+    assert text == "Only text."
+
+
+def test_a_paragraph_cut_by_a_page_break_is_joined_and_the_page_starts_inside() -> None:
+    first = page(prose(["The convoy reached the camp after a long", "journey through the "
+                        "contested", "areas near El Fasher and the dis-"]))
+    second = page(prose(["placed families were registered.", "", "A new paragraph."]))
+    text, starts = compose([first, second])
+    assert text == ("The convoy reached the camp after a long journey through the contested "
+                    "areas near El Fasher and the displaced families were registered.\n\n"
+                    "A new paragraph.")
+    assert text[starts[1]:].startswith("placed families")
+
+
+def test_paragraph_breaks_gap_indent_bullet_and_short_line() -> None:
+    long = "x" * 80
+    next_ = "Next " + "x" * 75
+    lines = [(60, 760, long), (60, 746, "ends here."), (60, 724, long),  # a wider gap
+             (60, 710, "short line ends."), (60, 696, next_),  # "Next" would have fitted
+             (78, 682, long), (60, 668, long),  # a first-line indent
+             (60, 654, "\u2022 item one"), (60, 640, "\u2022 item two")]
+    text, _ = compose([page(lines)])
+    assert text.split("\n\n") == [f"{long} ends here.", f"{long} short line ends.", next_,
+                                  f"{long} {long}", "\u2022 item one", "\u2022 item two"]
+
+
+def test_columns_are_read_one_after_the_other_and_tables_row_by_row() -> None:
+    left = [f"left column line {n:02d} of the text" for n in range(8)]
+    right = [f"right column line {n:02d} of the text" for n in range(8)]
+    lines = [*prose(left), *prose(right, x=320)]
+    text, _ = compose([page(lines)])
+    assert text == " ".join(left) + " " + " ".join(right)
+    table = [(60, 760, "State"), (200, 760, "Displaced"), (60, 740, "Khartoum"),
+             (200, 740, "2,851,000"), (60, 720, "Gedaref"), (200, 720, "151,000"),
+             (60, 700, "Kassala"), (200, 700, "90,000")]
+    text, _ = compose([page(table)])
+    assert text.split("\n\n") == ["State | Displaced", "Khartoum | 2,851,000",
+                                  "Gedaref | 151,000", "Kassala | 90,000"]
+
+
+def test_a_last_page_with_little_text_keeps_the_columns_of_the_page_before() -> None:
+    full = page([*prose([f"left line {n:02d} with words" for n in range(8)]),
+                 *prose([f"right line {n:02d} with words" for n in range(8)], x=320)])
+    last = page([(60, 760, "the end of the left column."), (320, 760, "Signed, the chair.")])
+    text, _ = compose([full, last])
+    assert text.endswith("right line 07 with words the end of the left column.\n\n"
+                         "Signed, the chair.")
+
+
+def test_a_single_column_page_with_short_lines_is_not_split() -> None:
+    lines = prose(["A heading", "x" * 90, "x" * 90, "short last line.", "Another heading",
+                   "x" * 90, "end."])
+    lines.append((400, 600, "Signed: the coordinator"))
+    text, _ = compose([page(lines)])
+    assert text.startswith("A heading")
+    assert "Signed: the coordinator" in text.split("\n\n")[-1]
+
+
+@pytest.mark.parametrize(("rotation", "box"), [
+    (0, (10, 20, 30, 40)), (90, (20, 570, 40, 590)), (180, (570, 802, 590, 822)),
+    (270, (802, 10, 822, 30))])
+def test_boxes_of_rotated_pages(rotation: int, box: tuple[int, int, int, int]) -> None:
+    assert _rotated((10, 20, 30, 40), rotation, 600, 842) == box
+
+
+def test_no_text_gives_empty_text_and_pages_at_the_end() -> None:
+    text, starts = compose([page([]), page([])])
+    assert (text, starts) == ("", (0, 0))
