@@ -17,8 +17,9 @@ import briefing_tui.core.atomic as atomic
 from briefing_tui.core.corpus import find_documents
 from briefing_tui.core.lock import lock_path
 from briefing_tui.core.visible import visible
-from briefing_tui.tui.app import SYNC_SEGMENT_CHARS, BriefingApp, open_entries
+from briefing_tui.tui.app import BriefingApp, open_entries
 from briefing_tui.tui.dialogs import ChoiceDialog, NoteDialog
+from briefing_tui.tui.loading import SYNC_SEGMENT_CHARS
 from briefing_tui.tui.panes import DocumentList
 from briefing_tui.tui.reader import LAZY_LAYOUT_CHARS, Reader
 
