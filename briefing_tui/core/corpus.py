@@ -95,6 +95,7 @@ def summarize(path: Path) -> Summary:
     """
     from briefing_tui.core.extract import sniff_document
     from briefing_tui.core.sidecar import SidecarError, read_sidecar, sidecar_path
+    from briefing_tui.core.sizes import over_limit
     from briefing_tui.core.text import MAX_DOCUMENT_BYTES, DocumentError
 
     summary = Summary()
@@ -104,7 +105,7 @@ def summarize(path: Path) -> Summary:
         summary.error = exc.reason
         return summary
     if size > MAX_DOCUMENT_BYTES:
-        summary.error = f"too large ({size / 2**20:.1f} MiB)"
+        summary.error = f"too large ({over_limit(size, MAX_DOCUMENT_BYTES)})"
         return summary
     try:
         found = read_sidecar(sidecar_path(path))

@@ -18,6 +18,8 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefing_tui.core.sizes import over_limit
+
 #: Largest document we open. A 64 MiB briefing is ~10x the biggest we benchmark; past that
 #: the reader's offsets tables alone would cost hundreds of MB.
 MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
@@ -170,8 +172,7 @@ def read_document_bytes(path: Path | str, max_bytes: int = MAX_DOCUMENT_BYTES) -
     if not path.is_file():
         raise DocumentError(path, "not a regular file")
     if st.st_size > max_bytes:
-        raise DocumentError(path, f"too large ({st.st_size / 2**20:.1f} MiB; the limit is "
-                                  f"{max_bytes / 2**20:.0f} MiB)")
+        raise DocumentError(path, f"too large ({over_limit(st.st_size, max_bytes)})")
     try:
         with open(path, "rb") as handle:
             data = handle.read(max_bytes + 1)
