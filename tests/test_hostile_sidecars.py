@@ -10,11 +10,13 @@ import stat
 from pathlib import Path
 
 import pytest
+import yaml
 
+from briefing_tui.core.codebook import TAG_NAME
 from briefing_tui.core.safe_yaml import load_yaml
 from briefing_tui.core.sidecar import MAX_SIDECAR_BYTES, read_sidecar, sidecar_path
 from briefing_tui.tui.dialogs import NoteDialog
-from briefing_tui.tui.panes import DocumentList
+from briefing_tui.tui.panes import AnnotationsPane, DocumentList
 
 from .app_helpers import make_app, settle
 from .hostile_fixtures import (
@@ -25,17 +27,20 @@ from .hostile_fixtures import (
     symlink_target,
 )
 from .hostile_helpers import (
+    BAD_ENTRIES,
     HOSTILE,
     SECTIONS,
     SIZE,
     ActionSpy,
     assert_screen_safe,
+    entry_for,
     fingerprint,
     hostile,
     label_of,
     option_texts,
     plain_sentences,
     quit_app,
+    sidecar_yaml,
     squash,
     status_text,
     write_document,
@@ -123,3 +128,51 @@ async def test_hostile_sidecar_is_reported_and_nothing_is_lost(
         for a in found[0].annotations]
     for bad in original:
         assert bad in kept, f"{bad!r} was dropped"
+
+
+@pytest.mark.parametrize("section", SECTIONS)
+async def test_hostile_tag_names_are_kept_and_never_drawn_raw(section: str,
+                                                             tmp_path: Path) -> None:
+    strings = hostile(section)
+    sentences = plain_sentences(len(strings) + 2)
+    doc = write_document(tmp_path / "docs", sentences, title="Tags.")
+    text = doc.read_text(encoding="utf-8")
+    entries = [entry_for(text, sentence, f"hostile-{n}", [string])
+               for n, (string, sentence) in enumerate(zip(strings, sentences), 1)]
+    unknown = entry_for(text, sentences[-2], "unknown-tag", ["health"])
+    source = sidecar_yaml(doc, [*entries, unknown])
+    loaded = yaml.safe_load(source)
+    assert loaded["annotations"] == [*entries, unknown]  # the file says what we mean
+    sidecar = sidecar_path(doc)
+    sidecar.write_text(source, encoding="utf-8")
+    valid = [e for e in entries if TAG_NAME.fullmatch(e["tags"][0])]
+    rejected = [e for e in entries if e not in valid]
+
+    app = make_app(doc.parent)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        entry = app.entries[0]
+        assert entry.document is not None
+        if rejected:
+            assert BAD_ENTRIES.search(entry.attention), entry.attention
+            listed = squash(option_texts(app.query_one(DocumentList))[0])
+            assert label_of(entry.attention) in listed
+        pane = squash(" ".join(option_texts(app.query_one(AnnotationsPane))))
+        for kept in [unknown, *valid]:
+            assert kept["tags"][0] in pane  # an unknown tag is kept and shown
+        assert_screen_safe(app, "a sidecar with hostile tag names")
+
+        await pilot.press("end", "2")  # a change, so the app writes the sidecar
+        await settle(pilot)
+        assert "all saved" in status_text(app)
+        found = read_sidecar(sidecar)
+        assert found is not None
+        data = found[0]
+        assert sorted(data.rejected, key=lambda e: e["id"]) == \
+            sorted(rejected, key=lambda e: e["id"])
+        tags = {a.id: a.tags for a in data.annotations}
+        assert tags["unknown-tag"] == ("health",)
+        assert ("migration",) in tags.values()
+        await quit_app(pilot)
+    found = read_sidecar(sidecar)
+    assert found is not None and len(found[0].rejected) == len(rejected)

@@ -10,12 +10,10 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 from textual.geometry import Region
 from textual.widgets import Input, TextArea
 
-from briefing_tui.core.codebook import TAG_NAME
-from briefing_tui.core.sidecar import read_sidecar, sidecar_path
+from briefing_tui.core.sidecar import sidecar_path
 from briefing_tui.core.visible import visible
 from briefing_tui.tui.dialogs import NoteDialog
 from briefing_tui.tui.panes import AnnotationsPane, DocumentList
@@ -23,7 +21,6 @@ from briefing_tui.tui.reader import GUTTER
 
 from .app_helpers import make_app, reader, saved, settle
 from .hostile_helpers import (
-    BAD_ENTRIES,
     COMPACT,
     RAW_CONTROL,
     SECTIONS,
@@ -371,49 +368,3 @@ async def test_search_box_draws_controls_as_symbols(section: str, tmp_path: Path
         assert app.is_running
 
 
-@pytest.mark.parametrize("section", SECTIONS)
-async def test_hostile_tag_names_are_kept_and_never_drawn_raw(section: str,
-                                                             tmp_path: Path) -> None:
-    strings = hostile(section)
-    sentences = plain_sentences(len(strings) + 2)
-    doc = write_document(tmp_path / "docs", sentences, title="Tags.")
-    text = doc.read_text(encoding="utf-8")
-    entries = [entry_for(text, sentence, f"hostile-{n}", [string])
-               for n, (string, sentence) in enumerate(zip(strings, sentences), 1)]
-    unknown = entry_for(text, sentences[-2], "unknown-tag", ["health"])
-    source = sidecar_yaml(doc, [*entries, unknown])
-    loaded = yaml.safe_load(source)
-    assert loaded["annotations"] == [*entries, unknown]  # the file says what we mean
-    sidecar = sidecar_path(doc)
-    sidecar.write_text(source, encoding="utf-8")
-    valid = [e for e in entries if TAG_NAME.fullmatch(e["tags"][0])]
-    rejected = [e for e in entries if e not in valid]
-
-    app = make_app(doc.parent)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await settle(pilot)
-        entry = app.entries[0]
-        assert entry.document is not None
-        if rejected:
-            assert BAD_ENTRIES.search(entry.attention), entry.attention
-            listed = squash(option_texts(app.query_one(DocumentList))[0])
-            assert label_of(entry.attention) in listed
-        pane = squash(" ".join(option_texts(app.query_one(AnnotationsPane))))
-        for kept in [unknown, *valid]:
-            assert kept["tags"][0] in pane  # an unknown tag is kept and shown
-        assert_screen_safe(app, "a sidecar with hostile tag names")
-
-        await pilot.press("end", "2")  # a change, so the app writes the sidecar
-        await settle(pilot)
-        assert "all saved" in status_text(app)
-        found = read_sidecar(sidecar)
-        assert found is not None
-        data = found[0]
-        assert sorted(data.rejected, key=lambda e: e["id"]) == \
-            sorted(rejected, key=lambda e: e["id"])
-        tags = {a.id: a.tags for a in data.annotations}
-        assert tags["unknown-tag"] == ("health",)
-        assert ("migration",) in tags.values()
-        await quit_app(pilot)
-    found = read_sidecar(sidecar)
-    assert found is not None and len(found[0].rejected) == len(rejected)

@@ -6,14 +6,29 @@ user means, so the same names serve the key bindings and the command palette.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual.app import App
 
 from briefing_tui.core.anchoring import accept_review
-from briefing_tui.core.annotations import Anchor
+from briefing_tui.core.annotations import Anchor, Annotation
 from briefing_tui.core.codebook import Codebook
+from briefing_tui.core.document import Document
 from briefing_tui.tui.dialogs import NoteDialog
 from briefing_tui.tui.panes import Entry
 from briefing_tui.tui.reader import Reader
+
+
+@dataclass(frozen=True)
+class Target:
+    """The sentence an editing key acts on, and its annotation (if any)."""
+
+    entry: Entry
+    document: Document
+    index: int
+    start: int
+    end: int
+    found: Annotation | None
 
 
 class ReaderActions(App[int]):
@@ -80,67 +95,58 @@ class ReaderActions(App[int]):
             return None
         return entry
 
-    def action_toggle_tag(self, key: str) -> None:
+    def _target(self) -> Target | None:
+        """The sentence under the active reader's cursor, if its tags may change."""
         reader = self.active_reader()
-        tag = self.codebook.by_key(key)
-        if tag is None:
-            return
         entry = self._editable(reader)
         if entry is None or entry.document is None:
-            return
+            return None
         document = entry.document
-        split = document.segmentation
         index = reader.cursor
-        document.annotations.toggle_tag(document.text, split.starts[index], split.ends[index],
-                                        tag.name)
-        self.document_changed(entry, sentence=index)
+        start, end = document.segmentation.starts[index], document.segmentation.ends[index]
+        return Target(entry, document, index, start, end, document.annotations.at(start, end))
+
+    def action_toggle_tag(self, key: str) -> None:
+        tag = self.codebook.by_key(key)
+        target = self._target() if tag is not None else None
+        if tag is None or target is None:
+            return
+        target.document.annotations.toggle_tag(target.document.text, target.start,
+                                               target.end, tag.name)
+        self.document_changed(target.entry, sentence=target.index)
 
     def action_clear(self) -> None:
-        reader = self.active_reader()
-        entry = self._editable(reader)
-        if entry is None or entry.document is None:
-            return
-        split = entry.document.segmentation
-        found = entry.document.annotations.at(split.starts[reader.cursor],
-                                              split.ends[reader.cursor])
-        if found is not None:
-            entry.document.annotations.remove(found.id)
-            self.document_changed(entry, sentence=reader.cursor)
+        target = self._target()
+        if target is not None and target.found is not None:
+            target.document.annotations.remove(target.found.id)
+            self.document_changed(target.entry, sentence=target.index)
 
     def action_note(self) -> None:
-        reader = self.active_reader()
-        entry = self._editable(reader)
-        if entry is None or entry.document is None:
+        target = self._target()
+        if target is None:
             return
-        document = entry.document
-        split = document.segmentation
-        start, end = split.starts[reader.cursor], split.ends[reader.cursor]
-        found = document.annotations.at(start, end)
+        document, start, end = target.document, target.start, target.end
 
         def done(note: str | None) -> None:
-            if note is None or entry.document is not document:
+            if note is None or target.entry.document is not document:
                 return
             document.annotations.set_note(document.text, start, end, note)
-            self.document_changed(entry)
+            self.document_changed(target.entry)
 
-        self.push_screen(NoteDialog(document.text[start:end], found.note if found else ""),
-                         done)
+        note = target.found.note if target.found else ""
+        self.push_screen(NoteDialog(document.text[start:end], note), done)
 
     def action_accept(self) -> None:
         """Confirm that a re-anchored ("review") tag sits on the right sentence."""
-        reader = self.active_reader()
-        entry = self._editable(reader)
-        if entry is None or entry.document is None:
+        target = self._target()
+        if target is None:
             return
-        split = entry.document.segmentation
-        found = entry.document.annotations.at(split.starts[reader.cursor],
-                                              split.ends[reader.cursor])
-        if found is None or found.anchor is not Anchor.REVIEW:
+        if target.found is None or target.found.anchor is not Anchor.REVIEW:
             self.notify("Nothing to accept here: this sentence's tags need no review.",
                         timeout=3)
             return
-        entry.document.annotations.update(accept_review(found))
-        self.document_changed(entry, sentence=reader.cursor)
+        target.document.annotations.update(accept_review(target.found))
+        self.document_changed(target.entry, sentence=target.index)
 
     def _history(self, redo: bool) -> None:
         reader = self.active_reader()
