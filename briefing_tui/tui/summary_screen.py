@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.document import Document
-from briefing_tui.core.export import FORMATS
+from briefing_tui.core.export import FORMATS, place
 from briefing_tui.core.summary import Summary, SummaryItem, summary_of_documents
 from briefing_tui.tui.panes import clip, plain
 
@@ -140,9 +140,8 @@ class SummaryScreen(Screen[Jump | None]):
     def _option(self, item: SummaryItem, number: int) -> Option:
         key = f"item-{number}"
         self._targets[key] = item
-        where = (f"¶{item.citation.paragraph} s.{item.citation.sentence}"
-                 if item.citation.sentence else "orphan")
-        parts: list[Content | str] = [Content.styled(f"    {where:<11}", "$text-muted")]
+        where = place(item.citation) if item.citation.sentence else "orphan"
+        parts: list[Content | str] = [Content.styled(f"    {where:<11} ", "$text-muted")]
         if item.anchor in ("review", "orphan"):
             parts.append(Content.styled(f"{item.anchor} ", "bold $warning"))
         parts.append(plain(clip(item.text, 200)))
