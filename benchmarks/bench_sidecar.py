@@ -1,6 +1,6 @@
 """Sidecar save/load speed: medians of several runs (run on purpose; not a timed test).
 
-    .venv/bin/python -m benchmarks.bench_sidecar [--runs 7] [--sizes 1000 10000]
+    .venv/bin/python -m benchmarks.bench_sidecar [--runs 7] [--sizes 100 1000 10000]
 
 Targets (issue: sidecar): 1,000 annotations saved within 0.15 s and loaded within 0.25 s;
 10,000 each well under 1 s. "save" is dump + atomic write with fsyncs and the conflict
@@ -93,8 +93,8 @@ TARGETS = {1000: (0.15, 0.25), 10000: (1.0, 1.0)}
 
 
 def run(quick: bool) -> list[dict[str, Any]]:
-    """Rows for ``python -m benchmarks``: 1,000 and 10,000, 7 runs; quick: 1,000, 2 runs."""
-    sizes, runs = ([1000], 2) if quick else ([1000, 10000], 7)
+    """Rows for ``python -m benchmarks``: 100, 1,000 and 10,000, 7 runs; quick: 100 and 1,000."""
+    sizes, runs = ([100, 1000], 2) if quick else ([100, 1000, 10000], 7)
     rows: list[dict[str, Any]] = []
     for count in sizes:
         found = timings(count, runs)
@@ -115,7 +115,7 @@ def run(quick: bool) -> list[dict[str, Any]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
     args = parser.parse_args()
     print(f"medians of {args.runs} runs")
     for count in args.sizes:
