@@ -177,7 +177,7 @@ class AnnotationsPane(OptionList):
             label.append(Content.styled("orphan ", "bold $error"))
         elif annotation.anchor is Anchor.REVIEW:
             label.append(Content.styled("review ", "bold $warning"))
-        room = max(20, self.scrollable_content_region.width - 6)
+        room = max(20, (self.scrollable_content_region.width or 34) - 6)  # 34: not laid out yet
         label.append(plain(clip(annotation.text, room)))
         if annotation.note:
             label += ["\n    ", plain("✎ " + clip(annotation.note, room - 2), "italic $text-muted")]
