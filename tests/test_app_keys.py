@@ -202,3 +202,26 @@ async def test_choosing_a_document_opens_it(tmp_path: Path) -> None:
         assert view.document is not None
         assert view.document.path.name == "kabul-dateline-talks.txt"
         assert app.focused is view
+
+
+async def test_a_codebook_tag_on_key_4_and_an_unknown_sidecar_tag(tmp_path: Path) -> None:
+    from briefing_tui.core.codebook import load_codebook
+    from briefing_tui.core.document import open_document
+
+    folder = copy_samples(tmp_path / "docs", only_seed=True)
+    doc = folder / SEED.name
+    document = open_document(doc)
+    split = document.segmentation
+    document.annotations.set_tags(document.text, split.starts[2], split.ends[2], ["health"])
+    document.save()
+    book = tmp_path / "book.yaml"
+    book.write_text("tags:\n  - {name: returns, key: '4', colour: '#22aa88'}\n",
+                    encoding="utf-8")
+    app = make_app(folder, codebook=load_codebook(book))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        assert app.entries[0].tagged == 1  # the unknown tag counts and is kept
+        await pilot.press("4")
+        await settle(pilot)
+        assert app.entries[0].tagged == 2
+    assert sorted(t for a in saved(doc) for t in a.tags) == ["health", "returns"]

@@ -232,9 +232,7 @@ class BriefingApp(LoadingMixin, AutosaveMixin):
             else:
                 share = 100 * split.covered // max(1, len(document.text))
                 parts.append(f"sentence {reader.cursor + 1}  (splitting {share}%)")
-            tagged = sum(1 for a in document.annotations.items.values()
-                         if a.tags and not a.needs_attention)
-            parts.append(f"  ·  {tagged} tagged")
+            parts.append(f"  ·  {entry.tagged} tagged")
             if reader.nav.filter_tag:
                 parts += ["  ·  only ", Content.styled(reader.nav.filter_tag,
                                                         self.codebook.colour(reader.nav.filter_tag))]

@@ -39,16 +39,20 @@ class Entry:
     document: Document | None = None
     error: str = ""  # why the file cannot be opened
     counts: dict[str, int] = field(default_factory=dict)
+    tagged: int = 0  # confirmed tagged sentences; counted on change, not on every key
     attention: str = ""  # why the sidecar needs a look (orphans, conflict, save failed)
 
     def refresh_counts(self) -> None:
         if self.document is None:
             return
         counts: dict[str, int] = {}
+        tagged = 0
         for annotation in self.document.annotations.items.values():
             for tag in annotation.tags:
                 counts[tag] = counts.get(tag, 0) + 1
+            tagged += bool(annotation.tags) and not annotation.needs_attention
         self.counts = counts
+        self.tagged = tagged
 
 
 class DocumentList(OptionList):
