@@ -24,7 +24,7 @@ import pytest
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.document import open_document
 from briefing_tui.core.export import FORMATS, render
-from briefing_tui.core.export_data import CSV_COLUMNS, csv_unneutralise
+from briefing_tui.core.export.data import CSV_COLUMNS, csv_unneutralise
 from briefing_tui.core.summary import Summary, build_summary
 
 from .conftest import SEED

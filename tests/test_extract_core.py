@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 
 from benchmarks.docxgen import docx
-from briefing_tui.core import extract_cache, extract_pdf
 from briefing_tui.core.corpus import find_documents, summarize
 from briefing_tui.core.document import open_document
 from briefing_tui.core.extract import DOCUMENT_SUFFIXES, extract, needs_extraction
+from briefing_tui.core.extract import cache as extract_cache
+from briefing_tui.core.extract import pdf as extract_pdf
 from briefing_tui.core.sidecar import read_sidecar, sidecar_path
 from briefing_tui.core.text import DocumentError, text_sha256
 
@@ -191,7 +192,7 @@ def test_a_parser_failing_on_hostile_input_gives_a_reason_not_a_crash(
     def broken(*_: object) -> None:
         raise AssertionError("unexpected call to\nparse_marked_section()")
 
-    monkeypatch.setattr("briefing_tui.core.extract_html.extract_html", broken)
+    monkeypatch.setattr("briefing_tui.core.extract.html.extract_html", broken)
     path = tmp_path / "page.html"
     path.write_bytes(b"<p>Text.</p>")
     with pytest.raises(DocumentError) as info:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.docxgen import W_NS, document_xml, docx
-from briefing_tui.core import extract_docx
+from briefing_tui.core.extract import docx as extract_docx
 from briefing_tui.core.extract import extract, sniff_document
 from briefing_tui.core.text import DocumentError
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from briefing_tui.core.extract import extract
-from briefing_tui.core.extract_html import html_to_text
-from briefing_tui.core.html_tree import decode_html
+from briefing_tui.core.extract.html import html_to_text
+from briefing_tui.core.extract.html_tree import decode_html
 from briefing_tui.core.segment import segment
 from briefing_tui.core.text import DocumentError
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefing_tui.core.extract_pdf import _rotated
-from briefing_tui.core.pdf_layout import PageRuns, Run, _Vocabulary, clean, compose
+from briefing_tui.core.extract.pdf import _rotated
+from briefing_tui.core.extract.pdf_layout import PageRuns, Run, _Vocabulary, clean, compose
 
 LINE = 14.0
 

@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from briefing_tui.tui.layout import TextLayout, line_blocks, span_blocks
-from briefing_tui.tui.wrap import cell_offset, wrap_offsets
+from briefing_tui.tui.reader.layout import TextLayout, line_blocks, span_blocks
+from briefing_tui.tui.reader.wrap import cell_offset, wrap_offsets
 
 
 @settings(max_examples=300)

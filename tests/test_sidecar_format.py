@@ -20,7 +20,7 @@ from briefing_tui.core.sidecar import (
     dump_sidecar,
     parse_sidecar,
 )
-from briefing_tui.core.sidecar_format import ANNOTATION_KEYS, DOCUMENT_KEYS, TOP_KEYS
+from briefing_tui.core.sidecar.format import ANNOTATION_KEYS, DOCUMENT_KEYS, TOP_KEYS
 from tests.conftest import DATA
 
 HOSTILE = yaml.safe_load((DATA / "hostile_inputs.yaml").read_text(encoding="utf-8"))

@@ -15,7 +15,7 @@ from bisect import bisect_right
 from collections import OrderedDict
 from collections.abc import Iterable
 
-from briefing_tui.tui.wrap import NOT_ONE_CELL, cell_offset, wrap_offsets
+from briefing_tui.tui.reader.wrap import NOT_ONE_CELL, cell_offset, wrap_offsets
 
 _NEWLINE = re.compile("\n")
 

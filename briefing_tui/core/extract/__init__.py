@@ -5,7 +5,7 @@ The format is chosen by the file's suffix and checked against its first bytes, s
 reason (:class:`~.text.DocumentError`) instead of a parser's traceback. Plain text
 (``.txt``, ``.md``) goes through :mod:`.text` exactly as before; PDF, HTML and DOCX go
 through their extractor, whose id (name and version) the sidecar records, and whose
-result is cached by the file's hash (:mod:`.extract_cache`), since laying out a long PDF
+result is cached by the file's hash (:mod:`.cache`), since laying out a long PDF
 takes a noticeable fraction of a second.
 
 :func:`sniff_document` is the cheap check for the documents pane: first bytes, a zip's
@@ -22,7 +22,7 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
-from briefing_tui.core import extract_cache
+from briefing_tui.core.extract import cache as extract_cache
 from briefing_tui.core.text import (
     MAX_DOCUMENT_BYTES,
     TEXT_SUFFIXES,
@@ -136,7 +136,7 @@ def sniff_document(path: Path | str) -> int:
     size, head, tail = _read_ends(path)
     check_head(kind, head, path)
     if kind == "pdf":
-        from briefing_tui.core import extract_pdf
+        from briefing_tui.core.extract import pdf as extract_pdf
 
         if not extract_pdf.available():
             raise DocumentError(path, extract_pdf.MISSING)
@@ -145,7 +145,7 @@ def sniff_document(path: Path | str) -> int:
     elif kind == "docx":
         import zipfile
 
-        from briefing_tui.core.extract_docx import check_members
+        from briefing_tui.core.extract.docx import check_members
 
         try:
             with zipfile.ZipFile(path) as archive:
@@ -162,18 +162,18 @@ Extractor = Callable[[bytes, Path, "Progress | None"], LoadedText]
 def _extractor(kind: str, path: Path) -> tuple[str, Extractor]:
     """The extractor's id and function (DocumentError when its extra is missing)."""
     if kind == "pdf":
-        from briefing_tui.core import extract_pdf
+        from briefing_tui.core.extract import pdf as extract_pdf
 
         try:
             return extract_pdf.extractor_id(), extract_pdf.extract_pdf
         except ImportError as exc:
             raise DocumentError(path, str(exc)) from None
     if kind == "html":
-        from briefing_tui.core.extract_html import EXTRACTOR, extract_html
+        from briefing_tui.core.extract.html import EXTRACTOR, extract_html
 
         return EXTRACTOR, extract_html
-    from briefing_tui.core.extract_docx import EXTRACTOR as DOCX
-    from briefing_tui.core.extract_docx import extract_docx
+    from briefing_tui.core.extract.docx import EXTRACTOR as DOCX
+    from briefing_tui.core.extract.docx import extract_docx
 
     return DOCX, extract_docx
 

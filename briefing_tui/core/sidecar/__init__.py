@@ -1,7 +1,7 @@
 """The sidecar beside each document: ``article.txt`` -> ``article.txt.annotations.yaml``.
 
 This is the API the rest of the app uses. The text form (and how rejected entries, unknown
-keys and lone surrogates are handled) is in :mod:`briefing_tui.core.sidecar_format`; the
+keys and lone surrogates are handled) is in :mod:`briefing_tui.core.sidecar.format`; the
 atomic write in :mod:`briefing_tui.core.atomic`. The promises (DESIGN.md, "Never losing
 work"):
 
@@ -32,7 +32,7 @@ from briefing_tui.core.atomic import (
     fingerprint,
     read_bytes,
 )
-from briefing_tui.core.sidecar_format import (
+from briefing_tui.core.sidecar.format import (
     SidecarConflict,
     SidecarData,
     SidecarError,

@@ -94,12 +94,12 @@ def render(summary: Summary, fmt: str, codebook: Codebook) -> str:
 
 def _renderer(fmt: str) -> Callable[[Summary, Codebook], str]:
     if fmt == "md":
-        from briefing_tui.core.export_md import render_markdown
+        from briefing_tui.core.export.markdown import render_markdown
         return render_markdown
     if fmt == "html":
-        from briefing_tui.core.export_html import render_html
+        from briefing_tui.core.export.html import render_html
         return render_html
     if fmt in ("json", "csv", "jsonld"):
-        from briefing_tui.core.export_data import render_csv, render_json, render_jsonld
+        from briefing_tui.core.export.data import render_csv, render_json, render_jsonld
         return {"json": render_json, "csv": render_csv, "jsonld": render_jsonld}[fmt]
     raise ValueError(f"unknown export format {fmt!r} (known: {', '.join(FORMATS)})")

@@ -26,9 +26,9 @@ from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.document import Document
 from briefing_tui.core.visible import visible
 from briefing_tui.tui.keys import READER_BINDINGS
-from briefing_tui.tui.layout import TextLayout, line_blocks, span_blocks
-from briefing_tui.tui.navigation import Navigator
-from briefing_tui.tui.wrap import wrap_offsets
+from briefing_tui.tui.reader.layout import TextLayout, line_blocks, span_blocks
+from briefing_tui.tui.reader.navigation import Navigator
+from briefing_tui.tui.reader.wrap import wrap_offsets
 
 GUTTER = 4  # three tag marks and a space
 LAZY_LAYOUT_CHARS = 1_000_000  # larger documents lay out the first screen first

@@ -24,7 +24,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from briefing_tui.core.pdf_layout import LAYOUT_VERSION, PageRuns, Run, compose
+from briefing_tui.core.extract.pdf_layout import LAYOUT_VERSION, PageRuns, Run, compose
 from briefing_tui.core.text import DocumentError, LoadedText, text_sha256
 
 NAME = "pypdfium2"

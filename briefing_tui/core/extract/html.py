@@ -27,7 +27,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from briefing_tui.core.html_tree import Node, decode_html, parse
+from briefing_tui.core.extract.html_tree import Node, decode_html, parse
 from briefing_tui.core.text import DocumentError, LoadedText, text_sha256
 
 RULES_VERSION = 1
