@@ -14,6 +14,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
+
 from briefing_tui.core.annotations import Annotation
 from briefing_tui.core.document import open_document
 from briefing_tui.core.sidecar import (
@@ -28,6 +30,8 @@ from briefing_tui.core.text import MAX_DOCUMENT_BYTES
 from .app_helpers import make_app, settle
 from .hostile_helpers import status_text
 from .pty_helpers import PtyApp
+
+pytestmark = pytest.mark.system  # real ptys, kills or processes: make test, not test-fast
 
 GENEROUS = 20.0  # seconds; the measured times are well under 2 s on the 2-core machine
 
