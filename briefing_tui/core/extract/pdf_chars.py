@@ -36,6 +36,7 @@ GLUED = 3.0
 BOLD = 600
 _BREAKS = frozenset((0x0A, 0x0D))
 _HYPHENS = frozenset((0x02, 0xFFFE))
+_SPACES = frozenset(c for c in range(0x3001) if chr(c).isspace() or c == 0)
 _BULLETS = frozenset("•▪‣◦●■*·-–o")
 
 
@@ -53,66 +54,77 @@ class _Word:
         return max(self.y1 - self.y0, 0.1)
 
 
-def _same_line(word: _Word, left: float, bottom: float, right: float, top: float) -> bool:
-    """Whether a character at this box continues the line ``word`` is on."""
-    overlap = min(word.y1, top) - max(word.y0, bottom)
-    return overlap >= 0.5 * min(word.height, top - bottom) and left >= word.x0 - word.height
+def _codes(raw: Any, handle: Any, count: int) -> list[int]:
+    """Each character's code point: PDFium's text in one call when it maps one to one
+    onto its characters (no surrogate pairs), else character by character."""
+    buffer = (ctypes.c_ushort * (count + 1))()
+    written = raw.FPDFText_GetText(handle, 0, count, buffer) if count else 0
+    codes = list(buffer[:count])
+    if written == count + 1 and not any(0xD800 <= c <= 0xDFFF for c in codes):
+        return codes
+    return [raw.FPDFText_GetUnicode(handle, index) for index in range(count)]
 
 
 def lines(pdfium: Any, textpage: Any) -> list[list[_Word]]:
     """The page's words, line by line, in PDFium's order."""
     raw = pdfium.raw
     handle = textpage.raw
-    unicode_of, is_hyphen = raw.FPDFText_GetUnicode, raw.FPDFText_IsHyphen
-    loose_box, weight = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetFontWeight
+    is_hyphen, loose_box = raw.FPDFText_IsHyphen, raw.FPDFText_GetLooseCharBox
+    weight = raw.FPDFText_GetFontWeight
     rect = raw.FS_RECTF()
     rect_ref = ctypes.byref(rect)
     out: list[list[_Word]] = []
     line: list[_Word] = []
     word: _Word | None = None
-
-    def end_line() -> None:
-        nonlocal line
-        if line:
-            out.append(line)
-            line = []
-
-    for index in range(raw.FPDFText_CountChars(handle)):
-        code = unicode_of(handle, index)
+    height = 0.0  # of the word being read, or of the line's last word
+    for index, code in enumerate(_codes(raw, handle, raw.FPDFText_CountChars(handle))):
         if code in _BREAKS:
             word = None
-            end_line()
+            if line:
+                out.append(line)
+                line = []
             continue
-        char = chr(code) if code < 0x110000 else "\ufffd"
-        if code == 0 or char.isspace():
+        if code in _SPACES or not loose_box(handle, index, rect_ref):
             word = None
             continue
-        hyphen = code in _HYPHENS or (code == 0x2D and is_hyphen(handle, index) == 1)
-        if not loose_box(handle, index, rect_ref):
-            continue
-        left, right = min(rect.left, rect.right), max(rect.left, rect.right)
-        bottom, top = min(rect.bottom, rect.top), max(rect.bottom, rect.top)
-        last = word or (line[-1] if line else None)
-        if last is not None and not _same_line(last, left, bottom, right, top):
-            word = None
-            end_line()
-        if word is not None and left - word.x1 > GLUED * word.height:
-            word = None
-        if hyphen:
+        left, right, bottom, top = rect.left, rect.right, rect.bottom, rect.top
+        if left > right:
+            left, right = right, left
+        if bottom > top:
+            bottom, top = top, bottom
+        last = word if word is not None else (line[-1] if line else None)
+        if last is not None:
+            half = 0.5 * min(height, top - bottom)
+            if left < last.x0 - height or min(last.y1, top) - max(last.y0, bottom) < half:
+                word = None  # no longer on the line (PDFium joins hyphenated halves)
+                out.append(line)
+                line = []
+            elif word is not None and left - word.x1 > GLUED * height:
+                word = None
+        if code in _HYPHENS or (code == 0x2D and is_hyphen(handle, index) == 1):
             if word is not None:
                 word.text += "-"
                 word.x1 = max(word.x1, right)
             word = None
-            end_line()
+            if line:
+                out.append(line)
+                line = []
             continue
+        char = chr(code) if code < 0x110000 else "\ufffd"
         if word is None:
             word = _Word(left, bottom, right, top, char, weight(handle, index) >= BOLD)
+            height = max(top - bottom, 0.1)
             line.append(word)
         else:
             word.text += char
-            word.x1 = max(word.x1, right)
-            word.y0, word.y1 = min(word.y0, bottom), max(word.y1, top)
-    end_line()
+            if right > word.x1:
+                word.x1 = right
+            if bottom < word.y0:
+                word.y0 = bottom
+            if top > word.y1:
+                word.y1 = top
+    if line:
+        out.append(line)
     return out
 
 
