@@ -15,8 +15,16 @@ from pathlib import Path
 
 from briefing_tui.core.anchoring import AnchorReport, reanchor
 from briefing_tui.core.annotations import Annotation, AnnotationSet
+from briefing_tui.core.corrections import (
+    Corrections,
+    merge_corrections,
+    reanchor_corrections,
+)
 from briefing_tui.core.extract import Progress, extract, page_of
+from briefing_tui.core.fixes import recorrect
 from briefing_tui.core.merge import MergeResult, merge_annotations
+from briefing_tui.core.metadata import Metadata
+from briefing_tui.core.metadata_merge import merge_metadata
 from briefing_tui.core.segment import Segmentation
 from briefing_tui.core.sidecar import (
     Fingerprint,
@@ -59,6 +67,10 @@ class Document:
     saved_revision: int = 0
     file_stamp: tuple[int, int] = (0, 0)  # the document file's (size, mtime_ns) when read
     sidecar_extractor: str = ""  # what made the text the sidecar was written against
+    user_metadata: Metadata = field(default_factory=Metadata)  # set by the analyst
+    base_metadata: Metadata = field(default_factory=Metadata)  # on disk, for merges
+    base_corrections: Corrections = field(default_factory=Corrections)  # on disk
+    _file_metadata: Metadata | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.sidecar = sidecar_path(self.path)
@@ -98,13 +110,36 @@ class Document:
         return self.annotations.revision != self.saved_revision
 
     @property
+    def file_metadata(self) -> Metadata:
+        """What the file itself says (its info, head tags, properties, first lines)."""
+        if self._file_metadata is None:
+            from briefing_tui.core.extract.metadata import read_metadata
+
+            self._file_metadata = read_metadata(self.path, self.text)
+        return self._file_metadata
+
+    @property
+    def metadata(self) -> Metadata:
+        """The analyst's fields over the file's (used in citations and exports)."""
+        return self.user_metadata.over(self.file_metadata)
+
+    @property
     def title(self) -> str:
-        """The first heading-like line, else the file name (used in citations)."""
-        if len(self.segmentation):
-            first = self.segmentation.sentence_text(0).lstrip("#").strip()
-            if first and len(first) <= 120:
-                return first.splitlines()[0]
-        return self.path.name
+        """The document's title, else its file name (used in citations)."""
+        return self.metadata.title or self.path.name
+
+    def set_metadata(self, metadata: Metadata) -> bool:
+        """Set the analyst's fields (saved with the tags); True when something changed."""
+        if metadata == self.user_metadata:
+            return False
+        self.user_metadata = metadata
+        self.annotations.touch()
+        return True
+
+    def sync_corrections(self) -> bool:
+        """Bring the sentence table in line with the split/join fixes (after an undo,
+        a reload or a merge); True when sentences may have changed."""
+        return recorrect(self.segmentation, self.annotations.corrections)
 
     # -- sidecar -----------------------------------------------------------------------
 
@@ -112,10 +147,16 @@ class Document:
         annotations = data.annotations
         report = None
         length = len(self.text)
+        fixes = data.corrections
+        if data.document_sha256 != self.loaded.sha256:
+            fixes = reanchor_corrections(fixes, self.text)
+        recorrect(self.segmentation, fixes)  # tags re-anchor onto the fixed sentences
         if data.document_sha256 != self.loaded.sha256 or any(
                 a.needs_attention or a.end > length for a in annotations):
             annotations, report = reanchor(annotations, self.text, self._full_segmentation())
-        self.annotations.replace_all(annotations, record=False)
+        self.annotations.replace_all(annotations, record=False, corrections=fixes)
+        self.user_metadata = self.base_metadata = data.metadata
+        self.base_corrections = data.corrections
         self.saved_revision = self.annotations.revision
         if data.document_sha256 != self.loaded.sha256:
             self.saved_revision -= 1  # new anchors and the new hash are worth writing back
@@ -147,7 +188,8 @@ class Document:
 
     def snapshot(self) -> SidecarData:
         data = SidecarData(self.path.name, self.loaded.sha256, self.annotations.sorted(),
-                           extractor=self.loaded.extractor)
+                           extractor=self.loaded.extractor, metadata=self.user_metadata,
+                           corrections=self.annotations.corrections)
         if self.rejected and hasattr(data, "rejected"):
             data.rejected = list(self.rejected)
         return data
@@ -156,7 +198,8 @@ class Document:
         """The save to do now, or None when there is nothing to write (or we must not)."""
         if self.read_only_reason or not self.dirty:
             return None
-        if self.disk is None and not len(self.annotations) and not self.rejected:
+        if self.disk is None and not len(self.annotations) and not self.rejected and \
+                not self.annotations.corrections and not self.user_metadata:
             self.saved_revision = self.annotations.revision
             return None
         return SaveJob(self.sidecar, self.snapshot(), self.disk, self.annotations.revision,
@@ -166,6 +209,8 @@ class Document:
         """Record a successful save (call on the thread that owns the document)."""
         self.disk = written
         self.base = job.annotations
+        self.base_metadata = job.data.metadata
+        self.base_corrections = job.data.corrections
         self.saved_revision = job.revision
         self.sidecar_extractor = job.data.extractor
 
@@ -198,30 +243,37 @@ class Document:
 
     def reload_sidecar(self) -> None:
         """Throw away unsaved changes and take the sidecar on disk (undoable)."""
-        previous = self.annotations.sorted()
+        previous, fixes = self.annotations.sorted(), self.annotations.corrections
         self.load_sidecar()
-        current = self.annotations.sorted()
-        self.annotations.replace_all(previous, record=False)
-        self.annotations.replace_all(current)
+        current, new_fixes = self.annotations.sorted(), self.annotations.corrections
+        self.annotations.replace_all(previous, record=False, corrections=fixes)
+        self.annotations.replace_all(current, corrections=new_fixes)
         self.saved_revision = self.annotations.revision
 
     def merge_with_disk(self) -> MergeResult:
         """Three-way merge of our changes with the sidecar on disk; the result is unsaved."""
         mine = self.annotations.sorted()
-        base = self.base
+        base, base_fixes, base_meta = self.base, self.base_corrections, self.base_metadata
         found = read_sidecar(self.sidecar)
         theirs: list[Annotation] = []
+        their_fixes, their_meta = Corrections(), Metadata()
         if found is not None:
             data, disk = found
-            theirs = data.annotations
+            theirs, their_fixes, their_meta = data.annotations, data.corrections, data.metadata
             if data.document_sha256 != self.loaded.sha256:
                 theirs, _ = reanchor(theirs, self.text, self._full_segmentation())
+                their_fixes = reanchor_corrections(their_fixes, self.text)
             self.disk = disk
             self.base = list(data.annotations)
+            self.base_corrections, self.base_metadata = data.corrections, data.metadata
         else:
             self.disk = None
         result = merge_annotations(base, mine, theirs)
-        self.annotations.replace_all(result.annotations)
+        fixes = merge_corrections(base_fixes, self.annotations.corrections, their_fixes)
+        self.user_metadata = merge_metadata(base_meta, self.user_metadata, their_meta,
+                                            result.conflicts)
+        self.annotations.replace_all(result.annotations, corrections=fixes)
+        self.sync_corrections()
         return result
 
     # -- the document file itself -------------------------------------------------------
@@ -243,10 +295,12 @@ class Document:
         if loaded.sha256 == self.loaded.sha256:
             return None
         self.loaded = loaded
-        self.segmentation = Segmentation(loaded.text)
+        self._file_metadata = None
+        fixes = reanchor_corrections(self.annotations.corrections, self.text)
+        self.segmentation = Segmentation(loaded.text, fixes)
         self.segmentation.extend()
         annotations, report = reanchor(self.annotations.sorted(), self.text, self.segmentation)
-        self.annotations.replace_all(annotations)
+        self.annotations.replace_all(annotations, corrections=fixes)
         self.anchor_report = report
         return report
 

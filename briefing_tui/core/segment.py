@@ -24,6 +24,8 @@ from typing import Any
 
 import nupunkt
 
+from briefing_tui.core.corrections import Corrections, correct_spans
+
 SEGMENTER_NAME = "nupunkt"
 SEGMENTER_VERSION = f"{nupunkt.__version__}+briefing.1"
 
@@ -139,8 +141,9 @@ class Segmentation:
     rest of a huge document is split (:meth:`extend`).
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, corrections: Corrections | None = None) -> None:
         self.text = text
+        self.corrections = corrections or Corrections()  # the analyst's splits and joins
         self.starts = array("q")
         self.ends = array("q")
         self.para_of = array("q")  # 0-based paragraph index of each sentence
@@ -157,26 +160,33 @@ class Segmentation:
     def extend(self, min_chars: int | None = None) -> bool:
         """Split more paragraphs (all when ``min_chars`` is None); True once complete."""
         target = None if min_chars is None else self.covered + min_chars
-        tokenizer = _tokenizer()
-        text = self.text
         for p_start, p_end in self._spans:
             para = len(self.para_starts)
             self.para_starts.append(p_start)
             self.para_ends.append(p_end)
             self.para_first.append(len(self.starts))
-            for u_start, u_end in unit_spans(text, p_start, p_end):
-                for s, e in tokenizer.span_tokenize(text[u_start:u_end]):
-                    a, b = _trim(text, u_start + s, u_start + e)
-                    if a < b:
-                        self.starts.append(a)
-                        self.ends.append(b)
-                        self.para_of.append(para)
+            for a, b in self.paragraph_sentences(p_start, p_end):
+                self.starts.append(a)
+                self.ends.append(b)
+                self.para_of.append(para)
             self.covered = p_end
             if target is not None and p_end >= target:
                 return False
-        self.covered = len(text)
+        self.covered = len(self.text)
         self.complete = True
         return True
+
+    def paragraph_sentences(self, p_start: int, p_end: int) -> list[tuple[int, int]]:
+        """The sentence spans of one paragraph, the analyst's corrections applied."""
+        tokenizer = _tokenizer()
+        text = self.text
+        spans = []
+        for u_start, u_end in unit_spans(text, p_start, p_end):
+            for s, e in tokenizer.span_tokenize(text[u_start:u_end]):
+                a, b = _trim(text, u_start + s, u_start + e)
+                if a < b:
+                    spans.append((a, b))
+        return correct_spans(text, spans, self.corrections) if self.corrections else spans
 
     def sentence(self, index: int) -> Sentence:
         """The sentence at 0-based ``index``."""
@@ -207,8 +217,8 @@ class Segmentation:
         return len(self.para_starts)
 
 
-def segment(text: str) -> Segmentation:
-    """Split all of ``text`` at once."""
-    segmentation = Segmentation(text)
+def segment(text: str, corrections: Corrections | None = None) -> Segmentation:
+    """Split all of ``text`` at once (with the analyst's corrections, if any)."""
+    segmentation = Segmentation(text, corrections)
     segmentation.extend()
     return segmentation

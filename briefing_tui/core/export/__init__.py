@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 
 from briefing_tui.core.codebook import Codebook
-from briefing_tui.core.summary import Citation, Summary
+from briefing_tui.core.summary import Citation, DocumentInfo, Summary
 from briefing_tui.core.visible import visible
 
 FORMATS = ("md", "html", "json", "csv", "jsonld")
@@ -63,6 +63,11 @@ def place(citation: Citation) -> str:
         return "position unknown"
     where = f"¶{citation.paragraph} s.{citation.sentence}"
     return f"p. {citation.page}, {where}" if citation.page > 0 else where
+
+
+def credit(citation: Citation | DocumentInfo) -> str:
+    """``Author, 2012-10-03``: who and when, as the document's metadata says ("" if not)."""
+    return ", ".join(part for part in (citation.author, citation.date) if part)
 
 
 def plural(count: int, word: str) -> str:
