@@ -168,3 +168,25 @@ def test_sidecar_with_fixes_is_byte_stable_and_keeps_bad_entries(tmp_path: Path)
     again.save()
     assert '- {"at": "nowhere"}' in again.sidecar.read_text()
     assert point_at(TEXT, 4).before == "The "
+
+
+def test_the_git_merge_driver_merges_fixes_and_metadata(tmp_path: Path) -> None:
+    from briefing_tui.core.git_driver import merge_sidecar_texts
+    from briefing_tui.core.metadata import Metadata
+
+    document = open_document(_doc(tmp_path))
+    document.set_metadata(Metadata(title="Convoy"))
+    document.save()
+    base = document.sidecar.read_text(encoding="utf-8")
+    join_next(document, 0)  # ours: a join
+    document.save()
+    ours = document.sidecar.read_text(encoding="utf-8")
+    (tmp_path / "theirs").mkdir()
+    other = open_document(_doc(tmp_path / "theirs"))
+    other.set_metadata(Metadata(title="Convoy", date="2024-05-01"))  # theirs: a date, a cut
+    split_sentence(other, 2, TEXT.index("and then"))
+    other.save()
+    theirs = other.sidecar.read_text(encoding="utf-8")
+    merged = merge_sidecar_texts(base, ours, theirs).text
+    assert 'title: "Convoy"\n  date: "2024-05-01"\n' in merged
+    assert "splits:\n- " in merged and "joins:\n- " in merged
