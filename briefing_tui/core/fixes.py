@@ -25,6 +25,7 @@ from briefing_tui.core.annotations import Annotation, Change
 from briefing_tui.core.corrections import Corrections, split_candidates
 from briefing_tui.core.merge import NOTE_SEPARATOR
 from briefing_tui.core.segment import Segmentation
+from briefing_tui.core.segment.paragraphs import paragraph_label
 
 if TYPE_CHECKING:
     from briefing_tui.core.document import Document
@@ -44,7 +45,10 @@ def _paragraph_of(split: Segmentation, offset: int) -> int | None:
 def _resplit(split: Segmentation, para: int) -> None:
     first = split.para_first[para]
     last = split.para_first[para + 1] if para + 1 < len(split.para_first) else len(split.starts)
-    spans = split.paragraph_sentences(split.para_starts[para], split.para_ends[para])
+    start, end = split.para_starts[para], split.para_ends[para]
+    previous = next((label for label in reversed(split.para_labels[:para]) if label), "")
+    _, body = paragraph_label(split.text, start, end, previous)
+    spans = split.paragraph_sentences(body, end)
     split.starts[first:last] = array("q", [a for a, _ in spans])
     split.ends[first:last] = array("q", [b for _, b in spans])
     split.para_of[first:last] = array("q", [para] * len(spans))
