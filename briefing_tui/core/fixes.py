@@ -92,7 +92,7 @@ def _ready(document: Document) -> Segmentation:
     split = document.segmentation
     if document.read_only_reason:
         raise FixError(f"read-only: {document.read_only_reason}")
-    if not split.complete:
+    if not split.complete or not document.ready:
         raise FixError("the document is still being split; try again in a moment")
     return split
 
