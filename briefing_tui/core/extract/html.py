@@ -1,23 +1,21 @@
 """HTML briefings: the article's text, not the page around it (standard library only).
 
-Chosen on evidence (issue #5, numbers in the README): on saved news pages with menus,
-sidebars, cookie banners, comments and scripts, these rules kept every article word and
-let through less boilerplate than trafilatura, in a tenth of its time and with no
-dependency (trafilatura brings lxml and six more packages); selectolax parses faster
-but leaves the same rules to write.
+The fallback reader when trafilatura (the ``[web]`` extra, :mod:`.html_web`) is not
+installed or finds nothing; measured side by side with it by ``benchmarks/bench_html.py``.
 
-1. The page is decoded as a browser would (:func:`~.html_tree.decode_html`).
-2. Scripts, styles, forms' controls and hidden elements go; so do menus, footers,
-   sidebars, share bars, cookie banners, related links and comments, found by tag
-   (``nav``, ``aside``, ``footer``), ARIA role, or words in class and id names — but an
-   element found only by its names is kept if it holds half the page's text (a
-   ``<body class="has-sidebar">``).
-3. The article is the deepest element holding 85% of the remaining paragraph text, links
-   not counted (so link lists never win); the page's ``<h1>`` is kept when it sits just
-   before it.
-4. Each paragraph, heading, list item (``• `` or ``1. ``), table row (cells joined by
-   `` | ``), quote and caption becomes one paragraph of the canonical text; ``<br>`` a
-   line break.
+1. The page is decoded as a browser would (:func:`~.html_tree.decode_html`) and parsed
+   into a forgiving tree.
+2. Scripts, styles, forms and hidden elements go, and so do ``nav``, ``aside``,
+   ``footer`` and ARIA furniture unless one holds half the page's text.
+3. The article is the densest run of paragraphs, found by :mod:`.html_main` — never by
+   cutting on class-name words first — and furniture inside it is left out: share
+   bars, related lists, bylines, captions, lines that are mostly links.
+4. The headline is put first when the article's container does not hold it: the element
+   before it whose text the page's ``og:title``/``<title>`` holds (not a logo ``<h1>``).
+5. Each paragraph, heading, list item (``• `` or ``1. ``), data-table row (cells joined
+   by `` | ``; layout tables are not rows), quote and ``<br><br>``-separated run of text
+   becomes one paragraph of the canonical text; a single ``<br>`` a line break; markup a
+   page escaped twice (``&lt;img src=…&gt;``) is not text.
 """
 
 from __future__ import annotations
