@@ -1,6 +1,6 @@
 """Web pages: how much of the article each HTML extractor gives, side by side, and how fast.
 
-    .venv/bin/python -m benchmarks.bench_html [--quick] [--pages DIR] [--show NAME]
+    .venv/bin/python -m benchmarks.bench_html [--set dev|holdout] [--pages DIR] [--show NAME]
 
 The metric is the public article-extraction benchmark's (scrapinghub/article-extraction-
 benchmark, ``evaluate.py``): each page's text and gold text become bags of 4-word
@@ -10,12 +10,14 @@ averaged over pages, and F1 is taken from the two averages. The same with single
 is printed beside it ("word F1"). Also counted: pages that came out empty, pages whose
 headline is missing from the first paragraph, and time per page.
 
-The pages are :mod:`benchmarks.web_pages` (look-alikes of common publishing systems
-with hand-written gold text). ``--pages DIR`` measures real pages instead: ``NAME.html``
-beside ``NAME.txt`` (the gold text; its first line the headline). Extractors: ours (the
-standard-library reader), trafilatura when installed (``include_comments=False``,
-its title put first, as :mod:`briefing_tui.core.extract.html_web` uses it), and what
-the app runs (:func:`briefing_tui.core.extract.html.extract_html`).
+The pages are :mod:`benchmarks.web_pages` (look-alikes of common publishing systems with
+hand-written gold text; the rules were written on them) and :mod:`benchmarks.web_holdout`
+(shapes written afterwards, not tuned on). ``--pages DIR`` measures real pages instead:
+``NAME.html`` beside ``NAME.txt`` (the gold text, its first line the headline).
+
+Extractors: ours (the standard-library reader); trafilatura when installed
+(:mod:`benchmarks.peer_trafilatura`: ``include_comments=False``, its title put first);
+and what the app runs (:func:`briefing_tui.core.extract.html.extract_html`, from bytes).
 """
 
 from __future__ import annotations
@@ -73,13 +75,9 @@ def summary(scores: Iterable[Scores]) -> tuple[float, float, float]:
 
 
 def _trafilatura() -> Callable[[str], str] | None:
-    try:
-        from briefing_tui.core.extract import html_web
-    except ImportError:
-        return None
-    if not html_web.available():
-        return None
-    return html_web.article_text
+    from benchmarks import peer_trafilatura
+
+    return peer_trafilatura.article_text if peer_trafilatura.available() else None
 
 
 def _app(page: str) -> str:
@@ -96,16 +94,20 @@ def extractors() -> dict[str, Callable[[str], str]]:
     found: dict[str, Callable[[str], str]] = {"ours (standard library)": html_to_text}
     web = _trafilatura()
     if web is not None:
-        found["trafilatura (title + text)"] = web
+        from benchmarks.peer_trafilatura import version
+
+        found[f"trafilatura {version()}"] = web
     found["the app (extract_html)"] = _app
     return found
 
 
-def load_pages(folder: Path | None) -> list[tuple[str, str, str]]:
+def load_pages(folder: Path | None, which: str = "dev") -> list[tuple[str, str, str]]:
+    """The look-alike pages (``dev``: the set the rules were written on, ``holdout``: the
+    set they were not), or a folder's real pages."""
     if folder is None:
-        from benchmarks.web_pages import pages
+        from benchmarks import web_holdout, web_pages
 
-        return pages()
+        return web_holdout.pages() if which == "holdout" else web_pages.pages()
     out = []
     for html in sorted(folder.glob("*.html")):
         gold = html.with_suffix(".txt")
@@ -146,16 +148,17 @@ def measure(name: str, function: Callable[[str], str], corpus: list[tuple[str, s
 
 
 def run(quick: bool = False, folder: Path | None = None) -> list[Row]:
-    corpus = load_pages(folder)
-    if quick:
-        corpus = corpus[::5]
     rows = []
-    for name, function in extractors().items():
-        function(corpus[0][1])  # imports and caches out of the timing
-        result, _ = measure(name, function, corpus)
-        rows.append(result)
-        rows.append(row(f"HTML {len(corpus)} pages: {name}, time per page",
-                        result["ms_per_page"], "ms", len(corpus)))
+    for which in ("dev", "holdout") if folder is None else ("real",):
+        corpus = load_pages(folder, which)
+        if quick:
+            corpus = corpus[::5]
+        for name, function in extractors().items():
+            function(corpus[0][1])  # imports and caches out of the timing
+            result, _ = measure(f"{which}, {name}", function, corpus)
+            rows.append(result)
+            rows.append(row(f"HTML {len(corpus)} pages: {which}, {name}, time per page",
+                            result["ms_per_page"], "ms", len(corpus)))
     return rows
 
 
@@ -164,10 +167,12 @@ def main() -> None:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--pages", type=Path, help="a folder of NAME.html + NAME.txt")
+    parser.add_argument("--set", default="dev", choices=("dev", "holdout"),
+                        help="which look-alike set (without --pages)")
     parser.add_argument("--show", help="print each extractor's text of this page")
     parser.add_argument("--worst", type=int, default=0, help="list the N worst pages")
     args = parser.parse_args()
-    corpus = load_pages(args.pages)
+    corpus = load_pages(args.pages, args.set)
     if args.show:
         for name, page, gold in corpus:
             if args.show in name:

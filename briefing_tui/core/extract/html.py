@@ -164,29 +164,28 @@ def _text_of(node: Node, cut: set[int]) -> str:
     return " ".join(writer.paragraphs)
 
 
-def _headline(root: Node, main: list[Node], cut: set[int]) -> str:
-    """The headline to put first when the article's containers do not hold it: the
-    element before them whose text the page's title holds (a logo in an ``<h1>`` is not
-    it), else the last ``<h1>`` before them."""
+def _headline(root: Node, main: list[Node], cut: set[int]) -> tuple[Node | None, bool]:
+    """The headline element and whether it must be put first (it is outside the
+    article's containers): the first heading-like element, up to the article's first
+    paragraph, whose text the page's ``og:title``/``<title>`` holds (a logo in an
+    ``<h1>`` is not it), else the last ``<h1>`` before the article."""
     title = _page_title(root)
     inside = {id(n) for top in main for n in top.walk()}
-    fallback = ""
+    fallback: Node | None = None
     for node in root.walk():
-        if id(node) in inside:
+        if id(node) in inside and node.tag in ("p", "li"):
             break
         if id(node) in cut or node.tag not in HEADLINE_TAGS:
             continue
-        text = _text_of(node, cut)
-        flat = _flat(text)
-        if not flat:
-            continue
-        if title and flat in title and (len(flat) >= 12 or title.startswith(flat)):
-            return text
-        if node.tag == "h1":
-            fallback = text
-    if any(n.tag == "h1" for top in main for n in top.walk() if id(n) not in cut):
-        return ""
-    return fallback
+        flat = _flat(_text_of(node, cut))
+        if flat and title and flat in title and (len(flat) >= 12 or title.startswith(flat)):
+            return node, id(node) not in inside
+        if flat and node.tag == "h1" and id(node) not in inside:
+            fallback = node
+    if fallback is None or any(n.tag == "h1" for top in main for n in top.walk()
+                               if id(n) not in cut):
+        return None, False  # none, or the article's own <h1> where it stands
+    return fallback, True
 
 
 def html_to_text(page: str) -> str:
@@ -194,15 +193,20 @@ def html_to_text(page: str) -> str:
     root = parse(page)
     cut = html_main.furniture_cut(root)
     main, sizes = html_main.main_nodes(root, cut)
-    cut = html_main.inner_cut(main, sizes, cut)
+    headline, first = _headline(root, main, cut)
+    cut = html_main.inner_cut(main, sizes, cut, keep=headline)
     writer = _Writer(cut)
+    if headline is not None and first:
+        writer.write(headline)
+        writer.flush()
+        writer.paragraphs[1:] = []
     for node in main:
         writer.write(node)
         writer.flush()
-    headline = _headline(root, main, cut)
-    if headline and writer.paragraphs and _flat(writer.paragraphs[0]) == _flat(headline):
-        headline = ""
-    return "\n\n".join(([headline] if headline else []) + writer.paragraphs)
+    paragraphs = writer.paragraphs
+    if len(paragraphs) > 1 and _flat(paragraphs[0]) == _flat(paragraphs[1]):
+        del paragraphs[0]
+    return "\n\n".join(paragraphs)
 
 
 def extract_html(data: bytes, path: Path | str,

@@ -41,6 +41,9 @@ FURNITURE_ROLES = frozenset(
 LINK_LISTS = frozenset("ul ol div section table dl p h2 h3 h4".split())
 PARAGRAPHS = frozenset("p pre blockquote".split())
 HOLDERS = frozenset("div section td article main font center span dd".split())
+#: Where pages name their parts (React sites use data attributes rather than classes).
+NAME_ATTRIBUTES = ("class", "id", "data-component", "data-gu-name", "data-testid", "data-qa",
+                   "itemprop")
 _POSITIVE = re.compile(r"article|body|content|entry|hentry|main|post|story|text|"
                        r"paragraph|speakable|wysiwyg|markup|blog|prose", re.I)
 _NEGATIVE = re.compile(r"comment|sidebar|side-bar|related|share|sharing|social|footer|"
@@ -62,8 +65,7 @@ _SPACE = re.compile(r"\s+")
 
 def names(node: Node) -> str:
     attrs = node.attrs
-    return " ".join(attrs.get(k, "") for k in ("class", "id", "data-component",
-                                                 "data-gu-name", "data-testid")).lower()
+    return " ".join(attrs.get(k, "") for k in NAME_ATTRIBUTES).lower()
 
 
 def hidden(node: Node) -> bool:
@@ -139,16 +141,17 @@ def furniture_cut(root: Node) -> set[int]:
     return cut
 
 
-def _weight(node: Node) -> float:
+def _factor(node: Node) -> float:
+    """How a container's names and tag scale its votes. A factor, not Readability's
+    +-25 added: added, one teaser's ``media-body`` outscored a whole article."""
     text = names(node)
-    weight = 0.0
+    factor = 1.0
     if _POSITIVE.search(text):
-        weight += 25
+        factor *= 1.5
     if _NEGATIVE.search(text):
-        weight -= 25
-    return weight + {"div": 5, "article": 10, "main": 5, "section": 3, "td": 3,
-                     "blockquote": 3, "pre": 3, "ul": -3, "ol": -3, "li": -3,
-                     "dl": -3, "form": -3, "th": -5}.get(node.tag, 0)
+        factor *= 0.5
+    return factor * {"article": 1.2, "main": 1.1, "ul": 0.8, "ol": 0.8, "li": 0.8,
+                     "dl": 0.8, "form": 0.5, "th": 0.5}.get(node.tag, 1.0)
 
 
 def _is_paragraph(node: Node, sizes: Measure) -> bool:
@@ -158,13 +161,13 @@ def _is_paragraph(node: Node, sizes: Measure) -> bool:
     return node.tag in HOLDERS and sizes.own.get(key, 0) >= 25
 
 
-def _sibling(node: Node, best: Node, final: dict[int, float], threshold: float,
-             sizes: Measure) -> bool:
-    """A sibling of the best container that is more of the article: a container scoring
-    like it (the other half of an article split by an advert), or a paragraph."""
-    score = final.get(id(node), -1e9)
-    if score >= threshold and (names(node) == names(best) or score >= 0.5 * final[id(best)]):
-        return True
+def _sibling(node: Node, best: Node, sizes: Measure) -> bool:
+    """A sibling of the best container that is more of the article: a container named
+    like it (the other half of an article split by an advert), or a paragraph. (A
+    sibling that merely scores well is not: a column of teaser cards scores well.)"""
+    if names(node) == names(best) and names(node) and sizes.density(node) < 0.5 and \
+            sizes.text.get(id(node), 0) >= 25:
+        return True  # one block of a paragraph-per-block layout (Squarespace, NYT)
     return _is_paragraph(node, sizes) and sizes.density(node) < 0.25 and \
         sizes.text.get(id(node), 0) >= 80
 
@@ -182,41 +185,49 @@ def main_nodes(root: Node, cut: set[int]) -> tuple[list[Node], Measure]:
         vote = 1 + sizes.commas[key] + min(plain // 100, 3)
         if node.tag not in PARAGRAPHS and sizes.own[key] >= 200 and \
                 sum(1 for c in node.children if isinstance(c, Node) and c.tag == "br") >= 2:
-            scores.setdefault(key, _weight(node))  # a holder of <br>-separated text
-            nodes[key] = node
-            scores[key] += vote
+            nodes[key] = node  # a holder of <br>-separated text votes for itself too
+            scores[key] = scores.get(key, 0.0) + vote
         up = sizes.parent.get(key)
         for share in (1.0, 0.5):
             if up is None:
                 break
             nodes[id(up)] = up
-            scores[id(up)] = scores.get(id(up), _weight(up)) + vote * share
+            scores[id(up)] = scores.get(id(up), 0.0) + vote * share
             up = sizes.parent.get(id(up))
     if not scores:
         return [root], sizes
-    final = {k: s * (1 - sizes.density(nodes[k])) for k, s in scores.items()}
-    best_key = max(final, key=lambda k: final[k])
-    best = nodes[best_key]
-    parent = sizes.parent.get(best_key)
+    final = {k: s * _factor(nodes[k]) * (1 - sizes.density(nodes[k]))
+             for k, s in scores.items()}
+    best = nodes[max(final, key=lambda k: final[k])]
+    parent = sizes.parent.get(id(best))
+    while parent is not None and sizes.text[id(parent)] - sizes.text[id(best)] < 25:
+        final[id(parent)] = max(final.get(id(parent), 0.0), final[id(best)])
+        best, parent = parent, sizes.parent.get(id(parent))  # its wrapper, not a part
     if parent is None:
         return [best], sizes
-    threshold = max(10.0, final[best_key] * 0.2)
-    chosen = []
-    for child in parent.children:
-        if isinstance(child, Node) and id(child) not in cut and \
-                (child is best or _sibling(child, best, final, threshold, sizes)):
-            chosen.append(child)
-    return chosen, sizes
+    children = [c for c in parent.children if isinstance(c, Node) and id(c) not in cut]
+    marks = [i for i, c in enumerate(children) if c is best or _sibling(c, best, sizes)]
+    # what lies between two parts of the article is article too (a list, a table, a
+    # heading); inner_cut then takes the furniture out of it
+    return children[marks[0]:marks[-1] + 1], sizes
 
 
-def inner_cut(main: list[Node], sizes: Measure, cut: set[int]) -> set[int]:
-    """Furniture inside the article's containers (see rule 4); ``cut`` grows."""
+def inner_cut(main: list[Node], sizes: Measure, cut: set[int], keep: Node | None = None,
+              ) -> set[int]:
+    """Furniture inside the article's containers (see rule 4); ``cut`` grows. ``keep``
+    (the headline) and the elements holding it are never cut."""
     total = sum(sizes.text.get(id(n), 0) for n in main) or 1
+    kept: set[int] = set()
+    node_id = id(keep) if keep is not None else None
+    while node_id is not None:
+        kept.add(node_id)
+        parent = sizes.parent.get(node_id)
+        node_id = id(parent) if parent is not None else None
     out = set(cut)
     for top in main:
         for node in top.walk():
             key = id(node)
-            if node is top or key in out or sizes.text.get(key, 0) >= 0.5 * total:
+            if key in out or key in kept or sizes.text.get(key, 0) >= 0.5 * total:
                 continue
             if inner_furniture(node) or (node.tag in LINK_LISTS and sizes.density(node) > 0.5):
                 out.add(key)
