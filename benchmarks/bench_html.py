@@ -1,6 +1,6 @@
 """Web pages: how much of the article each HTML extractor gives, side by side, and how fast.
 
-    .venv/bin/python -m benchmarks.bench_html [--set dev|holdout] [--pages DIR] [--show NAME]
+    .venv/bin/python -m benchmarks.bench_html [--set dev|holdout|holdout2] [--pages DIR]
 
 The metric is the public article-extraction benchmark's (scrapinghub/article-extraction-
 benchmark, ``evaluate.py``): each page's text and gold text become bags of 4-word
@@ -11,8 +11,9 @@ is printed beside it ("word F1"). Also counted: pages that came out empty, pages
 headline is missing from the first paragraph, and time per page.
 
 The pages are :mod:`benchmarks.web_pages` (look-alikes of common publishing systems with
-hand-written gold text; the rules were written on them) and :mod:`benchmarks.web_holdout`
-(shapes written afterwards, not tuned on). ``--pages DIR`` measures real pages instead:
+hand-written gold text; the rules were written on them), :mod:`benchmarks.web_holdout`
+and :mod:`benchmarks.web_holdout2` (shapes written afterwards; their first-contact
+figures are the honest ones). ``--pages DIR`` measures real pages instead:
 ``NAME.html`` beside ``NAME.txt`` (the gold text, its first line the headline).
 
 Extractors: ours (the standard-library reader); trafilatura when installed
@@ -105,9 +106,9 @@ def load_pages(folder: Path | None, which: str = "dev") -> list[tuple[str, str, 
     """The look-alike pages (``dev``: the set the rules were written on, ``holdout``: the
     set they were not), or a folder's real pages."""
     if folder is None:
-        from benchmarks import web_holdout, web_pages
+        from benchmarks import web_holdout, web_holdout2, web_pages
 
-        return web_holdout.pages() if which == "holdout" else web_pages.pages()
+        return {"holdout": web_holdout, "holdout2": web_holdout2}.get(which, web_pages).pages()
     out = []
     for html in sorted(folder.glob("*.html")):
         gold = html.with_suffix(".txt")
@@ -149,7 +150,7 @@ def measure(name: str, function: Callable[[str], str], corpus: list[tuple[str, s
 
 def run(quick: bool = False, folder: Path | None = None) -> list[Row]:
     rows = []
-    for which in ("dev", "holdout") if folder is None else ("real",):
+    for which in ("dev", "holdout", "holdout2") if folder is None else ("real",):
         corpus = load_pages(folder, which)
         if quick:
             corpus = corpus[::5]
@@ -167,7 +168,7 @@ def main() -> None:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--pages", type=Path, help="a folder of NAME.html + NAME.txt")
-    parser.add_argument("--set", default="dev", choices=("dev", "holdout"),
+    parser.add_argument("--set", default="dev", choices=("dev", "holdout", "holdout2"),
                         help="which look-alike set (without --pages)")
     parser.add_argument("--show", help="print each extractor's text of this page")
     parser.add_argument("--worst", type=int, default=0, help="list the N worst pages")

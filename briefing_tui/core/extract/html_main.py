@@ -40,6 +40,7 @@ FURNITURE_ROLES = frozenset(
 #: Left out of the article when most of their text is links (a ``Read more: …`` line too).
 LINK_LISTS = frozenset("ul ol div section table dl p h2 h3 h4".split())
 PARAGRAPHS = frozenset("p pre blockquote".split())
+HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 HOLDERS = frozenset("div section td article main font center span dd".split())
 #: Where pages name their parts (React sites use data attributes rather than classes).
 NAME_ATTRIBUTES = ("class", "id", "data-component", "data-gu-name", "data-testid", "data-qa",
@@ -161,6 +162,25 @@ def _is_paragraph(node: Node, sizes: Measure) -> bool:
     return node.tag in HOLDERS and sizes.own.get(key, 0) >= 25
 
 
+def _text_runs(node: Node) -> int:
+    """How many runs of text of its own (between ``<br>``s) an element holds."""
+    return sum(1 for c in node.children if isinstance(c, str) and len(c.strip()) >= 25)
+
+
+def _teaser(container: Node, sizes: Measure) -> bool:
+    """A teaser card: a linked heading and one or two paragraphs. Its paragraph votes
+    for it weakly, so a column of long teasers does not outvote a short article."""
+    linked = paragraphs = 0
+    for child in container.children:
+        if not isinstance(child, Node):
+            continue
+        if child.tag in HEADINGS and sizes.density(child) > 0.5:
+            linked += 1
+        elif child.tag in PARAGRAPHS:
+            paragraphs += 1
+    return linked > 0 and paragraphs <= 2
+
+
 def _sibling(node: Node, best: Node, sizes: Measure) -> bool:
     """A sibling of the best container that is more of the article: a container named
     like it (the other half of an article split by an advert), or a paragraph. (A
@@ -182,13 +202,16 @@ def main_nodes(root: Node, cut: set[int]) -> tuple[list[Node], Measure]:
             continue
         key = id(node)
         plain = sizes.text[key] - sizes.links[key]
-        vote = 1 + sizes.commas[key] + min(plain // 100, 3)
-        if node.tag not in PARAGRAPHS and sizes.own[key] >= 200 and \
-                sum(1 for c in node.children if isinstance(c, Node) and c.tag == "br") >= 2:
-            nodes[key] = node  # a holder of <br>-separated text votes for itself too
-            scores[key] = scores.get(key, 0.0) + vote
+        runs = _text_runs(node) if node.tag not in PARAGRAPHS else 1
+        vote = runs + sizes.commas[key] + min(plain // 100, 3 * runs)
         up = sizes.parent.get(key)
-        for share in (1.0, 0.5):
+        if runs >= 2:  # a holder of <br>-separated text is a container itself
+            up, vote_shares = node, (1.0, 0.5)
+        elif up is not None and _teaser(up, sizes):
+            vote_shares = (0.3, 0.15)
+        else:
+            vote_shares = (1.0, 0.5)
+        for share in vote_shares:
             if up is None:
                 break
             nodes[id(up)] = up
