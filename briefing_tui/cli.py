@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from briefing_tui.cli_team import TEAM_COMMANDS, add_team_commands
 from briefing_tui.core.atomic import atomic_write
 from briefing_tui.core.codebook import Codebook, CodebookError, load_codebook
 from briefing_tui.core.corpus import find_documents
@@ -32,7 +33,7 @@ from briefing_tui.core.text import DocumentError
 from briefing_tui.core.visible import escape_json_text, visible
 
 EXIT_OK, EXIT_ATTENTION, EXIT_BAD_INPUT = 0, 1, 2
-COMMANDS = ("sentences", "check", "export", "stats")
+COMMANDS = ("sentences", "check", "export", "stats", *TEAM_COMMANDS)
 
 
 def _say(message: str) -> None:
@@ -342,6 +343,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="write re-anchored sidecars back (orphans are kept)")
     check.set_defaults(func=cmd_check)
     _add_summary_commands(sub)
+    add_team_commands(sub)
     return parser
 
 

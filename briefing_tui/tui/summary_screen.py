@@ -22,7 +22,8 @@ from textual.widgets.option_list import Option
 
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.document import Document
-from briefing_tui.core.export import FORMATS, place
+from briefing_tui.core.export import FORMATS
+from briefing_tui.core.export.common import place
 from briefing_tui.core.state import AppState
 from briefing_tui.core.summary import Summary, SummaryItem, summary_of_documents
 from briefing_tui.tui.keys import tag_bindings
