@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from briefing_tui.core.annotations import Anchor, Annotation
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.document import Document
+from briefing_tui.core.opening import Opening
 from briefing_tui.core.visible import visible
 
 GROUP_LIMIT = 300  # listed per tag; the filter (f) shows them all in the reader
@@ -40,6 +41,7 @@ class Entry:
     counts: dict[str, int] = field(default_factory=dict)
     tagged: int = 0  # confirmed tagged sentences; counted on change, not on every key
     attention: str = ""  # why the sidecar needs a look (orphans, conflict, save failed)
+    opening: Opening | None = None  # while its sidecar is still being read
 
     def refresh_counts(self) -> None:
         if self.document is None:
