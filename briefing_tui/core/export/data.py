@@ -7,9 +7,11 @@ escapes (the same JSON value).
 
 **CSV** follows RFC 4180 (header row, CRLF line ends, quotes doubled) with one row per
 sentence per tag: ``document, paragraph, sentence, start, end, tag, co_tags, note, text,
-anchor`` (``co_tags`` joined by ``;``; ``anchor`` flags rows that need review or are
-orphaned, paragraph and sentence 0 when unknown), then ``page`` when any document has
-pages (a PDF; 0 for the others). JSON records carry ``page`` under the same rule. Two
+anchor, page, id, title`` (``co_tags`` joined by ``;``; ``anchor`` flags rows that need
+review or are orphaned, paragraph and sentence 0 when unknown; ``page`` 0 when the
+document has no pages; ``id`` the sidecar's annotation id; ``title`` the document's). The
+columns are the same whatever was exported, so a script reads every export alike. JSON
+records carry ``page`` only when any document has pages (a PDF). Two
 changes make it safe to open in a spreadsheet, so a reader wanting exact text must undo
 them:
 
@@ -51,8 +53,7 @@ from briefing_tui.core.visible import escape_json_text, shown
 FORMAT_NAME = "briefing_tui.summary"
 FORMAT_VERSION = 1
 CSV_COLUMNS = ("document", "paragraph", "sentence", "start", "end", "tag", "co_tags",
-               "note", "text", "anchor")
-CSV_PAGE_COLUMN = "page"  # last, and only when a document has pages: old readers keep working
+               "note", "text", "anchor", "page", "id", "title")  # always all of them
 _RISKY = frozenset("=+-@'")
 _UNSAFE_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff"
                           "\ud800-\udfff]")
@@ -138,13 +139,13 @@ def csv_unneutralise(cell: str) -> str:
     return cell[1:] if cell[:1] == "'" and _risky(cell[1:]) else cell
 
 
-def _row(item: SummaryItem, paginated: bool = False) -> list[str | int]:
+def _row(item: SummaryItem) -> list[str | int]:
     cite = item.citation
-    row: list[str | int] = [
+    return [
         csv_neutralise(str(item.document)), cite.paragraph, cite.sentence, item.start,
         item.end, csv_neutralise(item.tag), csv_neutralise(";".join(item.co_tags)),
-        csv_neutralise(item.note), csv_neutralise(item.text), item.anchor]
-    return [*row, cite.page] if paginated else row
+        csv_neutralise(item.note), csv_neutralise(item.text), item.anchor, cite.page,
+        csv_neutralise(item.annotation_id), csv_neutralise(cite.title)]
 
 
 def render_csv(summary: Summary, codebook: Codebook) -> str:
@@ -152,10 +153,9 @@ def render_csv(summary: Summary, codebook: Codebook) -> str:
     del codebook
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    paged = summary.paginated
-    writer.writerow((*CSV_COLUMNS, CSV_PAGE_COLUMN) if paged else CSV_COLUMNS)
-    writer.writerows(_row(i, paged) for t in summary.tags for i in summary.items[t])
-    writer.writerows(_row(i, paged) for i in summary.attention)
+    writer.writerow(CSV_COLUMNS)
+    writer.writerows(_row(i) for t in summary.tags for i in summary.items[t])
+    writer.writerows(_row(i) for i in summary.attention)
     return out.getvalue()
 
 
