@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 RUN_STAMP := $(VENV)/.installed-run
 
-.PHONY: run test lint bench bench-quick screenshot clean
+.PHONY: run test test-fast lint bench bench-quick screenshot clean
 
 # `make run` installs what running needs (with PDF support); `make test` adds the dev tools.
 $(RUN_STAMP): pyproject.toml
@@ -28,6 +28,9 @@ test: $(STAMP)  ## lint, type-check and run every test
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -n 2
+
+test-fast: $(STAMP)  ## the edit loop: every test but the system ones (ptys, kills, benchmarks)
+	$(BIN)/python -m pytest -n 2 -m "not system"
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
