@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -11,7 +12,7 @@ from briefing_tui.core.annotations import AnnotationSet
 from briefing_tui.core.merge import merge_annotations
 from briefing_tui.core.sidecar import SidecarData, dump_sidecar, parse_sidecar
 
-from .conftest import DATA
+from .conftest import DATA, SEED
 
 OLD_SIDECAR = DATA / "team" / "before-analysts.txt.annotations.yaml"  # as written in 0.1.0
 TEXT = "Kabul is calm. Talks resume in Doha. Refugees return."
@@ -90,3 +91,33 @@ def test_an_odd_login_name_is_made_fit(monkeypatch: pytest.MonkeyPatch) -> None:
     assert login_analyst() == "Jean-Dupont"
     monkeypatch.setenv("LOGNAME", "///")
     assert login_analyst() == "analyst"
+
+
+def test_exports_name_the_analysts(tmp_path: Path) -> None:
+    import csv
+    import io
+    import json
+    import shutil
+
+    from briefing_tui.core.codebook import Codebook
+    from briefing_tui.core.export import render
+    from briefing_tui.core.summary import build_summary
+
+    from .git_helpers import Seed
+
+    seed = Seed()
+    shutil.copy(SEED, tmp_path / "article.txt")
+    (tmp_path / "article.txt.annotations.yaml").write_text(seed.sidecar([
+        seed.annotation(1, ("security",), by=("amina", "bo")),
+        seed.annotation(2, ("migration",))]), encoding="utf-8")
+    summary = build_summary([tmp_path], Codebook(), timestamp=None, workers=1)
+    records = json.loads(render(summary, "json", Codebook()))["sentences"]
+    assert [r.get("by") for r in records] == [["amina", "bo"], None]
+    rows = list(csv.DictReader(io.StringIO(render(summary, "csv", Codebook()))))
+    assert [r["by"] for r in rows] == ["amina;bo", ""]
+    items = json.loads(render(summary, "jsonld", Codebook()))["first"]["items"]
+    assert items[0]["creator"] == [{"type": "Person", "nickname": "amina"},
+                                   {"type": "Person", "nickname": "bo"}]
+    assert "creator" not in items[1]
+    assert "· by amina, bo" in render(summary, "md", Codebook())
+    assert '<small class="by">· by amina, bo</small>' in render(summary, "html", Codebook())

@@ -53,6 +53,7 @@ FORMAT_VERSION = 1
 CSV_COLUMNS = ("document", "paragraph", "sentence", "start", "end", "tag", "co_tags",
                "note", "text", "anchor")
 CSV_PAGE_COLUMN = "page"  # last, and only when a document has pages: old readers keep working
+CSV_BY_COLUMN = "by"  # after it, and only when an annotation names its analysts
 _RISKY = frozenset("=+-@'")
 _UNSAFE_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff"
                           "\ud800-\udfff]")
@@ -83,6 +84,8 @@ def _record(item: SummaryItem, paginated: bool = False) -> dict[str, Any]:
               "anchor": item.anchor, "id": item.annotation_id}
     if item.previous:
         record["previous_text"] = item.previous
+    if item.by:  # only when named: exports of unnamed sidecars keep their bytes
+        record["by"] = list(item.by)
     return record
 
 
@@ -138,13 +141,18 @@ def csv_unneutralise(cell: str) -> str:
     return cell[1:] if cell[:1] == "'" and _risky(cell[1:]) else cell
 
 
-def _row(item: SummaryItem, paginated: bool = False) -> list[str | int]:
+def _row(item: SummaryItem, paginated: bool = False, named: bool = False,
+         ) -> list[str | int]:
     cite = item.citation
     row: list[str | int] = [
         csv_neutralise(str(item.document)), cite.paragraph, cite.sentence, item.start,
         item.end, csv_neutralise(item.tag), csv_neutralise(";".join(item.co_tags)),
         csv_neutralise(item.note), csv_neutralise(item.text), item.anchor]
-    return [*row, cite.page] if paginated else row
+    if paginated:
+        row.append(cite.page)
+    if named:
+        row.append(csv_neutralise(";".join(item.by)))
+    return row
 
 
 def render_csv(summary: Summary, codebook: Codebook) -> str:
@@ -153,9 +161,10 @@ def render_csv(summary: Summary, codebook: Codebook) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     paged = summary.paginated
-    writer.writerow((*CSV_COLUMNS, CSV_PAGE_COLUMN) if paged else CSV_COLUMNS)
-    writer.writerows(_row(i, paged) for t in summary.tags for i in summary.items[t])
-    writer.writerows(_row(i, paged) for i in summary.attention)
+    rows = [*(i for t in summary.tags for i in summary.items[t]), *summary.attention]
+    named = any(i.by for i in rows)
+    writer.writerow((*CSV_COLUMNS, *[CSV_PAGE_COLUMN] * paged, *[CSV_BY_COLUMN] * named))
+    writer.writerows(_row(i, paged, named) for i in rows)
     return out.getvalue()
 
 
@@ -195,10 +204,14 @@ def _annotation(item: SummaryItem, tags: list[str], source: str) -> dict[str, An
         selectors.append({"type": "FragmentSelector",
                           "conformsTo": "http://tools.ietf.org/rfc/rfc3778",
                           "value": f"page={item.citation.page}", "refinedBy": quote})
-    return {"id": "urn:uuid:" + _uuid5(f"{source}#{item.annotation_id}"),
+    made = {"id": "urn:uuid:" + _uuid5(f"{source}#{item.annotation_id}"),
             "type": "Annotation", "motivation": "tagging" if tags else "commenting",
             "body": bodies[0] if len(bodies) == 1 else bodies,
             "target": {"source": source, "selector": selectors}}
+    if item.by:
+        people = [{"type": "Person", "nickname": name} for name in item.by]
+        made["creator"] = people[0] if len(people) == 1 else people
+    return made
 
 
 def unique_annotations(summary: Summary) -> list[SummaryItem]:

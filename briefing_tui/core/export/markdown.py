@@ -67,6 +67,8 @@ def _citation(item: SummaryItem, also: str = "also") -> str:
     line = f"— *{_short_title(cite.title)}*, {_label(cite.file)}, {place(cite)}"
     if item.co_tags:
         line += f" · {also}: " + ", ".join(_label(t) for t in item.co_tags)
+    if item.by:
+        line += " · by " + ", ".join(_label(name) for name in item.by)
     return line
 
 
