@@ -28,6 +28,7 @@ from briefing_tui.tui.panes import AnnotationsPane, DocumentList, Entry, StatusB
 from briefing_tui.tui.reader import Reader
 from briefing_tui.tui.saving import AutosaveMixin
 from briefing_tui.tui.summary_screen import Jump, SummaryScreen
+from briefing_tui.tui.team import TeamMixin
 
 # The search box takes no control, C1 or bidi characters: they would reach the terminal.
 SEARCHABLE = "[^\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*"
@@ -35,7 +36,7 @@ NARROW, VERY_NARROW = 110, 80  # terminal widths where side panes give way
 DISK_CHECK_SECONDS = 2.0
 
 
-class BriefingApp(LoadingMixin, AutosaveMixin):
+class BriefingApp(TeamMixin, LoadingMixin, AutosaveMixin):
     """Read and tag briefings; every change is saved a moment later."""
 
     CSS_PATH = "briefing.tcss"
@@ -373,6 +374,7 @@ class BriefingApp(LoadingMixin, AutosaveMixin):
         from briefing_tui.tui.commands import reader_commands
 
         yield from reader_commands(self)
+        yield from self.team_commands()
 
 
 def open_entries(paths: Iterable[Path]) -> list[Entry]:

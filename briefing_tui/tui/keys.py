@@ -13,6 +13,8 @@ APP_BINDINGS: list[BindingType] = [
     Binding("s", "split", "Split", id="split"),
     Binding("question_mark", "help", "Help", id="help"),
     Binding("q", "quit", "Quit", id="quit"),
+    Binding("F", "finish_layer", "Finish layer", id="finish_layer", show=False),
+    Binding("A", "adjudicate", "Adjudicate", id="adjudicate", show=False),
     Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="interrupt"),
 ]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from briefing_tui.core.analyst import AnalystError, resolve_analyst
 from briefing_tui.core.codebook import Codebook, CodebookError, load_codebook
 from briefing_tui.core.corpus import find_documents
 from briefing_tui.core.extract import DOCUMENT_SUFFIXES
@@ -15,11 +16,17 @@ from briefing_tui.tui.keys import binding_ids
 
 
 def launch(paths: list[Path], codebook_path: Path | None,
-           config_path: Path | None = None) -> int:
+           config_path: Path | None = None, analyst: str | None = None,
+           layer: bool = False) -> int:
     try:
         settings = load_settings(config_path, binding_ids())
     except ConfigError as exc:
         print(f"briefing: config {visible(str(exc), keep_newlines=False)}", file=sys.stderr)
+        return 2
+    try:
+        name = resolve_analyst(analyst, settings.analyst)
+    except AnalystError as exc:
+        print(f"briefing: --as: {visible(str(exc), keep_newlines=False)}", file=sys.stderr)
         return 2
     codebook = Codebook()
     codebook_path = codebook_path or settings.codebook
@@ -41,6 +48,7 @@ def launch(paths: list[Path], codebook_path: Path | None,
     if corpus.truncated:
         notices.append(f"Only the first {len(corpus.documents)} documents are listed.")
     app = BriefingApp(open_entries(corpus.documents), codebook, notices, settings)
+    app.analyst, app.layer_mode = name, layer
     status = app.run()
     for message in app.exit_messages:
         print(f"briefing: {visible(message, keep_newlines=False)}", file=sys.stderr)

@@ -34,6 +34,11 @@ class LoadingMixin(LockMixin):
     entries: list[Entry]
     _shown: dict[str, Entry | None]
     _extracting: set[Path]
+    analyst: str  # who signs the changes; layer_mode: open the analyst's layers (tui.team)
+    layer_mode: bool
+
+    def refresh_layers(self, entry: Entry, own: str = "") -> None:
+        raise NotImplementedError
 
     def update_status(self) -> None:
         raise NotImplementedError
@@ -57,7 +62,8 @@ class LoadingMixin(LockMixin):
                 size = entry.path.stat().st_size
                 big = size > SYNC_SEGMENT_CHARS
                 entry.document = open_document(entry.path,
-                                               segment_chars=FIRST_SCREEN_CHARS if big else None)
+                                               segment_chars=FIRST_SCREEN_CHARS if big else None,
+                                               analyst=self.analyst, layer=self.layer_mode)
             except (DocumentError, OSError) as exc:
                 entry.error = exc.reason if isinstance(exc, DocumentError) else str(exc)
                 self.query_one(DocumentList).update_entry(entry)
@@ -82,7 +88,8 @@ class LoadingMixin(LockMixin):
             self.call_from_thread(self._extract_progress, entry, done, total)
 
         try:
-            document: Document | DocumentError = open_document(entry.path, progress=progress)
+            document: Document | DocumentError = open_document(
+                entry.path, progress=progress, analyst=self.analyst, layer=self.layer_mode)
         except DocumentError as exc:
             document = exc
         self.call_from_thread(self._extracted, entry, document)
@@ -139,6 +146,7 @@ class LoadingMixin(LockMixin):
                 continue  # opened meanwhile: the open document knows better
             entry.counts, entry.error = summary.counts, summary.error
             entry.attention = entry.attention or summary.attention
+            entry.layers = summary.layers
             documents.update_entry(entry)
 
     @work(thread=True, group="load", description="split a big document")
@@ -173,5 +181,6 @@ class LoadingMixin(LockMixin):
             self.notify(f"{document.name}: {document.loaded.warning}", severity="warning",
                         markup=False, timeout=8)
         entry.refresh_counts()
+        self.refresh_layers(entry)
         self.document_changed(entry, save=document.dirty)
         gc.freeze()  # a big document's objects live on: keep full collections off keys
