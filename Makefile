@@ -18,11 +18,13 @@ run: $(STAMP)  ## open the reader on the sample briefings
 test: $(STAMP)  ## lint, type-check and run every test
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -n 2
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 bench: $(STAMP)  ## the full benchmarks (minutes; not part of CI)
 	$(BIN)/python -m benchmarks

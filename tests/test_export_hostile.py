@@ -21,9 +21,10 @@ from markdown_it import MarkdownIt
 
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.document import Document
-from briefing_tui.core.export import FORMATS, render, shown
+from briefing_tui.core.export import FORMATS, render
 from briefing_tui.core.export.data import csv_unneutralise
 from briefing_tui.core.summary import Summary, build_summary
+from briefing_tui.core.visible import shown
 
 from .conftest import DATA
 from .export_helpers import hostile_document

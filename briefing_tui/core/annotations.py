@@ -176,6 +176,11 @@ class AnnotationSet:
 
     # -- history ---------------------------------------------------------------------
 
+    def forget_history(self) -> None:
+        """Drop undo and redo (after a change their steps no longer describe)."""
+        self._undo.clear()
+        self._redo.clear()
+
     @property
     def can_undo(self) -> bool:
         return bool(self._undo)

@@ -46,6 +46,17 @@ class SaveJob:
 
 
 @dataclass
+class SidecarRead:
+    """A sidecar read and re-anchored (on any thread), waiting to be adopted."""
+
+    data: SidecarData | None  # None: there is no sidecar (or it is unreadable)
+    disk: Fingerprint | None
+    annotations: list[Annotation] = field(default_factory=list, repr=False)
+    report: AnchorReport | None = None
+    error: str = ""  # why the sidecar cannot be read
+
+
+@dataclass
 class Document:
     path: Path
     loaded: LoadedText = field(repr=False)
@@ -61,6 +72,8 @@ class Document:
     saved_revision: int = 0
     file_stamp: tuple[int, int] = (0, 0)  # the document file's (size, mtime_ns) when read
     sidecar_extractor: str = ""  # what made the text the sidecar was written against
+    ready: bool = True  # False until the sidecar is read: nothing is saved or compared
+    unreadable: Fingerprint | None = None  # the unreadable sidecar as last seen
     layer: str = ""  # double coding: the analyst whose own layer this is (core.sidecar.layers)
     header: dict[str, Any] = field(default_factory=dict, repr=False)  # unknown top-level keys
 
@@ -113,43 +126,68 @@ class Document:
 
     # -- sidecar -----------------------------------------------------------------------
 
-    def _adopt(self, data: SidecarData, disk: Fingerprint) -> None:
-        annotations = data.annotations
-        report = None
-        length = len(self.text)
-        if data.document_sha256 != self.loaded.sha256 or any(
-                a.needs_attention or a.end > length for a in annotations):
-            annotations, report = reanchor(annotations, self.text, self._full_segmentation())
-        self.annotations.replace_all(annotations, record=False)
-        self.saved_revision = self.annotations.revision
-        if data.document_sha256 != self.loaded.sha256:
-            self.saved_revision -= 1  # new anchors and the new hash are worth writing back
-        self.base = list(data.annotations)
-        self.disk = disk
-        self.sidecar_extractor = data.extractor
-        self.problems = list(data.problems)
-        self.header = dict(data.extra)
-        self.rejected = list(getattr(data, "rejected", []))
-        self.anchor_report = report
-
     def _full_segmentation(self) -> Segmentation:
         if not self.segmentation.complete:
             self.segmentation.extend()
         return self.segmentation
 
-    def load_sidecar(self) -> None:
-        """Read the sidecar (if any). An unreadable one is recorded, never raised."""
+    def read_sidecar(self) -> SidecarRead:
+        """Read and re-anchor the sidecar without touching the tags in memory.
+
+        Safe off the owner's thread while the owner edits tags (it only splits the rest
+        of the text, which nothing else does meanwhile); :meth:`adopt` the result there.
+        """
         try:
             found = read_sidecar(self.sidecar)  # offsets past the end are re-anchored
         except SidecarError as exc:
-            self.sidecar_error = str(exc)
-            self.disk = fingerprint(self.sidecar)
-            return
-        self.sidecar_error = ""
+            return SidecarRead(None, fingerprint(self.sidecar), error=str(exc))
         if found is None:
-            self.disk = None
-            return
-        self._adopt(*found)
+            return SidecarRead(None, None)
+        data, disk = found
+        annotations, report = data.annotations, None
+        length = len(self.text)
+        if data.document_sha256 != self.loaded.sha256 or any(
+                a.needs_attention or a.end > length for a in annotations):
+            annotations, report = reanchor(annotations, self.text, self._full_segmentation())
+        return SidecarRead(data, disk, annotations, report)
+
+    def adopt(self, read: SidecarRead) -> MergeResult | None:
+        """Take a sidecar read by :meth:`read_sidecar`; the document is then ``ready``.
+
+        Tags changed before it was read (a big briefing is tagged while it is still being
+        split) are merged into the sidecar's, never replaced: the result is returned and
+        left unsaved. Their undo history goes (it would undo into the merged tags).
+        """
+        loading, self.ready = not self.ready, True
+        self.sidecar_error = read.error
+        self.unreadable = read.disk if read.error else None
+        if read.data is None:
+            self.disk = read.disk
+            return None
+        data = read.data
+        merged = None
+        if loading and self.annotations.revision:  # edited before the sidecar was read
+            merged = merge_annotations([], self.annotations.sorted(), read.annotations)
+            self.annotations.replace_all(merged.annotations, record=False)
+            self.annotations.forget_history()
+        else:
+            self.annotations.replace_all(read.annotations, record=False)
+        self.saved_revision = self.annotations.revision
+        if data.document_sha256 != self.loaded.sha256 or (
+                merged is not None and merged.annotations != read.annotations):
+            self.saved_revision -= 1  # new anchors, the new hash or our tags: worth writing
+        self.base = list(data.annotations)
+        self.disk = read.disk
+        self.sidecar_extractor = data.extractor
+        self.problems = list(data.problems)
+        self.header = dict(data.extra)
+        self.rejected = list(getattr(data, "rejected", []))
+        self.anchor_report = read.report
+        return merged
+
+    def load_sidecar(self) -> None:
+        """Read the sidecar (if any). An unreadable one is recorded, never raised."""
+        self.adopt(self.read_sidecar())
 
     def snapshot(self) -> SidecarData:
         data = SidecarData(self.path.name, self.loaded.sha256, self.annotations.sorted(),
@@ -163,7 +201,7 @@ class Document:
 
     def prepare_save(self) -> SaveJob | None:
         """The save to do now, or None when there is nothing to write (or we must not)."""
-        if self.read_only_reason or not self.dirty:
+        if self.read_only_reason or not self.dirty or not self.ready:
             return None
         if self.disk is None and not len(self.annotations) and not self.rejected:
             self.saved_revision = self.annotations.revision
@@ -190,7 +228,10 @@ class Document:
         """True when the sidecar on disk is no longer what we last read or wrote.
 
         Cheap enough to poll: a ``stat`` first, the hash only when size or time moved.
+        False until the sidecar was read at all (``ready``).
         """
+        if not self.ready:
+            return False
         try:
             st = os.stat(self.sidecar, follow_symlinks=False)
         except FileNotFoundError:
@@ -205,39 +246,94 @@ class Document:
             return current != self.disk
         return (current.size, current.sha256) != (self.disk.size, self.disk.sha256)
 
+    def _keep_ours(self, read: SidecarRead) -> bool:
+        """No sidecar to take (gone, or unreadable): keep ours, worth writing when gone.
+
+        A missing sidecar is never an empty other side; True when ``read`` was such.
+        """
+        if read.error:
+            self.sidecar_error, self.unreadable = read.error, read.disk
+            return True
+        if read.data is not None:
+            return False
+        self.disk, self.base = None, []
+        if len(self.annotations):  # write them back rather than take "nothing"
+            self.saved_revision = self.annotations.revision - 1
+        return True
+
     def reload_sidecar(self) -> None:
-        """Throw away unsaved changes and take the sidecar on disk (undoable)."""
+        """Throw away unsaved changes and take the sidecar on disk (undoable).
+
+        When there is none to take (deleted, unreadable) the tags in memory stay, unsaved.
+        """
+        read = self.read_sidecar()
+        if self._keep_ours(read):
+            return
         previous = self.annotations.sorted()
-        self.load_sidecar()
+        self.adopt(read)
         current = self.annotations.sorted()
         self.annotations.replace_all(previous, record=False)
         self.annotations.replace_all(current)
         self.saved_revision = self.annotations.revision
 
     def merge_with_disk(self) -> MergeResult:
-        """Three-way merge of our changes with the sidecar on disk; the result is unsaved."""
+        """Three-way merge of our changes with the sidecar on disk; the result is unsaved.
+
+        Raises SidecarUnreadable when the file cannot be read (nothing changes then); a
+        missing file is not "they deleted everything": ours are kept and written back.
+        """
         mine = self.annotations.sorted()
-        base = self.base
         found = read_sidecar(self.sidecar)
-        theirs: list[Annotation] = []
-        if found is not None:
-            data, disk = found
-            theirs = data.annotations
-            if data.document_sha256 != self.loaded.sha256:
-                theirs, _ = reanchor(theirs, self.text, self._full_segmentation())
-            self.disk = disk
-            self.base = list(data.annotations)
-        else:
-            self.disk = None
-        result = merge_annotations(base, mine, theirs)
+        if found is None:
+            self._keep_ours(SidecarRead(None, None))
+            return MergeResult(mine, [])
+        data, disk = found
+        theirs = data.annotations
+        if data.document_sha256 != self.loaded.sha256:
+            theirs, _ = reanchor(theirs, self.text, self._full_segmentation())
+        result = merge_annotations(self.base, mine, theirs)
+        self.disk, self.base = disk, list(data.annotations)
+        self.sidecar_error, self.unreadable = "", None
         self.annotations.replace_all(result.annotations)
         return result
+
+    def mark_unreadable(self) -> str:
+        """The sidecar on disk changed and cannot be read now: keep ours, wait for a fix.
+
+        Returns the reason ("" when it reads fine). The tags become read-only and the
+        file is never written; :meth:`recover` merges them once it is readable again.
+        """
+        try:
+            read_sidecar(self.sidecar)
+        except SidecarError as exc:
+            self.sidecar_error, self.unreadable = str(exc), fingerprint(self.sidecar)
+            return self.sidecar_error
+        return ""
+
+    def recover(self) -> MergeResult | None:
+        """Poll an unreadable sidecar; once it reads (or is gone), merge ours into it.
+
+        Cheap while nothing changed (a fingerprint). Returns the merge when it recovered.
+        """
+        if not self.sidecar_error or fingerprint(self.sidecar) == self.unreadable:
+            return None
+        try:
+            found = read_sidecar(self.sidecar)
+        except SidecarError as exc:
+            self.sidecar_error, self.unreadable = str(exc), fingerprint(self.sidecar)
+            return None
+        if found is None:
+            self.sidecar_error, self.unreadable = "", None
+            self._keep_ours(SidecarRead(None, None))
+            return MergeResult(self.annotations.sorted(), [])
+        return self.merge_with_disk()
 
     # -- the document file itself -------------------------------------------------------
 
     def text_changed_on_disk(self) -> bool:
-        """True when the briefing file was edited, replaced or deleted since it was read."""
-        return file_stamp(self.path) != self.file_stamp
+        """True when the briefing file was edited, replaced or deleted since it was read
+        (never while still loading: the loader owns the text until then)."""
+        return self.ready and file_stamp(self.path) != self.file_stamp
 
     def reload_text(self) -> AnchorReport | None:
         """Read the changed file again and re-anchor every tag, saved or not (undoable).
@@ -259,13 +355,18 @@ class Document:
         self.anchor_report = report
         return report
 
-    def keep_mine_as_copy(self) -> Path:
-        """Write our state beside the sidecar as a numbered copy, then take the disk's."""
+    def save_copy(self) -> Path:
+        """Write our state beside the sidecar as a numbered copy; the sidecar is untouched."""
         stem = self.sidecar.name.removesuffix(".yaml")
         number = 1
         while (copy := self.sidecar.with_name(f"{stem}.mine-{number}.yaml")).exists():
             number += 1
         write_sidecar(copy, self.snapshot(), None)
+        return copy
+
+    def keep_mine_as_copy(self) -> Path:
+        """Write our state beside the sidecar as a numbered copy, then take the disk's."""
+        copy = self.save_copy()
         self.reload_sidecar()
         return copy
 

@@ -44,9 +44,9 @@ from typing import Any
 from urllib.parse import quote
 
 from briefing_tui.core.codebook import Codebook
-from briefing_tui.core.export import TITLE, attention_label, shown
+from briefing_tui.core.export.common import TITLE, attention_label
 from briefing_tui.core.summary import Summary, SummaryItem
-from briefing_tui.core.visible import escape_json_text
+from briefing_tui.core.visible import escape_json_text, shown
 
 FORMAT_NAME = "briefing_tui.summary"
 FORMAT_VERSION = 1

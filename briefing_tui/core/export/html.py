@@ -3,7 +3,7 @@
 Inline CSS with the codebook's colours, a table of contents by tag, no scripts and no
 external resources (a Content-Security-Policy of ``default-src 'none'`` says so to the
 browser too, should anything slip through). Everything this module did not write itself
-goes through :func:`html.escape` after :func:`~.export.shown`; colours are used only
+goes through :func:`html.escape` after :func:`~.visible.shown`; colours are used only
 when they are ``#rrggbb``, and ids and class names are built from our own counters.
 """
 
@@ -14,16 +14,16 @@ from functools import lru_cache
 from html import escape
 
 from briefing_tui.core.codebook import UNKNOWN_COLOUR, Codebook
-from briefing_tui.core.export import (
+from briefing_tui.core.export.common import (
     TITLE,
     attention_label,
     filters_line,
     place,
     plural,
     short,
-    shown,
 )
 from briefing_tui.core.summary import Summary, SummaryItem
+from briefing_tui.core.visible import shown
 
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 _SLUG = re.compile(r"[^a-z0-9_-]+")

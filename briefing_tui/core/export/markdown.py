@@ -7,7 +7,7 @@ except inside a word, so ``file_name`` stays readable) and before those that onl
 matter at the start of a line (``> - + = :`` and the dot of ``1.``). Leading spaces
 become no-break spaces, so no line turns into a code block. Since ``<`` is always
 escaped there is no raw HTML and no autolink. Rendered, each quote reads exactly as in
-the document, with control characters shown as symbols (:func:`~.export.shown`).
+the document, with control characters shown as symbols (:func:`~briefing_tui.core.visible.shown`).
 """
 
 from __future__ import annotations
@@ -16,16 +16,16 @@ import re
 from functools import lru_cache
 
 from briefing_tui.core.codebook import Codebook
-from briefing_tui.core.export import (
+from briefing_tui.core.export.common import (
     TITLE,
     attention_label,
     filters_line,
     place,
     plural,
     short,
-    shown,
 )
 from briefing_tui.core.summary import Summary, SummaryItem
+from briefing_tui.core.visible import shown
 
 _INLINE = re.compile(r"[\\`*\[\]<#|~$^{}]|&(?=#?[0-9A-Za-z]+;)|(?<![^\W_])_|_(?![^\W_])")
 _LINE_START = re.compile(r"^([ \u00a0]*)([-+=:>]|\d{1,9}(?=[.)]))", re.MULTILINE)
