@@ -5,8 +5,9 @@ git calls ``briefing merge-driver %O %A %B %P`` when both branches changed a sid
 new tags between the same two lines, or edits to neighbouring lines, conflict, and
 ``merge=union`` keeps both versions of a changed line under one id. Here the three files
 are parsed and merged by id with :func:`briefing_tui.core.merge.merge_annotations`, the
-same call the app makes when a sidecar changed under unsaved tags, and ``%A`` is
-rewritten in the canonical form (exit 0).
+same call the app makes when a sidecar changed under unsaved tags (document metadata and
+sentence fixes with their own three-way merges, as in the app), and ``%A`` is rewritten
+in the canonical form (exit 0).
 
 When that cannot be trusted, nothing is guessed: a side that is not a readable sidecar, or
 sides that describe different document text (the annotation offsets would not mean the
@@ -25,7 +26,10 @@ from pathlib import Path
 from typing import Any
 
 from briefing_tui.core.atomic import atomic_write
+from briefing_tui.core.corrections import Corrections, merge_corrections
 from briefing_tui.core.merge import merge_annotations
+from briefing_tui.core.metadata import Metadata
+from briefing_tui.core.metadata_merge import merge_metadata
 from briefing_tui.core.sidecar import (
     SidecarData,
     SidecarError,
@@ -95,7 +99,11 @@ def merge_sidecar_texts(base: str, ours: str, theirs: str) -> DriverResult:
         extractor=o.extractor, rejected=_union(o.rejected, t.rejected),
         extra=_three_way(b.extra if b else {}, o.extra, t.extra),
         document_extra=_three_way(b.document_extra if b else {}, o.document_extra,
-                                  t.document_extra))
+                                  t.document_extra),
+        metadata=merge_metadata(b.metadata if b else Metadata(), o.metadata, t.metadata,
+                                result.conflicts),
+        corrections=merge_corrections(b.corrections if b else Corrections(), o.corrections,
+                                      t.corrections))
     try:
         return DriverResult(dump_sidecar(merged), result.conflicts)
     except SidecarError as exc:
