@@ -27,6 +27,7 @@ from typing import Any
 
 from briefing_tui.core.atomic import atomic_write
 from briefing_tui.core.corrections import Corrections, merge_corrections
+from briefing_tui.core.errors import BriefingError
 from briefing_tui.core.merge import merge_annotations
 from briefing_tui.core.metadata import Metadata
 from briefing_tui.core.metadata_merge import merge_metadata
@@ -40,7 +41,7 @@ from briefing_tui.core.sidecar import (
 EXIT_MERGED, EXIT_CONFLICT = 0, 1
 
 
-class Unmergeable(Exception):
+class Unmergeable(BriefingError):
     """The three versions cannot be merged by id; ``str()`` says why, in one line."""
 
 

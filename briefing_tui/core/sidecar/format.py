@@ -48,6 +48,7 @@ from briefing_tui.core.analyst import read_by
 from briefing_tui.core.annotations import Anchor, Annotation, make_id
 from briefing_tui.core.codebook import TAG_NAME
 from briefing_tui.core.corrections import Corrections
+from briefing_tui.core.errors import BriefingError
 from briefing_tui.core.metadata import FIELDS, Metadata
 from briefing_tui.core.safe_yaml import MAX_DEPTH, YamlError, load_yaml
 from briefing_tui.core.segment import SEGMENTER_NAME, SEGMENTER_VERSION
@@ -72,7 +73,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _ANCHORS = {anchor.value: anchor for anchor in Anchor}
 
 
-class SidecarError(Exception):
+class SidecarError(BriefingError):
     """A sidecar problem; ``str()`` is a one-line reason fit for a user."""
 
 
