@@ -46,6 +46,8 @@ def cmd_sentences(args: argparse.Namespace) -> int:
     except DocumentError as exc:
         _say(f"briefing: {exc}")
         return EXIT_BAD_INPUT
+    if document.loaded.warning:  # a PDF page that could not be read or has no text layer
+        _say(f"briefing: {args.path.name}: {document.loaded.warning}")
     split = document.segmentation
     out = sys.stdout
     for sentence in split:

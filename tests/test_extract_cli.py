@@ -20,7 +20,7 @@ from briefing_tui.core.export import render
 from briefing_tui.core.summary import build_summary
 
 from .conftest import SEED
-from .extract_helpers import EXTRACT, isolated_cache, write_pdf
+from .extract_helpers import EXTRACT, image_only_pdf, isolated_cache, write_pdf
 
 __all__ = ["isolated_cache"]
 
@@ -60,6 +60,13 @@ def test_sentences_of_a_pdf(corpus: Path) -> None:
                briefing("sentences", corpus / "brief.docx", "--json").stdout.splitlines()]
     assert [(r["paragraph"], r["text"]) for r in records] == [(1, "Word brief"),
                                                               (2, "Convoys left.")]
+
+
+def test_sentences_name_a_page_without_a_text_layer(tmp_path: Path) -> None:
+    path = image_only_pdf(tmp_path / "mixed.pdf", pages=1, text_pages=1)
+    done = briefing("sentences", path)
+    assert done.returncode == 0 and done.stdout.startswith("1\t0\t")
+    assert done.stderr == "briefing: mixed.pdf: page 2: only images, no text (scanned?)\n"
 
 
 @pytest.mark.parametrize(("name", "data", "reason"), [
