@@ -152,7 +152,15 @@ class AnnotationsPane(OptionList):
         if self._pending is not None:
             self._pending.reset()
 
+    def on_resize(self) -> None:
+        """Quotes are clipped to the pane: rebuild them when its width changes."""
+        width = self.scrollable_content_region.width
+        if width != getattr(self, "_built_width", width):
+            self.show(getattr(self, "_document", None))
+
     def show(self, document: Document | None) -> None:
+        self._document = document
+        self._built_width = self.scrollable_content_region.width
         if self._pending is not None:
             self._pending.stop()
             self._pending = None
