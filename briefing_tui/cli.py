@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from briefing_tui.cli_streams import Parser, run_guarded, stdout_console
 from briefing_tui.core.atomic import atomic_write
 from briefing_tui.core.codebook import Codebook, CodebookError, load_codebook
 from briefing_tui.core.corpus import find_documents
@@ -65,12 +66,19 @@ def cmd_check(args: argparse.Namespace) -> int:
     for error in corpus.errors:
         _say(f"briefing: {error}")
         status = EXIT_BAD_INPUT
+    for folder in corpus.unreadable:
+        _say(f"briefing: {folder}")
+        status = max(status, EXIT_ATTENTION)
     for path in corpus.documents:
         name = visible(str(path), keep_newlines=False)
         try:
             document = open_document(path)
         except DocumentError as exc:
             print(f"{name}: unreadable: {visible(exc.reason, keep_newlines=False)}")
+            status = EXIT_BAD_INPUT
+            continue
+        except OSError as exc:  # one odd entry (a name too long, a loop) never stops the rest
+            print(f"{name}: unreadable: {visible(exc.strerror or str(exc), keep_newlines=False)}")
             status = EXIT_BAD_INPUT
             continue
         if document.sidecar_error:
@@ -190,6 +198,7 @@ def _summarise(args: argparse.Namespace, codebook: Codebook, *, timestamp: datet
                                 timestamp=timestamp, progress=bar)
     finally:
         bar.close()
+    summary.skipped[:0] = corpus.unreadable  # folders not read: the result is incomplete
     unknown = [t for t in args.tag or () if t not in summary.known_tags]
     if unknown:
         _say(f"briefing: unknown tag {unknown[0]!r} (known: "
@@ -215,11 +224,8 @@ def _output_refused(args: argparse.Namespace) -> str:
 def _write(data: bytes, args: argparse.Namespace) -> str:
     """Write the export to -o atomically, or to stdout; the error message, or ""."""
     if args.output is None:
-        try:
-            sys.stdout.buffer.write(data)
-            sys.stdout.flush()
-        except BrokenPipeError:  # `briefing export . | head`: not an error
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.stdout.buffer.write(data)  # a broken pipe or full disk: see run_guarded
+        sys.stdout.flush()
         return ""
     out: Path = args.output
 
@@ -284,10 +290,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
     if args.json:
         sys.stdout.write(stats_json(stats))
     else:
-        from rich.console import Console
-
         wide = not sys.stdout.isatty() and "COLUMNS" not in os.environ  # a file, a pipe
-        console = Console(highlight=False, width=160 if wide else None)
+        console = stdout_console(highlight=False, width=160 if wide else None)
         for renderable in stats_renderables(stats, codebook):
             console.print(renderable)
     for line in summary.skipped:
@@ -304,7 +308,7 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--codebook", type=Path, help="a YAML codebook (tag order, colours)")
 
 
-def _add_summary_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _add_summary_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     export = sub.add_parser(
         "export", help="the tagged summary as md, html, json, csv or jsonld",
         description="The tagged summary: grouped by tag, then document, each sentence "
@@ -329,7 +333,7 @@ def _add_summary_commands(sub: argparse._SubParsersAction[argparse.ArgumentParse
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="briefing", description="Read and tag conflict briefings in the terminal.")
     sub = parser.add_subparsers(dest="command")
     sentences = sub.add_parser("sentences", help="print the sentence split with offsets")
@@ -346,7 +350,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def build_app_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="briefing", description="Read and tag conflict briefings in the terminal. "
         f"Other commands: {', '.join(COMMANDS)} (see 'briefing COMMAND --help').")
     parser.add_argument("paths", nargs="*", type=Path, default=[Path(".")],
@@ -357,15 +361,20 @@ def build_app_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+def _run(argv: list[str]) -> int:
     if argv and argv[0] in COMMANDS:
         args = build_parser().parse_args(argv)
+        if getattr(args, "output", None) == Path("-"):
+            args.output = None  # `-o -`: stdout, as every Unix tool means it
         return int(args.func(args))
     args = build_app_parser().parse_args(argv)
     from briefing_tui.tui.launch import launch  # Textual is imported only for the app
 
     return launch(args.paths, args.codebook, args.config)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return run_guarded(_run, list(sys.argv[1:] if argv is None else argv))
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ from briefing_tui.core.sidecar import (
     Fingerprint,
     SidecarData,
     SidecarError,
+    document_label,
     fingerprint,
     read_sidecar,
     sidecar_path,
@@ -146,7 +147,7 @@ class Document:
         self._adopt(*found)
 
     def snapshot(self) -> SidecarData:
-        data = SidecarData(self.path.name, self.loaded.sha256, self.annotations.sorted(),
+        data = SidecarData(document_label(self.path), self.loaded.sha256, self.annotations.sorted(),
                            extractor=self.loaded.extractor)
         if self.rejected and hasattr(data, "rejected"):
             data.rejected = list(self.rejected)
