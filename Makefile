@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench bench-quick screenshot clean
+.PHONY: run test test-fast lint bench bench-quick screenshot clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,11 +18,16 @@ run: $(STAMP)  ## open the reader on the sample briefings
 test: $(STAMP)  ## lint, type-check and run every test
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -n 2
+
+test-fast: $(STAMP)  ## the edit loop: every test but the system ones (ptys, kills, benchmarks)
+	$(BIN)/python -m pytest -n 2 -m "not system"
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 bench: $(STAMP)  ## the full benchmarks (minutes; not part of CI)
 	$(BIN)/python -m benchmarks

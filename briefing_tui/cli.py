@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing_tui.cli_streams import Parser, run_guarded, stdout_console
+from briefing_tui.cli_team import TEAM_COMMANDS, add_team_commands
 from briefing_tui.core.atomic import atomic_write
 from briefing_tui.core.codebook import Codebook, CodebookError, load_codebook
 from briefing_tui.core.corpus import find_documents
@@ -33,7 +34,7 @@ from briefing_tui.core.text import DocumentError
 from briefing_tui.core.visible import escape_json_text, visible
 
 EXIT_OK, EXIT_ATTENTION, EXIT_BAD_INPUT = 0, 1, 2
-COMMANDS = ("sentences", "check", "export", "stats")
+COMMANDS = ("sentences", "check", "export", "stats", "meta", *TEAM_COMMANDS)
 
 
 def _say(message: str) -> None:
@@ -346,6 +347,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="write re-anchored sidecars back (orphans are kept)")
     check.set_defaults(func=cmd_check)
     _add_summary_commands(sub)
+    from briefing_tui.cli_meta import add_meta_parser
+
+    add_meta_parser(sub)
+    add_team_commands(sub)
     return parser
 
 

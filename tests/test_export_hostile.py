@@ -21,9 +21,10 @@ from markdown_it import MarkdownIt
 
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.document import Document
-from briefing_tui.core.export import FORMATS, render, shown
+from briefing_tui.core.export import FORMATS, render
 from briefing_tui.core.export.data import csv_unneutralise
 from briefing_tui.core.summary import Summary, build_summary
+from briefing_tui.core.visible import shown
 
 from .conftest import DATA
 from .export_helpers import hostile_document
@@ -138,7 +139,7 @@ def test_csv_neutralises_formulas_and_reads_back(
     out = render(summary, "csv", BOOK)
     assert not RAW.search(out.replace("\r\n", "\n"))
     rows = list(csv.reader(io.StringIO(out, newline="")))
-    assert len(rows) == 1 + 3 and all(len(row) == 10 for row in rows)
+    assert len(rows) == 1 + 3 and all(len(row) == 14 for row in rows)
     for row in rows[1:]:
         for cell in row:
             first = cell.lstrip(" ")[:1]

@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from briefing_tui.core.codebook import Codebook
-from briefing_tui.core.export import shown
 from briefing_tui.core.summary import DocumentInfo, Summary
-from briefing_tui.core.visible import escape_json_text
+from briefing_tui.core.visible import escape_json_text, shown
 
 if TYPE_CHECKING:
     from rich.console import RenderableType

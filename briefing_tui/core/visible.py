@@ -79,3 +79,18 @@ def escape_json_text(dumped: str) -> str:
     valid JSON meaning the same thing.
     """
     return dumped.translate(_JSON_ESCAPES)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def shown(text: str, *, one_line: bool = False) -> str:
+    """User text safe to print and encode: controls visible, lone surrogates as U+FFFD.
+
+    The same length as ``text``, so nothing shifts; with ``one_line`` a newline is shown
+    as a symbol too (titles, file names, headers).
+    """
+    out = visible(text, keep_newlines=not one_line)
+    if _SURROGATE.search(out):
+        out = _SURROGATE.sub("\ufffd", out)
+    return out

@@ -5,9 +5,11 @@ running heads, two columns, tables, hyphenation and a 100-page report, PDFium's 
 text took 0.07-0.12 s for 100 pages, pypdf's 0.46-0.56 s and pdfminer.six's 2.7-3.2 s
 (over the 3 s budget on its own). All three get the words and spaces right; none puts
 columns written line by line across the page back in order, joins hyphenated words or
-drops running heads, and only pdfminer makes paragraphs. PDFium also gives each run on a
-line with its box and font size, which is what :mod:`.pdf_layout` needs to do all that:
-with it, 100 pages take 0.35-0.45 s. PyMuPDF was not considered (AGPL).
+drops running heads, and only pdfminer makes paragraphs. PDFium also gives each character
+with its box, its own spaces and line breaks and its line-end hyphens: :mod:`.pdf_chars`
+keeps PDFium's words exactly as they are (issue #11: re-deriving spaces from glyph gaps
+broke and glued words), :mod:`.pdf_order` and :mod:`.pdf_layout` put them in reading order
+and paragraphs. PyMuPDF was not considered (AGPL).
 
 pypdfium2 is an optional extra (``pip install 'briefing-tui[pdf]'``): without it a PDF
 gets a one-line reason naming the extra. PDFium is not thread-safe, so every call goes
@@ -24,6 +26,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from briefing_tui.core.extract import pdf_chars
 from briefing_tui.core.extract.pdf_layout import LAYOUT_VERSION, PageRuns, Run, compose
 from briefing_tui.core.text import DocumentError, LoadedText, text_sha256
 
@@ -107,20 +110,17 @@ def _has_image(pdfium: ModuleType, page: Any) -> bool:
 
 
 def _page_runs(pdfium: ModuleType, page: Any) -> tuple[PageRuns, int]:
-    """The page's text runs with their boxes and font sizes, and its character count."""
+    """The page's pieces of text (PDFium's words and lines, :mod:`.pdf_chars`) with
+    their boxes as shown, and its character count."""
     width, height = page.get_size()
     rotation = page.get_rotation() % 360
     textpage = page.get_textpage()
-    font_size = pdfium.raw.FPDFText_GetFontSize
     try:
         runs = []
-        for index in range(textpage.count_rects()):
-            box = textpage.get_rect(index)
-            text = textpage.get_text_bounded(*box)
-            char = textpage.get_index(box[0] + 1, (box[1] + box[3]) / 2, 2, 2)
-            size = float(font_size(textpage.raw, char)) if char is not None and char >= 0 \
-                else 0.0
-            runs.append(Run(*_rotated(box, rotation, width, height), text, size))
+        for line in pdf_chars.lines(pdfium, textpage):
+            for run in pdf_chars.pieces(line):
+                box = _rotated((run.x0, run.y0, run.x1, run.y1), rotation, width, height)
+                runs.append(Run(*box, run.text, run.size))
         chars = textpage.count_chars()
     finally:
         textpage.close()

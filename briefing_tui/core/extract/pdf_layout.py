@@ -1,20 +1,19 @@
 """From positioned text runs to paragraphs in reading order: the PDF rules that are ours.
 
-A PDF holds glyphs at positions, not paragraphs. PDFium gives each run of text on a line
-with its box (:mod:`.extract_pdf`); this module, pure Python and library-free so it can be
-tested on its own, turns those runs into the canonical text:
+A PDF holds glyphs at positions, not paragraphs. :mod:`.pdf_chars` gives each piece of
+a line as PDFium reads it, with its box, in the producer's order; this module, pure
+Python and library-free so it can be tested on its own, turns those pieces into the
+canonical text (it never splits or joins words inside a piece):
 
-- runs on one baseline close together make one line piece; far apart (a column gutter,
-  table cells) they stay apart;
 - running heads and feet that repeat on most pages, and page numbers in the margins, are
   dropped (digits count as equal, so "Page 3" repeats "Page 4");
-- prose columns are found from gutters no line crosses, and read one after another;
-  pieces that share a baseline but are not prose (a table) are read as a row, cells
-  joined by " | ", one paragraph per row;
+- pieces are grouped into blocks (columns, sidebars, boxes, captions, tables as rows of
+  cells joined by " | ") read in order (:mod:`.pdf_order`);
 - lines join into paragraphs (a wider gap, a bullet, an indent or a short line ending a
   sentence starts a new one); a paragraph cut by a column or page break is joined again;
 - a word hyphenated at a line end is joined, keeping the hyphen only when the document
-  elsewhere writes the word with it (``seventy-eighth``) and never without it;
+  elsewhere writes the word with it (``seventy-eighth``), or writes its second part as
+  the end of a compound (``flood-prone``, so ``landslide-prone``), and never without it;
 - ligatures (U+FB00–FB06) become letters, soft hyphens and control characters go.
 
 Offsets of each page's first character are returned, so citations can name pages.
@@ -29,8 +28,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-LAYOUT_VERSION = 1
-CELL_SEPARATOR = " | "
+from briefing_tui.core.extract.pdf_order import Line as _Line
+from briefing_tui.core.extract.pdf_order import reading_order
+
+LAYOUT_VERSION = 2
 
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
                             "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
@@ -55,6 +56,7 @@ class Run:
     y1: float
     text: str
     size: float = 0.0  # font size in points, 0 when unknown
+    bold: bool = False  # every word in a bold font
 
     @property
     def height(self) -> float:
@@ -69,20 +71,12 @@ class PageRuns:
 
 
 @dataclass
-class _Line:
-    x0: float
-    y0: float
-    x1: float
-    y1: float
-    text: str
-    row: bool = False  # table cells joined: a paragraph of its own
-    size: float = 0.0  # the largest font size in it, 0 when unknown
-
-
-@dataclass
 class _Para:
     parts: list[tuple[int, str]]  # (0-based page, text with its joining separator)
     row: bool = False
+    size: float = 0.0  # of its first line
+    cut: bool = False  # its block ended inside it: its last line is full
+    width: float = 0.0  # of its last line
 
     @property
     def text(self) -> str:
@@ -105,42 +99,15 @@ def clean(text: str) -> str:
     return text + "-" if soft and text and not text.endswith("-") else text
 
 
-def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
-    return min(a1, b1) - max(a0, b0)
-
-
-def _pieces(runs: list[Run]) -> list[_Line]:
-    """Runs on one baseline merged into pieces; a gap over ~1.6 line heights splits them."""
-    items = [r for r in (Run(r.x0, r.y0, r.x1, r.y1, clean(r.text), r.size) for r in runs)
-             if r.text and all(map(math.isfinite, (r.x0, r.y0, r.x1, r.y1, r.size)))]
-    items.sort(key=lambda r: (-(r.y0 + r.y1) / 2, r.x0))
-    rows: list[list[Run]] = []
-    for run in items:
-        anchor = rows[-1][0] if rows else None
-        if anchor is not None and _overlap(anchor.y0, anchor.y1, run.y0, run.y1) >= \
-                0.5 * min(anchor.height, run.height):
-            rows[-1].append(run)
-        else:
-            rows.append([run])
-    pieces: list[_Line] = []
-    for row in rows:
-        row.sort(key=lambda r: r.x0)
-        current: _Line | None = None
-        for run in row:
-            size = max(run.height, 1.0)
-            gap = run.x0 - current.x1 if current is not None else math.inf
-            if current is not None and (gap <= 1.6 * size or (
-                    _BULLET.match(current.text + " ") and len(current.text) <= 4
-                    and gap <= 5 * size)):
-                space = "" if gap < 0.12 * size else " "
-                current.text += space + run.text
-                current.x1 = max(current.x1, run.x1)
-                current.y0, current.y1 = min(current.y0, run.y0), max(current.y1, run.y1)
-                current.size = max(current.size, run.size)
-            else:
-                current = _Line(run.x0, run.y0, run.x1, run.y1, run.text, size=run.size)
-                pieces.append(current)
-    return pieces
+def _lines(runs: list[Run]) -> list[_Line]:
+    """Runs as lines of the page, in the producer's order, their text cleaned."""
+    out = []
+    for run in runs:
+        text = clean(run.text)
+        if text and all(map(math.isfinite, (run.x0, run.y0, run.x1, run.y1, run.size))):
+            out.append(_Line(run.x0, run.y0, run.x1, run.y1, text, size=run.size,
+                             bold=run.bold))
+    return out
 
 
 def _furniture_key(text: str) -> str:
@@ -165,110 +132,19 @@ def drop_furniture(pages: list[list[_Line]], heights: list[float]) -> None:
                 pieces.remove(piece)
 
 
-def _is_prose(column: list[_Line], size: float) -> bool:
-    widths = [p.x1 - p.x0 for p in column]
-    return len(column) >= 3 and statistics.median(widths) >= 10 * size
-
-
-def _gutters(pieces: list[_Line], size: float) -> list[float]:
-    """x positions of column gutters: gaps no piece crosses, with prose on both sides."""
-    if len(pieces) < 6:
-        return []
-    left = min(p.x0 for p in pieces)
-    right = max(p.x1 for p in pieces)
-    narrow = sorted((p for p in pieces if p.x1 - p.x0 < 0.6 * (right - left)),
-                    key=lambda p: p.x0)
-    gaps: list[float] = []
-    reach = -math.inf
-    for piece in narrow:
-        if reach > -math.inf and piece.x0 - reach >= 1.0 * size:
-            gaps.append((reach + piece.x0) / 2)
-        reach = max(reach, piece.x1)
-    while gaps:
-        columns = _split(narrow, gaps)
-        bad = next((i for i, column in enumerate(columns) if not _is_prose(column, size)),
-                   None)
-        if bad is None:
-            break
-        del gaps[min(bad, len(gaps) - 1)]
-    if not gaps:
-        return []
-    spanning = sum(1 for p in pieces if _crosses(p, gaps))
-    return gaps if spanning <= 0.25 * (len(pieces) - spanning) else []
-
-
-def _split(pieces: list[_Line], gaps: list[float]) -> list[list[_Line]]:
-    columns: list[list[_Line]] = [[] for _ in range(len(gaps) + 1)]
-    for piece in pieces:
-        columns[sum(1 for g in gaps if (piece.x0 + piece.x1) / 2 > g)].append(piece)
-    return columns
-
-
-def _crosses(piece: _Line, gaps: list[float]) -> bool:
-    return any(piece.x0 < g < piece.x1 for g in gaps)
-
-
-def _rows(pieces: list[_Line]) -> list[_Line]:
-    """Pieces in top-down order, those sharing a baseline joined as table cells."""
-    ordered = sorted(pieces, key=lambda p: (-p.y1, p.x0))
-    lines: list[list[_Line]] = []
-    for piece in ordered:
-        last = lines[-1][0] if lines else None
-        if last is not None and _overlap(last.y0, last.y1, piece.y0, piece.y1) >= \
-                0.5 * min(last.y1 - last.y0, piece.y1 - piece.y0):
-            lines[-1].append(piece)
-        else:
-            lines.append([piece])
-    out = []
-    for group in lines:
-        group.sort(key=lambda p: p.x0)
-        if len(group) == 1:
-            out.append(group[0])
-            continue
-        out.append(_Line(group[0].x0, min(p.y0 for p in group), group[-1].x1,
-                         max(p.y1 for p in group),
-                         CELL_SEPARATOR.join(p.text for p in group), row=True,
-                         size=max(p.size for p in group)))
-    return out
-
-
-def reading_order(pieces: list[_Line], hint: list[float] | None = None,
-                  ) -> tuple[list[list[_Line]], list[float]]:
-    """The page's blocks (columns, bands between full-width lines) in reading order, and
-    the gutters found. ``hint``: the previous page's gutters, used when this page has too
-    little text to show its own (the last page of a two-column report) and no line
-    crosses them."""
-    if not pieces:
-        return [], hint or []
-    size = max(1.0, statistics.median(p.y1 - p.y0 for p in pieces))
-    gaps = _gutters(pieces, size)
-    if not gaps and hint and not any(_crosses(p, hint) for p in pieces):
-        gaps = hint
-    if not gaps:
-        return [_rows(pieces)], []
-    blocks: list[list[_Line]] = []
-    band: list[_Line] = []
-    for piece in sorted(pieces, key=lambda p: -p.y1):
-        if _crosses(piece, gaps):
-            blocks += [_rows(c) for c in _split(band, gaps) if c]
-            blocks.append([piece])
-            band = []
-        else:
-            band.append(piece)
-    blocks += [_rows(c) for c in _split(band, gaps) if c]
-    return blocks, gaps
-
-
 class _Vocabulary:
     """Words as the document writes them, to decide what a line-end hyphen was."""
 
     def __init__(self, texts: list[str]) -> None:
         self.plain: set[str] = set()
         self.hyphenated: set[str] = set()
+        self.tails: set[str] = set()  # "prone" of "flood-prone": a compound's last part
         for text in texts:
             body = text[:-1] if text.endswith("-") else text  # not the line-end hyphen
             for word in _WORD.findall(body.lower()):
                 (self.hyphenated if "-" in word else self.plain).add(word)
+        self.tails = {word.rsplit("-", 1)[1] for word in self.hyphenated
+                      if len(word.rsplit("-", 1)[1]) >= 4}
 
     def join(self, before: str, after: str) -> tuple[bool, str]:
         """How a line ending in ``before`` meets the next line ``after``: whether to drop
@@ -283,14 +159,20 @@ class _Vocabulary:
             return False, after  # Secretary-General, 1990-2000: the hyphen is real
         word = (head.group(1) + tail.group()).lower()
         compound = f"{head.group(1)}-{tail.group()}".lower()
-        return not (compound in self.hyphenated and word not in self.plain), after
+        known = compound in self.hyphenated or tail.group().lower() in self.tails
+        return not (known and word not in self.plain), after
 
 
-def _left_right(lines: list[_Line], size: float) -> tuple[float, float]:
+def _left(lines: list[_Line], size: float) -> float:
     lefts = Counter(round(line.x0 / (size / 2)) for line in lines if not line.row)
-    left = lefts.most_common(1)[0][0] * size / 2 if lefts else min(x.x0 for x in lines)
-    rights = sorted(line.x1 for line in lines)
-    return left, rights[int(0.9 * (len(rights) - 1))]
+    return lefts.most_common(1)[0][0] * size / 2 if lefts else min(x.x0 for x in lines)
+
+
+def _rights(lines: list[_Line]) -> list[float]:
+    """Where each line's neighbourhood (two lines either side) ends on the right: lines
+    beside a photo are narrower than the column, and not short for that."""
+    ends = [line.x1 for line in lines]
+    return [max(ends[max(0, i - 2):i + 3]) for i in range(len(lines))]
 
 
 def _breaks(prev: _Line, line: _Line, pitch: float, size: float, left: float, right: float,
@@ -300,6 +182,8 @@ def _breaks(prev: _Line, line: _Line, pitch: float, size: float, left: float, ri
         return True
     if prev.size and line.size and abs(prev.size - line.size) > 0.1 * max(prev.size, line.size):
         return True  # a heading and the text under it
+    if prev.bold != line.bold:
+        return True  # a bold heading of the text's size
     if prev.y1 - line.y1 > pitch * 1.35 or line.y1 > prev.y1:
         return True
     if _ENDS_SENTENCE.search(prev.text) and not line.text[:1].islower():
@@ -312,6 +196,24 @@ def _breaks(prev: _Line, line: _Line, pitch: float, size: float, left: float, ri
     return indented and not in_item and prev.x0 - left < 0.5 * size
 
 
+def _continued(out: list[_Para], first: _Line) -> _Para | None:
+    """The paragraph a block's first line continues: the latest one cut by the end of its
+    block (a column or page break), not ending a sentence, in the same font size and no
+    narrower, when the line starts in lower case. Blocks read in between (a sidebar, a
+    caption, a boilerplate box at the foot of the page) stay where they are, after it."""
+    if first.row or not first.text[:1].islower() or _BULLET.match(first.text):
+        return None
+    for para in reversed(out[-12:]):
+        if para.cut and not para.row and not _ENDS_SENTENCE.search(para.text) and \
+                _similar(para.size, first.size) and first.x1 - first.x0 <= 1.25 * para.width:
+            return para
+    return None
+
+
+def _similar(a: float, b: float) -> bool:
+    return not a or not b or abs(a - b) <= 0.1 * max(a, b)
+
+
 def paragraphs(blocks: list[tuple[int, list[_Line]]], vocabulary: _Vocabulary) -> list[_Para]:
     """Lines joined into paragraphs; a paragraph cut by a column or page break rejoined."""
     out: list[_Para] = []
@@ -321,38 +223,55 @@ def paragraphs(blocks: list[tuple[int, list[_Line]]], vocabulary: _Vocabulary) -
         size = max(1.0, statistics.median(x.y1 - x.y0 for x in lines))
         steps = [a.y1 - b.y1 for a, b in pairwise(lines) if 0 < a.y1 - b.y1 < 2.5 * size]
         pitch = statistics.median(steps) if steps else 1.2 * size
-        left, right = _left_right(lines, size)
+        left, rights = _left(lines, size), _rights(lines)
         first = lines[0]
-        last = out[-1] if out else None
-        if last is not None and not last.row and not first.row and first.text[:1].islower() \
-                and not _ENDS_SENTENCE.search(last.text) and not _BULLET.match(first.text):
-            para = last
+        para = _continued(out, first)
+        if para is not None:
             para.append(page, first.text, vocabulary)
         else:
-            para = _Para([(page, first.text)], first.row)
+            para = _Para([(page, first.text)], first.row, first.size)
             out.append(para)
+        para.cut = False
         in_item = bool(_BULLET.match(first.text))
-        for prev, line in pairwise(lines):
-            if _breaks(prev, line, pitch, size, left, right, in_item):
-                para = _Para([(page, line.text)], line.row)
+        for number, (prev, line) in enumerate(pairwise(lines)):
+            if _breaks(prev, line, pitch, size, left, rights[number], in_item):
+                para = _Para([(page, line.text)], line.row, line.size)
                 out.append(para)
                 in_item = bool(_BULLET.match(line.text))
                 continue
             para.append(page, line.text, vocabulary)
+        last = lines[-1]
+        para.width = last.x1 - last.x0
+        para.cut = last.text.endswith("-") or last.x1 >= rights[-1] - 2 * size
     return out
+
+
+def _page_starts(parts: list[tuple[int, int]], pages: int, end: int) -> tuple[int, ...]:
+    """Each page's first offset from (page, offset) of every part in text order. A page
+    starts after the last text of the page before it: a paragraph run on from that page
+    (rejoined ahead of a sidebar or a box) is cited where it begins."""
+    last_of = [-1] * pages
+    for page, offset in parts:
+        last_of[page] = max(last_of[page], offset)
+    starts = [end] * pages
+    before = -1
+    for page in range(pages):
+        later = [offset for number, offset in parts if number >= page and offset > before]
+        starts[page] = min(later, default=end)
+        before = max(before, last_of[page])
+    for number in range(pages - 1, 0, -1):  # never after the next page's start
+        starts[number - 1] = min(starts[number - 1], starts[number])
+    return tuple(starts)
 
 
 def compose(pages: list[PageRuns]) -> tuple[str, tuple[int, ...]]:
     """The canonical text of a PDF's pages and the offset where each page starts."""
-    pieces = [_pieces(page.runs) for page in pages]
+    pieces = [_lines(page.runs) for page in pages]
     drop_furniture(pieces, [page.height for page in pages])
-    blocks: list[tuple[int, list[_Line]]] = []
-    gutters: list[float] = []
-    for number, page_pieces in enumerate(pieces):
-        ordered, gutters = reading_order(page_pieces, gutters)
-        blocks += [(number, block) for block in ordered]
+    blocks = [(number, block) for number, page_pieces in enumerate(pieces)
+              for block in reading_order(page_pieces)]
     vocabulary = _Vocabulary([line.text for _, block in blocks for line in block])
-    starts: list[int | None] = [None] * len(pages)
+    parts: list[tuple[int, int]] = []
     chunks: list[str] = []
     offset = 0
     for para in paragraphs(blocks, vocabulary):
@@ -360,13 +279,7 @@ def compose(pages: list[PageRuns]) -> tuple[str, tuple[int, ...]]:
             chunks.append("\n\n")
             offset += 2
         for page, text in para.parts:
-            if starts[page] is None:
-                starts[page] = offset + len(text) - len(text.lstrip())
+            parts.append((page, offset + len(text) - len(text.lstrip())))
             chunks.append(text)
             offset += len(text)
-    following = offset
-    for number in range(len(starts) - 1, -1, -1):  # a page without text: where the next starts
-        start = starts[number]
-        following = start if start is not None else following
-        starts[number] = following
-    return "".join(chunks), tuple(s if s is not None else offset for s in starts)
+    return "".join(chunks), _page_starts(parts, len(pages), offset)

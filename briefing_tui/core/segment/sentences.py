@@ -1,0 +1,162 @@
+"""Sentence ends inside one layout unit: Punkt, with our abbreviations and our fixes.
+
+nupunkt (the Punkt algorithm, MIT, no dependencies) proposes the ends; it keeps its
+learned orthographic evidence, collocations and sentence starters, but its abbreviation
+list is replaced by :data:`ABBREVIATIONS`. Then, in order:
+
+- a list item's marker (``1.``, ``• 9.``, ``a)``) is never a sentence of its own, and an
+  inline list (``1.) The first item 2.) The second item``) is split at its markers;
+- ``؟`` (Arabic question mark), ``۔`` (Urdu/Pashto full stop), ``।``/``॥`` (Devanagari)
+  end a sentence before a space, ``。！？`` (CJK) wherever more text follows;
+- a sentence never starts with a lowercase letter: that is a continuation after an
+  abbreviation or a mark (``D.R.C. border``, ``Yahoo! in``) and joins the one before;
+- no break inside a short closed quotation (``“We will hold the bridge. We have enough
+  ammunition.”`` is one unit).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+import nupunkt
+
+from briefing_tui.core.segment.abbreviations import ABBREVIATIONS
+
+#: A list item's enumerator at the start of a unit: group ``n`` the ordinal, ``p`` its
+#: punctuation, ``b`` a bullet before it.
+_ENUMERATOR = re.compile(
+    r"[ \t]*(?P<b>[•⁃*▪‣◦-][ \t]*)?\(?(?P<n>\d{1,3}|[A-Za-z]|[ivxlIVXL]{2,5})"
+    r"(?P<p>\.\)|[.)])[ \t]+")
+_BULLET = re.compile(r"[ \t]*[•⁃*▪‣◦–—-][ \t]+")
+_SCRIPT_END = re.compile(r"[؟۔।॥]+[\"'’”»)\]]*(?=\s)|[。！？]+[」』”’）)\]]*(?=\S)")
+_SCRIPT_STOPS = "؟۔।॥。！？"
+_OPENERS = "\"'“‘«([{¿¡"
+#: The longest quotation (open to close, characters) kept whole across sentence ends.
+QUOTE_MAX = 300
+
+
+@lru_cache(maxsize=1)
+def tokenizer() -> Any:
+    """nupunkt's default model with :data:`ABBREVIATIONS` as its whole abbreviation list."""
+    params = nupunkt.load_default_model()._params
+    params.abbrev_types = set(ABBREVIATIONS)
+    params.abbrev_break_rates = {typ: rate for typ, rate in params.abbrev_break_rates.items()
+                                 if typ in ABBREVIATIONS}
+    params.freeze_sets()
+    punkt = nupunkt.PunktSentenceTokenizer(params)
+    punkt.clear_decision_cache()
+    return punkt
+
+
+def _next_ordinal(ordinal: str) -> str:
+    if ordinal.isdigit():
+        return str(int(ordinal) + 1)
+    return chr(ord(ordinal) + 1) if len(ordinal) == 1 and ordinal not in "zZ" else ""
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+    """``(start, body, end)`` of each list item in the unit (one piece when it is none):
+    ``body`` is where the text after the item's marker begins."""
+    match = _ENUMERATOR.match(text, start, end)
+    if match is None:
+        bullet = _BULLET.match(text, start, end)
+        return [(start, bullet.end() if bullet else start, end)]
+    pieces = []
+    piece, body = start, match.end()
+    ordinal, punct, bullet_mark = match["n"], match["p"], (match["b"] or "").strip()
+    while True:
+        ordinal = _next_ordinal(ordinal)
+        if not ordinal:
+            break
+        nxt = re.compile(rf"(?<=\s){re.escape(bullet_mark)}[ \t]*{re.escape(ordinal)}"
+                         rf"{re.escape(punct)}[ \t]+" if bullet_mark else
+                         rf"(?<=\s){re.escape(ordinal)}{re.escape(punct)}[ \t]+")
+        found = nxt.search(text, body, end)
+        if found is None:
+            break
+        pieces.append((piece, body, found.start()))
+        piece, body = found.start(), found.end()
+    pieces.append((piece, body, end))
+    return pieces
+
+
+def _split_scripts(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for a, b in spans:
+        for match in _SCRIPT_END.finditer(text, a, b):
+            if match.end() < b:
+                out.append((a, match.end()))
+                a = match.end()
+        out.append((a, b))
+    return out
+
+
+def _starts_lowercase(text: str, start: int, end: int) -> bool:
+    while start < end and (text[start] in _OPENERS or text[start].isspace()):
+        start += 1
+    return start < end and text[start].islower()
+
+
+def _inside_quote(text: str, start: int, boundary: int, end: int) -> bool:
+    """Whether ``boundary`` lies inside a quotation opened after ``start`` and closed
+    before ``end``, at most :data:`QUOTE_MAX` long."""
+    before = text[max(start, boundary - QUOTE_MAX):boundary]
+    after = text[boundary:min(end, boundary + QUOTE_MAX)]
+    for opener, closer in (("“", "”"), ("«", "»")):
+        opened = before.rfind(opener)
+        if opened != -1 and before.find(closer, opened) == -1:
+            closed = after.find(closer)
+            return closed != -1 and (len(before) - opened) + closed <= QUOTE_MAX
+    if before.count('"') % 2 and text.count('"', start, boundary) % 2:
+        opened = before.rfind('"')
+        closed = after.find('"')
+        return closed != -1 and (len(before) - opened) + closed <= QUOTE_MAX
+    return False
+
+
+def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def _has_any(chunk: str, chars: str) -> bool:
+    """Faster than a regex search for a few characters (``in`` is a C substring scan)."""
+    return any(char in chunk for char in chars)
+
+
+def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentences of one layout unit ``text[start:end]``, trimmed, in order."""
+    punkt = tokenizer()
+    spans: list[tuple[int, int]] = []
+    for piece, body, piece_end in _pieces(text, start, end):
+        chunk = text[body:piece_end]
+        if "\n" in chunk:  # same length; nupunkt reads a line start as an enumerator
+            chunk = chunk.replace("\n", " ")  # ("\n162. The ministry" lost its break)
+        if "\u2028" in chunk:
+            chunk = chunk.replace("\u2028", " ")
+        found = [(body + s, body + e) for s, e in punkt.span_tokenize(chunk)]
+        if not found:
+            found = [(piece, piece_end)]
+        found[0] = (piece, found[0][1])
+        if _has_any(chunk, _SCRIPT_STOPS):
+            found = _split_scripts(text, found)
+        if len(found) > 1:
+            quoted = _has_any(chunk, '"“«')
+            merged = [found[0]]
+            for a, b in found[1:]:
+                if (_starts_lowercase(text, a, b)
+                        or (quoted and _inside_quote(text, piece, a, piece_end))):
+                    merged[-1] = (merged[-1][0], b)
+                else:
+                    merged.append((a, b))
+            found = merged
+        for a, b in found:
+            a, b = _trimmed(text, a, b)
+            if a < b:
+                spans.append((a, b))
+    return spans
