@@ -309,7 +309,7 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--codebook", type=Path, help="a YAML codebook (tag order, colours)")
 
 
-def _add_summary_commands(sub: argparse._SubParsersAction[Parser]) -> None:
+def _add_summary_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     export = sub.add_parser(
         "export", help="the tagged summary as md, html, json, csv or jsonld",
         description="The tagged summary: grouped by tag, then document, each sentence "
@@ -334,7 +334,7 @@ def _add_summary_commands(sub: argparse._SubParsersAction[Parser]) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = Parser(
+    parser: argparse.ArgumentParser = Parser(  # its subparsers are Parsers too
         prog="briefing", description="Read and tag conflict briefings in the terminal.")
     sub = parser.add_subparsers(dest="command")
     sentences = sub.add_parser("sentences", help="print the sentence split with offsets")
@@ -355,7 +355,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def build_app_parser() -> argparse.ArgumentParser:
-    parser = Parser(
+    parser: argparse.ArgumentParser = Parser(  # its subparsers are Parsers too
         prog="briefing", description="Read and tag conflict briefings in the terminal. "
         f"Other commands: {', '.join(COMMANDS)} (see 'briefing COMMAND --help').")
     parser.add_argument("paths", nargs="*", type=Path, default=[Path(".")],
