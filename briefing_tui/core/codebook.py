@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from briefing_tui.core.errors import BriefingError
 from briefing_tui.core.safe_yaml import YamlError, load_yaml_file
 
 TAG_NAME = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,39}$")
@@ -25,7 +26,7 @@ _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 UNKNOWN_COLOUR = "#8a8a8a"
 
 
-class CodebookError(Exception):
+class CodebookError(BriefingError):
     """A user codebook that cannot be used; ``str()`` is a one-line message."""
 
 

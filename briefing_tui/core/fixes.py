@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from briefing_tui.core.annotations import Annotation, Change
 from briefing_tui.core.corrections import Corrections, split_candidates
+from briefing_tui.core.errors import BriefingError
 from briefing_tui.core.merge import NOTE_SEPARATOR
 from briefing_tui.core.segment import Segmentation
 from briefing_tui.core.segment.paragraphs import paragraph_label
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     from briefing_tui.core.document import Document
 
 
-class FixError(Exception):
+class FixError(BriefingError):
     """A join or split that cannot be made here; ``str()`` says why, in one line."""
 
 

@@ -5,8 +5,9 @@ git calls ``briefing merge-driver %O %A %B %P`` when both branches changed a sid
 new tags between the same two lines, or edits to neighbouring lines, conflict, and
 ``merge=union`` keeps both versions of a changed line under one id. Here the three files
 are parsed and merged by id with :func:`briefing_tui.core.merge.merge_annotations`, the
-same call the app makes when a sidecar changed under unsaved tags, and ``%A`` is
-rewritten in the canonical form (exit 0).
+same call the app makes when a sidecar changed under unsaved tags (document metadata and
+sentence fixes with their own three-way merges, as in the app), and ``%A`` is rewritten
+in the canonical form (exit 0).
 
 When that cannot be trusted, nothing is guessed: a side that is not a readable sidecar, or
 sides that describe different document text (the annotation offsets would not mean the
@@ -26,6 +27,7 @@ from typing import Any
 
 from briefing_tui.core.atomic import atomic_write
 from briefing_tui.core.corrections import Corrections, merge_corrections
+from briefing_tui.core.errors import BriefingError
 from briefing_tui.core.merge import merge_annotations
 from briefing_tui.core.metadata import Metadata
 from briefing_tui.core.metadata_merge import merge_metadata
@@ -39,7 +41,7 @@ from briefing_tui.core.sidecar import (
 EXIT_MERGED, EXIT_CONFLICT = 0, 1
 
 
-class Unmergeable(Exception):
+class Unmergeable(BriefingError):
     """The three versions cannot be merged by id; ``str()`` says why, in one line."""
 
 

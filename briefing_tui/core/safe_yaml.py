@@ -17,6 +17,8 @@ from typing import Any
 
 import yaml
 
+from briefing_tui.core.errors import BriefingError
+
 MAX_DEPTH = 32
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
@@ -28,7 +30,7 @@ _ALLOWED_TAGS = {
 }
 
 
-class YamlError(Exception):
+class YamlError(BriefingError):
     """The YAML cannot be used; ``str()`` is a one-line reason."""
 
 
