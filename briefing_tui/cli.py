@@ -10,15 +10,12 @@ import argparse
 import errno
 import json
 import os
-import stat
 import sys
-import time
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
-from briefing_tui.cli_streams import Parser, run_guarded, stdout_console
+from briefing_tui.cli_streams import Parser, ProgressBar, run_guarded, stdout_console
 from briefing_tui.cli_team import TEAM_COMMANDS, add_team_commands
 from briefing_tui.core.atomic import atomic_write
 from briefing_tui.core.codebook import Codebook, CodebookError, load_codebook
@@ -47,6 +44,8 @@ def cmd_sentences(args: argparse.Namespace) -> int:
     except DocumentError as exc:
         _say(f"briefing: {exc}")
         return EXIT_BAD_INPUT
+    if document.loaded.warning:  # a PDF page that could not be read or has no text layer
+        _say(f"briefing: {args.path.name}: {document.loaded.warning}")
     split = document.segmentation
     out = sys.stdout
     for sentence in split:
@@ -124,44 +123,6 @@ input, nothing written (missing path, no briefings, unknown tag, output exists).
 The format defaults to the -o file's suffix (.md .html .json .csv .jsonld), else md."""
 
 
-def _is_pipe(stream: Any) -> bool:
-    try:
-        return stat.S_ISFIFO(os.fstat(stream.fileno()).st_mode)
-    except (OSError, ValueError, AttributeError):
-        return False
-
-
-class _ProgressBar:
-    """A bar on stderr once the work has taken over 1 s, and only when stderr is a
-    terminal and stdout no pipe (``briefing export . | less`` would be garbled)."""
-
-    DELAY = 1.0
-
-    def __init__(self, label: str, *, to_stdout: bool = True) -> None:
-        self.label = label
-        self.began = time.monotonic()
-        self.enabled = sys.stderr.isatty() and not (to_stdout and _is_pipe(sys.stdout))
-        self.bar: Any = None
-        self.task: Any = None
-
-    def __call__(self, done: int, total: int) -> None:
-        if self.bar is None:
-            if not self.enabled or done >= total or \
-                    time.monotonic() - self.began < self.DELAY:
-                return
-            from rich.console import Console
-            from rich.progress import Progress
-
-            self.bar = Progress(console=Console(stderr=True), transient=True)
-            self.bar.start()
-            self.task = self.bar.add_task(self.label, total=total)
-        self.bar.update(self.task, completed=done)
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.stop()
-
-
 def _codebook(path: Path | None) -> Codebook | None:
     """The codebook from --codebook, else the one the settings file names, else the default."""
     if path is None:
@@ -192,7 +153,7 @@ def _summarise(args: argparse.Namespace, codebook: Codebook, *, timestamp: datet
         return None
     if corpus.truncated:
         _say(f"briefing: only the first {len(corpus.documents)} documents are read")
-    bar = _ProgressBar(label, to_stdout=to_stdout)
+    bar = ProgressBar(label, to_stdout=to_stdout)
     try:
         summary = build_summary(corpus.documents, codebook, tags=args.tag, doc_glob=args.doc,
                                 include_notes=not getattr(args, "no_notes", False),
@@ -357,7 +318,8 @@ def build_parser() -> argparse.ArgumentParser:
 def build_app_parser() -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = Parser(  # its subparsers are Parsers too
         prog="briefing", description="Read and tag conflict briefings in the terminal. "
-        f"Other commands: {', '.join(COMMANDS)} (see 'briefing COMMAND --help').")
+        f"Other commands: {', '.join(COMMANDS)}, completion bash|zsh|fish "
+        "(see 'briefing COMMAND --help').")
     parser.add_argument("paths", nargs="*", type=Path, default=[Path(".")],
                         help="files and folders to open (default: the current folder)")
     parser.add_argument("--codebook", type=Path, help="a YAML codebook of your own tags")
@@ -368,16 +330,37 @@ def build_app_parser() -> argparse.ArgumentParser:
                         "settings, else your login name)")
     parser.add_argument("--layer", action="store_true",
                         help="double coding: tag in your own layer, blind to the others'")
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    parser.add_argument("--verbose", action="store_true",
+                        help="with --version: also Python, Textual, Rich and PDFium")
     return parser
 
 
+def cmd_completion(argv: list[str]) -> int:
+    from briefing_tui.cli_shell import SHELLS, completion_script
+
+    if len(argv) != 1 or argv[0] not in SHELLS:
+        _say(f"briefing: usage: briefing completion {'|'.join(SHELLS)}")
+        return EXIT_BAD_INPUT
+    app_options = [o for a in build_app_parser()._actions for o in a.option_strings]
+    sys.stdout.write(completion_script(argv[0], build_parser(), app_options))
+    return EXIT_OK
+
+
 def _run(argv: list[str]) -> int:
+    if argv and argv[0] == "completion":
+        return cmd_completion(argv[1:])
     if argv and argv[0] in COMMANDS:
         args = build_parser().parse_args(argv)
         if getattr(args, "output", None) == Path("-"):
             args.output = None  # `-o -`: stdout, as every Unix tool means it
         return int(args.func(args))
     args = build_app_parser().parse_args(argv)
+    if args.version:
+        from briefing_tui.cli_shell import version_text
+
+        sys.stdout.write(version_text(args.verbose))
+        return EXIT_OK
     from briefing_tui.tui.launch import launch  # Textual is imported only for the app
 
     return launch(args.paths, args.codebook, args.config, args.as_, args.layer)

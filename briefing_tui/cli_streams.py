@@ -12,7 +12,9 @@ import contextlib
 import errno
 import os
 import signal
+import stat
 import sys
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +31,44 @@ class Parser(argparse.ArgumentParser):
 
     def print_usage(self, file: Any = None) -> None:
         (file or sys.stdout).write(self.format_usage())
+
+
+def _is_pipe(stream: Any) -> bool:
+    try:
+        return stat.S_ISFIFO(os.fstat(stream.fileno()).st_mode)
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+class ProgressBar:
+    """A bar on stderr once the work has taken over 1 s, and only when stderr is a
+    terminal and stdout no pipe (``briefing export . | less`` would be garbled)."""
+
+    DELAY = 1.0
+
+    def __init__(self, label: str, *, to_stdout: bool = True) -> None:
+        self.label = label
+        self.began = time.monotonic()
+        self.enabled = sys.stderr.isatty() and not (to_stdout and _is_pipe(sys.stdout))
+        self.bar: Any = None
+        self.task: Any = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            if not self.enabled or done >= total or \
+                    time.monotonic() - self.began < self.DELAY:
+                return
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self.bar = Progress(console=Console(stderr=True), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task(self.label, total=total)
+        self.bar.update(self.task, completed=done)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
 
 
 class _ClosedStream:

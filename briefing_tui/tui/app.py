@@ -201,6 +201,8 @@ class BriefingApp(TeamMixin, SearchMixin, SwitchingMixin, LoadingMixin, Autosave
 
     @on(Reader.CursorMoved)
     def _cursor_moved(self, event: Reader.CursorMoved) -> None:
+        if not self.screen.query(AnnotationsPane):  # late, while the app closes
+            return
         self.query_one(AnnotationsPane).postpone()
         self.show_note(event.reader)
         self.update_status()
@@ -404,9 +406,12 @@ class BriefingApp(TeamMixin, SearchMixin, SwitchingMixin, LoadingMixin, Autosave
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         from briefing_tui.tui.commands import REPLACED, reader_commands
 
-        yield from (c for c in super().get_system_commands(screen) if c.title not in REPLACED)
-        yield from reader_commands(self)
-        yield from self.team_commands()
+        titles: set[str] = set()  # one entry per name: a binding and a hand-made one meet
+        textual_own = [c for c in super().get_system_commands(screen) if c.title not in REPLACED]
+        for command in [*textual_own, *reader_commands(self), *self.team_commands()]:
+            if command.title not in titles:
+                titles.add(command.title)
+                yield command
 
 
 def open_entries(paths: Iterable[Path]) -> list[Entry]:
