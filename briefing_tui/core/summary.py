@@ -42,13 +42,15 @@ CHUNK = 16  # documents per task: coarse enough to be cheap, fine enough for pro
 @dataclass(frozen=True)
 class Citation:
     """Where a sentence comes from; ``paragraph``/``sentence``/``page`` are 1-based, 0 if
-    unknown (``page`` is 0 for formats without pages: only PDFs have them)."""
+    unknown (``page`` is 0 for formats without pages: only PDFs have them). ``label`` is
+    the paragraph's own number in the document ("48", "(a)"), cited instead when set."""
 
     title: str
     file: str
     paragraph: int
     sentence: int
     page: int = 0
+    label: str = ""
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,12 @@ class Summary:
     def paginated(self) -> bool:
         """Whether any document has pages (then JSON and CSV carry a ``page`` field)."""
         return any(info.pages for info in self.documents)
+
+    @property
+    def labelled(self) -> bool:
+        """Whether any cited paragraph has its own number (then CSV has a label column)."""
+        return any(item.citation.label for items in (*self.items.values(), self.attention)
+                   for item in items)
 
 
 def _matches(path: Path, doc_glob: str | None) -> bool:
@@ -189,12 +197,14 @@ class _Builder:
         index = None if orphan else split.index_of_span(a.start, a.end)
         if index is None and not orphan:
             index = split.index_at(a.start)  # a span that is not one whole sentence
+        label = ""
         if index is None:
             paragraph = number = 0
         else:
             paragraph, number = split.para_of[index] + 1, index + 1
+            label = split.para_labels[paragraph - 1]
         page = 0 if orphan else document.page_of(a.start)
-        citation = Citation(info.title, info.path.name, paragraph, number, page)
+        citation = Citation(info.title, info.path.name, paragraph, number, page, label)
         text = a.text if orphan else document.text[a.start:a.end]
         note = a.note if self.include_notes else ""
         anchor = Anchor(a.anchor).value

@@ -15,7 +15,8 @@ them:
 
 - control characters, C1 codes and bidi overrides are shown as visible symbols of the
   same length (tab as a space), so ``start``/``end`` still count code points of the
-  *original* document text, and ``text`` is its visible form;
+  *original* document text, and ``text`` is its visible form (in ``text`` and ``note``
+  the line and paragraph separators U+2028/U+2029 are kept as the source has them);
 - a cell that a spreadsheet could run as a formula (first character, after any spaces,
   ``=``, ``+``, ``-`` or ``@``; a tab or CR can no longer be first) gets a leading
   ``'``, and so does any cell already starting with ``'``: strip exactly one leading
@@ -53,6 +54,8 @@ FORMAT_VERSION = 1
 CSV_COLUMNS = ("document", "paragraph", "sentence", "start", "end", "tag", "co_tags",
                "note", "text", "anchor")
 CSV_PAGE_COLUMN = "page"  # last, and only when a document has pages: old readers keep working
+#: After that, and only when a cited paragraph has its own number ("48", "(a)").
+CSV_LABEL_COLUMN = "paragraph_label"
 _RISKY = frozenset("=+-@'")
 _UNSAFE_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff"
                           "\ud800-\udfff]")
@@ -81,6 +84,8 @@ def _record(item: SummaryItem, paginated: bool = False) -> dict[str, Any]:
               "paragraph": item.citation.paragraph, "sentence": item.citation.sentence,
               "start": item.start, "end": item.end, "text": item.text, "note": item.note,
               "anchor": item.anchor, "id": item.annotation_id}
+    if item.citation.label:
+        record["paragraph_label"] = item.citation.label
     if item.previous:
         record["previous_text"] = item.previous
     return record
@@ -122,9 +127,10 @@ def render_json(summary: Summary, codebook: Codebook) -> str:
 
 # -- CSV -------------------------------------------------------------------------------
 
-def csv_neutralise(cell: str) -> str:
-    """``cell`` made visible and unable to run as a spreadsheet formula (see above)."""
-    cell = shown(cell)
+def csv_neutralise(cell: str, *, keep_separators: bool = False) -> str:
+    """``cell`` made visible and unable to run as a spreadsheet formula (see above);
+    with ``keep_separators`` (quotes and notes) U+2028/U+2029 stay as the source has them."""
+    cell = shown(cell, keep_separators=keep_separators)
     return "'" + cell if _risky(cell) else cell
 
 
@@ -138,13 +144,19 @@ def csv_unneutralise(cell: str) -> str:
     return cell[1:] if cell[:1] == "'" and _risky(cell[1:]) else cell
 
 
-def _row(item: SummaryItem, paginated: bool = False) -> list[str | int]:
+def _row(item: SummaryItem, paginated: bool = False, labelled: bool = False,
+         ) -> list[str | int]:
     cite = item.citation
     row: list[str | int] = [
         csv_neutralise(str(item.document)), cite.paragraph, cite.sentence, item.start,
         item.end, csv_neutralise(item.tag), csv_neutralise(";".join(item.co_tags)),
-        csv_neutralise(item.note), csv_neutralise(item.text), item.anchor]
-    return [*row, cite.page] if paginated else row
+        csv_neutralise(item.note, keep_separators=True),
+        csv_neutralise(item.text, keep_separators=True), item.anchor]
+    if paginated:
+        row.append(cite.page)
+    if labelled:
+        row.append(csv_neutralise(cite.label))
+    return row
 
 
 def render_csv(summary: Summary, codebook: Codebook) -> str:
@@ -152,10 +164,11 @@ def render_csv(summary: Summary, codebook: Codebook) -> str:
     del codebook
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    paged = summary.paginated
-    writer.writerow((*CSV_COLUMNS, CSV_PAGE_COLUMN) if paged else CSV_COLUMNS)
-    writer.writerows(_row(i, paged) for t in summary.tags for i in summary.items[t])
-    writer.writerows(_row(i, paged) for i in summary.attention)
+    paged, labelled = summary.paginated, summary.labelled
+    writer.writerow((*CSV_COLUMNS, *((CSV_PAGE_COLUMN,) if paged else ()),
+                     *((CSV_LABEL_COLUMN,) if labelled else ())))
+    writer.writerows(_row(i, paged, labelled) for t in summary.tags for i in summary.items[t])
+    writer.writerows(_row(i, paged, labelled) for i in summary.attention)
     return out.getvalue()
 
 
