@@ -14,6 +14,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
+
 from briefing_tui.core.annotations import Annotation
 from briefing_tui.core.document import open_document
 from briefing_tui.core.sidecar import (
@@ -28,6 +30,8 @@ from briefing_tui.core.text import MAX_DOCUMENT_BYTES
 from .app_helpers import make_app, settle
 from .hostile_helpers import status_text
 from .pty_helpers import PtyApp
+
+pytestmark = pytest.mark.system  # real ptys, kills or processes: make test, not test-fast
 
 GENEROUS = 20.0  # seconds; the measured times are well under 2 s on the 2-core machine
 
@@ -116,13 +120,17 @@ def sidecar_of_size(doc: Path, size: int) -> bytes:
     return raw
 
 
-async def test_a_16_mib_sidecar_opens_saves_and_refuses_to_grow(tmp_path: Path) -> None:
+async def test_a_sidecar_at_the_limit_opens_saves_and_says_once_why_it_cannot_grow(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """At the limit of our own form: one tag more cannot be saved; that is said once (no
+    retry loop), the tag stays, and undoing it saves again."""
     folder = tmp_path / "docs"
     folder.mkdir()
     doc = folder / "brief.txt"
     doc.write_text("\n\n".join(f"Sentence {n} about the border." for n in range(300)) + "\n")
     raw = sidecar_of_size(doc, MAX_SIDECAR_BYTES)
     sidecar_path(doc).write_bytes(raw)
+    monkeypatch.setattr("briefing_tui.core.sidecar.MAX_OWN_FORM_BYTES", len(raw))
     app = make_app(folder)
     async with app.run_test(size=(120, 35)) as pilot:
         await settle(pilot)
@@ -131,7 +139,11 @@ async def test_a_16_mib_sidecar_opens_saves_and_refuses_to_grow(tmp_path: Path) 
         assert "all saved" in status_text(app)
         await pilot.press("2")  # one tag more: past the limit
         await settle(pilot)
-        assert "NOT SAVED" in status_text(app) and "16 MiB limit" in status_text(app)
+        await pilot.pause(4 * app.retry_delay)
+        await settle(pilot)
+        assert "NOT SAVED" in status_text(app) and "16 MiB" in status_text(app)
+        told = [n for n in app._notifications if "cannot save" in n.message]
+        assert len(told) == 1, [n.message for n in told]
         assert sidecar_path(doc).read_bytes() == raw  # untouched, the change kept
         await pilot.press("u")  # back to what is on disk: saved again, at the limit
         await pilot.pause(0.3)
@@ -141,13 +153,14 @@ async def test_a_16_mib_sidecar_opens_saves_and_refuses_to_grow(tmp_path: Path) 
 
 
 async def test_a_sidecar_one_byte_past_16_mib_opens_read_only_and_says_why(
-        tmp_path: Path) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = tmp_path / "docs"
     folder.mkdir()
     doc = folder / "brief.txt"
     doc.write_text("\n\n".join(f"Sentence {n} about the border." for n in range(300)) + "\n")
     raw = sidecar_of_size(doc, MAX_SIDECAR_BYTES + 1)
     sidecar_path(doc).write_bytes(raw)
+    monkeypatch.setattr("briefing_tui.core.sidecar.MAX_OWN_FORM_BYTES", MAX_SIDECAR_BYTES)
     app = make_app(folder)
     async with app.run_test(size=(200, 35)) as pilot:
         await settle(pilot)

@@ -19,6 +19,7 @@ from briefing_tui.core.sidecar import (
     SidecarData,
     SidecarSaveError,
     SidecarUnreadable,
+    SidecarUnsavable,
     dump_sidecar,
     fingerprint,
     read_sidecar,
@@ -294,10 +295,22 @@ def test_a_sidecar_over_16_mib_is_refused_before_reading(tmp_path: Path) -> None
         handle.truncate(MAX_SIDECAR_BYTES + 1)  # sparse: reading it would take 16 MiB
     with pytest.raises(SidecarUnreadable, match=r"too large .*16 MiB"):
         read_sidecar(path)
-    with pytest.raises(SidecarSaveError, match="larger than the 16 MiB limit"):
-        write_sidecar(tmp_path / "b.annotations.yaml", _data(1, note="x" * MAX_SIDECAR_BYTES),
-                      None)
-    assert not (tmp_path / "b.annotations.yaml").exists()
+
+
+def test_our_own_form_past_16_mib_saves_and_reads_back(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch
+                                                        ) -> None:
+    """The 16 MiB limit is on what a person can fix; what we accepted we can also save."""
+    path = tmp_path / "b.annotations.yaml"
+    data = _data(1, note="x" * MAX_SIDECAR_BYTES)
+    write_sidecar(path, data, None)
+    assert path.stat().st_size > MAX_SIDECAR_BYTES
+    found = read_sidecar(path)
+    assert found is not None and found[0].annotations == data.annotations
+    monkeypatch.setattr("briefing_tui.core.sidecar.MAX_OWN_FORM_BYTES", MAX_SIDECAR_BYTES)
+    with pytest.raises(SidecarUnsavable, match=r"1 annotations would take .*16 MiB"):
+        write_sidecar(tmp_path / "c.annotations.yaml", data, None)
+    assert not (tmp_path / "c.annotations.yaml").exists()
 
 
 def test_a_fifo_or_folder_in_the_sidecars_place_does_not_hang_or_crash(tmp_path: Path) -> None:

@@ -15,8 +15,11 @@ from pathlib import Path
 
 from briefing_tui.core.anchoring import AnchorReport, reanchor
 from briefing_tui.core.annotations import Annotation, AnnotationSet
+from briefing_tui.core.corrections import Corrections, merge_corrections, reanchor_corrections
+from briefing_tui.core.document_meta import MetadataAndFixes
 from briefing_tui.core.extract import Progress, extract, page_of
 from briefing_tui.core.merge import MergeResult, merge_annotations
+from briefing_tui.core.metadata import Metadata
 from briefing_tui.core.segment import Segmentation
 from briefing_tui.core.sidecar import (
     Fingerprint,
@@ -44,7 +47,19 @@ class SaveJob:
 
 
 @dataclass
-class Document:
+class SidecarRead:
+    """A sidecar read and re-anchored (on any thread), waiting to be adopted."""
+
+    data: SidecarData | None  # None: there is no sidecar (or it is unreadable)
+    disk: Fingerprint | None
+    annotations: list[Annotation] = field(default_factory=list, repr=False)
+    report: AnchorReport | None = None
+    error: str = ""  # why the sidecar cannot be read
+    corrections: Corrections = field(default_factory=Corrections)  # re-anchored
+
+
+@dataclass
+class Document(MetadataAndFixes):
     path: Path
     loaded: LoadedText = field(repr=False)
     segmentation: Segmentation = field(repr=False)
@@ -59,6 +74,12 @@ class Document:
     saved_revision: int = 0
     file_stamp: tuple[int, int] = (0, 0)  # the document file's (size, mtime_ns) when read
     sidecar_extractor: str = ""  # what made the text the sidecar was written against
+    ready: bool = True  # False until the sidecar is read: nothing is saved or compared
+    unreadable: Fingerprint | None = None  # the unreadable sidecar as last seen
+    user_metadata: Metadata = field(default_factory=Metadata)  # set by the analyst
+    base_metadata: Metadata = field(default_factory=Metadata)  # on disk, for merges
+    base_corrections: Corrections = field(default_factory=Corrections)  # on disk
+    _file_metadata: Metadata | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.sidecar = sidecar_path(self.path)
@@ -97,66 +118,92 @@ class Document:
     def dirty(self) -> bool:
         return self.annotations.revision != self.saved_revision
 
-    @property
-    def title(self) -> str:
-        """The first heading-like line, else the file name (used in citations)."""
-        if len(self.segmentation):
-            first = self.segmentation.sentence_text(0).lstrip("#").strip()
-            if first and len(first) <= 120:
-                return first.splitlines()[0]
-        return self.path.name
-
     # -- sidecar -----------------------------------------------------------------------
-
-    def _adopt(self, data: SidecarData, disk: Fingerprint) -> None:
-        annotations = data.annotations
-        report = None
-        length = len(self.text)
-        if data.document_sha256 != self.loaded.sha256 or any(
-                a.needs_attention or a.end > length for a in annotations):
-            annotations, report = reanchor(annotations, self.text, self._full_segmentation())
-        self.annotations.replace_all(annotations, record=False)
-        self.saved_revision = self.annotations.revision
-        if data.document_sha256 != self.loaded.sha256:
-            self.saved_revision -= 1  # new anchors and the new hash are worth writing back
-        self.base = list(data.annotations)
-        self.disk = disk
-        self.sidecar_extractor = data.extractor
-        self.problems = list(data.problems)
-        self.rejected = list(getattr(data, "rejected", []))
-        self.anchor_report = report
 
     def _full_segmentation(self) -> Segmentation:
         if not self.segmentation.complete:
             self.segmentation.extend()
         return self.segmentation
 
-    def load_sidecar(self) -> None:
-        """Read the sidecar (if any). An unreadable one is recorded, never raised."""
+    def read_sidecar(self) -> SidecarRead:
+        """Read and re-anchor the sidecar without touching the tags in memory.
+
+        Safe off the owner's thread while the owner edits tags (it only splits the rest
+        of the text, which nothing else does meanwhile); :meth:`adopt` the result there.
+        """
         try:
             found = read_sidecar(self.sidecar)  # offsets past the end are re-anchored
         except SidecarError as exc:
-            self.sidecar_error = str(exc)
-            self.disk = fingerprint(self.sidecar)
-            return
-        self.sidecar_error = ""
+            return SidecarRead(None, fingerprint(self.sidecar), error=str(exc))
         if found is None:
-            self.disk = None
-            return
-        self._adopt(*found)
+            return SidecarRead(None, None)
+        data, disk = found
+        annotations, report = data.annotations, None
+        length = len(self.text)
+        if data.document_sha256 != self.loaded.sha256 or any(
+                a.needs_attention or a.end > length for a in annotations):
+            annotations, report = reanchor(annotations, self.text, self._full_segmentation())
+        fixes = data.corrections
+        if data.document_sha256 != self.loaded.sha256:
+            fixes = reanchor_corrections(fixes, self.text)
+        return SidecarRead(data, disk, annotations, report, corrections=fixes)
+
+    def adopt(self, read: SidecarRead) -> MergeResult | None:
+        """Take a sidecar read by :meth:`read_sidecar`; the document is then ``ready``.
+
+        Tags changed before it was read (a big briefing is tagged while it is still being
+        split) are merged into the sidecar's, never replaced: the result is returned and
+        left unsaved. Their undo history goes (it would undo into the merged tags).
+        """
+        loading, self.ready = not self.ready, True
+        self.sidecar_error = read.error
+        self.unreadable = read.disk if read.error else None
+        if read.data is None:
+            self.disk = read.disk
+            return None
+        data = read.data
+        merged = None
+        if loading and self.annotations.revision:  # edited before the sidecar was read
+            merged = merge_annotations([], self.annotations.sorted(), read.annotations)
+            fixes = merge_corrections(Corrections(), self.annotations.corrections,
+                                      read.corrections)
+            self.annotations.replace_all(merged.annotations, record=False, corrections=fixes)
+            self.annotations.forget_history()
+        else:
+            self.annotations.replace_all(read.annotations, record=False,
+                                         corrections=read.corrections)
+        self.sync_corrections()
+        self.take_header(data)
+        self.saved_revision = self.annotations.revision
+        if data.document_sha256 != self.loaded.sha256 or (
+                merged is not None and merged.annotations != read.annotations):
+            self.saved_revision -= 1  # new anchors, the new hash or our tags: worth writing
+        self.base = list(data.annotations)
+        self.disk = read.disk
+        self.sidecar_extractor = data.extractor
+        self.problems = list(data.problems)
+        self.rejected = list(getattr(data, "rejected", []))
+        self.anchor_report = read.report
+        return merged
+
+    def load_sidecar(self) -> None:
+        """Read the sidecar (if any). An unreadable one is recorded, never raised."""
+        self.adopt(self.read_sidecar())
 
     def snapshot(self) -> SidecarData:
         data = SidecarData(self.path.name, self.loaded.sha256, self.annotations.sorted(),
-                           extractor=self.loaded.extractor)
+                           extractor=self.loaded.extractor, metadata=self.user_metadata,
+                           corrections=self.annotations.corrections)
         if self.rejected and hasattr(data, "rejected"):
             data.rejected = list(self.rejected)
         return data
 
     def prepare_save(self) -> SaveJob | None:
         """The save to do now, or None when there is nothing to write (or we must not)."""
-        if self.read_only_reason or not self.dirty:
+        if self.read_only_reason or not self.dirty or not self.ready:
             return None
-        if self.disk is None and not len(self.annotations) and not self.rejected:
+        if self.disk is None and not len(self.annotations) and not self.rejected and \
+                not self.annotations.corrections and not self.user_metadata:
             self.saved_revision = self.annotations.revision
             return None
         return SaveJob(self.sidecar, self.snapshot(), self.disk, self.annotations.revision,
@@ -166,6 +213,7 @@ class Document:
         """Record a successful save (call on the thread that owns the document)."""
         self.disk = written
         self.base = job.annotations
+        self.take_header(job.data, keep_mine=True)
         self.saved_revision = job.revision
         self.sidecar_extractor = job.data.extractor
 
@@ -181,7 +229,10 @@ class Document:
         """True when the sidecar on disk is no longer what we last read or wrote.
 
         Cheap enough to poll: a ``stat`` first, the hash only when size or time moved.
+        False until the sidecar was read at all (``ready``).
         """
+        if not self.ready:
+            return False
         try:
             st = os.stat(self.sidecar, follow_symlinks=False)
         except FileNotFoundError:
@@ -196,39 +247,97 @@ class Document:
             return current != self.disk
         return (current.size, current.sha256) != (self.disk.size, self.disk.sha256)
 
+    def _keep_ours(self, read: SidecarRead) -> bool:
+        """No sidecar to take (gone, or unreadable): keep ours, worth writing when gone.
+
+        A missing sidecar is never an empty other side; True when ``read`` was such.
+        """
+        if read.error:
+            self.sidecar_error, self.unreadable = read.error, read.disk
+            return True
+        if read.data is not None:
+            return False
+        self.disk, self.base = None, []
+        if len(self.annotations):  # write them back rather than take "nothing"
+            self.saved_revision = self.annotations.revision - 1
+        return True
+
     def reload_sidecar(self) -> None:
-        """Throw away unsaved changes and take the sidecar on disk (undoable)."""
-        previous = self.annotations.sorted()
-        self.load_sidecar()
-        current = self.annotations.sorted()
-        self.annotations.replace_all(previous, record=False)
-        self.annotations.replace_all(current)
+        """Throw away unsaved changes and take the sidecar on disk (undoable).
+
+        When there is none to take (deleted, unreadable) the tags in memory stay, unsaved.
+        """
+        read = self.read_sidecar()
+        if self._keep_ours(read):
+            return
+        previous, fixes = self.annotations.sorted(), self.annotations.corrections
+        self.adopt(read)
+        current, new_fixes = self.annotations.sorted(), self.annotations.corrections
+        self.annotations.replace_all(previous, record=False, corrections=fixes)
+        self.annotations.replace_all(current, corrections=new_fixes)
         self.saved_revision = self.annotations.revision
 
     def merge_with_disk(self) -> MergeResult:
-        """Three-way merge of our changes with the sidecar on disk; the result is unsaved."""
+        """Three-way merge of our changes with the sidecar on disk; the result is unsaved.
+
+        Raises SidecarUnreadable when the file cannot be read (nothing changes then); a
+        missing file is not "they deleted everything": ours are kept and written back.
+        """
         mine = self.annotations.sorted()
-        base = self.base
         found = read_sidecar(self.sidecar)
-        theirs: list[Annotation] = []
-        if found is not None:
-            data, disk = found
-            theirs = data.annotations
-            if data.document_sha256 != self.loaded.sha256:
-                theirs, _ = reanchor(theirs, self.text, self._full_segmentation())
-            self.disk = disk
-            self.base = list(data.annotations)
-        else:
-            self.disk = None
-        result = merge_annotations(base, mine, theirs)
-        self.annotations.replace_all(result.annotations)
+        if found is None:
+            self._keep_ours(SidecarRead(None, None))
+            return MergeResult(mine, [])
+        data, disk = found
+        theirs, their_fixes = data.annotations, data.corrections
+        if data.document_sha256 != self.loaded.sha256:
+            theirs, _ = reanchor(theirs, self.text, self._full_segmentation())
+            their_fixes = reanchor_corrections(their_fixes, self.text)
+        result = merge_annotations(self.base, mine, theirs)
+        fixes = self.merge_header(data, their_fixes, result.conflicts)
+        self.disk, self.base = disk, list(data.annotations)
+        self.sidecar_error, self.unreadable = "", None
+        self.annotations.replace_all(result.annotations, corrections=fixes)
+        self.sync_corrections()
         return result
+
+    def mark_unreadable(self) -> str:
+        """The sidecar on disk changed and cannot be read now: keep ours, wait for a fix.
+
+        Returns the reason ("" when it reads fine). The tags become read-only and the
+        file is never written; :meth:`recover` merges them once it is readable again.
+        """
+        try:
+            read_sidecar(self.sidecar)
+        except SidecarError as exc:
+            self.sidecar_error, self.unreadable = str(exc), fingerprint(self.sidecar)
+            return self.sidecar_error
+        return ""
+
+    def recover(self) -> MergeResult | None:
+        """Poll an unreadable sidecar; once it reads (or is gone), merge ours into it.
+
+        Cheap while nothing changed (a fingerprint). Returns the merge when it recovered.
+        """
+        if not self.sidecar_error or fingerprint(self.sidecar) == self.unreadable:
+            return None
+        try:
+            found = read_sidecar(self.sidecar)
+        except SidecarError as exc:
+            self.sidecar_error, self.unreadable = str(exc), fingerprint(self.sidecar)
+            return None
+        if found is None:
+            self.sidecar_error, self.unreadable = "", None
+            self._keep_ours(SidecarRead(None, None))
+            return MergeResult(self.annotations.sorted(), [])
+        return self.merge_with_disk()
 
     # -- the document file itself -------------------------------------------------------
 
     def text_changed_on_disk(self) -> bool:
-        """True when the briefing file was edited, replaced or deleted since it was read."""
-        return file_stamp(self.path) != self.file_stamp
+        """True when the briefing file was edited, replaced or deleted since it was read
+        (never while still loading: the loader owns the text until then)."""
+        return self.ready and file_stamp(self.path) != self.file_stamp
 
     def reload_text(self) -> AnchorReport | None:
         """Read the changed file again and re-anchor every tag, saved or not (undoable).
@@ -242,21 +351,27 @@ class Document:
         self.file_stamp = stamp
         if loaded.sha256 == self.loaded.sha256:
             return None
-        self.loaded = loaded
-        self.segmentation = Segmentation(loaded.text)
+        self.loaded, self._file_metadata = loaded, None
+        fixes = reanchor_corrections(self.annotations.corrections, self.text)
+        self.segmentation = Segmentation(loaded.text, fixes)
         self.segmentation.extend()
         annotations, report = reanchor(self.annotations.sorted(), self.text, self.segmentation)
-        self.annotations.replace_all(annotations)
+        self.annotations.replace_all(annotations, corrections=fixes)
         self.anchor_report = report
         return report
 
-    def keep_mine_as_copy(self) -> Path:
-        """Write our state beside the sidecar as a numbered copy, then take the disk's."""
+    def save_copy(self) -> Path:
+        """Write our state beside the sidecar as a numbered copy; the sidecar is untouched."""
         stem = self.sidecar.name.removesuffix(".yaml")
         number = 1
         while (copy := self.sidecar.with_name(f"{stem}.mine-{number}.yaml")).exists():
             number += 1
         write_sidecar(copy, self.snapshot(), None)
+        return copy
+
+    def keep_mine_as_copy(self) -> Path:
+        """Write our state beside the sidecar as a numbered copy, then take the disk's."""
+        copy = self.save_copy()
         self.reload_sidecar()
         return copy
 

@@ -1,30 +1,32 @@
-"""Opening briefings without blocking the keys: extraction, splitting, scanning.
+"""Opening briefings without blocking the keys: the TUI side of :mod:`core.opening`.
 
-Small text files open at once; big ones show their first screen and are split in a
-worker; PDF, HTML and Word files are extracted in a worker with page progress; every
-listed briefing's counts and problems are scanned in a worker after the first paint.
+The core loader decides what happens when (first screen, the rest, the sidecar read and
+re-anchored, tags pressed meanwhile merged in); here it is only run in the right place:
+small text files open at once; big ones (or big sidecars) finish in a worker after the
+first paint; PDF, HTML and Word files are extracted in a worker with page progress;
+every listed briefing's counts and problems are scanned in a worker after the first paint.
 """
 
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 from pathlib import Path
 
 from textual import work
 from textual.worker import get_current_worker
 
 from briefing_tui.core.corpus import Summary, sidecar_reason, summarize
-from briefing_tui.core.document import Document, open_document
 from briefing_tui.core.extract import needs_extraction
+from briefing_tui.core.opening import FIRST_SCREEN_CHARS, SYNC_SEGMENT_CHARS, Opening
 from briefing_tui.core.text import DocumentError
 from briefing_tui.core.visible import visible
 from briefing_tui.tui.locking import LockMixin
 from briefing_tui.tui.panes import AnnotationsPane, DocumentList, Entry, plain
 from briefing_tui.tui.reader import Reader
 
-#: Documents up to this size are split in full before the first paint.
-SYNC_SEGMENT_CHARS = 400_000
-FIRST_SCREEN_CHARS = 40_000
+__all__ = ["FIRST_SCREEN_CHARS", "SYNC_SEGMENT_CHARS", "LoadingMixin"]
+
 SCAN_BATCH = 200
 
 
@@ -53,11 +55,9 @@ class LoadingMixin(LockMixin):
                 self._extract(entry)
             return
         if entry.document is None:
+            opening = Opening(entry.path)
             try:
-                size = entry.path.stat().st_size
-                big = size > SYNC_SEGMENT_CHARS
-                entry.document = open_document(entry.path,
-                                               segment_chars=FIRST_SCREEN_CHARS if big else None)
+                entry.document = opening.first()
             except (DocumentError, OSError) as exc:
                 entry.error = exc.reason if isinstance(exc, DocumentError) else str(exc)
                 self.query_one(DocumentList).update_entry(entry)
@@ -65,27 +65,39 @@ class LoadingMixin(LockMixin):
                             severity="error", markup=False)
                 return
             self.lock_document(entry)
-            if big:  # split the rest once the first screen is painted
-                self.call_after_refresh(self._finish_loading, entry, entry.document)
-            else:
+            if opening.done:
                 self._after_load(entry)
+            else:  # split the rest and read the sidecar once the first screen is painted
+                entry.opening = opening
+                self.call_after_refresh(self._finish_loading, entry, opening)
         self._shown[reader.id or ""] = entry
         reader.border_title = plain(entry.path.name)
         reader.show(entry.document)
         self.query_one(AnnotationsPane).show(entry.document)
         self.update_status()
 
+    def _from_worker(self, callback: Callable[..., object], *args: object) -> bool:
+        """``call_from_thread``, quiet once the app is gone (then False: stop working)."""
+        try:
+            self.call_from_thread(callback, *args)
+        except RuntimeError:
+            return False
+        return True
+
     @work(thread=True, group="extract", description="extract a PDF, HTML or Word file")
     def _extract(self, entry: Entry) -> None:
-        """PDF, HTML and Word text is extracted (and split) off the UI thread."""
+        """PDF, HTML and Word text is extracted, split and its sidecar read off the UI."""
         def progress(done: int, total: int) -> None:
-            self.call_from_thread(self._extract_progress, entry, done, total)
+            self._from_worker(self._extract_progress, entry, done, total)
 
+        opening = Opening(entry.path)
         try:
-            document: Document | DocumentError = open_document(entry.path, progress=progress)
+            opening.first(progress=progress)
+            opening.rest()
+            result: Opening | DocumentError = opening
         except DocumentError as exc:
-            document = exc
-        self.call_from_thread(self._extracted, entry, document)
+            result = exc
+        self._from_worker(self._extracted, entry, result)
 
     def _extract_progress(self, entry: Entry, done: int, total: int) -> None:
         for reader in self.query(Reader):
@@ -95,7 +107,7 @@ class LoadingMixin(LockMixin):
                                   f"Extracting the text of {visible(entry.path.name)}…")
                 reader.refresh_all()
 
-    def _extracted(self, entry: Entry, result: Document | DocumentError) -> None:
+    def _extracted(self, entry: Entry, result: Opening | DocumentError) -> None:
         self._extracting.discard(entry.path)
         if isinstance(result, DocumentError):
             entry.error = result.reason
@@ -106,14 +118,16 @@ class LoadingMixin(LockMixin):
                     reader.message = f"Cannot open {entry.path.name}: {entry.error}"
                     reader.refresh_all()
             return
-        entry.document = result
+        result.finish()
+        document = entry.document = result.document
+        assert document is not None
         self.lock_document(entry)
         self._after_load(entry)
         for reader in self.query(Reader):
             if self.entry_of(reader) is entry:
-                reader.show(result)
+                reader.show(document)
                 if reader is self.active_reader():
-                    self.query_one(AnnotationsPane).show(result)
+                    self.query_one(AnnotationsPane).show(document)
         self.update_status()
 
     @work(thread=True, group="scan", description="scan the documents")
@@ -142,13 +156,18 @@ class LoadingMixin(LockMixin):
             documents.update_entry(entry)
 
     @work(thread=True, group="load", description="split a big document")
-    def _finish_loading(self, entry: Entry, document: Document) -> None:
-        """Split the rest of a big document, then read its sidecar, off the UI thread."""
-        split = document.segmentation
-        while not split.extend(min_chars=2_000_000):
-            self.call_from_thread(self._loading_progress, entry, split.covered)
-        self.call_from_thread(self._loading_progress, entry, split.covered)
-        self.call_from_thread(self._after_load, entry)
+    def _finish_loading(self, entry: Entry, opening: Opening) -> None:
+        """Split the rest of a big document and read its sidecar, off the UI thread."""
+        opening.rest(lambda covered: self._from_worker(self._loading_progress, entry, covered))
+        self._from_worker(self._loaded, entry, opening)
+
+    def _loaded(self, entry: Entry, opening: Opening) -> None:
+        merged = opening.finish()
+        entry.opening = None
+        if merged is not None and entry.document is not None:
+            self.notify(f"{entry.document.name}: the tags you pressed while it was loading "
+                        "were merged with its sidecar.", markup=False, timeout=6)
+        self._after_load(entry)
 
     def _loading_progress(self, entry: Entry, covered: int) -> None:
         for reader in self.query(Reader):
@@ -160,8 +179,6 @@ class LoadingMixin(LockMixin):
         document = entry.document
         if document is None:
             return
-        if document.disk is None and not document.sidecar_error:
-            document.load_sidecar()
         if document.sidecar_error:
             entry.attention = f"unreadable: {sidecar_reason(document.sidecar_error, entry.path)}"
         elif document.anchor_report is not None and document.anchor_report.needs_attention:

@@ -23,6 +23,7 @@ from briefing_tui.core.sidecar import (
     Fingerprint,
     SidecarConflict,
     SidecarError,
+    SidecarUnsavable,
     write_sidecar,
 )
 from briefing_tui.core.text import DocumentError
@@ -41,6 +42,7 @@ class SaveState:
     again: bool = False
     error: str = ""
     asking: bool = False
+    permanent: bool = False  # the last error was the data's own (not retried)
 
 
 class AutosaveMixin(App[int]):
@@ -88,7 +90,7 @@ class AutosaveMixin(App[int]):
     def _saved(self, entry: Entry, job: SaveJob, written: Fingerprint) -> None:
         state = self._save_state(entry)
         state.running = False
-        state.error = ""
+        state.error, state.permanent = "", False
         assert entry.document is not None
         entry.document.finish_save(job, written)
         if entry.attention.startswith("save failed"):
@@ -105,14 +107,24 @@ class AutosaveMixin(App[int]):
         if isinstance(error, SidecarConflict):
             self.ask_about_conflict(entry)
             return
+        told = state.error == str(error)
         state.error = str(error)
         entry.attention = f"save failed: {sidecar_reason(error, entry.path)}"
         self.saves_changed(entry)
+        if isinstance(error, SidecarUnsavable):  # retrying cannot help: say it once
+            state.permanent = True
+            if not told:
+                self.notify(f"{error} Your tags stay here; the next change tries again.",
+                            severity="error", markup=False, timeout=12)
+            return
         self.schedule_save(entry, self.retry_delay)
 
     def ask_about_conflict(self, entry: Entry) -> None:
         state = self._save_state(entry)
         if state.asking or entry.document is None or self.sidecar_vanished(entry):
+            return
+        if entry.document.mark_unreadable():
+            self.ask_about_unreadable(entry)
             return
         state.asking = True
         entry.attention = "sidecar changed on disk by someone else"
@@ -132,9 +144,66 @@ class AutosaveMixin(App[int]):
         self.push_screen(ChoiceDialog("Sidecar changed on disk", message, choices, "merge"),
                          chosen)
 
+    def ask_about_unreadable(self, entry: Entry) -> None:
+        """The sidecar changed on disk and cannot be read (a merge conflict, a sync
+        tool's half file): ask once; then watch it and merge ours in once it reads."""
+        document = entry.document
+        state = self._save_state(entry)
+        if document is None or state.asking:
+            return
+        state.asking = True
+        entry.attention = f"unreadable: {sidecar_reason(document.sidecar_error, entry.path)}"
+        self.saves_changed(entry)
+        count = len(document.annotations)
+        message = (f"{document.sidecar.name} was changed on disk and cannot be read "
+                   f"({document.sidecar_error}). It is left untouched; your {count} "
+                   "annotations stay here, read-only.\n\nWait: fix the file (e.g. "
+                   "git checkout --theirs, or undo the sync) and your unsaved tags are "
+                   "merged into it by themselves (recommended).\nKeep mine as a copy: "
+                   "also write them to a numbered copy beside it now.")
+
+        def chosen(choice: str | None) -> None:
+            state.asking = False
+            if choice == "copy" and entry.document is not None:
+                try:
+                    copy = entry.document.save_copy()
+                    self.notify(f"Your tags were kept in {copy.name}.", markup=False)
+                except SidecarError as exc:
+                    self.notify(f"Could not keep a copy: {exc}", severity="error",
+                                markup=False)
+            self.document_changed(entry, save=False)
+
+        self.push_screen(ChoiceDialog("Sidecar unreadable on disk", message,
+                                      [("wait", "Wait for the fix"),
+                                       ("copy", "Keep mine as a copy")], "wait"), chosen)
+
+    def recover_sidecar(self, entry: Entry) -> None:
+        """An unreadable sidecar changed again: take it (merging ours) once it reads."""
+        document = entry.document
+        if document is None:
+            return
+        had = document.sidecar_error
+        try:
+            result = document.recover()
+        except SidecarError:
+            return
+        if result is None:
+            if document.sidecar_error != had:
+                entry.attention = ("unreadable: "
+                                   f"{sidecar_reason(document.sidecar_error, entry.path)}")
+                self.saves_changed(entry)
+            return
+        entry.attention = ""
+        self.notify(f"{document.sidecar.name} can be read again: your tags were merged with "
+                    f"it ({len(result.conflicts)} conflicts).", markup=False, timeout=8)
+        self.document_changed(entry)
+
     def resolve_conflict(self, entry: Entry, choice: str) -> None:
         document = entry.document
         if document is None:
+            return
+        if document.mark_unreadable():  # became unreadable while the dialog was open
+            self.ask_about_unreadable(entry)
             return
         try:
             if choice == "reload":
@@ -163,7 +232,10 @@ class AutosaveMixin(App[int]):
             state = self._save_state(entry)
             if document is not None and document.text_changed_on_disk():
                 self.document_file_changed(entry)
-            if document is None or state.running or state.asking or document.sidecar_error:
+            if document is None or state.running or state.asking:
+                continue
+            if document.sidecar_error:
+                self.recover_sidecar(entry)
                 continue
             if not document.changed_on_disk() or self.sidecar_vanished(entry):
                 continue
@@ -194,10 +266,22 @@ class AutosaveMixin(App[int]):
         notes: list[str] = []
         for entry in self.open_entries():
             document = entry.document
+            if entry.opening is not None and document is not None and \
+                    document.annotations.revision:  # tagged while loading: merge it now
+                entry.opening.finish()
+                entry.opening = None
             if document is None or not self.may_save(entry):
                 continue
             self.sidecar_vanished(entry, tell=False)
             if not document.dirty:
+                continue
+            if document.sidecar_error:  # unreadable: never written; ours go to a copy
+                try:
+                    copy = document.save_copy()
+                    notes.append(f"{document.sidecar.name} cannot be read; your unsaved "
+                                 f"tags were saved to {copy.name}")
+                except SidecarError as exc:
+                    failures.append(f"{document.name}: {exc}")
                 continue
             try:
                 if not document.save():

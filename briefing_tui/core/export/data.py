@@ -9,7 +9,9 @@ escapes (the same JSON value).
 sentence per tag: ``document, paragraph, sentence, start, end, tag, co_tags, note, text,
 anchor`` (``co_tags`` joined by ``;``; ``anchor`` flags rows that need review or are
 orphaned, paragraph and sentence 0 when unknown), then ``page`` when any document has
-pages (a PDF; 0 for the others). JSON records carry ``page`` under the same rule. Two
+pages (a PDF; 0 for the others), then the document's ``title, date, author, source``,
+then ``paragraph_label`` when a cited paragraph has its own number ("48", "(a)").
+JSON records carry ``page`` under the same rule, and ``paragraph_label`` when set. Two
 changes make it safe to open in a spreadsheet, so a reader wanting exact text must undo
 them:
 
@@ -53,8 +55,10 @@ FORMAT_NAME = "briefing_tui.summary"
 FORMAT_VERSION = 1
 CSV_COLUMNS = ("document", "paragraph", "sentence", "start", "end", "tag", "co_tags",
                "note", "text", "anchor")
-CSV_PAGE_COLUMN = "page"  # last, and only when a document has pages: old readers keep working
-#: After that, and only when a cited paragraph has its own number ("48", "(a)").
+CSV_PAGE_COLUMN = "page"  # only when a document has pages: old readers keep working
+#: The document's metadata, after every other column (old readers keep working).
+CSV_META_COLUMNS = ("title", "date", "author", "source")
+#: Last, and only when a cited paragraph has its own number ("48", "(a)").
 CSV_LABEL_COLUMN = "paragraph_label"
 _RISKY = frozenset("=+-@'")
 _UNSAFE_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff"
@@ -80,6 +84,8 @@ def _line(value: Any) -> str:
 def _record(item: SummaryItem, paginated: bool = False) -> dict[str, Any]:
     record = {"tag": item.tag, "co_tags": list(item.co_tags), "document": item.citation.file,
               "path": str(item.document), "title": item.citation.title,
+              "date": item.citation.date, "author": item.citation.author,
+              "source": item.citation.source,
               **({"page": item.citation.page} if paginated else {}),
               "paragraph": item.citation.paragraph, "sentence": item.citation.sentence,
               "start": item.start, "end": item.end, "text": item.text, "note": item.note,
@@ -94,6 +100,7 @@ def _record(item: SummaryItem, paginated: bool = False) -> dict[str, Any]:
 def _documents(summary: Summary) -> list[dict[str, Any]]:
     pages = summary.paginated
     return [{"document": info.path.name, "path": str(info.path), "title": info.title,
+             "date": info.date, "author": info.author, "source": info.source,
              **({"pages": info.pages} if pages else {}),
              "sentences": info.sentences, "tagged": info.tagged,
              "counts": {t: info.counts[t] for t in summary.tags if t in info.counts},
@@ -154,6 +161,7 @@ def _row(item: SummaryItem, paginated: bool = False, labelled: bool = False,
         csv_neutralise(item.text, keep_separators=True), item.anchor]
     if paginated:
         row.append(cite.page)
+    row += [csv_neutralise(x) for x in (cite.title, cite.date, cite.author, cite.source)]
     if labelled:
         row.append(csv_neutralise(cite.label))
     return row
@@ -166,7 +174,7 @@ def render_csv(summary: Summary, codebook: Codebook) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     paged, labelled = summary.paginated, summary.labelled
     writer.writerow((*CSV_COLUMNS, *((CSV_PAGE_COLUMN,) if paged else ()),
-                     *((CSV_LABEL_COLUMN,) if labelled else ())))
+                     *CSV_META_COLUMNS, *((CSV_LABEL_COLUMN,) if labelled else ())))
     writer.writerows(_row(i, paged, labelled) for t in summary.tags for i in summary.items[t])
     writer.writerows(_row(i, paged, labelled) for i in summary.attention)
     return out.getvalue()

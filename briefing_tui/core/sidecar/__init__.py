@@ -33,6 +33,7 @@ from briefing_tui.core.atomic import (
     read_bytes,
 )
 from briefing_tui.core.sidecar.format import (
+    HEADER_COMMENT,
     SidecarConflict,
     SidecarData,
     SidecarError,
@@ -45,12 +46,22 @@ from briefing_tui.core.sizes import over_limit
 
 __all__ = [
     "MAX_SIDECAR_BYTES", "SIDECAR_SUFFIX", "Fingerprint", "SidecarConflict", "SidecarData",
-    "SidecarError", "SidecarSaveError", "SidecarUnreadable", "dump_sidecar", "fingerprint",
+    "SidecarError", "SidecarSaveError", "SidecarUnreadable", "SidecarUnsavable",
+    "dump_sidecar", "fingerprint",
     "parse_sidecar", "read_sidecar", "sidecar_path", "write_sidecar",
 ]
 
 SIDECAR_SUFFIX = ".annotations.yaml"
+#: The limit on what a person can fix: a hand-edited (or foreign) sidecar.
 MAX_SIDECAR_BYTES = 16 * 1024 * 1024
+#: Our own form of what we accepted is larger (quotes, context, ids: about 4x a terse
+#: hand-written entry) and must always save and read back; this bounds only that.
+MAX_OWN_FORM_BYTES = 16 * MAX_SIDECAR_BYTES
+_OWN_FORM = (HEADER_COMMENT + "\n").encode("utf-8")
+
+
+class SidecarUnsavable(SidecarSaveError):
+    """The data itself cannot be written (retrying cannot help; a change may)."""
 
 _REASONS = {
     errno.EACCES: "permission denied",
@@ -87,6 +98,21 @@ def _reason(exc: OSError, folder: Path | None = None) -> str:
     return _REASONS.get(exc.errno or 0, exc.strerror or str(exc))
 
 
+def _own_form(path: Path) -> bool:
+    """True when the file starts as we write it (it may then be larger: see the limits)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) |
+                     getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return False
+    try:
+        return os.read(fd, len(_OWN_FORM)) == _OWN_FORM
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+
+
 def read_sidecar(path: Path, document_length: int | None = None,
                  ) -> tuple[SidecarData, Fingerprint] | None:
     """The sidecar's data and the fingerprint of the bytes read; None when there is none.
@@ -98,9 +124,14 @@ def read_sidecar(path: Path, document_length: int | None = None,
     """
     name = _shown(path)
     try:
-        if stat.S_ISLNK(os.lstat(path).st_mode):
+        found = os.lstat(path)
+        if stat.S_ISLNK(found.st_mode):
             raise SidecarUnreadable(f"{name} is a symbolic link; not reading or replacing it")
-        raw, print_ = read_bytes(path, MAX_SIDECAR_BYTES)
+        big = found.st_size > MAX_SIDECAR_BYTES and stat.S_ISREG(found.st_mode)
+        limit = MAX_OWN_FORM_BYTES if big and _own_form(path) else MAX_SIDECAR_BYTES
+        raw, print_ = read_bytes(path, limit)
+        if len(raw) > MAX_SIDECAR_BYTES and not raw.startswith(_OWN_FORM):
+            raise TooLarge(len(raw))
     except FileNotFoundError:
         return None
     except TooLarge as exc:
@@ -114,9 +145,13 @@ def read_sidecar(path: Path, document_length: int | None = None,
         raise SidecarUnreadable(f"{name} is not UTF-8 (bad byte at offset {exc.start})"
                                 ) from None
     try:
-        return parse_sidecar(source, document_length), print_
+        data = parse_sidecar(source, document_length)
     except SidecarUnreadable as exc:
         raise SidecarUnreadable(f"{name}: {exc}") from None
+    if data.hand_edited and len(raw) > MAX_SIDECAR_BYTES:  # not our form after all
+        raise SidecarUnreadable(f"{name} is too large for a hand-edited sidecar "
+                                f"({over_limit(len(raw), MAX_SIDECAR_BYTES)})")
+    return data, print_
 
 
 def _same(current: Fingerprint | None, expected: Fingerprint) -> bool:
@@ -136,10 +171,11 @@ def write_sidecar(path: Path, data: SidecarData, expected: Fingerprint | None) -
     try:
         encoded = dump_sidecar(data).encode("utf-8")
     except SidecarSaveError as exc:
-        raise SidecarSaveError(f"cannot save {name}: {exc}") from None
-    if len(encoded) > MAX_SIDECAR_BYTES:
-        raise SidecarSaveError(f"cannot save {name}: it would be larger than the "
-                               f"{MAX_SIDECAR_BYTES // 2**20} MiB limit")
+        raise SidecarUnsavable(f"cannot save {name}: {exc}") from None
+    if len(encoded) > MAX_OWN_FORM_BYTES:
+        raise SidecarUnsavable(f"cannot save {name}: "
+                               f"{len(data.annotations):,} annotations would take "
+                               f"{over_limit(len(encoded), MAX_OWN_FORM_BYTES)}")
 
     def unchanged() -> None:
         if expected is None:

@@ -46,22 +46,32 @@ from typing import Any
 
 from briefing_tui.core.annotations import Anchor, Annotation, make_id
 from briefing_tui.core.codebook import TAG_NAME
+from briefing_tui.core.corrections import Corrections
+from briefing_tui.core.errors import BriefingError
+from briefing_tui.core.metadata import FIELDS, Metadata
 from briefing_tui.core.safe_yaml import MAX_DEPTH, YamlError, load_yaml
 from briefing_tui.core.segment import SEGMENTER_NAME, SEGMENTER_VERSION
+from briefing_tui.core.sidecar.header import (
+    FIX_KEYS,
+    dump_corrections,
+    dump_metadata,
+    read_corrections,
+    read_metadata,
+)
 
 VERSION = 1
 HEADER_COMMENT = ("# briefing_tui sidecar: one annotation per line. "
                   "Plain YAML; safe to diff, merge and edit.")
 ANNOTATION_KEYS = ("id", "start", "end", "text", "prefix", "suffix", "tags", "note", "anchor")
-DOCUMENT_KEYS = ("name", "sha256", "extractor")
-TOP_KEYS = ("version", "document", "segmenter", "annotations", "rejected")
+DOCUMENT_KEYS = ("name", "sha256", "extractor", *FIELDS)
+TOP_KEYS = ("version", "document", "segmenter", *FIX_KEYS, "annotations", "rejected")
 
 _UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _ANCHORS = {anchor.value: anchor for anchor in Anchor}
 
 
-class SidecarError(Exception):
+class SidecarError(BriefingError):
     """A sidecar problem; ``str()`` is a one-line reason fit for a user."""
 
 
@@ -92,6 +102,8 @@ class SidecarData:
     rejected: list[Any] = field(default_factory=list)  # bad entries as read, written back
     extra: dict[str, Any] = field(default_factory=dict)  # unknown top-level keys
     document_extra: dict[str, Any] = field(default_factory=dict)  # unknown document keys
+    metadata: Metadata = field(default_factory=Metadata)  # as the analyst set it
+    corrections: Corrections = field(default_factory=Corrections)  # splits and joins
 
 
 # -- writing --------------------------------------------------------------------------------
@@ -184,10 +196,15 @@ def dump_sidecar(data: SidecarData) -> str:
     """
     out = [HEADER_COMMENT, f"version: {VERSION}", "document:",
            f"  name: {_q(data.document_name)}", f"  sha256: {_q(data.document_sha256)}",
-           f"  extractor: {_q(data.extractor)}"]
+           f"  extractor: {_q(data.extractor)}", *dump_metadata(data.metadata)]
+    kept_fields = {k: v for k, v in data.document_extra.items() if k in FIELDS}
+    out += [f"  {k}: {_flow(v, 3)}" for k, v in kept_fields.items()
+            if getattr(data.metadata, k) is None]  # unusable values, as they were read
     out += [f"  {_q(k)}: {_flow(v, 3)}"
-            for k, v in _extra_items(data.document_extra, DOCUMENT_KEYS, "document")]
+            for k, v in _extra_items({k: v for k, v in data.document_extra.items()
+                                      if k not in FIELDS}, DOCUMENT_KEYS, "document")]
     out.append(f"segmenter: {_q(data.segmenter)}")
+    out += dump_corrections(data.corrections, _flow)
     out += [f"{_q(k)}: {_flow(v, 2)}" for k, v in _extra_items(data.extra, TOP_KEYS, "sidecar")]
     annotations = sorted(data.annotations, key=Annotation.sort_key)
     if annotations:
@@ -318,6 +335,9 @@ def _validate(raw: Any, document_length: int | None) -> SidecarData:
         problems=problems,
         extra={k: v for k, v in raw.items() if k not in TOP_KEYS},
         document_extra={k: v for k, v in document.items() if k not in DOCUMENT_KEYS})
+    data.metadata, kept = read_metadata(document, problems)
+    data.document_extra.update(kept)
+    data.corrections = read_corrections(raw, problems)
     seen: set[str] = set()
     for label, key in (("annotation", "annotations"), ("rejected entry", "rejected")):
         for number, entry in enumerate(_entries(raw, key), 1):
