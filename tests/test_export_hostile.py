@@ -146,7 +146,7 @@ def test_csv_neutralises_formulas_and_reads_back(
     out = render(summary, "csv", BOOK)
     assert not RAW_CSV.search(out.replace("\r\n", "\n"))
     rows = list(csv.reader(io.StringIO(out, newline="")))
-    assert len(rows) == 1 + 3 and all(len(row) == 14 for row in rows)
+    assert len(rows) == 1 + 3 and all(len(row) == 15 for row in rows)
     for row in rows[1:]:
         for cell in row:
             first = cell.lstrip(" ")[:1]

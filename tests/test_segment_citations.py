@@ -45,12 +45,15 @@ def test_every_export_cites_the_documents_own_paragraph_number(tmp_path: Path) -
     assert all(not r["text"].startswith(("135", "95")) for r in rows)
 
 
-def test_unlabelled_documents_keep_their_csv_columns(tmp_path: Path) -> None:
+def test_unlabelled_paragraphs_are_cited_by_position(tmp_path: Path) -> None:
     path = tmp_path / "plain.txt"
     path.write_text("One paragraph here.\n\nAnother one.\n", encoding="utf-8")
     tag_document(path, [("Another one", ("security",), "")])
     out = render(build_summary([path], BOOK, timestamp=None), "csv", BOOK)
-    assert "paragraph_label" not in out.splitlines()[0]
+    row = next(csv.DictReader(io.StringIO(out, newline="")))
+    assert (row["paragraph"], row["paragraph_label"]) == ("2", "")
+    assert "paragraph_label" not in render(build_summary([path], BOOK, timestamp=None),
+                                           "json", BOOK)
     assert "¶2 s.2" in render(build_summary([path], BOOK, timestamp=None), "md", BOOK)
 
 

@@ -73,6 +73,7 @@ class SummaryItem:
     previous: str = ""  # for review: the quote before it was moved onto this sentence
     prefix: str = ""  # up to 32 characters of context before and after (as in sidecars)
     suffix: str = ""
+    by: tuple[str, ...] = ()  # the analysts who tagged it (core.analyst)
 
 
 @dataclass
@@ -117,12 +118,6 @@ class Summary:
     def paginated(self) -> bool:
         """Whether any document has pages (then JSON and CSV carry a ``page`` field)."""
         return any(info.pages for info in self.documents)
-
-    @property
-    def labelled(self) -> bool:
-        """Whether any cited paragraph has its own number (then CSV has a label column)."""
-        return any(item.citation.label for items in (*self.items.values(), self.attention)
-                   for item in items)
 
 
 def _matches(path: Path, doc_glob: str | None) -> bool:
@@ -221,7 +216,7 @@ class _Builder:
             first, co_tags = plan[0] if plan else ("", ())  # no plan: an untagged note
             self.attention.append(SummaryItem(
                 first, info.path, citation, a.start, a.end, text, note, co_tags, anchor,
-                a.id, previous_text(a) or "", a.prefix, a.suffix))
+                a.id, previous_text(a) or "", a.prefix, a.suffix, a.by))
             info.attention += 1
             return
         info.tagged += 1
@@ -229,7 +224,7 @@ class _Builder:
         for tag, co_tags in plan:
             self.items[tag].append(SummaryItem(tag, info.path, citation, a.start, a.end, text,
                                                note, co_tags, anchor, a.id, "", a.prefix,
-                                               a.suffix))
+                                               a.suffix, a.by))
             counts[tag] = counts.get(tag, 0) + 1
 
     def finish(self, timestamp: datetime | None, filters: dict[str, object]) -> Summary:

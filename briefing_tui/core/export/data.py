@@ -7,13 +7,15 @@ escapes (the same JSON value).
 
 **CSV** follows RFC 4180 (header row, CRLF line ends, quotes doubled) with one row per
 sentence per tag: ``document, paragraph, sentence, start, end, tag, co_tags, note, text,
-anchor`` (``co_tags`` joined by ``;``; ``anchor`` flags rows that need review or are
-orphaned, paragraph and sentence 0 when unknown), then ``page`` when any document has
-pages (a PDF; 0 for the others), then the document's ``title, date, author, source``,
-then ``paragraph_label`` when a cited paragraph has its own number ("48", "(a)").
-JSON records carry ``page`` under the same rule, and ``paragraph_label`` when set. Two
-changes make it safe to open in a spreadsheet, so a reader wanting exact text must undo
-them:
+anchor, page, id`` then the document's ``title, date, author, source``, then ``by``,
+then ``paragraph_label`` (``co_tags`` and ``by`` joined by ``;``; ``anchor`` flags rows
+that need review or are orphaned, paragraph and sentence 0 when unknown; ``page`` 0 when
+the document has no pages; ``id`` the sidecar's annotation id; ``paragraph_label`` the
+paragraph's own number in the document, "48" or "(a)", empty when it has none). The
+columns are the same whatever was exported, so a script reads every export alike. JSON
+records carry ``page`` only when any document has pages (a PDF), ``paragraph_label``
+only when the paragraph has one. Two changes make it safe to open in a spreadsheet, so a
+reader wanting exact text must undo them:
 
 - control characters, C1 codes and bidi overrides are shown as visible symbols of the
   same length (tab as a space), so ``start``/``end`` still count code points of the
@@ -54,12 +56,11 @@ from briefing_tui.core.visible import escape_json_text, shown
 FORMAT_NAME = "briefing_tui.summary"
 FORMAT_VERSION = 1
 CSV_COLUMNS = ("document", "paragraph", "sentence", "start", "end", "tag", "co_tags",
-               "note", "text", "anchor")
-CSV_PAGE_COLUMN = "page"  # only when a document has pages: old readers keep working
+               "note", "text", "anchor", "page", "id")  # always all of them
 #: The document's metadata, after every other column (old readers keep working).
 CSV_META_COLUMNS = ("title", "date", "author", "source")
-#: Last, and only when a cited paragraph has its own number ("48", "(a)").
-CSV_LABEL_COLUMN = "paragraph_label"
+CSV_BY_COLUMN = "by"  # the analysts who tagged it (";"-joined); empty when unnamed
+CSV_LABEL_COLUMN = "paragraph_label"  # last: the paragraph's own number, empty when none
 _RISKY = frozenset("=+-@'")
 _UNSAFE_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff"
                           "\ud800-\udfff]")
@@ -94,6 +95,8 @@ def _record(item: SummaryItem, paginated: bool = False) -> dict[str, Any]:
         record["paragraph_label"] = item.citation.label
     if item.previous:
         record["previous_text"] = item.previous
+    if item.by:  # only when named: exports of unnamed sidecars keep their bytes
+        record["by"] = list(item.by)
     return record
 
 
@@ -151,20 +154,16 @@ def csv_unneutralise(cell: str) -> str:
     return cell[1:] if cell[:1] == "'" and _risky(cell[1:]) else cell
 
 
-def _row(item: SummaryItem, paginated: bool = False, labelled: bool = False,
-         ) -> list[str | int]:
+def _row(item: SummaryItem) -> list[str | int]:
     cite = item.citation
-    row: list[str | int] = [
+    return [
         csv_neutralise(str(item.document)), cite.paragraph, cite.sentence, item.start,
         item.end, csv_neutralise(item.tag), csv_neutralise(";".join(item.co_tags)),
         csv_neutralise(item.note, keep_separators=True),
-        csv_neutralise(item.text, keep_separators=True), item.anchor]
-    if paginated:
-        row.append(cite.page)
-    row += [csv_neutralise(x) for x in (cite.title, cite.date, cite.author, cite.source)]
-    if labelled:
-        row.append(csv_neutralise(cite.label))
-    return row
+        csv_neutralise(item.text, keep_separators=True), item.anchor, cite.page,
+        csv_neutralise(item.annotation_id),
+        *(csv_neutralise(x) for x in (cite.title, cite.date, cite.author, cite.source)),
+        csv_neutralise(";".join(item.by)), csv_neutralise(cite.label)]
 
 
 def render_csv(summary: Summary, codebook: Codebook) -> str:
@@ -172,11 +171,9 @@ def render_csv(summary: Summary, codebook: Codebook) -> str:
     del codebook
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    paged, labelled = summary.paginated, summary.labelled
-    writer.writerow((*CSV_COLUMNS, *((CSV_PAGE_COLUMN,) if paged else ()),
-                     *CSV_META_COLUMNS, *((CSV_LABEL_COLUMN,) if labelled else ())))
-    writer.writerows(_row(i, paged, labelled) for t in summary.tags for i in summary.items[t])
-    writer.writerows(_row(i, paged, labelled) for i in summary.attention)
+    writer.writerow((*CSV_COLUMNS, *CSV_META_COLUMNS, CSV_BY_COLUMN, CSV_LABEL_COLUMN))
+    writer.writerows(_row(i) for t in summary.tags for i in summary.items[t])
+    writer.writerows(_row(i) for i in summary.attention)
     return out.getvalue()
 
 
@@ -216,10 +213,14 @@ def _annotation(item: SummaryItem, tags: list[str], source: str) -> dict[str, An
         selectors.append({"type": "FragmentSelector",
                           "conformsTo": "http://tools.ietf.org/rfc/rfc3778",
                           "value": f"page={item.citation.page}", "refinedBy": quote})
-    return {"id": "urn:uuid:" + _uuid5(f"{source}#{item.annotation_id}"),
+    made = {"id": "urn:uuid:" + _uuid5(f"{source}#{item.annotation_id}"),
             "type": "Annotation", "motivation": "tagging" if tags else "commenting",
             "body": bodies[0] if len(bodies) == 1 else bodies,
             "target": {"source": source, "selector": selectors}}
+    if item.by:
+        people = [{"type": "Person", "nickname": name} for name in item.by]
+        made["creator"] = people[0] if len(people) == 1 else people
+    return made
 
 
 def unique_annotations(summary: Summary) -> list[SummaryItem]:

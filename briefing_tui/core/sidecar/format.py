@@ -44,6 +44,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from briefing_tui.core.analyst import read_by
 from briefing_tui.core.annotations import Anchor, Annotation, make_id
 from briefing_tui.core.codebook import TAG_NAME
 from briefing_tui.core.corrections import Corrections
@@ -62,7 +63,8 @@ from briefing_tui.core.sidecar.header import (
 VERSION = 1
 HEADER_COMMENT = ("# briefing_tui sidecar: one annotation per line. "
                   "Plain YAML; safe to diff, merge and edit.")
-ANNOTATION_KEYS = ("id", "start", "end", "text", "prefix", "suffix", "tags", "note", "anchor")
+ANNOTATION_KEYS = ("id", "start", "end", "text", "prefix", "suffix", "tags", "note", "by",
+                   "anchor")
 DOCUMENT_KEYS = ("name", "sha256", "extractor", *FIELDS)
 TOP_KEYS = ("version", "document", "segmenter", *FIX_KEYS, "annotations", "rejected")
 
@@ -171,6 +173,8 @@ def _line(a: Annotation) -> str:
     entry: dict[str, Any] = {"id": a.id, "start": a.start, "end": a.end, "text": a.text,
                              "prefix": a.prefix, "suffix": a.suffix, "tags": list(a.tags),
                              "note": a.note}
+    if a.by:  # absent when empty: sidecars from before analysts were named stay byte-stable
+        entry["by"] = list(a.by)
     anchor = Anchor(a.anchor)
     if anchor is not Anchor.EXACT:
         entry["anchor"] = anchor.value
@@ -280,9 +284,13 @@ def _annotation(entry: Any, document_length: int | None) -> Annotation:
         raise _Bad(f"id must be non-empty text (got {_short(ident)})")
     extra = tuple(sorted(((k, v) for k, v in entry.items() if k not in ANNOTATION_KEYS),
                          key=lambda kv: kv[0]))
+    try:
+        by = read_by(entry.get("by", []))
+    except ValueError as exc:
+        raise _Bad(str(exc)) from None
     return Annotation(ident, start, end, text, _text(entry, "prefix", ""),
                       _text(entry, "suffix", ""), tuple(dict.fromkeys(tags)),
-                      _text(entry, "note", ""), anchor, extra)
+                      _text(entry, "note", ""), anchor, extra, by)
 
 
 def _header_text(mapping: dict[str, Any], key: str, label: str) -> str:
