@@ -22,7 +22,13 @@ from markdown_it import MarkdownIt
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.document import Document
 from briefing_tui.core.export import FORMATS, render
-from briefing_tui.core.export.data import csv_unneutralise
+from briefing_tui.core.export.data import (
+    CSV_BY_COLUMN,
+    CSV_COLUMNS,
+    CSV_LABEL_COLUMN,
+    CSV_META_COLUMNS,
+    csv_unneutralise,
+)
 from briefing_tui.core.summary import Summary, build_summary
 from briefing_tui.core.visible import shown
 
@@ -44,6 +50,7 @@ LINE_STARTS = ["- item", "+ item", "* item", "1. item", "12) item", "> quote", "
 #: What no export may hold raw: C0 controls (but newline), DEL, C1, bidi controls,
 #: line/paragraph separators. CSV's own CRLF row ends are removed before checking.
 RAW = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+CSV_HEADER = (*CSV_COLUMNS, *CSV_META_COLUMNS, CSV_BY_COLUMN, CSV_LABEL_COLUMN)
 #: CSV keeps the line and paragraph separators as the source has them (issue 11).
 RAW_CSV = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 MARKDOWN = MarkdownIt("commonmark").enable("table")
@@ -146,7 +153,7 @@ def test_csv_neutralises_formulas_and_reads_back(
     out = render(summary, "csv", BOOK)
     assert not RAW_CSV.search(out.replace("\r\n", "\n"))
     rows = list(csv.reader(io.StringIO(out, newline="")))
-    assert len(rows) == 1 + 3 and all(len(row) == 15 for row in rows)
+    assert len(rows) == 1 + 3 and all(len(row) == len(CSV_HEADER) for row in rows)
     for row in rows[1:]:
         for cell in row:
             first = cell.lstrip(" ")[:1]
