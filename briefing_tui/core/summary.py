@@ -163,6 +163,8 @@ class _Builder:
             self.add(open_document(path))
         except DocumentError as exc:
             self.skipped.append(str(exc))
+        except OSError as exc:  # one odd entry (a name too long, a loop) never stops the rest
+            self.skipped.append(f"{path.name}: cannot read: {exc.strerror or exc}")
 
     def merge(self, part: _Builder) -> None:
         """Append another builder's documents (those after ours, in corpus order)."""
@@ -306,7 +308,7 @@ def build_summary(paths: Iterable[Path | str], codebook: Codebook, *,
     corpus = find_documents(paths)
     chosen = [p for p in corpus.documents if _matches(p, doc_glob)]
     builder = _Builder(codebook, tags, include_notes)
-    builder.skipped += corpus.errors
+    builder.skipped += corpus.errors + corpus.unreadable
     count = _workers(len(chosen)) if workers is None else max(1, workers)
     if count == 1:
         for done, path in enumerate(chosen, 1):
