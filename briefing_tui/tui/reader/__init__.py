@@ -56,7 +56,7 @@ class Reader(ScrollView, can_focus=True):
         # the codebook's keys, on top of the class's (merge copies: the class map is shared)
         self._bindings = BindingsMap.merge([self._bindings, BindingsMap(tag_bindings(codebook))])
         self.document: Document | None = None
-        self.shown = ""  # the document text with controls made visible (same length)
+        self.shown = ""  # controls made visible (same length); U+2028/9 kept: they break lines
         self.nav = Navigator()
         self.text_layout: TextLayout | None = None
         self._line_blocks: tuple[str, array[int], array[int]] | None = None
@@ -70,7 +70,7 @@ class Reader(ScrollView, can_focus=True):
     def show(self, document: Document | None, cursor: int = 0) -> None:
         """Display ``document`` (None for the empty state) with the cursor on ``cursor``."""
         self.document = document
-        self.shown = visible(document.text) if document else ""
+        self.shown = visible(document.text, keep_separators=True) if document else ""
         self.nav = Navigator(document)
         self.nav.cursor = min(cursor, max(0, len(document.segmentation) - 1)) if document \
             else 0
