@@ -98,7 +98,7 @@ def real_corpus(folder: Path) -> list[str]:
     isaf = folder / "labelled" / "isaf_dev_300.jsonl"
     if isaf.is_file():
         texts += [json.loads(line)["text"] for line in
-                  isaf.read_text(encoding="utf-8").splitlines() if line.strip()]
+                  isaf.read_text(encoding="utf-8").split("\n") if line.strip()]
     return texts
 
 
