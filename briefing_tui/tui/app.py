@@ -24,6 +24,7 @@ from briefing_tui.core.settings import Settings
 from briefing_tui.core.state import AppState, save_state
 from briefing_tui.core.visible import visible
 from briefing_tui.tui.dialogs import ChoiceDialog, HelpScreen
+from briefing_tui.tui.fixing import FixingMixin
 from briefing_tui.tui.keys import APP_BINDINGS, all_bindings, bindings_of, help_rows
 from briefing_tui.tui.loading import LoadingMixin
 from briefing_tui.tui.locking import LOCK_CHECK_SECONDS
@@ -42,7 +43,8 @@ NARROW, VERY_NARROW, WIDE = 110, 80, 160  # terminal widths where side panes cha
 DISK_CHECK_SECONDS = 2.0
 
 
-class BriefingApp(TeamMixin, SearchMixin, SwitchingMixin, LoadingMixin, AutosaveMixin):
+class BriefingApp(FixingMixin, TeamMixin, SearchMixin, SwitchingMixin, LoadingMixin,
+                  AutosaveMixin):
     """Read and tag briefings; every change is saved a moment later."""
 
     CSS_PATH = "briefing.tcss"
