@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from briefing_tui.core.anchoring import AnchorReport, reanchor
 from briefing_tui.core.annotations import Annotation, AnnotationSet
@@ -25,11 +26,13 @@ from briefing_tui.core.sidecar import (
     Fingerprint,
     SidecarData,
     SidecarError,
+    document_label,
     fingerprint,
     read_sidecar,
     sidecar_path,
     write_sidecar,
 )
+from briefing_tui.core.sidecar.layers import IN_PROGRESS, STATUSES, layer_path
 from briefing_tui.core.text import LoadedText
 
 EXTRACTOR = "text 1"  # plain text's id; other formats carry their extractor's
@@ -80,9 +83,12 @@ class Document(MetadataAndFixes):
     base_metadata: Metadata = field(default_factory=Metadata)  # on disk, for merges
     base_corrections: Corrections = field(default_factory=Corrections)  # on disk
     _file_metadata: Metadata | None = field(default=None, repr=False)
+    layer: str = ""  # double coding: the analyst whose own layer this is (core.sidecar.layers)
+    header: dict[str, Any] = field(default_factory=dict, repr=False)  # unknown top-level keys
 
     def __post_init__(self) -> None:
-        self.sidecar = sidecar_path(self.path)
+        self.sidecar = layer_path(self.path, self.layer) if self.layer else \
+            sidecar_path(self.path)
 
     # -- state -------------------------------------------------------------------------
 
@@ -182,6 +188,7 @@ class Document(MetadataAndFixes):
         self.disk = read.disk
         self.sidecar_extractor = data.extractor
         self.problems = list(data.problems)
+        self.header = dict(data.extra)
         self.rejected = list(getattr(data, "rejected", []))
         self.anchor_report = read.report
         return merged
@@ -191,11 +198,15 @@ class Document(MetadataAndFixes):
         self.adopt(self.read_sidecar())
 
     def snapshot(self) -> SidecarData:
-        data = SidecarData(self.path.name, self.loaded.sha256, self.annotations.sorted(),
-                           extractor=self.loaded.extractor, metadata=self.user_metadata,
+        data = SidecarData(document_label(self.path), self.loaded.sha256,
+                           self.annotations.sorted(), extractor=self.loaded.extractor,
+                           metadata=self.user_metadata,
                            corrections=self.annotations.corrections)
         if self.rejected and hasattr(data, "rejected"):
             data.rejected = list(self.rejected)
+        data.extra = dict(self.header)
+        if self.layer and data.extra.get("status") not in STATUSES:
+            data.extra["status"] = IN_PROGRESS
         return data
 
     def prepare_save(self) -> SaveJob | None:
@@ -386,20 +397,24 @@ def file_stamp(path: Path) -> tuple[int, int]:
 
 
 def open_document(path: Path | str, *, segment_chars: int | None = None,
-                  progress: Progress | None = None) -> Document:
+                  progress: Progress | None = None, analyst: str = "",
+                  layer: bool = False) -> Document:
     """Open a briefing and its sidecar; raise DocumentError when the file is unreadable.
 
     Any format :mod:`.extract` reads (text, PDF, HTML, DOCX); ``progress(done, total)``
     hears about a PDF's pages as they are read (from this thread). With
     ``segment_chars`` only about that many characters are split now (the app splits the
     rest in a worker); the sidecar is then read by :meth:`load_sidecar` later.
+    ``analyst`` signs every change (``by``); with ``layer`` the document's tags are that
+    analyst's own layer instead of the shared sidecar (double coding).
     """
     path = Path(path)
     stamp = file_stamp(path)  # before reading: a change meanwhile shows up at the next look
     loaded = extract(path, progress=progress)
     segmentation = Segmentation(loaded.text)
     segmentation.extend(segment_chars)
-    document = Document(path, loaded, segmentation, file_stamp=stamp)
+    document = Document(path, loaded, segmentation, AnnotationSet(analyst=analyst),
+                        file_stamp=stamp, layer=analyst if layer else "")
     if segment_chars is None:
         document.load_sidecar()
     return document

@@ -24,6 +24,7 @@ from briefing_tui.core.settings import Settings
 from briefing_tui.core.state import AppState, save_state
 from briefing_tui.core.visible import visible
 from briefing_tui.tui.dialogs import ChoiceDialog, HelpScreen
+from briefing_tui.tui.fixing import FixingMixin
 from briefing_tui.tui.keys import APP_BINDINGS, all_bindings, bindings_of, help_rows
 from briefing_tui.tui.loading import LoadingMixin
 from briefing_tui.tui.locking import LOCK_CHECK_SECONDS
@@ -34,6 +35,7 @@ from briefing_tui.tui.searching import SearchMixin
 from briefing_tui.tui.status import StatusBar, legend, position_parts
 from briefing_tui.tui.summary_screen import Jump, SummaryScreen, default_summary_path
 from briefing_tui.tui.switching import SwitchingMixin
+from briefing_tui.tui.team import TeamMixin
 
 # The search box takes no control, C1 or bidi characters: they would reach the terminal.
 SEARCHABLE = "[^\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*"
@@ -41,7 +43,8 @@ NARROW, VERY_NARROW, WIDE = 110, 80, 160  # terminal widths where side panes cha
 DISK_CHECK_SECONDS = 2.0
 
 
-class BriefingApp(SearchMixin, SwitchingMixin, LoadingMixin, AutosaveMixin):
+class BriefingApp(FixingMixin, TeamMixin, SearchMixin, SwitchingMixin, LoadingMixin,
+                  AutosaveMixin):
     """Read and tag briefings; every change is saved a moment later."""
 
     CSS_PATH = "briefing.tcss"
@@ -200,6 +203,8 @@ class BriefingApp(SearchMixin, SwitchingMixin, LoadingMixin, AutosaveMixin):
 
     @on(Reader.CursorMoved)
     def _cursor_moved(self, event: Reader.CursorMoved) -> None:
+        if not self.screen.query(AnnotationsPane):  # late, while the app closes
+            return
         self.query_one(AnnotationsPane).postpone()
         self.show_note(event.reader)
         self.update_status()
@@ -403,8 +408,12 @@ class BriefingApp(SearchMixin, SwitchingMixin, LoadingMixin, AutosaveMixin):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         from briefing_tui.tui.commands import REPLACED, reader_commands
 
-        yield from (c for c in super().get_system_commands(screen) if c.title not in REPLACED)
-        yield from reader_commands(self)
+        titles: set[str] = set()  # one entry per name: a binding and a hand-made one meet
+        textual_own = [c for c in super().get_system_commands(screen) if c.title not in REPLACED]
+        for command in [*textual_own, *reader_commands(self)]:
+            if command.title not in titles:
+                titles.add(command.title)
+                yield command
 
 
 def open_entries(paths: Iterable[Path]) -> list[Entry]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +18,8 @@ from briefing_tui.core.document import Document
 from briefing_tui.core.opening import Opening
 from briefing_tui.core.visible import visible
 
+_ANCHOR_ATTENTION = re.compile(r"\d+ orphaned, \d+ to review|\d+ tags need review or are "
+                               "orphaned")
 GROUP_LIMIT = 300  # listed per tag; the filter (f) shows them all in the reader
 REBUILD_DELAY = 0.12
 
@@ -42,20 +45,26 @@ class Entry:
     tagged: int = 0  # confirmed tagged sentences; counted on change, not on every key
     attention: str = ""  # why the sidecar needs a look (orphans, conflict, save failed)
     opening: Opening | None = None  # while its sidecar is still being read
+    layers: str = ""  # the analysts' layers and their status: "amina ✓ bo …" (tui.team)
 
     def refresh_counts(self) -> None:
         if self.document is None:
             return
         counts: dict[str, int] = {}
         tagged = 0
+        troubled = {Anchor.ORPHAN: 0, Anchor.REVIEW: 0}
         for annotation in self.document.annotations.items.values():
             if annotation.needs_attention:  # review and orphans are counted apart
+                troubled[Anchor(annotation.anchor)] += 1
                 continue
             for tag in annotation.tags:
                 counts[tag] = counts.get(tag, 0) + 1
             tagged += bool(annotation.tags)
         self.counts = counts
         self.tagged = tagged
+        if _ANCHOR_ATTENTION.fullmatch(self.attention):  # accepted or deleted: say so now
+            orphan, review = troubled[Anchor.ORPHAN], troubled[Anchor.REVIEW]
+            self.attention = f"{orphan} orphaned, {review} to review" if orphan + review else ""
 
 
 class DocumentList(OptionList):
@@ -108,6 +117,8 @@ class DocumentList(OptionList):
             if entry.attention:
                 line.append(plain(clip(entry.attention, 110), "$text-warning"))
             parts += line
+        if entry.layers:
+            parts += ["\n  ", plain("layers: " + clip(entry.layers, 100), "$text-muted")]
         return Content.assemble(*parts)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -141,7 +152,15 @@ class AnnotationsPane(OptionList):
         if self._pending is not None:
             self._pending.reset()
 
+    def on_resize(self) -> None:
+        """Quotes are clipped to the pane: rebuild them when its width changes."""
+        width = self.scrollable_content_region.width
+        if width != getattr(self, "_built_width", width):
+            self.show(getattr(self, "_document", None))
+
     def show(self, document: Document | None) -> None:
+        self._document = document
+        self._built_width = self.scrollable_content_region.width
         if self._pending is not None:
             self._pending.stop()
             self._pending = None
@@ -196,6 +215,10 @@ class AnnotationsPane(OptionList):
         label.append(plain(clip(annotation.text, room)))
         if annotation.note:
             label += ["\n    ", plain("✎ " + clip(annotation.note, room - 2), "italic $text-muted")]
+        me = getattr(self.app, "analyst", "")
+        if any(name != me for name in annotation.by):  # your own name alone goes unsaid
+            label += ["\n    ", plain("by " + clip(", ".join(annotation.by), room - 3),
+                                       "$text-muted")]
         return Option(Content.assemble(*label), id=key)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -44,12 +44,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from briefing_tui.core.analyst import read_by
 from briefing_tui.core.annotations import Anchor, Annotation, make_id
 from briefing_tui.core.codebook import TAG_NAME
 from briefing_tui.core.corrections import Corrections
 from briefing_tui.core.errors import BriefingError
 from briefing_tui.core.metadata import FIELDS, Metadata
-from briefing_tui.core.safe_yaml import MAX_DEPTH, YamlError, load_yaml
+from briefing_tui.core.safe_yaml import MAX_DEPTH, Yaml11Number, YamlError, load_yaml
 from briefing_tui.core.segment import SEGMENTER_NAME, SEGMENTER_VERSION
 from briefing_tui.core.sidecar.header import (
     FIX_KEYS,
@@ -58,11 +59,13 @@ from briefing_tui.core.sidecar.header import (
     read_corrections,
     read_metadata,
 )
+from briefing_tui.core.sidecar.surrogates import fuse_pairs, unescape_pairs
 
 VERSION = 1
 HEADER_COMMENT = ("# briefing_tui sidecar: one annotation per line. "
                   "Plain YAML; safe to diff, merge and edit.")
-ANNOTATION_KEYS = ("id", "start", "end", "text", "prefix", "suffix", "tags", "note", "anchor")
+ANNOTATION_KEYS = ("id", "start", "end", "text", "prefix", "suffix", "tags", "note", "by",
+                   "anchor")
 DOCUMENT_KEYS = ("name", "sha256", "extractor", *FIELDS)
 TOP_KEYS = ("version", "document", "segmenter", *FIX_KEYS, "annotations", "rejected")
 
@@ -142,6 +145,8 @@ def _flow(value: Any, depth: int) -> str:
         return str(value)
     if isinstance(value, float):
         return _float(value)
+    if isinstance(value, Yaml11Number):
+        return str(value)  # kept as written: ``055`` reads back as the same text
     if isinstance(value, str):
         return _q(value)
     if isinstance(value, (list, tuple)):
@@ -170,7 +175,9 @@ def _extra_items(extra: Any, reserved: tuple[str, ...], where: str) -> list[tupl
 def _line(a: Annotation) -> str:
     entry: dict[str, Any] = {"id": a.id, "start": a.start, "end": a.end, "text": a.text,
                              "prefix": a.prefix, "suffix": a.suffix, "tags": list(a.tags),
-                             "note": a.note}
+                             "note": fuse_pairs(a.note)}  # typed halves: one character
+    if a.by:  # absent when empty: sidecars from before analysts were named stay byte-stable
+        entry["by"] = list(a.by)
     anchor = Anchor(a.anchor)
     if anchor is not Anchor.EXACT:
         entry["anchor"] = anchor.value
@@ -236,6 +243,8 @@ def _short(value: Any) -> str:
 
 def _int(entry: dict[str, Any], key: str) -> int:
     value = entry.get(key)
+    if isinstance(value, Yaml11Number):
+        raise _Bad(f"{key} must be an integer: {value.reason()}")
     if type(value) is not int:  # bool is an int to isinstance
         raise _Bad(f"{key} must be an integer (got {_short(value)})")
     return value
@@ -280,9 +289,13 @@ def _annotation(entry: Any, document_length: int | None) -> Annotation:
         raise _Bad(f"id must be non-empty text (got {_short(ident)})")
     extra = tuple(sorted(((k, v) for k, v in entry.items() if k not in ANNOTATION_KEYS),
                          key=lambda kv: kv[0]))
+    try:
+        by = read_by(entry.get("by", []))
+    except ValueError as exc:
+        raise _Bad(str(exc)) from None
     return Annotation(ident, start, end, text, _text(entry, "prefix", ""),
                       _text(entry, "suffix", ""), tuple(dict.fromkeys(tags)),
-                      _text(entry, "note", ""), anchor, extra)
+                      _text(entry, "note", ""), anchor, extra, by)
 
 
 def _header_text(mapping: dict[str, Any], key: str, label: str) -> str:
@@ -407,7 +420,7 @@ def parse_sidecar(source: str, document_length: int | None = None) -> SidecarDat
     data = _fast(source, document_length)
     if data is None:
         try:
-            raw = load_yaml(source)
+            raw = load_yaml(unescape_pairs(source))
         except YamlError as exc:
             raise SidecarUnreadable(f"not valid YAML: {exc}") from None
         data = _validate(raw, document_length)
