@@ -72,6 +72,7 @@ class Document:
     sidecar_extractor: str = ""  # what made the text the sidecar was written against
     ready: bool = True  # False until the sidecar is read: nothing is saved or compared
     unreadable: Fingerprint | None = None  # the unreadable sidecar as last seen
+    kept: SidecarData | None = field(default=None, repr=False)  # last read: unknown keys
 
     def __post_init__(self) -> None:
         self.sidecar = sidecar_path(self.path)
@@ -172,7 +173,7 @@ class Document:
                 merged is not None and merged.annotations != read.annotations):
             self.saved_revision -= 1  # new anchors, the new hash or our tags: worth writing
         self.base = list(data.annotations)
-        self.disk = read.disk
+        self.disk, self.kept = read.disk, data
         self.sidecar_extractor = data.extractor
         self.problems = list(data.problems)
         self.rejected = list(getattr(data, "rejected", []))
@@ -188,6 +189,9 @@ class Document:
                            extractor=self.loaded.extractor)
         if self.rejected and hasattr(data, "rejected"):
             data.rejected = list(self.rejected)
+        if self.kept is not None:  # unknown keys go back where they were
+            data.extra, data.document_extra = self.kept.extra, self.kept.document_extra
+            data.layout = self.kept.layout
         return data
 
     def prepare_save(self) -> SaveJob | None:
@@ -283,7 +287,7 @@ class Document:
         if data.document_sha256 != self.loaded.sha256:
             theirs, _ = reanchor(theirs, self.text, self._full_segmentation())
         result = merge_annotations(self.base, mine, theirs)
-        self.disk, self.base = disk, list(data.annotations)
+        self.disk, self.base, self.kept = disk, list(data.annotations), data
         self.sidecar_error, self.unreadable = "", None
         self.annotations.replace_all(result.annotations)
         return result
