@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench bench-quick screenshot clean
+.PHONY: run test test-fast lint bench bench-quick screenshot clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,6 +20,9 @@ test: $(STAMP)  ## lint, type-check and run every test
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -n 2
+
+test-fast: $(STAMP)  ## the edit loop: every test but the system ones (ptys, kills, benchmarks)
+	$(BIN)/python -m pytest -n 2 -m "not system"
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

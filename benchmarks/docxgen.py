@@ -3,7 +3,10 @@
 It writes the parts of WordprocessingML the extractor must handle: headings, bulleted and
 numbered lists (with ``numbering.xml``), tables, tracked changes (an insertion and a
 deletion), a field code, a content control, a text box with its VML fallback, a line break
-and a tab. Deterministic: same blocks, same bytes.
+and a tab; and for list labels, notes and equations the pieces to build them with:
+:func:`numbering_xml` (levels with formats, label texts, starts and instance
+overrides), :func:`list_item`, :func:`notes_xml` and :func:`note_reference` (footnotes
+and endnotes), and ``raw`` blocks for OMML. Deterministic: same blocks, same bytes.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from html import escape
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 _OOXML = "application/vnd.openxmlformats-officedocument.wordprocessingml"
 _TYPES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -45,6 +49,8 @@ def _run(text: str) -> str:
 
 
 def _paragraph(kind: str, text: str) -> str:
+    if kind == "raw":  # a ready-made <w:p>, or any body XML
+        return text
     props = {"h": '<w:pPr><w:pStyle w:val="Heading1"/></w:pPr>',
              "li": '<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>',
              "ol": '<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr></w:pPr>',
@@ -100,19 +106,81 @@ def document_xml(blocks: list[tuple[str, str]]) -> bytes:
     if rows:
         body.append(_table(rows))
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<w:document xmlns:w="{W_NS}" xmlns:mc="{MC_NS}"><w:body>{"".join(body)}'
+            f'<w:document xmlns:w="{W_NS}" xmlns:mc="{MC_NS}" xmlns:m="{M_NS}"><w:body>'
+            f'{"".join(body)}'
             "<w:sectPr/></w:body></w:document>").encode()
 
 
 def docx(blocks: list[tuple[str, str]], *, document: bytes | None = None,
-         extra: dict[str, bytes] | None = None) -> bytes:
-    """The .docx file's bytes; ``document`` replaces the generated document.xml."""
+         extra: dict[str, bytes] | None = None, numbering: bytes | None = None) -> bytes:
+    """The .docx file's bytes; ``document`` replaces the generated document.xml,
+    ``numbering`` the default numbering.xml."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in (("[Content_Types].xml", _TYPES), ("_rels/.rels", _RELS),
                            ("word/document.xml", document or document_xml(blocks)),
-                           ("word/numbering.xml", _NUMBERING), *(extra or {}).items()):
+                           ("word/numbering.xml", numbering or _NUMBERING),
+                           *(extra or {}).items()):
             info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, data)
     return out.getvalue()
+
+
+def numbering_xml(abstracts: dict[int, list[tuple[str, str, int]]],
+                  nums: dict[int, tuple[int, dict[int, int]]], *,
+                  legal: tuple[int, int] | None = None) -> bytes:
+    """``numbering.xml``: abstract lists (id -> levels of (numFmt, lvlText, start)) and
+    instances (numId -> (abstractNumId, {level: startOverride})); ``legal`` marks
+    (abstractNumId, level) as legal numbering."""
+    out = [f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering '
+           f'xmlns:w="{W_NS}">']
+    for ident, levels in abstracts.items():
+        out.append(f'<w:abstractNum w:abstractNumId="{ident}">')
+        for ilvl, (fmt, text, start) in enumerate(levels):
+            lgl = "<w:isLgl/>" if legal == (ident, ilvl) else ""
+            out.append(f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val='
+                       f'"{fmt}"/>{lgl}<w:lvlText w:val="{escape(text)}"/></w:lvl>')
+        out.append("</w:abstractNum>")
+    for num_id, (abstract, overrides) in nums.items():
+        extra = "".join(f'<w:lvlOverride w:ilvl="{lvl}"><w:startOverride w:val="{start}"/>'
+                        "</w:lvlOverride>" for lvl, start in overrides.items())
+        out.append(f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{abstract}"/>{extra}'
+                   "</w:num>")
+    return ("".join(out) + "</w:numbering>").encode()
+
+
+def text_run(text: str) -> str:
+    """One run of text, for building raw paragraphs."""
+    return _run(text)
+
+
+def list_item(num_id: int, ilvl: int, text: str) -> tuple[str, str]:
+    """A raw block: a paragraph of list ``num_id`` at level ``ilvl``."""
+    return ("raw", f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/>'
+                   f"</w:numPr></w:pPr>{_run(text)}</w:p>")
+
+
+def note_reference(kind: str, ident: int, *, custom: str = "") -> str:
+    """A run referring to footnote/endnote ``ident`` (``custom``: its own mark, e.g. *)."""
+    follows = ' w:customMarkFollows="1"' if custom else ""
+    mark = f"<w:t>{escape(custom)}</w:t>" if custom else ""
+    return (f'<w:r><w:rPr><w:rStyle w:val="{kind.capitalize()}Reference"/></w:rPr>'
+            f'<w:{kind}Reference w:id="{ident}"{follows}/>{mark}</w:r>')
+
+
+def notes_xml(kind: str, notes: dict[int, list[str]]) -> bytes:
+    """``footnotes.xml``/``endnotes.xml``: Word's two separators, then each note's
+    paragraphs (the first opened by the note's own reference mark, as Word writes it)."""
+    out = [f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:{kind}s '
+           f'xmlns:w="{W_NS}">',
+           f'<w:{kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+           f"</w:{kind}>",
+           f'<w:{kind} w:type="continuationSeparator" w:id="0"><w:p><w:r>'
+           f"<w:continuationSeparator/></w:r></w:p></w:{kind}>"]
+    for ident, paragraphs in notes.items():
+        body = "".join(
+            f"<w:p>{f'<w:r><w:{kind}Ref/></w:r>' if not n else ''}{_run(' ' + p)}</w:p>"
+            for n, p in enumerate(paragraphs))
+        out.append(f'<w:{kind} w:id="{ident}">{body}</w:{kind}>')
+    return ("".join(out) + f"</w:{kind}s>").encode()

@@ -48,13 +48,67 @@ class Page:
     image: bool = False
 
     def text(self, x: float, y: float, text: str, size: float = 10.5,
-             bold: bool = False) -> None:
-        encoded = b"".join(_LIGATURES.get(c) or c.encode("cp1252", "replace") for c in text)
-        escaped = encoded.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+             bold: bool = False, *, tracking: float = 0.0, kerned: bool = False) -> None:
+        """A line of text at (x, y). ``tracking``: extra space after every glyph (``Tc``,
+        letter-spaced headings); ``kerned``: written as Word writes text, short runs of
+        glyphs (``Port`` ``-`` ``au``, ``9`` ``5`` ``0``, ``Octob`` ``er``) a little apart
+        in a ``TJ`` array, spaces narrowed by kerning."""
         font = "F2" if bold else "F1"
-        op = f"BT /{font} {size:g} Tf {x:.2f} {y:.2f} Td (" + escaped.decode("latin-1") + \
-            ") Tj ET"
-        self.ops.append((y, x, op))
+        spacing = f"{tracking:g} Tc " if tracking else ""  # Tc outlives ET: reset by q/Q
+        if not kerned:
+            op = f"BT /{font} {size:g} Tf {spacing}{x:.2f} {y:.2f} Td ({_escape(text)}) Tj ET"
+            self.ops.append((y, x, f"q {op} Q" if tracking else op))
+            return
+        parts = []
+        for word in text.split(" "):
+            pieces = _runs(word)
+            for number, piece in enumerate(pieces):
+                last = number == len(pieces) - 1
+                parts.append(f"({_escape(piece + ' ' if last else piece)}) "
+                             f"{-1000 * (SPACE_KERN if last else RUN_GAP):g}")
+        op = f"BT /{font} {size:g} Tf {spacing}{x:.2f} {y:.2f} Td [{' '.join(parts)}] TJ ET"
+        self.ops.append((y, x, f"q {op} Q" if tracking else op))
+
+    def picture(self, x: float, y: float, width: float, height: float) -> None:
+        """A photo: the test image drawn over this rectangle (y is its bottom)."""
+        self.ops.append((y + height, x, f"q {width:g} 0 0 {height:g} {x:.2f} {y:.2f} cm "
+                                        "/Im1 Do Q"))
+
+    def box(self, x: float, y: float, width: float, height: float) -> None:
+        """A light grey filled rectangle (a boilerplate box, a sidebar's background)."""
+        self.ops.append((y + height, x, f"q 0.9 g {x:.2f} {y:.2f} {width:.2f} {height:.2f} "
+                                        "re f Q"))
+
+
+def _escape(text: str) -> str:
+    encoded = b"".join(_LIGATURES.get(c) or c.encode("cp1252", "replace") for c in text)
+    escaped = encoded.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+    return escaped.decode("latin-1")
+
+
+#: Gap between two runs of one word, and the kerning after a space (narrowing it), in em.
+RUN_GAP, SPACE_KERN = 0.04, -0.06
+
+
+def _runs(word: str) -> list[str]:
+    """A word cut where Word's runs often end: at hyphens, between digits, and after
+    every fifth letter of a long word."""
+    runs: list[str] = []
+    for char in word:
+        previous = runs[-1] if runs else ""
+        if not previous or char == "-" or previous[-1] == "-" or char.isdigit() or \
+                previous[-1].isdigit() or (len(previous) == 5 and len(word) > 7):
+            runs.append(char)
+        else:
+            runs[-1] = previous + char
+    return runs
+
+
+def kerned_width(text: str, size: float, bold: bool = False) -> float:
+    """The width of ``text`` written with :meth:`Page.text` ``kerned=True``."""
+    words = text.split(" ")
+    runs = sum(len(_runs(word)) - 1 for word in words)
+    return text_width(text, size, bold) + size * (RUN_GAP * runs + SPACE_KERN * (len(words) - 1))
 
 
 def _rc4(key: bytes, data: bytes) -> bytes:

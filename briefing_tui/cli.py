@@ -33,7 +33,7 @@ from briefing_tui.core.text import DocumentError
 from briefing_tui.core.visible import escape_json_text, visible
 
 EXIT_OK, EXIT_ATTENTION, EXIT_BAD_INPUT = 0, 1, 2
-COMMANDS = ("sentences", "check", "export", "stats", *TEAM_COMMANDS)
+COMMANDS = ("sentences", "check", "export", "stats", "meta", *TEAM_COMMANDS)
 
 
 def _say(message: str) -> None:
@@ -343,6 +343,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="write re-anchored sidecars back (orphans are kept)")
     check.set_defaults(func=cmd_check)
     _add_summary_commands(sub)
+    from briefing_tui.cli_meta import add_meta_parser
+
+    add_meta_parser(sub)
     add_team_commands(sub)
     return parser
 

@@ -21,4 +21,5 @@ def no_personal_settings(tmp_path_factory: pytest.TempPathFactory,
                          monkeypatch: pytest.MonkeyPatch) -> None:
     """A developer's own ~/.config/briefing_tui must never change what tests see."""
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
     monkeypatch.delenv("BRIEFING_CONFIG", raising=False)

@@ -45,8 +45,8 @@ from textual.widgets import OptionList, Static
 
 from briefing_tui.core.visible import visible
 from briefing_tui.tui.app import BriefingApp
-from briefing_tui.tui.panes import StatusBar
 from briefing_tui.tui.reader import GUTTER, Reader
+from briefing_tui.tui.status import StatusBar
 
 from .conftest import DATA
 

@@ -13,7 +13,7 @@ from briefing_tui.core.settings import ConfigError, Settings, load_settings
 from briefing_tui.core.sidecar import sidecar_path
 from briefing_tui.tui.dialogs import ChoiceDialog
 from briefing_tui.tui.keys import binding_ids
-from briefing_tui.tui.panes import StatusBar
+from briefing_tui.tui.status import StatusBar
 
 from .app_helpers import copy_samples, make_app, reader, saved, sentence, settle
 from .conftest import SEED
@@ -135,13 +135,13 @@ async def test_changed_document_marks_review_and_accept_clears_it(tmp_path: Path
 async def test_keymap_from_settings_remaps_a_key(tmp_path: Path) -> None:
     folder = copy_samples(tmp_path / "docs", only_seed=True)
     config = tmp_path / "config.yaml"
-    config.write_text("keymap:\n  next: 'ctrl+n'\n  tag_1: 'z'\ntheme: textual-light\n")
+    config.write_text("keymap:\n  next: 'l'\n  tag_security: 'z'\ntheme: textual-light\n")
     settings = load_settings(config, binding_ids())
     app = make_app(folder)
     app.settings = settings
     async with app.run_test(size=(120, 35)) as pilot:
         assert app.theme == "textual-light"
-        await pilot.press("ctrl+n", "ctrl+n")
+        await pilot.press("l", "l")
         assert reader(app).cursor == 2
         await pilot.press("j", "z")
         assert reader(app).cursor == 2

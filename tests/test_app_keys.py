@@ -22,7 +22,7 @@ async def test_tag_untag_and_two_tags(tmp_path: Path) -> None:
         await settle(pilot)
         [annotation] = saved(doc)
         assert annotation.text == quote
-        assert annotation.tags == ("migration", "security")
+        assert annotation.tags == ("security", "migration")  # codebook order, not key order
         assert doc.read_text(encoding="utf-8")[annotation.start:annotation.end] == quote
         await pilot.press("2")
         await settle(pilot)
@@ -152,7 +152,7 @@ async def test_split_view_tags_the_focused_document(tmp_path: Path) -> None:
     folder = copy_samples(tmp_path / "docs")
     app = make_app(folder)
     async with app.run_test(size=(160, 40)) as pilot:
-        await pilot.press("s")
+        await pilot.press("s", "enter")  # the chooser offers another document first
         second = reader(app, "reader-2")
         assert second.display
         assert app.focused is second

@@ -13,6 +13,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.system  # real ptys, kills or processes: make test, not test-fast
+
 ROOT = Path(__file__).resolve().parent.parent
 GROUPS = ("segmentation", "sidecar", "anchoring", "reader")
 

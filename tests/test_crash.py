@@ -29,6 +29,8 @@ from briefing_tui.core.sidecar import sidecar_path
 from .crash_model import REDO, Model, State, drill_text, on_disk, sentence_spans
 from .pty_helpers import PtyApp
 
+pytestmark = pytest.mark.system  # real ptys, kills or processes: make test, not test-fast
+
 KILL_SEEDS = (7101, 7102, 7103)
 KILLS_PER_SEED = 17  # 51 kills per run
 KEYS = "1231231jjjkkkuu" + REDO * 2

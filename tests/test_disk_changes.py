@@ -13,11 +13,15 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from briefing_tui.core.annotations import Anchor
 from briefing_tui.core.document import open_document
 from briefing_tui.core.sidecar import dump_sidecar, read_sidecar, sidecar_path
 
 from .pty_helpers import PtyApp
+
+pytestmark = pytest.mark.system  # real ptys, kills or processes: make test, not test-fast
 
 BRIEF = """Border situation report.
 

@@ -132,7 +132,7 @@ def test_export_command_with_pdf_pages(corpus: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "— *Sudan emergency: flash update*, sitrep.pdf, p. 2, ¶" in done.stdout
     csv_out = briefing("export", corpus, "--no-timestamp", "--format", "csv").stdout
-    assert csv_out.splitlines()[0].endswith(",anchor,page")
+    assert csv_out.splitlines()[0].endswith(",anchor,page,title,date,author,source")
 
 
 def test_text_only_exports_have_no_page_field(tmp_path: Path) -> None:

@@ -30,9 +30,10 @@ def prose(lines: list[str], top: float = 760, x: float = 60) -> list[tuple[float
     ("ten anti-", "-drug campaigns", "ten anti-drug campaigns"),  # the hyphen repeated
     ("one word -", "a dash", "one word - a dash"),
     ("no hyphen", "here", "no hyphen here"),
+    ("very landslide-", "prone areas", "very landslide-prone areas"),  # as flood-prone
 ])
 def test_line_end_hyphens(before: str, after: str, joined: str) -> None:
-    vocabulary = _Vocabulary(["on its seventy-eighth session"])
+    vocabulary = _Vocabulary(["on its seventy-eighth session", "in flood-prone areas"])
     drop, addition = vocabulary.join(before, after)
     assert (before[:-1] if drop else before) + addition == joined
 
@@ -130,3 +131,21 @@ def test_boxes_of_rotated_pages(rotation: int, box: tuple[int, int, int, int]) -
 def test_no_text_gives_empty_text_and_pages_at_the_end() -> None:
     text, starts = compose([page([]), page([])])
     assert (text, starts) == ("", (0, 0))
+
+
+def test_prose_beside_a_caption_on_shared_baselines_is_not_a_table() -> None:
+    """The producer writes the prose, then the caption beside it: two blocks, not rows."""
+    text_lines = ["The hospital courtyard flooded after the canals overflowed and the",
+                  "medical director moved stable patients to the nursing school while",
+                  "the roads around the hospital stayed under water for two days."]
+    caption = ["Figure 2. Hospital of", "Les Cayes"]
+    runs = page([*prose(text_lines), *prose(caption, x=420)])
+    text, _ = compose([runs])
+    assert text.split("\n\n") == [" ".join(text_lines), "Figure 2. Hospital of Les Cayes"]
+
+
+def test_cells_written_one_after_another_on_a_baseline_are_rows() -> None:
+    cells = [(60, 700, "Department"), (200, 700, "People"), (60, 686, "Sud"),
+             (200, 686, "388,500"), (60, 672, "Nippes"), (200, 672, "96,200")]
+    text, _ = compose([page(cells)])
+    assert text.split("\n\n") == ["Department | People", "Sud | 388,500", "Nippes | 96,200"]

@@ -25,12 +25,15 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from briefing_tui.core.visible import visible
 
 from .conftest import DATA
 from .pty_helpers import ROOT, PtyApp, squash
+
+pytestmark = pytest.mark.system  # real ptys, kills or processes: make test, not test-fast
 
 HOSTILE: dict[str, Any] = yaml.safe_load((DATA / "hostile_inputs.yaml").read_text("utf-8"))
 SECTIONS = ["markup_injection", "terminal_escapes", "unicode_edge_cases", "export_injection"]

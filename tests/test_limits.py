@@ -31,6 +31,8 @@ from .app_helpers import make_app, settle
 from .hostile_helpers import status_text
 from .pty_helpers import PtyApp
 
+pytestmark = pytest.mark.system  # real ptys, kills or processes: make test, not test-fast
+
 GENEROUS = 20.0  # seconds; the measured times are well under 2 s on the 2-core machine
 
 

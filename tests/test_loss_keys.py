@@ -20,7 +20,7 @@ from .conftest import SEED
 from .pty_helpers import ROOT
 
 TOP_FIRST = "origin: other-tool 2.1\n"
-DOCUMENT_MIDDLE = "  source: UNHCR flash update   # as delivered\n"
+DOCUMENT_MIDDLE = "  feed: UNHCR flash update   # as delivered\n"
 DOCUMENT_LAST = "  # the licence of the text\n  licence:\n    name: CC0\n    url: 'https://x'\n"
 TOP_MIDDLE = "reviewer:\n  name: Ann\n  rounds: [1, 2]\n"
 TOP_LAST = "# checked by hand\nzz_checked: yes_really\n"

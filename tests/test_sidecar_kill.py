@@ -9,8 +9,12 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from briefing_tui.core.sidecar import read_sidecar
 from tests.sidecar_kill_child import state
+
+pytestmark = pytest.mark.system  # real ptys, kills or processes: make test, not test-fast
 
 ROOT = Path(__file__).resolve().parent.parent
 CHILD = Path(__file__).resolve().parent / "sidecar_kill_child.py"

@@ -12,11 +12,15 @@ import socket
 import time
 from pathlib import Path
 
+import pytest
+
 from briefing_tui.core.lock import lock_path
 from briefing_tui.core.sidecar import sidecar_path
 
 from .crash_model import drill_text, on_disk, sentence_spans
 from .pty_helpers import PtyApp
+
+pytestmark = pytest.mark.system  # real ptys, kills or processes: make test, not test-fast
 
 CONFLICT = "Sidecar changed on disk"
 

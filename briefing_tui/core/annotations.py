@@ -12,6 +12,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from enum import Enum
 
+from briefing_tui.core.corrections import Corrections
+
 CONTEXT_CHARS = 32
 
 
@@ -57,17 +59,25 @@ def quote_at(text: str, start: int, end: int) -> tuple[str, str, str]:
 
 
 Change = tuple[Annotation | None, Annotation | None]
+#: The analyst's split/join fixes before and after a step (None: unchanged).
+FixChange = tuple[Corrections, Corrections] | None
+Step = tuple[list[Change], FixChange]
 
 
 @dataclass
 class AnnotationSet:
-    """All annotations of one document, keyed by id, with an undo history."""
+    """All annotations of one document, keyed by id, with an undo history.
+
+    The analyst's split/join fixes (:mod:`.corrections`) live here too, so that a join
+    and the tags it combines are one step to undo.
+    """
 
     items: dict[str, Annotation] = field(default_factory=dict)
     _by_span: dict[tuple[int, int], str] = field(default_factory=dict)
-    _undo: list[list[Change]] = field(default_factory=list)
-    _redo: list[list[Change]] = field(default_factory=list)
+    _undo: list[Step] = field(default_factory=list)
+    _redo: list[Step] = field(default_factory=list)
     revision: int = 0
+    corrections: Corrections = field(default_factory=Corrections)
 
     def __post_init__(self) -> None:
         self._by_span = {(a.start, a.end): a.id for a in self.items.values()
@@ -93,7 +103,10 @@ class AnnotationSet:
 
     # -- changes ---------------------------------------------------------------------
 
-    def _apply(self, changes: list[Change], record: bool = True) -> None:
+    def _apply(self, changes: list[Change], record: bool = True,
+               fixes: FixChange = None) -> None:
+        if fixes is not None and fixes[0] == fixes[1]:
+            fixes = None
         for before, after in changes:
             if before is not None:
                 self.items.pop(before.id, None)
@@ -103,10 +116,12 @@ class AnnotationSet:
                 self.items[after.id] = after
                 if after.anchor is not Anchor.ORPHAN:
                     self._by_span[(after.start, after.end)] = after.id
-        if changes:
+        if fixes is not None:
+            self.corrections = fixes[1]
+        if changes or fixes is not None:
             self.revision += 1
             if record:
-                self._undo.append(changes)
+                self._undo.append((changes, fixes))
                 self._redo.clear()
 
     def _new(self, text: str, start: int, end: int) -> Annotation:
@@ -159,13 +174,28 @@ class AnnotationSet:
         if before != annotation:
             self._apply([(before, annotation)])
 
-    def replace_all(self, annotations: Iterable[Annotation], record: bool = True) -> None:
-        """Swap the whole set (reload, merge, re-anchor) as one undoable step."""
+    def replace_all(self, annotations: Iterable[Annotation], record: bool = True,
+                    corrections: Corrections | None = None) -> None:
+        """Swap the whole set (reload, merge, re-anchor) as one undoable step; with
+        ``corrections``, the split/join fixes too."""
         new = {a.id: a for a in annotations}
         changes: list[Change] = [(old, None) for old in self.items.values()
                                  if new.get(old.id) != old]
         changes += [(None, a) for a in new.values() if self.items.get(a.id) != a]
-        self._apply(changes, record=record)
+        fixes = None if corrections is None else (self.corrections, corrections)
+        self._apply(changes, record=record, fixes=fixes)
+
+    def apply_step(self, changes: list[Change], corrections: Corrections) -> None:
+        """Annotation changes and new fixes as one undoable step (a join or a split)."""
+        self._apply(changes, fixes=(self.corrections, corrections))
+
+    def touch(self) -> None:
+        """Something saved with the tags changed (the document's metadata): save it."""
+        self.revision += 1
+
+    def new_annotation(self, text: str, start: int, end: int) -> Annotation:
+        """An empty annotation on ``start:end`` with a fresh id (not added)."""
+        return self._new(text, start, end)
 
     # -- history ---------------------------------------------------------------------
 
@@ -185,16 +215,17 @@ class AnnotationSet:
     def undo(self) -> list[Change] | None:
         if not self._undo:
             return None
-        changes = self._undo.pop()
+        changes, fixes = self._undo.pop()
         inverse = [(after, before) for before, after in reversed(changes)]
-        self._apply(inverse, record=False)
-        self._redo.append(changes)
+        self._apply(inverse, record=False,
+                    fixes=None if fixes is None else (fixes[1], fixes[0]))
+        self._redo.append((changes, fixes))
         return inverse
 
     def redo(self) -> list[Change] | None:
         if not self._redo:
             return None
-        changes = self._redo.pop()
-        self._apply(changes, record=False)
-        self._undo.append(changes)
+        changes, fixes = self._redo.pop()
+        self._apply(changes, record=False, fixes=fixes)
+        self._undo.append((changes, fixes))
         return changes

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from briefing_tui.core.errors import BriefingError
 from briefing_tui.core.safe_yaml import YamlError, load_yaml_file
 
 TAG_NAME = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,39}$")
@@ -25,7 +26,7 @@ _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 UNKNOWN_COLOUR = "#8a8a8a"
 
 
-class CodebookError(Exception):
+class CodebookError(BriefingError):
     """A user codebook that cannot be used; ``str()`` is a one-line message."""
 
 
@@ -94,7 +95,7 @@ def _tag_from(entry: Any, index: int) -> Tag:
     if key and (len(key) != 1 or not key.isprintable()):
         raise CodebookError(f"tag {name}: key must be one character (got {key!r})")
     colour = entry.get("colour", entry.get("color", UNKNOWN_COLOUR))
-    if not isinstance(colour, str) or not _COLOUR.match(colour):
+    if not isinstance(colour, str) or not _COLOUR.fullmatch(colour):
         raise CodebookError(f"tag {name}: colour must look like #rrggbb (got {colour!r})")
     description = entry.get("description", "")
     keywords = entry.get("keywords", [])
@@ -117,14 +118,23 @@ def load_codebook(path: Path | str) -> Codebook:
     tags = list(DEFAULT_TAGS)
     if isinstance(data, dict) and data.get("replace_defaults") is True:
         tags = []
+    named: dict[str, int] = {}
     for index, entry in enumerate(entries):
         tag = _tag_from(entry, index)
+        if tag.name in named:
+            raise CodebookError(f"{Path(path).name}: tags #{named[tag.name] + 1} and "
+                                f"#{index + 1} are both named {tag.name!r}")
+        named[tag.name] = index
         names = [t.name for t in tags]
         if tag.name in names:
             tags[names.index(tag.name)] = tag
         else:
             tags.append(tag)
-    keys = [t.key for t in tags if t.key]
-    if len(keys) != len(set(keys)):
-        raise CodebookError(f"{Path(path).name}: two tags share a key")
+    by_key: dict[str, str] = {}
+    for tag in tags:
+        if tag.key in by_key:
+            raise CodebookError(f"{Path(path).name}: tags {by_key[tag.key]!r} and "
+                                f"{tag.name!r} both use key {tag.key!r}")
+        if tag.key:
+            by_key[tag.key] = tag.name
     return Codebook(tags)

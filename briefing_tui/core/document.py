@@ -15,8 +15,11 @@ from pathlib import Path
 
 from briefing_tui.core.anchoring import AnchorReport, reanchor
 from briefing_tui.core.annotations import Annotation, AnnotationSet
+from briefing_tui.core.corrections import Corrections, merge_corrections, reanchor_corrections
+from briefing_tui.core.document_meta import MetadataAndFixes
 from briefing_tui.core.extract import Progress, extract, page_of
 from briefing_tui.core.merge import MergeResult, merge_annotations
+from briefing_tui.core.metadata import Metadata
 from briefing_tui.core.segment import Segmentation
 from briefing_tui.core.sidecar import (
     Fingerprint,
@@ -52,10 +55,11 @@ class SidecarRead:
     annotations: list[Annotation] = field(default_factory=list, repr=False)
     report: AnchorReport | None = None
     error: str = ""  # why the sidecar cannot be read
+    corrections: Corrections = field(default_factory=Corrections)  # re-anchored
 
 
 @dataclass
-class Document:
+class Document(MetadataAndFixes):
     path: Path
     loaded: LoadedText = field(repr=False)
     segmentation: Segmentation = field(repr=False)
@@ -73,6 +77,10 @@ class Document:
     ready: bool = True  # False until the sidecar is read: nothing is saved or compared
     unreadable: Fingerprint | None = None  # the unreadable sidecar as last seen
     kept: SidecarData | None = field(default=None, repr=False)  # last read: unknown keys
+    user_metadata: Metadata = field(default_factory=Metadata)  # set by the analyst
+    base_metadata: Metadata = field(default_factory=Metadata)  # on disk, for merges
+    base_corrections: Corrections = field(default_factory=Corrections)  # on disk
+    _file_metadata: Metadata | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.sidecar = sidecar_path(self.path)
@@ -111,15 +119,6 @@ class Document:
     def dirty(self) -> bool:
         return self.annotations.revision != self.saved_revision
 
-    @property
-    def title(self) -> str:
-        """The first heading-like line, else the file name (used in citations)."""
-        if len(self.segmentation):
-            first = self.segmentation.sentence_text(0).lstrip("#").strip()
-            if first and len(first) <= 120:
-                return first.splitlines()[0]
-        return self.path.name
-
     # -- sidecar -----------------------------------------------------------------------
 
     def _full_segmentation(self) -> Segmentation:
@@ -145,7 +144,10 @@ class Document:
         if data.document_sha256 != self.loaded.sha256 or any(
                 a.needs_attention or a.end > length for a in annotations):
             annotations, report = reanchor(annotations, self.text, self._full_segmentation())
-        return SidecarRead(data, disk, annotations, report)
+        fixes = data.corrections
+        if data.document_sha256 != self.loaded.sha256:
+            fixes = reanchor_corrections(fixes, self.text)
+        return SidecarRead(data, disk, annotations, report, corrections=fixes)
 
     def adopt(self, read: SidecarRead) -> MergeResult | None:
         """Take a sidecar read by :meth:`read_sidecar`; the document is then ``ready``.
@@ -164,10 +166,15 @@ class Document:
         merged = None
         if loading and self.annotations.revision:  # edited before the sidecar was read
             merged = merge_annotations([], self.annotations.sorted(), read.annotations)
-            self.annotations.replace_all(merged.annotations, record=False)
+            fixes = merge_corrections(Corrections(), self.annotations.corrections,
+                                      read.corrections)
+            self.annotations.replace_all(merged.annotations, record=False, corrections=fixes)
             self.annotations.forget_history()
         else:
-            self.annotations.replace_all(read.annotations, record=False)
+            self.annotations.replace_all(read.annotations, record=False,
+                                         corrections=read.corrections)
+        self.sync_corrections()
+        self.take_header(data)
         self.saved_revision = self.annotations.revision
         if data.document_sha256 != self.loaded.sha256 or (
                 merged is not None and merged.annotations != read.annotations):
@@ -186,7 +193,8 @@ class Document:
 
     def snapshot(self) -> SidecarData:
         data = SidecarData(self.path.name, self.loaded.sha256, self.annotations.sorted(),
-                           extractor=self.loaded.extractor)
+                           extractor=self.loaded.extractor, metadata=self.user_metadata,
+                           corrections=self.annotations.corrections)
         if self.rejected and hasattr(data, "rejected"):
             data.rejected = list(self.rejected)
         if self.kept is not None:  # unknown keys go back where they were
@@ -198,7 +206,8 @@ class Document:
         """The save to do now, or None when there is nothing to write (or we must not)."""
         if self.read_only_reason or not self.dirty or not self.ready:
             return None
-        if self.disk is None and not len(self.annotations) and not self.rejected:
+        if self.disk is None and not len(self.annotations) and not self.rejected and \
+                not self.annotations.corrections and not self.user_metadata:
             self.saved_revision = self.annotations.revision
             return None
         return SaveJob(self.sidecar, self.snapshot(), self.disk, self.annotations.revision,
@@ -208,6 +217,7 @@ class Document:
         """Record a successful save (call on the thread that owns the document)."""
         self.disk = written
         self.base = job.annotations
+        self.take_header(job.data, keep_mine=True)
         self.saved_revision = job.revision
         self.sidecar_extractor = job.data.extractor
 
@@ -264,11 +274,11 @@ class Document:
         read = self.read_sidecar()
         if self._keep_ours(read):
             return
-        previous = self.annotations.sorted()
+        previous, fixes = self.annotations.sorted(), self.annotations.corrections
         self.adopt(read)
-        current = self.annotations.sorted()
-        self.annotations.replace_all(previous, record=False)
-        self.annotations.replace_all(current)
+        current, new_fixes = self.annotations.sorted(), self.annotations.corrections
+        self.annotations.replace_all(previous, record=False, corrections=fixes)
+        self.annotations.replace_all(current, corrections=new_fixes)
         self.saved_revision = self.annotations.revision
 
     def merge_with_disk(self) -> MergeResult:
@@ -283,13 +293,16 @@ class Document:
             self._keep_ours(SidecarRead(None, None))
             return MergeResult(mine, [])
         data, disk = found
-        theirs = data.annotations
+        theirs, their_fixes = data.annotations, data.corrections
         if data.document_sha256 != self.loaded.sha256:
             theirs, _ = reanchor(theirs, self.text, self._full_segmentation())
+            their_fixes = reanchor_corrections(their_fixes, self.text)
         result = merge_annotations(self.base, mine, theirs)
+        fixes = self.merge_header(data, their_fixes, result.conflicts)
         self.disk, self.base, self.kept = disk, list(data.annotations), data
         self.sidecar_error, self.unreadable = "", None
-        self.annotations.replace_all(result.annotations)
+        self.annotations.replace_all(result.annotations, corrections=fixes)
+        self.sync_corrections()
         return result
 
     def mark_unreadable(self) -> str:
@@ -342,11 +355,12 @@ class Document:
         self.file_stamp = stamp
         if loaded.sha256 == self.loaded.sha256:
             return None
-        self.loaded = loaded
-        self.segmentation = Segmentation(loaded.text)
+        self.loaded, self._file_metadata = loaded, None
+        fixes = reanchor_corrections(self.annotations.corrections, self.text)
+        self.segmentation = Segmentation(loaded.text, fixes)
         self.segmentation.extend()
         annotations, report = reanchor(self.annotations.sorted(), self.text, self.segmentation)
-        self.annotations.replace_all(annotations)
+        self.annotations.replace_all(annotations, corrections=fixes)
         self.anchor_report = report
         return report
 

@@ -25,7 +25,11 @@ from pathlib import Path
 from typing import Any
 
 from briefing_tui.core.atomic import atomic_write
+from briefing_tui.core.corrections import Corrections, merge_corrections
+from briefing_tui.core.errors import BriefingError
 from briefing_tui.core.merge import merge_annotations
+from briefing_tui.core.metadata import Metadata
+from briefing_tui.core.metadata_merge import merge_metadata
 from briefing_tui.core.sidecar import (
     SidecarData,
     SidecarError,
@@ -36,7 +40,7 @@ from briefing_tui.core.sidecar import (
 EXIT_MERGED, EXIT_CONFLICT = 0, 1
 
 
-class Unmergeable(Exception):
+class Unmergeable(BriefingError):
     """The three versions cannot be merged by id; ``str()`` says why, in one line."""
 
 
@@ -95,7 +99,11 @@ def merge_sidecar_texts(base: str, ours: str, theirs: str) -> DriverResult:
         extractor=o.extractor, rejected=_union(o.rejected, t.rejected),
         extra=_three_way(b.extra if b else {}, o.extra, t.extra),
         document_extra=_three_way(b.document_extra if b else {}, o.document_extra,
-                                  t.document_extra))
+                                  t.document_extra),
+        metadata=merge_metadata(b.metadata if b else Metadata(), o.metadata, t.metadata,
+                                result.conflicts),
+        corrections=merge_corrections(b.corrections if b else Corrections(), o.corrections,
+                                      t.corrections))
     try:
         return DriverResult(dump_sidecar(merged), result.conflicts)
     except SidecarError as exc:

@@ -18,11 +18,13 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefing_tui.core.errors import BriefingError
+
 DRIVER_NAME = "briefing sidecar merge (by annotation id)"
 ATTRIBUTE_LINES = ("*.annotations.yaml merge=briefing", "*.annotations.*.yaml merge=briefing")
 
 
-class SetupError(Exception):
+class SetupError(BriefingError):
     """The setup could not be done; ``str()`` is a one-line reason."""
 
 

@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from briefing_tui.core.errors import BriefingError
+
 MAX_DEPTH = 32
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _ALLOWED_TAGS = {
@@ -23,7 +25,7 @@ _ALLOWED_TAGS = {
 }
 
 
-class YamlError(Exception):
+class YamlError(BriefingError):
     """The YAML cannot be used; ``str()`` is a one-line reason."""
 
 

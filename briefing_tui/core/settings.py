@@ -19,10 +19,11 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefing_tui.core.errors import BriefingError
 from briefing_tui.core.safe_yaml import YamlError, load_yaml_file
 
 
-class ConfigError(Exception):
+class ConfigError(BriefingError):
     """The config file cannot be used; ``str()`` is a one-line reason."""
 
 

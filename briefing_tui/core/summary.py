@@ -49,6 +49,9 @@ class Citation:
     paragraph: int
     sentence: int
     page: int = 0
+    date: str = ""  # the document's metadata (core.metadata), "" when not known
+    author: str = ""
+    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,9 @@ class DocumentInfo:
     counts: dict[str, int] = field(default_factory=dict)  # per selected tag
     attention: int = 0  # annotations needing review or orphaned
     pages: int = 0  # the document's page count (PDFs), 0 when it has no pages
+    date: str = ""  # the document's metadata, "" when not known
+    author: str = ""
+    source: str = ""
 
 
 @dataclass
@@ -169,8 +175,10 @@ class _Builder:
         if not split.complete:  # the app's lazily split document: never touch its state
             split = segment(document.text)
         title = document.title
+        meta = document.metadata
         info = DocumentInfo(document.path, title, len(split), 0, document.sidecar_error,
-                            pages=len(document.loaded.pages))
+                            pages=len(document.loaded.pages), date=meta.date or "",
+                            author=meta.author or "", source=meta.source or "")
         self.documents.append(info)
         if document.sidecar_error:
             self.skipped.append(f"{document.path.name}: sidecar unreadable: "
@@ -194,7 +202,8 @@ class _Builder:
         else:
             paragraph, number = split.para_of[index] + 1, index + 1
         page = 0 if orphan else document.page_of(a.start)
-        citation = Citation(info.title, info.path.name, paragraph, number, page)
+        citation = Citation(info.title, info.path.name, paragraph, number, page, info.date,
+                            info.author, info.source)
         text = a.text if orphan else document.text[a.start:a.end]
         note = a.note if self.include_notes else ""
         anchor = Anchor(a.anchor).value

@@ -18,6 +18,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefing_tui.core.errors import BriefingError
 from briefing_tui.core.sizes import over_limit
 
 #: Largest document we open. A 64 MiB briefing is ~10x the biggest we benchmark; past that
@@ -39,7 +40,7 @@ _MAGIC = (
 )
 
 
-class DocumentError(Exception):
+class DocumentError(BriefingError):
     """A file that cannot be opened as a briefing; ``str()`` is the one-line message."""
 
     def __init__(self, path: Path | str, reason: str) -> None:

@@ -96,23 +96,43 @@ class ReaderActions(App[int]):
         return entry
 
     def _target(self) -> Target | None:
-        """The sentence under the active reader's cursor, if its tags may change."""
+        """The sentence under the active reader's cursor, if its tags may change.
+
+        Keys edit only what the analyst sees: a cursor hidden by the filter or scrolled
+        off screen (mouse wheel) is first brought back into view, and the key refused.
+        """
         reader = self.active_reader()
         entry = self._editable(reader)
         if entry is None or entry.document is None:
+            return None
+        if not reader.nav.is_visible(reader.cursor):
+            document = entry.document
+            nearest = reader.nav.first_visible_at_or_after(
+                document.segmentation.starts[reader.cursor])
+            reader.move_to(nearest, center=True)
+            self.notify("That sentence is hidden by the filter; the cursor moved to a shown "
+                        "one. Press the key again to act on it.", timeout=4)
+            return None
+        if not reader.cursor_on_screen():
+            reader.scroll_to_cursor(center=True)
+            self.notify("The cursor was off screen; it is shown now. Press the key again "
+                        "to act on it.", timeout=4)
             return None
         document = entry.document
         index = reader.cursor
         start, end = document.segmentation.starts[index], document.segmentation.ends[index]
         return Target(entry, document, index, start, end, document.annotations.at(start, end))
 
-    def action_toggle_tag(self, key: str) -> None:
-        tag = self.codebook.by_key(key)
+    def action_toggle_tag(self, name: str) -> None:
+        """Tags are stored in codebook order: the same tags always give the same bytes."""
+        tag = self.codebook.get(name)
         target = self._target() if tag is not None else None
         if tag is None or target is None:
             return
-        target.document.annotations.toggle_tag(target.document.text, target.start,
-                                               target.end, tag.name)
+        current = target.found.tags if target.found else ()
+        tags = [t for t in current if t != name] if name in current else [*current, name]
+        target.document.annotations.set_tags(target.document.text, target.start, target.end,
+                                             self.codebook.order(tags))
         self.document_changed(target.entry, sentence=target.index)
 
     def action_clear(self) -> None:
@@ -171,20 +191,7 @@ class ReaderActions(App[int]):
     def action_redo(self) -> None:
         self._history(redo=True)
 
-    # -- finding ---------------------------------------------------------------------
-
-    def action_search(self) -> None:
-        raise NotImplementedError
-
-    def action_match(self, direction: int) -> None:
-        reader = self.active_reader()
-        if not reader.nav.matches.query:
-            self.action_search()
-            return
-        target = reader.nav.next_match(direction)
-        if target is None:
-            self.notify("No match.", timeout=2)
-        reader.move_to(target)
+    # -- filtering -------------------------------------------------------------------
 
     def action_filter(self) -> None:
         """Cycle: all sentences → only the first tag → … → all again."""
@@ -213,4 +220,5 @@ class ReaderActions(App[int]):
 
 _READER_ACTIONS = {"summary", "split", "help", "accept", "cursor", "page", "first", "last",
                    "tagged", "untagged", "toggle_tag", "clear", "note", "undo", "redo",
-                   "search", "match", "filter"}
+                   "search", "match", "filter", "choose_document", "other_document",
+                   "search_all"}

@@ -10,32 +10,38 @@ from pathlib import Path
 
 from textual import events, on
 from textual.app import ComposeResult, SystemCommand
-from textual.containers import Horizontal
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widgets import Footer, Input, Static
 
+from briefing_tui.core.annotations import Anchor, Annotation
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.document import Document
 from briefing_tui.core.settings import Settings
+from briefing_tui.core.state import AppState, save_state
 from briefing_tui.core.visible import visible
 from briefing_tui.tui.dialogs import ChoiceDialog, HelpScreen
-from briefing_tui.tui.keys import APP_BINDINGS
+from briefing_tui.tui.keys import APP_BINDINGS, all_bindings, bindings_of, help_rows
 from briefing_tui.tui.loading import LoadingMixin
 from briefing_tui.tui.locking import LOCK_CHECK_SECONDS
-from briefing_tui.tui.panes import AnnotationsPane, DocumentList, Entry, StatusBar, plain
+from briefing_tui.tui.panes import AnnotationsPane, DocumentList, Entry, plain
 from briefing_tui.tui.reader import Reader
 from briefing_tui.tui.saving import AutosaveMixin
-from briefing_tui.tui.summary_screen import Jump, SummaryScreen
+from briefing_tui.tui.searching import SearchMixin
+from briefing_tui.tui.status import StatusBar, legend, position_parts
+from briefing_tui.tui.summary_screen import Jump, SummaryScreen, default_summary_path
+from briefing_tui.tui.switching import SwitchingMixin
 
 # The search box takes no control, C1 or bidi characters: they would reach the terminal.
 SEARCHABLE = "[^\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*"
-NARROW, VERY_NARROW = 110, 80  # terminal widths where side panes give way
+NARROW, VERY_NARROW, WIDE = 110, 80, 160  # terminal widths where side panes change
 DISK_CHECK_SECONDS = 2.0
 
 
-class BriefingApp(LoadingMixin, AutosaveMixin):
+class BriefingApp(SearchMixin, SwitchingMixin, LoadingMixin, AutosaveMixin):
     """Read and tag briefings; every change is saved a moment later."""
 
     CSS_PATH = "briefing.tcss"
@@ -43,8 +49,10 @@ class BriefingApp(LoadingMixin, AutosaveMixin):
     BINDINGS = APP_BINDINGS
 
     def __init__(self, entries: list[Entry], codebook: Codebook | None = None,
-                 notices: Iterable[str] = (), settings: Settings | None = None) -> None:
+                 notices: Iterable[str] = (), settings: Settings | None = None,
+                 state: AppState | None = None) -> None:
         super().__init__()
+        self.state = state  # None: remember nothing (tests, scripts)
         self.settings = settings or Settings()
         self.codebook = codebook or Codebook()
         self.entries = entries
@@ -62,8 +70,10 @@ class BriefingApp(LoadingMixin, AutosaveMixin):
         with Horizontal(id="main"):
             yield DocumentList(self.codebook, id="documents")
             with Horizontal(id="readers"):
-                yield Reader(self.codebook, id="reader-1")
-                yield Reader(self.codebook, id="reader-2")
+                for ident in ("reader-1", "reader-2"):
+                    with Vertical(id=f"column-{ident}", classes="reader-column"):
+                        yield Reader(self.codebook, id=ident)
+                        yield Static("", id=f"note-{ident}", classes="note-view")
             yield AnnotationsPane(self.codebook, id="annotations")
         yield Input(placeholder="Search this document (enter to find, escape to close)",
                     id="search", restrict=SEARCHABLE)
@@ -78,7 +88,7 @@ class BriefingApp(LoadingMixin, AutosaveMixin):
             else:
                 self.notify(f"Unknown theme {self.settings.theme!r}; using the default.",
                             severity="warning", markup=False)
-        self.query_one("#reader-2").display = False
+        self.query_one("#column-reader-2").display = False
         self.set_interval(DISK_CHECK_SECONDS, self.check_disk)
         self.set_interval(LOCK_CHECK_SECONDS, self.check_locks)
         self.query_one("#search").display = False
@@ -93,7 +103,9 @@ class BriefingApp(LoadingMixin, AutosaveMixin):
                 loop.add_signal_handler(signum, self.save_and_exit_on_signal)
                 self._signals.append(signum)
         first_reader = self.reader("reader-1")
-        for entry in self.entries:  # the first one that opens (bad files say why and pass)
+        # the last document at its last sentence, else the first one that opens (bad files
+        # say why and pass)
+        for entry in [] if self.restore_place() else self.entries:
             if not entry.error:
                 self.open_in(first_reader, entry)
             if self.entry_of(first_reader) is entry:  # shown, or its text is being extracted
@@ -107,6 +119,8 @@ class BriefingApp(LoadingMixin, AutosaveMixin):
         main = self.query_one("#main")
         main.set_class(event.size.width < NARROW, "-narrow")
         main.set_class(event.size.width < VERY_NARROW, "-very-narrow")
+        main.set_class(event.size.width >= WIDE, "-wide")
+        self.query_one(Footer).compact = event.size.width < NARROW  # Help and Quit stay
 
     def on_unmount(self) -> None:
         self.release_locks()
@@ -153,6 +167,7 @@ class BriefingApp(LoadingMixin, AutosaveMixin):
                     reader.refresh_sentence(sentence)
                 else:
                     reader.refresh_all()
+                self.show_note(reader)
         if self.entry_of(self.active_reader()) is entry:
             self.query_one(AnnotationsPane).show_soon(entry.document)
         self.query_one(DocumentList).update_entry(entry)
@@ -184,8 +199,9 @@ class BriefingApp(LoadingMixin, AutosaveMixin):
         self.update_status()
 
     @on(Reader.CursorMoved)
-    def _cursor_moved(self) -> None:
+    def _cursor_moved(self, event: Reader.CursorMoved) -> None:
         self.query_one(AnnotationsPane).postpone()
+        self.show_note(event.reader)
         self.update_status()
 
     def on_descendant_focus(self, event: object) -> None:
@@ -208,6 +224,9 @@ class BriefingApp(LoadingMixin, AutosaveMixin):
         entry = self.entry_of(reader)
         if entry is None or entry.document is None:
             return
+        if event.annotation.anchor is Anchor.ORPHAN:
+            self.ask_about_orphan(entry, event.annotation)
+            return
         index = entry.document.segmentation.index_at(event.annotation.start)
         if index is not None:
             if not reader.nav.is_visible(index):
@@ -215,36 +234,68 @@ class BriefingApp(LoadingMixin, AutosaveMixin):
             reader.move_to(index, center=True)
             reader.focus()
 
+    def ask_about_orphan(self, entry: Entry, orphan: Annotation) -> None:
+        """An orphan has no sentence: re-attach it to the cursor's sentence, or delete it."""
+        reader = self.active_reader()
+        document = entry.document
+        if document is None or self._target() is None:
+            return
+        index = reader.cursor
+        here = document.segmentation.sentence_text(index)
+        tags = ", ".join(orphan.tags) or "no tags"
+        message = (f"Orphaned ({tags}): “{orphan.text[:200]}”\n\nRe-attach it to sentence "
+                   f"{index + 1}: “{here[:200]}”?")
+
+        def chosen(choice: str | None) -> None:
+            if entry.document is not document or orphan.id not in document.annotations.items:
+                return
+            if choice == "delete":
+                document.annotations.remove(orphan.id)
+            elif choice == "attach":
+                start = document.segmentation.starts[index]
+                end = document.segmentation.ends[index]
+                found = document.annotations.at(start, end)
+                tags = self.codebook.order({*orphan.tags, *(found.tags if found else ())})
+                notes = [n for n in ((found.note if found else ""), orphan.note) if n]
+                document.annotations.remove(orphan.id)
+                document.annotations.set_tags(document.text, start, end, tags)
+                if notes:
+                    document.annotations.set_note(document.text, start, end, "\n".join(notes))
+            else:
+                return
+            self.document_changed(entry)
+            reader.focus()
+
+        self.push_screen(ChoiceDialog("An orphaned annotation", message,
+                                      [("attach", f"Re-attach to sentence {index + 1}"),
+                                       ("delete", "Delete it"), ("keep", "Keep as it is")],
+                                      "keep"), chosen)
+
+    def show_note(self, reader: Reader) -> None:
+        """The cursor sentence's note, in full, under its reader (hidden when none)."""
+        view = self.query_one(f"#note-{reader.id}", Static)
+        document = reader.document
+        note = ""
+        if document is not None and len(document.segmentation):
+            split = document.segmentation
+            found = document.annotations.at(split.starts[reader.cursor],
+                                            split.ends[reader.cursor])
+            note = found.note if found else ""
+        shown = getattr(view, "_note", None)
+        if shown != note:
+            view._note = note  # type: ignore[attr-defined]
+            view.update(Content.assemble(Content.styled("✎ ", "bold"), Content(visible(note)))
+                        if note else "")
+            view.display = bool(note)
+
     # -- status ----------------------------------------------------------------------
 
     def update_status(self) -> None:
         reader = self.active_reader()
         entry = self.entry_of(reader)
-        parts: list[Content | str] = []
-        if entry is None or entry.document is None:
-            parts.append(Content.styled("No document open", "bold"))
-        else:
-            document = entry.document
-            split = document.segmentation
-            parts += [plain(document.name, "bold"), "  "]
-            if split.complete:
-                parts.append(f"sentence {reader.cursor + 1}/{len(split)}")
-            else:
-                share = 100 * split.covered // max(1, len(document.text))
-                parts.append(f"sentence {reader.cursor + 1}  (splitting {share}%)")
-            parts.append(f"  ·  {entry.tagged} tagged")
-            if reader.nav.filter_tag:
-                parts += ["  ·  only ", Content.styled(reader.nav.filter_tag,
-                                                        self.codebook.colour(reader.nav.filter_tag))]
-            if reader.nav.matches.query:
-                hits = len(reader.nav.matches.starts)
-                parts.append(f"  ·  {hits} match{'' if hits == 1 else 'es'}")
-            parts += ["  ·  ", self._save_text(entry)]
-        parts.append("   ")
-        for tag in list(self.codebook)[:9]:
-            parts += [Content.styled(f" {tag.key} ", f"bold {tag.colour}"),
-                      plain(tag.name), " "]
-        self.query_one(StatusBar).show(parts)
+        left = [*position_parts(entry, reader, self.codebook), *legend(self.codebook)]
+        right = self._save_text(entry) if entry is not None and entry.document else ""
+        self.query_one(StatusBar).show(left, right)
 
     def _save_text(self, entry: Entry) -> Content:
         document = entry.document
@@ -261,64 +312,12 @@ class BriefingApp(LoadingMixin, AutosaveMixin):
             return Content.styled("saving…", "$text-warning")
         return Content.styled("all saved", "$text-success")
 
-    # -- panes, search, help, quit ---------------------------------------------------
+    # -- summary, help, quit ---------------------------------------------------------
 
-    def action_split(self) -> None:
-        second = self.reader("reader-2")
-        main = self.query_one("#main")
-        if second.display:
-            main.remove_class("-split")
-            second.display = False
-            self._shown["reader-2"] = None
-            self._active = "reader-1"
-            self.reader("reader-1").focus()
-            return
-        second.display = True
-        main.add_class("-split")  # two readers need the room of the annotations pane
-        documents = self.query_one(DocumentList)
-        current = self.entry_of(self.reader("reader-1"))
-        highlighted = documents.highlighted
-        choice = self.entries[highlighted] if highlighted is not None and self.entries else None
-        if choice is None or choice is current:
-            others = [e for e in self.entries if e is not current and not e.error]
-            choice = others[0] if others else current
-        if choice is not None:
-            self.open_in(second, choice)
-        second.focus()
-
-    def action_search(self) -> None:
-        box = self.query_one("#search", Input)
-        box.display = True
-        box.value = self.active_reader().nav.matches.query
-        self.screen.set_focus(box)  # now, not later: keys typed right after "/" go here
-
-    @on(Input.Submitted, "#search")
-    def _search(self, event: Input.Submitted) -> None:
-        reader = self.active_reader()
-        count = reader.nav.search(event.value)
-        event.input.display = False
-        reader.refresh_all()
-        reader.focus()
-        if event.value and not count:
-            self.notify("Not found.", timeout=2)
-        elif count:
-            target = reader.nav.next_match(1)
-            if target is not None:
-                reader.move_to(target, center=True)
-        self.update_status()
-
-    def on_key(self, event: object) -> None:
-        key = getattr(event, "key", "")
-        box = self.query_one("#search", Input)
-        if key == "escape" and box.display:
-            box.display = False
-            self.active_reader().focus()
-
-    def action_summary(self) -> None:
+    def action_summary(self, write: bool = False) -> None:
         """The summary of every listed briefing (open ones with their unsaved tags)."""
         sources: list[Document | Path] = [e.document or e.path for e in self.entries
                                           if not e.error]
-        folder = self.entries[0].path.parent if self.entries else Path.cwd()
 
         def jump(target: Jump | None) -> None:
             if target is None:
@@ -336,13 +335,45 @@ class BriefingApp(LoadingMixin, AutosaveMixin):
                 reader.move_to(document.segmentation.index_at(target.start), center=True)
                 reader.focus()
 
-        self.push_screen(SummaryScreen(sources, self.codebook, folder), jump)
+        def written(path: Path, fmt: str) -> None:
+            if self.state is not None:
+                self.state.summary_path, self.state.summary_format = str(path), fmt
+                save_state(self.state)
+
+        path, fmt = default_summary_path([e.path for e in self.entries], self.state)
+        self.push_screen(SummaryScreen(sources, self.codebook, path, fmt, written,
+                                       write=write), jump)
+
+    def keymap_in_use(self) -> dict[str, str]:
+        return dict(self.settings.keymap)
+
+    def every_binding(self) -> list[Binding]:
+        """Every binding with an id, once: ours in help order (codebook keys included),
+        then any another module added to the reader or the app."""
+        ours = all_bindings(self.codebook)
+        known = {b.id for b in ours}
+        live = bindings_of([self.reader("reader-1")._bindings, self._bindings])
+        return [*ours, *(b for b in live if b.id not in known)]
 
     def action_help(self) -> None:
-        keys = "   ".join(f"{t.key}  {t.name}" for t in self.codebook if t.key)
-        self.push_screen(HelpScreen(keys + "   (toggle on the current sentence)"))
+        self.push_screen(HelpScreen(help_rows(self.every_binding(), self.keymap_in_use())))
+
+    def take_screenshot(self) -> None:
+        try:
+            path = self.save_screenshot()
+        except OSError as exc:
+            self.notify(f"Could not save the screenshot: {exc.strerror or exc}",
+                        severity="error")
+            return
+        self.notify(f"Screenshot saved to {path}", title="Screenshot")
+
+    def save_place(self) -> None:
+        if self.state is not None:
+            self.remember_place()
+            save_state(self.state)
 
     async def action_quit(self) -> None:
+        self.save_place()
         failures, notes = self.save_all_now()
         self.exit_messages = notes
         if not failures:
@@ -363,15 +394,16 @@ class BriefingApp(LoadingMixin, AutosaveMixin):
                                       "stay"), chosen)
 
     def save_and_exit_on_signal(self) -> None:
+        self.save_place()
         failures, notes = self.save_all_now()
         self.exit_messages = notes + [f"NOT SAVED: {f}" for f in failures]
         self.release_locks()
         self.exit(1 if failures else 0)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        from briefing_tui.tui.commands import reader_commands
+        from briefing_tui.tui.commands import REPLACED, reader_commands
 
+        yield from (c for c in super().get_system_commands(screen) if c.title not in REPLACED)
         yield from reader_commands(self)
 
 

@@ -1,48 +1,199 @@
-"""The reader's default keys. Each binding has an id, so a user keymap can remap it.
+"""Every key of the app, in one place: the footer, help screen, palette and README come from here.
 
-The actions live on the app (``app.``) and act on the focused reader; the bindings live on
-the reader so that they win over the scrolling keys ``ScrollView`` binds itself.
+Each binding has an id (a user keymap remaps it), a short description (the footer and the
+palette title) and a tooltip (the help screen and the palette's explanation). Tag keys are
+made from the codebook, so a tag ``{name: health, key: h}`` is bound to ``h``. Bindings
+other modules add with an id and a tooltip show up in help and the palette by themselves;
+:data:`SECTIONS` only says under which heading (``More`` when it does not know).
+
+The actions live on the app (``app.``) and act on the focused reader; the reader bindings
+live on the reader so that they win over the scrolling keys ``ScrollView`` binds itself.
 """
 
 from __future__ import annotations
 
-from textual.binding import Binding, BindingType
+from collections.abc import Iterable, Mapping
+
+from textual.binding import Binding, BindingsMap, BindingType
+from textual.keys import _character_to_key, format_key
+
+from briefing_tui.core.codebook import Codebook
+
+
+def _key(keys: str, action: str, description: str, tooltip: str, ident: str, *,
+         show: bool = False, priority: bool = False) -> Binding:
+    return Binding(keys, action, description, show=show, priority=priority, tooltip=tooltip,
+                   id=ident)
+
 
 APP_BINDINGS: list[BindingType] = [
-    Binding("e", "summary", "Summary", id="summary"),
-    Binding("s", "split", "Split", id="split"),
-    Binding("question_mark", "help", "Help", id="help"),
-    Binding("q", "quit", "Quit", id="quit"),
-    Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="interrupt"),
+    _key("e", "summary", "Summary", "every briefing's tagged sentences, by tag; "
+         "w there writes md, html, json, csv or JSON-LD", "summary", show=True),
+    _key("s", "split", "Split", "a second document side by side (chosen from a list); "
+         "s again closes it", "split", show=True),
+    _key("o", "choose_document", "Open", "choose a document from a list (any width)",
+         "choose_document"),
+    _key("ctrl+n", "other_document(1)", "Next document", "open the next document of the list",
+         "next_document"),
+    _key("ctrl+b", "other_document(-1)", "Previous document",
+         "open the previous document of the list", "previous_document"),
+    _key("ctrl+f", "search_all", "Search all", "search every open document; enter jumps",
+         "search_all"),
+    _key("question_mark", "help", "Help", "this help", "help", show=True),
+    _key("q", "quit", "Quit", "save everything and quit", "quit", show=True),
+    _key("ctrl+c", "quit", "Quit", "save everything and quit", "interrupt", priority=True),
 ]
 
 READER_BINDINGS: list[BindingType] = [
-    Binding("j,down", "app.cursor(1)", "Next", id="next", show=False),
-    Binding("k,up", "app.cursor(-1)", "Previous", id="previous", show=False),
-    Binding("pagedown", "app.page(1)", "Page down", id="page_down", show=False),
-    Binding("pageup", "app.page(-1)", "Page up", id="page_up", show=False),
-    Binding("home", "app.first", "First", id="first", show=False),
-    Binding("end", "app.last", "Last", id="last", show=False),
-    *[Binding(str(d), f"app.toggle_tag('{d}')", f"Tag {d}", id=f"tag_{d}", show=False)
-      for d in range(1, 10)],
-    Binding("n", "app.note", "Note", id="note"),
-    Binding("x", "app.clear", "Clear", id="clear", show=False),
-    Binding("u", "app.undo", "Undo", id="undo"),
-    Binding("ctrl+r", "app.redo", "Redo", id="redo"),
-    Binding("slash", "app.search", "Search", id="search"),
-    Binding("full_stop", "app.match(1)", "Next match", id="next_match", show=False),
-    Binding("comma", "app.match(-1)", "Previous match", id="previous_match", show=False),
-    Binding("right_square_bracket", "app.tagged(1)", "Next tagged", id="next_tagged",
-            show=False),
-    Binding("left_square_bracket", "app.tagged(-1)", "Previous tagged", id="previous_tagged",
-            show=False),
-    Binding("space", "app.untagged", "Next untagged", id="next_untagged", show=False),
-    Binding("f", "app.filter", "Filter", id="filter"),
-    Binding("a", "app.accept", "Accept review", id="accept_review", show=False),
+    _key("j,down", "app.cursor(1)", "Next", "next sentence", "next"),
+    _key("k,up", "app.cursor(-1)", "Previous", "previous sentence", "previous"),
+    _key("pagedown", "app.page(1)", "Page down", "next page", "page_down"),
+    _key("pageup", "app.page(-1)", "Page up", "previous page", "page_up"),
+    _key("home", "app.first", "First", "first sentence", "first"),
+    _key("end", "app.last", "Last", "last sentence", "last"),
+    _key("n", "app.note", "Note", "add or edit the sentence's note (ctrl+e there: $EDITOR)",
+         "note", show=True),
+    _key("x", "app.clear", "Clear", "clear the sentence's tags and note", "clear"),
+    _key("a", "app.accept", "Accept review",
+         "accept a tag marked ? (re-anchored after the document changed)", "accept_review"),
+    _key("u", "app.undo", "Undo", "undo the last change", "undo", show=True),
+    _key("ctrl+r", "app.redo", "Redo", "redo the last undone change", "redo"),
+    _key("slash", "app.search", "Search", "search this document (escape clears)", "search",
+         show=True),
+    _key("full_stop", "app.match(1)", "Next match", "next search match", "next_match"),
+    _key("comma", "app.match(-1)", "Previous match", "previous search match",
+         "previous_match"),
+    _key("right_square_bracket", "app.tagged(1)", "Next tagged", "next tagged sentence",
+         "next_tagged"),
+    _key("left_square_bracket", "app.tagged(-1)", "Previous tagged",
+         "previous tagged sentence", "previous_tagged"),
+    _key("space", "app.untagged", "Next untagged", "next untagged sentence (triage)",
+         "next_untagged"),
+    _key("f", "app.filter", "Filter", "show only one tag (cycles through the codebook, then all)",
+         "filter", show=True),
 ]
 
+SECTIONS: dict[str, str] = {
+    **dict.fromkeys(["next", "previous", "page_down", "page_up", "first", "last", "next_tagged",
+                     "previous_tagged", "next_untagged"], "Moving"),
+    **dict.fromkeys(["note", "clear", "accept_review", "undo", "redo"], "Tagging"),
+    **dict.fromkeys(["search", "next_match", "previous_match", "filter", "search_all"],
+                    "Finding"),
+    **dict.fromkeys(["summary", "split", "choose_document", "next_document",
+                     "previous_document", "help", "quit"], "Documents and panes"),
+}
+SECTION_ORDER = ("Moving", "Tagging", "Finding", "Documents and panes", "More")
+HIDDEN = {"interrupt"}  # the same action as another binding: listed once
 
-def binding_ids() -> set[str]:
+
+def tag_id(name: str) -> str:
+    return f"tag_{name}"
+
+
+def tag_bindings(codebook: Codebook) -> list[Binding]:
+    """One binding per codebook tag that has a key: ``h`` toggles ``health``."""
+    return [_key(_character_to_key(tag.key), f"app.toggle_tag('{tag.name}')",
+                 f"Tag {tag.name}", f"toggle {tag.name} on the current sentence",
+                 tag_id(tag.name)) for tag in codebook if tag.key]
+
+
+def all_bindings(codebook: Codebook, extra: Iterable[BindingType] = ()) -> list[Binding]:
+    """The app's and the reader's bindings and the codebook's tag keys, in help order."""
+    found = [b for b in [*READER_BINDINGS, *tag_bindings(codebook), *APP_BINDINGS, *extra]
+             if isinstance(b, Binding)]
+    return found
+
+
+def bindings_of(maps: Iterable[BindingsMap]) -> list[Binding]:
+    """Live bindings (one per key) joined back into one per id, in the maps' order."""
+    joined: dict[str, Binding] = {}
+    for bindings in maps:
+        for _, binding in bindings:
+            if not binding.id:
+                continue
+            known = joined.get(binding.id)
+            if known is None:
+                joined[binding.id] = binding
+            elif binding.key not in known.key.split(","):
+                joined[binding.id] = known.with_key(f"{known.key},{binding.key}")
+    return list(joined.values())
+
+
+def binding_ids(codebook: Codebook | None = None) -> set[str]:
     """Every id a user keymap may name."""
-    return {b.id for b in [*READER_BINDINGS, *APP_BINDINGS]
-            if isinstance(b, Binding) and b.id}
+    return {b.id for b in all_bindings(codebook or Codebook()) if b.id}
+
+
+def keys_of(binding: Binding, keymap: Mapping[str, str]) -> list[str]:
+    """The keys that run ``binding`` once ``keymap`` is applied."""
+    keys = keymap.get(binding.id or "") or binding.key
+    return [_character_to_key(k.strip()) if len(k.strip()) == 1 else k.strip()
+            for k in keys.split(",") if k.strip()]
+
+
+def clashes(codebook: Codebook, keymap: Mapping[str, str]) -> list[str]:
+    """Why the keys cannot be used: one line per key bound to two different bindings."""
+    owners: dict[str, list[Binding]] = {}
+    for binding in all_bindings(codebook):
+        for key in keys_of(binding, keymap):
+            owners.setdefault(key, []).append(binding)
+    problems = []
+    for key, bound in owners.items():
+        ids = list(dict.fromkeys(b.id or b.action for b in bound))
+        if len(ids) > 1:
+            problems.append(f"key {format_key(key)!r} is bound to both {_who(ids[0], keymap)} "
+                            f"and {_who(ids[1], keymap)}")
+    return problems
+
+
+def _who(ident: str, keymap: Mapping[str, str]) -> str:
+    if ident.startswith("tag_"):
+        where = "keymap" if ident in keymap else "codebook"
+        return f"{ident} ({where}: tag {ident.removeprefix('tag_')})"
+    return f"{ident} (keymap)" if ident in keymap else ident
+
+
+def key_label(keys: Iterable[str]) -> str:
+    """How keys are written for people: ``j / down``, ``?``, ``ctrl+r``."""
+    return " / ".join(format_key(k) for k in keys)
+
+
+def help_rows(bindings: Iterable[Binding], keymap: Mapping[str, str]
+              ) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(section, [(keys, what it does)]) for the help screen and the README table."""
+    sections: dict[str, list[tuple[str, str]]] = {}
+    seen: set[str] = set()
+    for binding in bindings:
+        ident = binding.id or ""
+        if not ident or ident in seen or ident in HIDDEN:
+            continue
+        seen.add(ident)
+        section = "Tagging" if ident.startswith("tag_") else SECTIONS.get(ident, "More")
+        text = binding.tooltip or binding.description
+        sections.setdefault(section, []).append((key_label(keys_of(binding, keymap)), text))
+    ordered = [*SECTION_ORDER, *sorted(set(sections) - set(SECTION_ORDER))]
+    return [(name, sections[name]) for name in ordered if name in sections]
+
+
+def _readme_key(key: str) -> str:
+    """Keys as a keymap names them (``down``), symbols as typed (``?``)."""
+    shown = format_key(key)
+    return shown if len(shown) == 1 and shown.isascii() else key
+
+
+def markdown_table(codebook: Codebook | None = None) -> str:
+    """The README's key table, made from the default bindings and codebook."""
+    lines = ["| key | what it does | binding id |", "|---|---|---|"]
+    seen: set[str] = set()
+    for binding in all_bindings(codebook or Codebook()):
+        ident = binding.id or ""
+        if not ident or ident in seen or ident in HIDDEN:
+            continue
+        seen.add(ident)
+        keys = " ".join(f"`{_readme_key(k)}`" for k in keys_of(binding, {}))
+        lines.append(f"| {keys} | {binding.tooltip or binding.description} | `{ident}` |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":  # python -m briefing_tui.tui.keys: print the README's table
+    print(markdown_table(), end="")

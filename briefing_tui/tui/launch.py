@@ -8,28 +8,49 @@ from pathlib import Path
 from briefing_tui.core.codebook import Codebook, CodebookError, load_codebook
 from briefing_tui.core.corpus import find_documents
 from briefing_tui.core.extract import DOCUMENT_SUFFIXES
-from briefing_tui.core.settings import ConfigError, load_settings
+from briefing_tui.core.settings import ConfigError, Settings, load_settings
+from briefing_tui.core.state import load_state
 from briefing_tui.core.visible import visible
 from briefing_tui.tui.app import BriefingApp, open_entries
-from briefing_tui.tui.keys import binding_ids
+from briefing_tui.tui.keys import binding_ids, clashes
+
+
+def _say(message: str) -> None:
+    print(f"briefing: {visible(message, keep_newlines=False)}", file=sys.stderr)
+
+
+def keys_and_tags(codebook_path: Path | None,
+                  config_path: Path | None) -> tuple[Settings, Codebook] | None:
+    """The settings and codebook, or None after saying why they cannot be used.
+
+    A key bound twice (a codebook tag on ``j``, ``quit: j`` in the keymap) is refused
+    with both bindings named: one of them would silently never run.
+    """
+    codebook = Codebook()
+    try:
+        settings = load_settings(config_path)
+        codebook_path = codebook_path or settings.codebook
+        if codebook_path is not None:
+            codebook = load_codebook(codebook_path)
+        load_settings(config_path, binding_ids(codebook))  # the keymap's ids, checked
+    except ConfigError as exc:
+        _say(f"config {exc}")
+        return None
+    except CodebookError as exc:
+        _say(f"codebook {exc}")
+        return None
+    problems = clashes(codebook, settings.keymap)
+    for problem in problems:
+        _say(f"keys: {problem}")
+    return None if problems else (settings, codebook)
 
 
 def launch(paths: list[Path], codebook_path: Path | None,
            config_path: Path | None = None) -> int:
-    try:
-        settings = load_settings(config_path, binding_ids())
-    except ConfigError as exc:
-        print(f"briefing: config {visible(str(exc), keep_newlines=False)}", file=sys.stderr)
+    found = keys_and_tags(codebook_path, config_path)
+    if found is None:
         return 2
-    codebook = Codebook()
-    codebook_path = codebook_path or settings.codebook
-    if codebook_path is not None:
-        try:
-            codebook = load_codebook(codebook_path)
-        except CodebookError as exc:
-            print(f"briefing: codebook {visible(str(exc), keep_newlines=False)}",
-                  file=sys.stderr)
-            return 2
+    settings, codebook = found
     corpus = find_documents(paths)
     if not corpus.documents:
         for error in corpus.errors:
@@ -40,7 +61,8 @@ def launch(paths: list[Path], codebook_path: Path | None,
     notices = list(corpus.errors)
     if corpus.truncated:
         notices.append(f"Only the first {len(corpus.documents)} documents are listed.")
-    app = BriefingApp(open_entries(corpus.documents), codebook, notices, settings)
+    app = BriefingApp(open_entries(corpus.documents), codebook, notices, settings,
+                      load_state())
     status = app.run()
     for message in app.exit_messages:
         print(f"briefing: {visible(message, keep_newlines=False)}", file=sys.stderr)

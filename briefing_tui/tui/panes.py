@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from textual.content import Content
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import OptionList, Static
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from briefing_tui.core.annotations import Anchor, Annotation
@@ -50,9 +49,11 @@ class Entry:
         counts: dict[str, int] = {}
         tagged = 0
         for annotation in self.document.annotations.items.values():
+            if annotation.needs_attention:  # review and orphans are counted apart
+                continue
             for tag in annotation.tags:
                 counts[tag] = counts.get(tag, 0) + 1
-            tagged += bool(annotation.tags) and not annotation.needs_attention
+            tagged += bool(annotation.tags)
         self.counts = counts
         self.tagged = tagged
 
@@ -71,6 +72,13 @@ class DocumentList(OptionList):
         self.entries: list[Entry] = []
         self.border_title = "Documents"
 
+    def on_resize(self) -> None:
+        """Names are clipped to the pane: redo them when its width changes."""
+        if self.entries and self.scrollable_content_region.width != getattr(self, "_room", 0):
+            self._room = self.scrollable_content_region.width
+            for entry in self.entries:
+                self.update_entry(entry)
+
     def set_entries(self, entries: list[Entry]) -> None:
         self.entries = entries
         highlighted = self.highlighted
@@ -85,7 +93,8 @@ class DocumentList(OptionList):
             self.replace_option_prompt_at_index(index, self._prompt(entry))
 
     def _prompt(self, entry: Entry) -> Content:
-        name = plain(clip(entry.path.name, 26), "bold" if entry.document else "")
+        room = max(12, (self.scrollable_content_region.width or 28) - 2)  # 28: not laid out
+        name = plain(clip(entry.path.name, room), "bold" if entry.document else "")
         if entry.error:
             return Content.assemble(plain("✗ ", "$error"), name, "\n",
                                     plain("  " + clip(entry.error, 80), "$text-error"))
@@ -194,15 +203,3 @@ class AnnotationsPane(OptionList):
         target = self._targets.get(event.option.id or "")
         if target is not None:
             self.post_message(self.Jump(target))
-
-
-class StatusBar(Static):
-    """Which document, how much is tagged, and whether everything is saved (or why not)."""
-
-    _shown: Content | None = None
-
-    def show(self, parts: Iterable[Content | str]) -> None:
-        content = Content.assemble(*parts)
-        if content != self._shown:  # an unchanged line costs no repaint
-            self._shown = content
-            self.update(content, layout=False)  # one fixed line: no relayout

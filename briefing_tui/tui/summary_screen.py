@@ -7,12 +7,13 @@ jumps to it in the reader; ``w`` writes the summary to a file in any export form
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingsMap
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
@@ -23,10 +24,40 @@ from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.document import Document
 from briefing_tui.core.export import FORMATS
 from briefing_tui.core.export.common import place
+from briefing_tui.core.state import AppState
 from briefing_tui.core.summary import Summary, SummaryItem, summary_of_documents
+from briefing_tui.tui.keys import tag_bindings
 from briefing_tui.tui.panes import clip, plain
 
 ITEM_LIMIT = 2000  # sentences listed on screen; the written export has them all
+SUMMARY_NAME = "briefing-summary"
+Written = Callable[[Path, str], None]
+
+
+def default_summary_path(documents: Iterable[Path], state: AppState | None) -> tuple[Path, str]:
+    """Where the summary goes unless the analyst says otherwise, and in which format.
+
+    The last path used, else the current folder, else home — but never inside a folder of
+    open briefings: the app's own outputs must not be listed, exported and counted as
+    briefings themselves.
+    """
+    folders = {p.resolve().parent for p in documents}
+
+    def outside(folder: Path) -> bool:
+        folder = folder.resolve()
+        return not any(folder == f or folder.is_relative_to(f) for f in folders)
+
+    fmt = state.summary_format if state and state.summary_format in FORMATS else "md"
+    if state and state.summary_path:
+        remembered = Path(state.summary_path)
+        if outside(remembered.parent):
+            return remembered, fmt
+    for folder in (Path.cwd(), Path.home()):
+        if outside(folder):
+            return folder / f"{SUMMARY_NAME}.{fmt}", fmt
+    from briefing_tui.core.state import state_path
+
+    return state_path().parent / f"{SUMMARY_NAME}.{fmt}", fmt
 
 
 @dataclass(frozen=True)
@@ -37,6 +68,11 @@ class Jump:
     start: int
 
 
+def _only_bindings(codebook: Codebook) -> list[Binding]:
+    return [Binding(b.key, f"only('{b.id}')", f"Only {b.id}", show=False)
+            for b in tag_bindings(codebook) if b.id]
+
+
 class SummaryScreen(Screen[Jump | None]):
     """Tagged sentences grouped by tag, then document; digits filter tags, w writes."""
 
@@ -44,16 +80,22 @@ class SummaryScreen(Screen[Jump | None]):
         Binding("escape,e", "close", "Back", id="summary_close"),
         Binding("w", "write", "Write to file", id="summary_write"),
         Binding("n", "notes", "Notes on/off", id="summary_notes"),
-        *[Binding(str(d), f"only('{d}')", f"Only tag {d}", show=False) for d in range(1, 10)],
         Binding("0", "only('')", "All tags", id="summary_all"),
     ]
 
-    def __init__(self, sources: list[Document | Path], codebook: Codebook,
-                 folder: Path) -> None:
+    def __init__(self, sources: list[Document | Path], codebook: Codebook, path: Path,
+                 fmt: str = "md", written: Written | None = None, *,
+                 write: bool = False) -> None:
         super().__init__()
         self.sources = sources
         self.codebook = codebook
-        self.folder = folder
+        self.path = path
+        self.fmt = fmt
+        self.written = written
+        self.write_when_built = write
+        # the codebook's keys show one tag: the same keys that tag in the reader
+        self._bindings = BindingsMap.merge([self._bindings,
+                                            BindingsMap(_only_bindings(codebook))])
         self.tags: set[str] | None = None
         self.include_notes = True
         self.summary: Summary | None = None
@@ -121,6 +163,9 @@ class SummaryScreen(Screen[Jump | None]):
                 "Nothing tagged yet (or nothing with the chosen tags).", "italic"),
                 disabled=True))
         listing.add_options(options)
+        if self.write_when_built:
+            self.write_when_built = False
+            self.action_write()
 
     def _header(self, summary: Summary) -> Content:
         parts: list[Content | str] = [
@@ -163,8 +208,8 @@ class SummaryScreen(Screen[Jump | None]):
     def action_close(self) -> None:
         self.dismiss(None)
 
-    def action_only(self, key: str) -> None:
-        tag = self.codebook.by_key(key) if key else None
+    def action_only(self, ident: str) -> None:
+        tag = self.codebook.get(ident.removeprefix("tag_")) if ident else None
         self.tags = {tag.name} if tag is not None else None
         self.rebuild()
 
@@ -175,7 +220,13 @@ class SummaryScreen(Screen[Jump | None]):
     def action_write(self) -> None:
         if self.summary is None:
             return
-        self.app.push_screen(ExportDialog(self.summary, self.codebook, self.folder))
+        self.app.push_screen(ExportDialog(self.summary, self.codebook, self.path, self.fmt,
+                                          self._written))
+
+    def _written(self, path: Path, fmt: str) -> None:
+        self.path, self.fmt = path, fmt
+        if self.written is not None:
+            self.written(path, fmt)
 
 
 class ExportDialog(ModalScreen[None]):
@@ -183,20 +234,23 @@ class ExportDialog(ModalScreen[None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, summary: Summary, codebook: Codebook, folder: Path) -> None:
+    def __init__(self, summary: Summary, codebook: Codebook, path: Path, fmt: str,
+                 written: Written | None = None) -> None:
         super().__init__()
         self.summary = summary
         self.codebook = codebook
-        self.folder = folder
+        self.path = path
+        self.fmt = fmt if fmt in FORMATS else "md"
+        self.written = written
         self.confirmed: Path | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="export-dialog"):
             yield Static(Content.styled("Write the summary to a file", "bold"),
                          classes="title")
-            yield Select([(f, f) for f in FORMATS], value="md", allow_blank=False,
+            yield Select([(f, f) for f in FORMATS], value=self.fmt, allow_blank=False,
                          id="export-format")
-            yield Input(str(self.folder / "briefing-summary.md"), id="export-path")
+            yield Input(str(self.path), id="export-path")
             yield Static("", id="export-message")
             with Horizontal(classes="buttons"):
                 yield Button("Write", variant="primary", id="export-write")
@@ -237,6 +291,8 @@ class ExportDialog(ModalScreen[None]):
                                  "$text-error"))
             return
         self.app.notify(f"Summary written to {path}")
+        if self.written is not None:
+            self.written(path, fmt)
         self.dismiss(None)
 
     @on(Button.Pressed, "#export-cancel")

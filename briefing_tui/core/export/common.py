@@ -6,7 +6,7 @@ import this toolbox and the dispatcher imports the formats: no cycle.
 
 from __future__ import annotations
 
-from briefing_tui.core.summary import Citation, Summary
+from briefing_tui.core.summary import Citation, DocumentInfo, Summary
 
 TITLE = "Tagged summary"
 
@@ -29,6 +29,11 @@ def place(citation: Citation) -> str:
         return "position unknown"
     where = f"¶{citation.paragraph} s.{citation.sentence}"
     return f"p. {citation.page}, {where}" if citation.page > 0 else where
+
+
+def credit(citation: Citation | DocumentInfo) -> str:
+    """``Author, 2012-10-03``: who and when, as the document's metadata says ("" if not)."""
+    return ", ".join(part for part in (citation.author, citation.date) if part)
 
 
 def plural(count: int, word: str) -> str:

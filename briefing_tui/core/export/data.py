@@ -9,7 +9,8 @@ escapes (the same JSON value).
 sentence per tag: ``document, paragraph, sentence, start, end, tag, co_tags, note, text,
 anchor`` (``co_tags`` joined by ``;``; ``anchor`` flags rows that need review or are
 orphaned, paragraph and sentence 0 when unknown), then ``page`` when any document has
-pages (a PDF; 0 for the others). JSON records carry ``page`` under the same rule. Two
+pages (a PDF; 0 for the others), then the document's ``title, date, author, source``.
+JSON records carry ``page`` under the same rule. Two
 changes make it safe to open in a spreadsheet, so a reader wanting exact text must undo
 them:
 
@@ -52,7 +53,9 @@ FORMAT_NAME = "briefing_tui.summary"
 FORMAT_VERSION = 1
 CSV_COLUMNS = ("document", "paragraph", "sentence", "start", "end", "tag", "co_tags",
                "note", "text", "anchor")
-CSV_PAGE_COLUMN = "page"  # last, and only when a document has pages: old readers keep working
+CSV_PAGE_COLUMN = "page"  # only when a document has pages: old readers keep working
+#: The document's metadata, after every other column (old readers keep working).
+CSV_META_COLUMNS = ("title", "date", "author", "source")
 _RISKY = frozenset("=+-@'")
 _UNSAFE_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff"
                           "\ud800-\udfff]")
@@ -77,6 +80,8 @@ def _line(value: Any) -> str:
 def _record(item: SummaryItem, paginated: bool = False) -> dict[str, Any]:
     record = {"tag": item.tag, "co_tags": list(item.co_tags), "document": item.citation.file,
               "path": str(item.document), "title": item.citation.title,
+              "date": item.citation.date, "author": item.citation.author,
+              "source": item.citation.source,
               **({"page": item.citation.page} if paginated else {}),
               "paragraph": item.citation.paragraph, "sentence": item.citation.sentence,
               "start": item.start, "end": item.end, "text": item.text, "note": item.note,
@@ -89,6 +94,7 @@ def _record(item: SummaryItem, paginated: bool = False) -> dict[str, Any]:
 def _documents(summary: Summary) -> list[dict[str, Any]]:
     pages = summary.paginated
     return [{"document": info.path.name, "path": str(info.path), "title": info.title,
+             "date": info.date, "author": info.author, "source": info.source,
              **({"pages": info.pages} if pages else {}),
              "sentences": info.sentences, "tagged": info.tagged,
              "counts": {t: info.counts[t] for t in summary.tags if t in info.counts},
@@ -144,7 +150,9 @@ def _row(item: SummaryItem, paginated: bool = False) -> list[str | int]:
         csv_neutralise(str(item.document)), cite.paragraph, cite.sentence, item.start,
         item.end, csv_neutralise(item.tag), csv_neutralise(";".join(item.co_tags)),
         csv_neutralise(item.note), csv_neutralise(item.text), item.anchor]
-    return [*row, cite.page] if paginated else row
+    if paginated:
+        row.append(cite.page)
+    return row + [csv_neutralise(x) for x in (cite.title, cite.date, cite.author, cite.source)]
 
 
 def render_csv(summary: Summary, codebook: Codebook) -> str:
@@ -153,7 +161,8 @@ def render_csv(summary: Summary, codebook: Codebook) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     paged = summary.paginated
-    writer.writerow((*CSV_COLUMNS, CSV_PAGE_COLUMN) if paged else CSV_COLUMNS)
+    writer.writerow((*CSV_COLUMNS, *((CSV_PAGE_COLUMN,) if paged else ()),
+                     *CSV_META_COLUMNS))
     writer.writerows(_row(i, paged) for t in summary.tags for i in summary.items[t])
     writer.writerows(_row(i, paged) for i in summary.attention)
     return out.getvalue()

@@ -17,6 +17,7 @@ from briefing_tui.core.codebook import UNKNOWN_COLOUR, Codebook
 from briefing_tui.core.export.common import (
     TITLE,
     attention_label,
+    credit,
     filters_line,
     place,
     plural,
@@ -102,7 +103,9 @@ class _Tags:
 
 def _caption(item: SummaryItem, tags: _Tags, label: str) -> str:
     cite = item.citation
-    out = f"— <cite>{_label(short(cite.title))}</cite>, {_label(cite.file)}, {place(cite)}"
+    who = f" ({_label(credit(cite))})" if credit(cite) else ""
+    out = f"— <cite>{_label(short(cite.title))}</cite>{who}, {_label(cite.file)}, " \
+        f"{place(cite)}"
     others = [t for t in ((item.tag, *item.co_tags) if label == "tags" else item.co_tags) if t]
     if others:
         out += f' <span class="also">· {label}: {" ".join(tags.pill(t) for t in others)}</span>'
@@ -161,7 +164,10 @@ def _documents(summary: Summary) -> list[str]:
     for info in summary.documents:
         state = f"sidecar unreadable ({_e(info.error, one_line=True)})" if info.error \
             else f"{info.tagged} of {plural(info.sentences, 'sentence')} tagged"
+        about = " · ".join(_e(x, one_line=True) for x in (info.author, info.date, info.source)
+                           if x)
         lines.append(f"<li><cite>{_e(info.title, one_line=True)}</cite> — "
+                     + (f"{about} — " if about else "") +
                      f"{_e(info.path.name, one_line=True)} <small>{state}</small></li>")
     if not summary.documents:
         lines.append("<li>None.</li>")

@@ -19,12 +19,13 @@ from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.export.common import (
     TITLE,
     attention_label,
+    credit,
     filters_line,
     place,
     plural,
     short,
 )
-from briefing_tui.core.summary import Summary, SummaryItem
+from briefing_tui.core.summary import Citation, Summary, SummaryItem
 from briefing_tui.core.visible import shown
 
 _INLINE = re.compile(r"[\\`*\[\]<#|~$^{}]|&(?=#?[0-9A-Za-z]+;)|(?<![^\W_])_|_(?![^\W_])")
@@ -62,9 +63,14 @@ def _quoted(text: str) -> list[str]:
     return [f"> {line}".rstrip(" ") for line in text.split("\n")]
 
 
+def _cited(cite: Citation) -> str:
+    """``*Title* (Author, 2012-10-03), file.txt, ¶2 s.4``."""
+    who = f" ({_label(credit(cite))})" if credit(cite) else ""
+    return f"*{_short_title(cite.title)}*{who}, {_label(cite.file)}, {place(cite)}"
+
+
 def _citation(item: SummaryItem, also: str = "also") -> str:
-    cite = item.citation
-    line = f"— *{_short_title(cite.title)}*, {_label(cite.file)}, {place(cite)}"
+    line = f"— {_cited(item.citation)}"
     if item.co_tags:
         line += f" · {also}: " + ", ".join(_label(t) for t in item.co_tags)
     return line
@@ -82,8 +88,7 @@ def _attention(item: SummaryItem) -> list[str]:
     tags = ", ".join(_label(t) for t in (item.tag, *item.co_tags) if t)
     cite = item.citation
     lines = [f"> **⚠ {attention_label(item.anchor)}**", ">", *_quoted(md_escape(item.text)),
-             ">", f"> — *{_short_title(cite.title)}*, {_label(cite.file)}, {place(cite)} · "
-             f"tags: {tags or '(none)'}"]
+             ">", f"> — {_cited(cite)} · tags: {tags or '(none)'}"]
     if item.previous:
         lines += [">", *_quoted("Was: " + md_escape(item.previous))]
     if item.note:
@@ -110,7 +115,10 @@ def _header(summary: Summary) -> list[str]:
     for info in summary.documents:
         state = f"sidecar unreadable ({md_escape(info.error, one_line=True)})" \
             if info.error else f"{info.tagged} of {plural(info.sentences, 'sentence')} tagged"
+        about = " · ".join(md_escape(x, one_line=True)
+                           for x in (info.author, info.date, info.source) if x)
         lines.append(f"- *{md_escape(info.title, one_line=True)}* — "
+                     + (f"{about} — " if about else "") +
                      f"{md_escape(info.path.name, one_line=True)}: {state}")
     if not summary.documents:
         lines.append("None.")

@@ -1,10 +1,13 @@
 """Word (.docx) briefings with the standard library: a zip of XML, read with care.
 
 A .docx is ``word/document.xml`` inside a zip. We read its body in order: paragraphs
-(headings and list items each their own paragraph, list items with ``• `` or their
-number), tables as one paragraph per row with cells joined by `` | ``, content controls
-and tracked insertions included, deletions, field codes and text-box fallbacks left out.
-Running headers, footers and footnotes are not the briefing's text and are not read.
+(headings and list items each their own paragraph), tables as one paragraph per row
+with cells joined by `` | ``, content controls and tracked insertions included,
+deletions, field codes and text-box fallbacks left out. List items carry their label as
+Word shows it (``a.``, ``iv)``, ``1.2``, ``•``; :mod:`.docx_lists`), equations are
+linear text (:mod:`.docx_math`), and footnotes and endnotes follow the body as their
+own paragraphs opened by their mark (``[1] …``), the same mark standing in the text
+where the reference is (:mod:`.docx_notes`). Running headers and footers are not read.
 
 Untrusted zips and XML get limits first: at most :data:`MAX_MEMBERS` members, the XML
 read through a size cap however small the zip claims it is (zip bombs), and any DTD
@@ -20,16 +23,20 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from xml.etree import ElementTree
 
+from briefing_tui.core.extract import docx_notes
+from briefing_tui.core.extract.docx_lists import Numbering, read_definitions
+from briefing_tui.core.extract.docx_math import M, equation
+from briefing_tui.core.extract.docx_notes import REFERENCES, Notes
 from briefing_tui.core.text import MAX_DOCUMENT_BYTES, DocumentError, LoadedText, text_sha256
 
-EXTRACTOR = "briefing-docx 1"
+EXTRACTOR = "briefing-docx 2"
 MAX_MEMBERS = 10_000
 MAX_XML_BYTES = MAX_DOCUMENT_BYTES
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _SKIP = {f"{W}del", f"{W}moveFrom", f"{W}instrText", f"{W}delText", MC_FALLBACK,
-         f"{W}footnoteReference", f"{W}endnoteReference", f"{W}commentReference",
-         f"{W}rPr", f"{W}pPr"}
+         f"{W}commentReference", f"{W}rPr", f"{W}pPr"}
+_MATH = {f"{M}oMath", f"{M}oMathPara"}
 _OTHER_OFFICE = {"xl/workbook.xml": "an Excel workbook", "ppt/presentation.xml":
                  "a PowerPoint presentation"}
 
@@ -89,30 +96,7 @@ def check_members(archive: zipfile.ZipFile, names: list[str], path: Path | str,
     raise DocumentError(path, "not a Word document: a zip without word/document.xml")
 
 
-def _numbering(archive: zipfile.ZipFile, path: Path | str) -> dict[tuple[str, str], str]:
-    """(numId, level) -> number format ("bullet", "decimal", ...), from numbering.xml."""
-    data = _read_member(archive, "word/numbering.xml", path)
-    if data is None:
-        return {}
-    root = _xml(data, "word/numbering.xml", path)
-    abstract: dict[str, dict[str, str]] = {}
-    for node in root.iter(f"{W}abstractNum"):
-        levels = {}
-        for level in node.iter(f"{W}lvl"):
-            fmt = level.find(f"{W}numFmt")
-            levels[level.get(f"{W}ilvl", "0")] = \
-                fmt.get(f"{W}val", "bullet") if fmt is not None else "bullet"
-        abstract[node.get(f"{W}abstractNumId", "")] = levels
-    formats = {}
-    for num in root.iter(f"{W}num"):
-        ref = num.find(f"{W}abstractNumId")
-        levels = abstract.get(ref.get(f"{W}val", "") if ref is not None else "", {})
-        for ilvl, kind in levels.items():
-            formats[(num.get(f"{W}numId", ""), ilvl)] = kind
-    return formats
-
-
-def _runs_text(node: ElementTree.Element) -> str:
+def _runs_text(node: ElementTree.Element, notes: Notes | None = None) -> str:
     """The text of a paragraph or cell: runs in order, what is not text left out."""
     out: list[str] = []
     stack: list[ElementTree.Element] = [node]
@@ -120,6 +104,12 @@ def _runs_text(node: ElementTree.Element) -> str:
         element = stack.pop()
         tag = element.tag
         if tag in _SKIP:
+            continue
+        if tag in REFERENCES:
+            out.append(notes.mark(element) if notes is not None else "")
+            continue
+        if tag in _MATH:
+            out.append(equation(element))
             continue
         if tag == f"{W}t":
             out.append(element.text or "")
@@ -173,46 +163,45 @@ def _num_key(props: ElementTree.Element) -> tuple[str, str]:
 
 
 class _Lists:
-    """Numbers list items as Word shows them (per list and level)."""
+    """Labels list paragraphs, whether numbered directly or by their paragraph style."""
 
-    def __init__(self, formats: dict[tuple[str, str], str],
-                 styles: dict[str, tuple[str, str]]) -> None:
-        self.formats = formats
+    def __init__(self, numbering: Numbering, styles: dict[str, tuple[str, str]]) -> None:
+        self.numbering = numbering
         self.styles = styles
-        self.counters: dict[tuple[str, str], int] = {}
 
     def prefix(self, paragraph: ElementTree.Element) -> str:
         props = paragraph.find(f"{W}pPr/{W}numPr")
         style = paragraph.find(f"{W}pPr/{W}pStyle")
+        styled = self.styles.get(style.get(f"{W}val", "")) if style is not None else None
         if props is not None:
-            key = _num_key(props)
-        elif style is not None and style.get(f"{W}val", "") in self.styles:
-            key = self.styles[style.get(f"{W}val", "")]
+            num, lvl = _num_key(props)
+            if props.find(f"{W}numId") is None and styled is not None:
+                num = styled[0]  # the level given here, the list by the style
+        elif styled is not None:
+            num, lvl = styled
         else:
             return ""
-        if key[0] == "0":
-            return ""  # numbering switched off
-        fmt = self.formats.get(key, "bullet")
-        if fmt in ("bullet", "none"):
-            return "• "
-        for deeper in [k for k in self.counters if k[0] == key[0] and k[1] > key[1]]:
-            del self.counters[deeper]  # a deeper level restarts under a new parent item
-        self.counters[key] = self.counters.get(key, 0) + 1
-        return f"{self.counters[key]}. "
+        try:
+            level = int(lvl)
+        except ValueError:
+            level = 0
+        return self.numbering.label(num, min(max(level, 0), 8))
 
 
-def _blocks(body: ElementTree.Element, lists: _Lists) -> Iterator[str]:
+def _blocks(body: ElementTree.Element, lists: _Lists | None,
+            notes: Notes | None = None) -> Iterator[str]:
     """Paragraphs and table rows of the body, in order (content controls opened)."""
     stack: list[ElementTree.Element] = list(reversed(list(body)))
     while stack:
         element = stack.pop()
         if element.tag == f"{W}p":
-            text = _runs_text(element)
+            text = _runs_text(element, notes)
             if text:
-                yield lists.prefix(element) + text
+                yield (lists.prefix(element) if lists is not None else "") + text
         elif element.tag == f"{W}tbl":
             for row in element.iter(f"{W}tr"):
-                cells = [_runs_text(c).replace("\n", " ") for c in row.findall(f"{W}tc")]
+                cells = [_runs_text(c, notes).replace("\n", " ")
+                         for c in row.findall(f"{W}tc")]
                 if any(cells):
                     yield " | ".join(c for c in cells if c)
         elif element.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml",
@@ -220,18 +209,35 @@ def _blocks(body: ElementTree.Element, lists: _Lists) -> Iterator[str]:
             stack.extend(reversed(list(element)))
 
 
+def _part(archive: zipfile.ZipFile, name: str, path: Path | str,
+          ) -> ElementTree.Element | None:
+    data = _read_member(archive, name, path)
+    return _xml(data, name, path) if data is not None else None
+
+
+def _notes(archive: zipfile.ZipFile, path: Path | str, body: ElementTree.Element | None,
+           ) -> Notes:
+    formats = docx_notes.read_formats(_part(archive, "word/settings.xml", path), body)
+    bodies = {kind: docx_notes.read_bodies(_part(archive, f"word/{kind}s.xml", path), kind,
+                                           lambda note: _blocks(note, None))
+              for kind in docx_notes.KINDS}
+    return Notes(bodies, formats)
+
+
 def extract_docx(data: bytes, path: Path | str,
                  progress: Callable[[int, int], None] | None = None) -> LoadedText:
-    """The canonical text of a Word document's body."""
+    """The canonical text of a Word document's body, then its notes."""
     archive = open_docx(data, path)
     with archive:
-        document = _read_member(archive, "word/document.xml", path)
-        if document is None:
+        root = _part(archive, "word/document.xml", path)
+        if root is None:
             raise DocumentError(path, "not a Word document: a zip without word/document.xml")
-        root = _xml(document, "word/document.xml", path)
-        lists = _Lists(_numbering(archive, path), _numbered_styles(archive, path))
-    body = root.find(f"{W}body")
-    text = "\n\n".join(_blocks(body, lists)) if body is not None else ""
+        body = root.find(f"{W}body")
+        numbering = Numbering(read_definitions(_part(archive, "word/numbering.xml", path)))
+        lists = _Lists(numbering, _numbered_styles(archive, path))
+        notes = _notes(archive, path, body)
+    paragraphs = list(_blocks(body, lists, notes)) if body is not None else []
+    text = "\n\n".join([*paragraphs, *notes.paragraphs()])
     if progress is not None:
         progress(1, 1)
     if not text.strip():

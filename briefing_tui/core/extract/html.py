@@ -1,23 +1,21 @@
 """HTML briefings: the article's text, not the page around it (standard library only).
 
-Chosen on evidence (issue #5, numbers in the README): on saved news pages with menus,
-sidebars, cookie banners, comments and scripts, these rules kept every article word and
-let through less boilerplate than trafilatura, in a tenth of its time and with no
-dependency (trafilatura brings lxml and six more packages); selectolax parses faster
-but leaves the same rules to write.
+The fallback reader when trafilatura (the ``[web]`` extra, :mod:`.html_web`) is not
+installed or finds nothing; measured side by side with it by ``benchmarks/bench_html.py``.
 
-1. The page is decoded as a browser would (:func:`~.html_tree.decode_html`).
-2. Scripts, styles, forms' controls and hidden elements go; so do menus, footers,
-   sidebars, share bars, cookie banners, related links and comments, found by tag
-   (``nav``, ``aside``, ``footer``), ARIA role, or words in class and id names — but an
-   element found only by its names is kept if it holds half the page's text (a
-   ``<body class="has-sidebar">``).
-3. The article is the deepest element holding 85% of the remaining paragraph text, links
-   not counted (so link lists never win); the page's ``<h1>`` is kept when it sits just
-   before it.
-4. Each paragraph, heading, list item (``• `` or ``1. ``), table row (cells joined by
-   `` | ``), quote and caption becomes one paragraph of the canonical text; ``<br>`` a
-   line break.
+1. The page is decoded as a browser would (:func:`~.html_tree.decode_html`) and parsed
+   into a forgiving tree.
+2. Scripts, styles, forms and hidden elements go, and so do ``nav``, ``aside``,
+   ``footer`` and ARIA furniture unless one holds half the page's text.
+3. The article is the densest run of paragraphs, found by :mod:`.html_main` — never by
+   cutting on class-name words first — and furniture inside it is left out: share
+   bars, related lists, bylines, captions, lines that are mostly links.
+4. The headline is put first when the article's container does not hold it: the element
+   before it whose text the page's ``og:title``/``<title>`` holds (not a logo ``<h1>``).
+5. Each paragraph, heading, list item (``• `` or ``1. ``), data-table row (cells joined
+   by `` | ``; layout tables are not rows), quote and ``<br><br>``-separated run of text
+   becomes one paragraph of the canonical text; a single ``<br>`` a line break; markup a
+   page escaped twice (``&lt;img src=…&gt;``) is not text.
 """
 
 from __future__ import annotations
@@ -27,109 +25,36 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from briefing_tui.core.extract import html_main
 from briefing_tui.core.extract.html_tree import Node, decode_html, parse
 from briefing_tui.core.text import DocumentError, LoadedText, text_sha256
 
-RULES_VERSION = 1
+RULES_VERSION = 2
 EXTRACTOR = f"html.parser {sys.version_info[0]}.{sys.version_info[1]}+briefing.{RULES_VERSION}"
-MAIN_SHARE = 0.85
-#: Never text: dropped wherever they are.
-ALWAYS_DROP = frozenset(
-    "script style noscript template svg math head iframe object embed canvas audio video "
-    "select button textarea input option datalist map picture source".split())
-#: Page furniture by tag and role; dropped unless they hold half the page's text.
-FURNITURE_TAGS = frozenset("nav aside footer menu dialog".split())
-FURNITURE_ROLES = frozenset(
-    "navigation banner contentinfo complementary search menu menubar dialog alertdialog "
-    "toolbar".split())
-FURNITURE_WORDS = frozenset(
-    "nav navbar navigation menu menubar topbar footer cookie cookies consent gdpr share "
-    "sharing social breadcrumb breadcrumbs sidebar side rail related recommended "
-    "recirculation comments comment advert advertisement ads ad promo newsletter subscribe "
-    "signup popup modal skip masthead toolbar widget outbrain taboola sponsored paywall "
-    "meistgelesen".split())
 BLOCKS = frozenset(
     "address article blockquote body caption center dd details dialog div dl dt fieldset "
     "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main "
     "nav ol p pre section summary table tbody td tfoot th thead tr ul".split())
-TEXT_BLOCKS = frozenset("p h1 h2 h3 h4 h5 h6 li dd dt td th pre blockquote figcaption "
-                        "caption".split())
-_WORDS = re.compile(r"[a-z0-9]+")
+HEADLINE_TAGS = frozenset("h1 h2 h3 b strong font".split())
+#: Inside a table cell these make it a layout table, not rows of data.
+LAYOUT = frozenset("table p div ul ol h1 h2 h3 h4 h5 h6 blockquote section article".split())
 _SPACE = re.compile(r"[ \t\n\f\r\u00a0]+")
+#: Markup shown as text by a page that escaped it twice (``&lt;img src=…&gt;``); a bare
+#: ``<b>`` in prose is text and stays.
+_ESCAPED_TAG = re.compile(r"</?(?:img|a|iframe|div|span|p|figure|source|video|picture|br)"
+                          r"\b(?:\s+[\w:-]+(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s<>]+))?)*"
+                          r"\s*/?>", re.I)
 
 
-def _hidden(node: Node) -> bool:
-    attrs = node.attrs
-    style = attrs.get("style", "").replace(" ", "").lower()
-    return "hidden" in attrs or attrs.get("aria-hidden", "").lower() == "true" or \
-        "display:none" in style or "visibility:hidden" in style
-
-
-def _furniture_element(node: Node) -> bool:
-    return node.tag in FURNITURE_TAGS or node.attrs.get("role", "").lower() in FURNITURE_ROLES
-
-
-def _furniture_name(node: Node) -> bool:
-    names = f"{node.attrs.get('class', '')} {node.attrs.get('id', '')}"
-    return not FURNITURE_WORDS.isdisjoint(_WORDS.findall(names.lower()))
-
-
-class _Weights:
-    """Paragraph text (links not counted) under each element, with some elements cut."""
-
-    def __init__(self, root: Node, cut: set[int], *, all_text: bool = False) -> None:
-        self.cut = cut
-        self.all_text = all_text  # for pages of bare text in <div>s, without <p>
-        self.own: dict[int, int] = {}
-        self.total = self._weigh(root)
-
-    def _weigh(self, root: Node) -> int:
-        order: list[tuple[Node, bool, bool]] = []  # (node, in a text block, in a link)
-        stack = [(root, False, False)]
-        while stack:
-            node, in_block, in_link = stack.pop()
-            order.append((node, in_block, in_link))
-            block = in_block or node.tag in TEXT_BLOCKS or self.all_text
-            link = in_link or node.tag == "a"
-            stack.extend((c, block, link) for c in node.children
-                         if isinstance(c, Node) and id(c) not in self.cut)
-        for node, in_block, in_link in reversed(order):  # children before parents
-            weight = sum(self.own.get(id(c), 0) for c in node.children if isinstance(c, Node)
-                         and id(c) not in self.cut)
-            if (in_block or node.tag in TEXT_BLOCKS) and not (in_link or node.tag == "a"):
-                weight += sum(len(c.strip()) for c in node.children if isinstance(c, str))
-            self.own[id(node)] = weight
-        return self.own.get(id(root), 0)
-
-    def __getitem__(self, node: Node) -> int:
-        return self.own.get(id(node), 0)
-
-
-def _weights(root: Node, cut: set[int]) -> _Weights:
-    weights = _Weights(root, cut)
-    return weights if weights.total >= 200 else _Weights(root, cut, all_text=True)
-
-
-def _cut(root: Node) -> set[int]:
-    """Ids of the elements whose text is left out (see the module's rule 2)."""
-    cut = {id(n) for n in root.walk()
-           if n.tag in ALWAYS_DROP or _hidden(n) or _furniture_element(n)}
-    weights = _weights(root, cut)
-    cut |= {id(n) for n in root.walk() if _furniture_name(n) and weights[n] < 0.5 * weights.total}
-    return cut
-
-
-def _main(root: Node, weights: _Weights) -> Node:
-    """The deepest element holding :data:`MAIN_SHARE` of the paragraph text."""
-    node = root
-    while True:
-        children = [c for c in node.children if isinstance(c, Node) and id(c) not in
-                    weights.cut]
-        best = max(children, key=lambda c: weights[c], default=None)
-        if best is None or weights[best] < MAIN_SHARE * weights.total or \
-                best.tag in TEXT_BLOCKS:
-            return node
-        node = best
+def _layout_table(table: Node) -> bool:
+    """A table used to lay out the page: a cell holds blocks, or a long text."""
+    for node in table.walk():
+        if node is not table and node.tag in LAYOUT:
+            return True
+        if node.tag in ("td", "th") and \
+                sum(len(c) for c in node.children if isinstance(c, str)) > 300:
+            return True
+    return False
 
 
 class _Writer:
@@ -141,6 +66,7 @@ class _Writer:
         self.buffer: list[str] = []
         self.prefix = ""
         self.cells: list[str] | None = None
+        self.tables: list[bool] = []  # for each open table: is it a layout table?
         self.pre = 0
 
     def flush(self) -> None:
@@ -149,6 +75,7 @@ class _Writer:
         if self.pre:
             text = raw.strip("\n").rstrip()
         else:
+            raw = _ESCAPED_TAG.sub(" ", raw)
             lines = (" ".join(_SPACE.split(line)).strip() for line in raw.split("\n"))
             text = "\n".join(line for line in lines if line)
         if self.cells is not None:
@@ -173,13 +100,21 @@ class _Writer:
                 stack.append((item, True))
                 stack.extend((c, False) for c in reversed(item.children))
 
+    def _data_rows(self) -> bool:
+        return bool(self.tables) and not self.tables[-1]
+
     def enter(self, node: Node, counters: list[int]) -> None:
         tag = node.tag
         if tag == "br":
-            self.buffer.append("\n")
+            if not self.pre and "".join(self.buffer).rstrip(" \t").endswith("\n"):
+                self.flush()  # <br><br>: a paragraph break, as the page shows it
+            else:
+                self.buffer.append("\n")
         elif tag in BLOCKS:
             self.flush()
-        if tag in ("ol", "ul"):
+        if tag == "table":
+            self.tables.append(_layout_table(node))
+        elif tag in ("ol", "ul"):
             start = node.attrs.get("start", "1")
             counters.append(int(start) if tag == "ol" and start.isdigit() else 0)
         elif tag == "li":
@@ -187,7 +122,7 @@ class _Writer:
             self.prefix = f"{number}. " if number else "• "
             if number:
                 counters[-1] += 1
-        elif tag == "tr" and self.cells is None:
+        elif tag == "tr" and self.cells is None and self._data_rows():
             self.cells = []
         elif tag == "pre":
             self.pre += 1
@@ -196,7 +131,9 @@ class _Writer:
         tag = node.tag
         if tag in BLOCKS:
             self.flush()
-        if tag in ("ol", "ul") and counters:
+        if tag == "table" and self.tables:
+            self.tables.pop()
+        elif tag in ("ol", "ul") and counters:
             counters.pop()
         elif tag == "tr" and self.cells is not None:
             cells, self.cells = self.cells, None
@@ -206,31 +143,69 @@ class _Writer:
             self.pre -= 1
 
 
-def _headline(root: Node, main: Node, cut: set[int]) -> str:
-    """The page's first <h1> when the article does not hold it and it comes before."""
-    for node in main.walk():
-        if node.tag == "h1":
-            return ""
+def _flat(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _page_title(root: Node) -> str:
+    """``og:title``, else ``<title>``: what the page says its headline is."""
+    title = ""
     for node in root.walk():
-        if node is main:
-            return ""
-        if node.tag == "h1" and id(node) not in cut:
-            writer = _Writer(cut)
-            writer.write(node)
-            return writer.paragraphs[0] if writer.paragraphs else ""
-    return ""
+        if node.tag == "meta" and node.attrs.get("property", "").lower() == "og:title":
+            return _flat(node.attrs.get("content", ""))
+        if node.tag == "title" and not title:
+            title = _flat("".join(c for c in node.children if isinstance(c, str)))
+    return title
+
+
+def _text_of(node: Node, cut: set[int]) -> str:
+    writer = _Writer(cut)
+    writer.write(node)
+    return " ".join(writer.paragraphs)
+
+
+def _headline(root: Node, main: list[Node], cut: set[int]) -> tuple[Node | None, bool]:
+    """The headline element and whether it must be put first (it is outside the
+    article's containers): the first heading-like element, up to the article's first
+    paragraph, whose text the page's ``og:title``/``<title>`` holds (a logo in an
+    ``<h1>`` is not it), else the last ``<h1>`` before the article."""
+    title = _page_title(root)
+    inside = {id(n) for top in main for n in top.walk()}
+    fallback: Node | None = None
+    for node in root.walk():
+        if id(node) in inside and node.tag in ("p", "li"):
+            break
+        if id(node) in cut or node.tag not in HEADLINE_TAGS:
+            continue
+        flat = _flat(_text_of(node, cut))
+        if flat and title and flat in title and (len(flat) >= 12 or title.startswith(flat)):
+            return node, id(node) not in inside
+        if flat and node.tag == "h1" and id(node) not in inside:
+            fallback = node
+    if fallback is None or any(n.tag == "h1" for top in main for n in top.walk()
+                               if id(n) not in cut):
+        return None, False  # none, or the article's own <h1> where it stands
+    return fallback, True
 
 
 def html_to_text(page: str) -> str:
     """The article's canonical text from a decoded page ("" when there is none)."""
     root = parse(page)
-    cut = _cut(root)
-    weights = _weights(root, cut)
-    main = _main(root, weights) if weights.total else root
+    cut = html_main.furniture_cut(root)
+    main, sizes = html_main.main_nodes(root, cut)
+    headline, first = _headline(root, main, cut)
+    cut = html_main.inner_cut(main, sizes, cut, keep=headline)
     writer = _Writer(cut)
-    writer.write(main)
-    headline = _headline(root, main, cut)
-    paragraphs = ([headline] if headline else []) + writer.paragraphs
+    if headline is not None and first:
+        writer.write(headline)
+        writer.flush()
+        writer.paragraphs[1:] = []
+    for node in main:
+        writer.write(node)
+        writer.flush()
+    paragraphs = writer.paragraphs
+    if len(paragraphs) > 1 and _flat(paragraphs[0]) == _flat(paragraphs[1]):
+        del paragraphs[0]
     return "\n\n".join(paragraphs)
 
 

@@ -65,67 +65,121 @@ def _codes(raw: Any, handle: Any, count: int) -> list[int]:
     return [raw.FPDFText_GetUnicode(handle, index) for index in range(count)]
 
 
+class _Reader:
+    """Characters to words and lines. A word's box is read from its first and last
+    character; only a word whose ends do not fit one line of letters is read character
+    by character (a gap wider than GLUED, or halves on two lines)."""
+
+    def __init__(self, raw: Any, handle: Any) -> None:
+        self.handle = handle
+        self.is_hyphen, self.loose_box = raw.FPDFText_IsHyphen, raw.FPDFText_GetLooseCharBox
+        self.weight = raw.FPDFText_GetFontWeight
+        self.rect = raw.FS_RECTF()
+        self.rect_ref = ctypes.byref(self.rect)
+        self.out: list[list[_Word]] = []
+        self.line: list[_Word] = []
+        self.word: _Word | None = None
+        self.height = 0.0  # of the word being read, or of the line's last word
+
+    def box(self, index: int) -> tuple[float, float, float, float] | None:
+        if not self.loose_box(self.handle, index, self.rect_ref):
+            return None
+        rect = self.rect
+        left, right, bottom, top = rect.left, rect.right, rect.bottom, rect.top
+        return min(left, right), min(bottom, top), max(left, right), max(bottom, top)
+
+    def end_line(self) -> None:
+        self.word = None
+        if self.line:
+            self.out.append(self.line)
+            self.line = []
+
+    def read_word(self, codes: list[int], start: int, end: int) -> None:
+        """The characters ``start`` to ``end`` (inclusive), between spaces."""
+        first, last = self.box(start), self.box(end)
+        if first is not None and last is not None:
+            width = last[2] - first[0]
+            height = max(first[3] - first[1], 0.1)
+            fits = 0 <= width <= (end - start + 1) * 1.2 * height and \
+                min(first[3], last[3]) - max(first[1], last[1]) >= 0.5 * height
+            if fits:
+                self.place(first)
+                text = "".join(chr(c) if c < 0x110000 else "\ufffd" for c in codes[start:end + 1])
+                self.word = _Word(first[0], min(first[1], last[1]), max(first[2], last[2]),
+                                  max(first[3], last[3]), text,
+                                  self.weight(self.handle, start) >= BOLD)
+                self.height = height
+                self.line.append(self.word)
+                self.word = None
+                return
+        for index in range(start, end + 1):
+            self.read_char(index, codes[index])
+        self.word = None
+
+    def place(self, box: tuple[float, float, float, float]) -> None:
+        """End the current line when a word at ``box`` is not on it."""
+        previous = self.word if self.word is not None else (self.line[-1] if self.line
+                                                             else None)
+        if previous is None:
+            return
+        left, bottom, _, top = box
+        if left < previous.x0 - self.height or min(previous.y1, top) - \
+                max(previous.y0, bottom) < 0.5 * min(self.height, top - bottom):
+            self.end_line()  # no longer on the line (PDFium joins hyphenated halves)
+
+    def read_char(self, index: int, code: int) -> None:
+        box = self.box(index)
+        if box is None:
+            return
+        self.place(box)
+        left, bottom, right, top = box
+        word = self.word
+        if word is not None and left - word.x1 > GLUED * self.height:
+            word = self.word = None
+        char = chr(code) if code < 0x110000 else "\ufffd"
+        if word is None:
+            self.word = _Word(left, bottom, right, top, char,
+                              self.weight(self.handle, index) >= BOLD)
+            self.height = max(top - bottom, 0.1)
+            self.line.append(self.word)
+        else:
+            word.text += char
+            word.x1, word.y0, word.y1 = max(word.x1, right), min(word.y0, bottom), \
+                max(word.y1, top)
+
+    def hyphen(self, index: int) -> None:
+        """PDFium's line-end hyphen: written ``-`` on the word before it; the line ends."""
+        box = self.box(index)
+        if self.line and box is not None:
+            word = self.line[-1]
+            word.text += "-"
+            word.x1 = max(word.x1, box[2])
+        self.end_line()
+
+
 def lines(pdfium: Any, textpage: Any) -> list[list[_Word]]:
     """The page's words, line by line, in PDFium's order."""
     raw = pdfium.raw
     handle = textpage.raw
-    is_hyphen, loose_box = raw.FPDFText_IsHyphen, raw.FPDFText_GetLooseCharBox
-    weight = raw.FPDFText_GetFontWeight
-    rect = raw.FS_RECTF()
-    rect_ref = ctypes.byref(rect)
-    out: list[list[_Word]] = []
-    line: list[_Word] = []
-    word: _Word | None = None
-    height = 0.0  # of the word being read, or of the line's last word
-    for index, code in enumerate(_codes(raw, handle, raw.FPDFText_CountChars(handle))):
-        if code in _BREAKS:
-            word = None
-            if line:
-                out.append(line)
-                line = []
-            continue
-        if code in _SPACES or not loose_box(handle, index, rect_ref):
-            word = None
-            continue
-        left, right, bottom, top = rect.left, rect.right, rect.bottom, rect.top
-        if left > right:
-            left, right = right, left
-        if bottom > top:
-            bottom, top = top, bottom
-        last = word if word is not None else (line[-1] if line else None)
-        if last is not None:
-            half = 0.5 * min(height, top - bottom)
-            if left < last.x0 - height or min(last.y1, top) - max(last.y0, bottom) < half:
-                word = None  # no longer on the line (PDFium joins hyphenated halves)
-                out.append(line)
-                line = []
-            elif word is not None and left - word.x1 > GLUED * height:
-                word = None
-        if code in _HYPHENS or (code == 0x2D and is_hyphen(handle, index) == 1):
-            if word is not None:
-                word.text += "-"
-                word.x1 = max(word.x1, right)
-            word = None
-            if line:
-                out.append(line)
-                line = []
-            continue
-        char = chr(code) if code < 0x110000 else "\ufffd"
-        if word is None:
-            word = _Word(left, bottom, right, top, char, weight(handle, index) >= BOLD)
-            height = max(top - bottom, 0.1)
-            line.append(word)
-        else:
-            word.text += char
-            if right > word.x1:
-                word.x1 = right
-            if bottom < word.y0:
-                word.y0 = bottom
-            if top > word.y1:
-                word.y1 = top
-    if line:
-        out.append(line)
-    return out
+    codes = _codes(raw, handle, raw.FPDFText_CountChars(handle))
+    reader = _Reader(raw, handle)
+    start = -1
+    for index, code in enumerate(codes):
+        hyphen = code in _HYPHENS or (code == 0x2D and reader.is_hyphen(handle, index) == 1)
+        if code in _BREAKS or code in _SPACES or hyphen:
+            if start >= 0:
+                reader.read_word(codes, start, index - 1)
+                start = -1
+            if hyphen:
+                reader.hyphen(index)
+            elif code in _BREAKS:
+                reader.end_line()
+        elif start < 0:
+            start = index
+    if start >= 0:
+        reader.read_word(codes, start, len(codes) - 1)
+    reader.end_line()
+    return reader.out
 
 
 def pieces(line: list[_Word]) -> list[Run]:

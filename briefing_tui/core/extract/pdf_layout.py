@@ -74,6 +74,9 @@ class PageRuns:
 class _Para:
     parts: list[tuple[int, str]]  # (0-based page, text with its joining separator)
     row: bool = False
+    size: float = 0.0  # of its first line
+    cut: bool = False  # its block ended inside it: its last line is full
+    width: float = 0.0  # of its last line
 
     @property
     def text(self) -> str:
@@ -160,11 +163,16 @@ class _Vocabulary:
         return not (known and word not in self.plain), after
 
 
-def _left_right(lines: list[_Line], size: float) -> tuple[float, float]:
+def _left(lines: list[_Line], size: float) -> float:
     lefts = Counter(round(line.x0 / (size / 2)) for line in lines if not line.row)
-    left = lefts.most_common(1)[0][0] * size / 2 if lefts else min(x.x0 for x in lines)
-    rights = sorted(line.x1 for line in lines)
-    return left, rights[int(0.9 * (len(rights) - 1))]
+    return lefts.most_common(1)[0][0] * size / 2 if lefts else min(x.x0 for x in lines)
+
+
+def _rights(lines: list[_Line]) -> list[float]:
+    """Where each line's neighbourhood (two lines either side) ends on the right: lines
+    beside a photo are narrower than the column, and not short for that."""
+    ends = [line.x1 for line in lines]
+    return [max(ends[max(0, i - 2):i + 3]) for i in range(len(lines))]
 
 
 def _breaks(prev: _Line, line: _Line, pitch: float, size: float, left: float, right: float,
@@ -188,6 +196,24 @@ def _breaks(prev: _Line, line: _Line, pitch: float, size: float, left: float, ri
     return indented and not in_item and prev.x0 - left < 0.5 * size
 
 
+def _continued(out: list[_Para], first: _Line) -> _Para | None:
+    """The paragraph a block's first line continues: the latest one cut by the end of its
+    block (a column or page break), not ending a sentence, in the same font size and no
+    narrower, when the line starts in lower case. Blocks read in between (a sidebar, a
+    caption, a boilerplate box at the foot of the page) stay where they are, after it."""
+    if first.row or not first.text[:1].islower() or _BULLET.match(first.text):
+        return None
+    for para in reversed(out[-12:]):
+        if para.cut and not para.row and not _ENDS_SENTENCE.search(para.text) and \
+                _similar(para.size, first.size) and first.x1 - first.x0 <= 1.25 * para.width:
+            return para
+    return None
+
+
+def _similar(a: float, b: float) -> bool:
+    return not a or not b or abs(a - b) <= 0.1 * max(a, b)
+
+
 def paragraphs(blocks: list[tuple[int, list[_Line]]], vocabulary: _Vocabulary) -> list[_Para]:
     """Lines joined into paragraphs; a paragraph cut by a column or page break rejoined."""
     out: list[_Para] = []
@@ -197,25 +223,45 @@ def paragraphs(blocks: list[tuple[int, list[_Line]]], vocabulary: _Vocabulary) -
         size = max(1.0, statistics.median(x.y1 - x.y0 for x in lines))
         steps = [a.y1 - b.y1 for a, b in pairwise(lines) if 0 < a.y1 - b.y1 < 2.5 * size]
         pitch = statistics.median(steps) if steps else 1.2 * size
-        left, right = _left_right(lines, size)
+        left, rights = _left(lines, size), _rights(lines)
         first = lines[0]
-        last = out[-1] if out else None
-        if last is not None and not last.row and not first.row and first.text[:1].islower() \
-                and not _ENDS_SENTENCE.search(last.text) and not _BULLET.match(first.text):
-            para = last
+        para = _continued(out, first)
+        if para is not None:
             para.append(page, first.text, vocabulary)
         else:
-            para = _Para([(page, first.text)], first.row)
+            para = _Para([(page, first.text)], first.row, first.size)
             out.append(para)
+        para.cut = False
         in_item = bool(_BULLET.match(first.text))
-        for prev, line in pairwise(lines):
-            if _breaks(prev, line, pitch, size, left, right, in_item):
-                para = _Para([(page, line.text)], line.row)
+        for number, (prev, line) in enumerate(pairwise(lines)):
+            if _breaks(prev, line, pitch, size, left, rights[number], in_item):
+                para = _Para([(page, line.text)], line.row, line.size)
                 out.append(para)
                 in_item = bool(_BULLET.match(line.text))
                 continue
             para.append(page, line.text, vocabulary)
+        last = lines[-1]
+        para.width = last.x1 - last.x0
+        para.cut = last.text.endswith("-") or last.x1 >= rights[-1] - 2 * size
     return out
+
+
+def _page_starts(parts: list[tuple[int, int]], pages: int, end: int) -> tuple[int, ...]:
+    """Each page's first offset from (page, offset) of every part in text order. A page
+    starts after the last text of the page before it: a paragraph run on from that page
+    (rejoined ahead of a sidebar or a box) is cited where it begins."""
+    last_of = [-1] * pages
+    for page, offset in parts:
+        last_of[page] = max(last_of[page], offset)
+    starts = [end] * pages
+    before = -1
+    for page in range(pages):
+        later = [offset for number, offset in parts if number >= page and offset > before]
+        starts[page] = min(later, default=end)
+        before = max(before, last_of[page])
+    for number in range(pages - 1, 0, -1):  # never after the next page's start
+        starts[number - 1] = min(starts[number - 1], starts[number])
+    return tuple(starts)
 
 
 def compose(pages: list[PageRuns]) -> tuple[str, tuple[int, ...]]:
@@ -225,7 +271,7 @@ def compose(pages: list[PageRuns]) -> tuple[str, tuple[int, ...]]:
     blocks = [(number, block) for number, page_pieces in enumerate(pieces)
               for block in reading_order(page_pieces)]
     vocabulary = _Vocabulary([line.text for _, block in blocks for line in block])
-    starts: list[int | None] = [None] * len(pages)
+    parts: list[tuple[int, int]] = []
     chunks: list[str] = []
     offset = 0
     for para in paragraphs(blocks, vocabulary):
@@ -233,13 +279,7 @@ def compose(pages: list[PageRuns]) -> tuple[str, tuple[int, ...]]:
             chunks.append("\n\n")
             offset += 2
         for page, text in para.parts:
-            if starts[page] is None:
-                starts[page] = offset + len(text) - len(text.lstrip())
+            parts.append((page, offset + len(text) - len(text.lstrip())))
             chunks.append(text)
             offset += len(text)
-    following = offset
-    for number in range(len(starts) - 1, -1, -1):  # a page without text: where the next starts
-        start = starts[number]
-        following = start if start is not None else following
-        starts[number] = following
-    return "".join(chunks), tuple(s if s is not None else offset for s in starts)
+    return "".join(chunks), _page_starts(parts, len(pages), offset)

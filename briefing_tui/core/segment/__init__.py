@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 import nupunkt
 
+from briefing_tui.core.corrections import Corrections, correct_spans
 from briefing_tui.core.segment.paragraphs import paragraph_label, paragraph_spans
 from briefing_tui.core.segment.sentences import sentence_spans
 from briefing_tui.core.segment.units import document_wrap_width, unit_spans
@@ -52,8 +53,9 @@ class Segmentation:
     rest of a huge document is split (:meth:`extend`).
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, corrections: Corrections | None = None) -> None:
         self.text = text
+        self.corrections = corrections or Corrections()  # the analyst's splits and joins
         self.starts = array("q")
         self.ends = array("q")
         self.para_of = array("q")  # 0-based paragraph index of each sentence
@@ -83,17 +85,31 @@ class Segmentation:
             label, body = paragraph_label(text, p_start, p_end, self._last_label)
             self.para_labels.append(label)
             self._last_label = label or self._last_label
-            for u_start, u_end in unit_spans(text, body, p_end, wrap_width):
-                for a, b in sentence_spans(text, u_start, u_end):
+            if self.corrections:
+                for a, b in self.paragraph_sentences(body, p_end):
                     starts.append(a)
                     ends.append(b)
                     para_of.append(para)
+            else:
+                for u_start, u_end in unit_spans(text, body, p_end, wrap_width):
+                    for a, b in sentence_spans(text, u_start, u_end):
+                        starts.append(a)
+                        ends.append(b)
+                        para_of.append(para)
             self.covered = p_end
             if target is not None and p_end >= target:
                 return False
         self.covered = len(text)
         self.complete = True
         return True
+
+    def paragraph_sentences(self, body: int, p_end: int) -> list[tuple[int, int]]:
+        """The sentence spans of one paragraph's body (after its own number, if any),
+        the analyst's corrections applied."""
+        text = self.text
+        spans = [span for u_start, u_end in unit_spans(text, body, p_end, self.wrap_width)
+                 for span in sentence_spans(text, u_start, u_end)]
+        return correct_spans(text, spans, self.corrections)
 
     def sentence(self, index: int) -> Sentence:
         """The sentence at 0-based ``index``."""
@@ -131,8 +147,8 @@ class Segmentation:
         return len(self.para_starts)
 
 
-def segment(text: str) -> Segmentation:
-    """Split all of ``text`` at once."""
-    segmentation = Segmentation(text)
+def segment(text: str, corrections: Corrections | None = None) -> Segmentation:
+    """Split all of ``text`` at once (with the analyst's corrections, if any)."""
+    segmentation = Segmentation(text, corrections)
     segmentation.extend()
     return segmentation

@@ -46,8 +46,18 @@ from typing import Any
 
 from briefing_tui.core.annotations import Anchor, Annotation, make_id
 from briefing_tui.core.codebook import TAG_NAME
+from briefing_tui.core.corrections import Corrections
+from briefing_tui.core.errors import BriefingError
+from briefing_tui.core.metadata import FIELDS, Metadata
 from briefing_tui.core.safe_yaml import YamlError, load_yaml
 from briefing_tui.core.segment import SEGMENTER_NAME, SEGMENTER_VERSION
+from briefing_tui.core.sidecar.header import (
+    FIX_KEYS,
+    dump_corrections,
+    dump_metadata,
+    read_corrections,
+    read_metadata,
+)
 from briefing_tui.core.sidecar.keep import (
     Layout,
     Unwritable,
@@ -61,15 +71,15 @@ VERSION = 1
 HEADER_COMMENT = ("# briefing_tui sidecar: one annotation per line. "
                   "Plain YAML; safe to diff, merge and edit.")
 ANNOTATION_KEYS = ("id", "start", "end", "text", "prefix", "suffix", "tags", "note", "anchor")
-DOCUMENT_KEYS = ("name", "sha256", "extractor")
-TOP_KEYS = ("version", "document", "segmenter", "annotations", "rejected")
+DOCUMENT_KEYS = ("name", "sha256", "extractor", *FIELDS)
+TOP_KEYS = ("version", "document", "segmenter", *FIX_KEYS, "annotations", "rejected")
 
 _UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _ANCHORS = {anchor.value: anchor for anchor in Anchor}
 
 
-class SidecarError(Exception):
+class SidecarError(BriefingError):
     """A sidecar problem; ``str()`` is a one-line reason fit for a user."""
 
 
@@ -100,6 +110,8 @@ class SidecarData:
     rejected: list[Any] = field(default_factory=list)  # bad entries as read, written back
     extra: dict[str, Any] = field(default_factory=dict)  # unknown top-level keys
     document_extra: dict[str, Any] = field(default_factory=dict)  # unknown document keys
+    metadata: Metadata = field(default_factory=Metadata)  # as the analyst set it
+    corrections: Corrections = field(default_factory=Corrections)  # splits and joins
     layout: Layout | None = field(default=None, repr=False, compare=False)  # where, as text
 
 
@@ -157,18 +169,35 @@ def dump_sidecar(data: SidecarData) -> str:
         raise SidecarSaveError(str(exc)) from None
 
 
+def _sections(lines: list[str]) -> list[tuple[str, list[str]]]:
+    """Lines cut where a key starts (``  name:`` in ``document:``, ``splits:`` on top)."""
+    out: list[tuple[str, list[str]]] = []
+    for line in lines:
+        body = line.removeprefix("  ")
+        if body[:1] not in ("", " ", "-"):
+            out.append((body.split(":", 1)[0], []))
+        out[-1][1].append(line)
+    return out
+
+
 def _dump(data: SidecarData) -> str:
     layout = data.layout
+    metadata = _sections(dump_metadata(data.metadata))
+    shown = {name for name, _ in metadata}
+    metadata += [(k, [f"  {k}: {flow(v, 3)}"]) for k, v in data.document_extra.items()
+                 if k in FIELDS and k not in shown]  # unusable values, as they were read
     document = place(
         [("name", [f"  name: {_q(data.document_name)}"]),
          ("sha256", [f"  sha256: {_q(data.document_sha256)}"]),
-         ("extractor", [f"  extractor: {_q(data.extractor)}"])],
+         ("extractor", [f"  extractor: {_q(data.extractor)}"]), *metadata],
         [(k, kept_text(layout, "document", k, v) or f"  {_q(k)}: {flow(v, 3)}")
-         for k, v in _extra_items(data.document_extra, DOCUMENT_KEYS, "document", True)],
+         for k, v in _extra_items({k: v for k, v in data.document_extra.items()
+                                   if k not in FIELDS}, DOCUMENT_KEYS, "document", True)],
         layout.document_after if layout else {}, DOCUMENT_KEYS, "extractor")
     annotations = sorted(data.annotations, key=Annotation.sort_key)
     sections = [("version", [f"version: {VERSION}"]), ("document", ["document:", *document]),
                 ("segmenter", [f"segmenter: {_q(data.segmenter)}"]),
+                *_sections(dump_corrections(data.corrections, flow)),
                 ("annotations", ["annotations:", *("- " + _line(a) for a in annotations)]
                  if annotations else ["annotations: []"])]
     if data.rejected:
@@ -298,6 +327,9 @@ def _validate(raw: Any, document_length: int | None) -> SidecarData:
         problems=problems,
         extra={k: v for k, v in raw.items() if k not in TOP_KEYS},
         document_extra={k: v for k, v in document.items() if k not in DOCUMENT_KEYS})
+    data.metadata, kept = read_metadata(document, problems)
+    data.document_extra.update(kept)
+    data.corrections = read_corrections(raw, problems)
     seen: set[str] = set()
     for label, key in (("annotation", "annotations"), ("rejected entry", "rejected")):
         for number, entry in enumerate(_entries(raw, key), 1):

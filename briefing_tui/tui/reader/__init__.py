@@ -14,6 +14,7 @@ from bisect import bisect_left
 from rich.segment import Segment
 from rich.style import Style
 from textual import events, work
+from textual.binding import BindingsMap
 from textual.cache import LRUCache
 from textual.color import Color
 from textual.geometry import Size
@@ -25,7 +26,7 @@ from briefing_tui.core.annotations import Anchor
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.document import Document
 from briefing_tui.core.visible import visible
-from briefing_tui.tui.keys import READER_BINDINGS
+from briefing_tui.tui.keys import READER_BINDINGS, tag_bindings
 from briefing_tui.tui.reader.layout import TextLayout, line_blocks, span_blocks
 from briefing_tui.tui.reader.navigation import Navigator
 from briefing_tui.tui.reader.wrap import wrap_offsets
@@ -52,6 +53,8 @@ class Reader(ScrollView, can_focus=True):
     def __init__(self, codebook: Codebook, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.codebook = codebook
+        # the codebook's keys, on top of the class's (merge copies: the class map is shared)
+        self._bindings = BindingsMap.merge([self._bindings, BindingsMap(tag_bindings(codebook))])
         self.document: Document | None = None
         self.shown = ""  # the document text with controls made visible (same length)
         self.nav = Navigator()
@@ -328,6 +331,15 @@ class Reader(ScrollView, can_focus=True):
         start, end = split.starts[index], split.ends[index]
         layout = self.text_layout
         return layout.row_of_offset(start), layout.row_of_offset(max(start, end - 1))
+
+    def cursor_on_screen(self) -> bool:
+        """Whether any row of the cursor's sentence is in view (True before layout)."""
+        rows = self.cursor_rows()
+        height = self.scrollable_content_region.height
+        if rows is None or not height:
+            return True
+        top = self.scroll_offset.y
+        return rows[1] >= top and rows[0] < top + height
 
     def scroll_to_cursor(self, center: bool = False) -> None:
         rows = self.cursor_rows()

@@ -32,6 +32,7 @@ class Navigator:
         self.filter_tag: str | None = None
         self.matches = Matches()
         self._tagged: tuple[int, str | None, list[int]] | None = None
+        self.wrapped = False  # the last next_match went round the end of the document
 
     @property
     def count(self) -> int:
@@ -158,13 +159,26 @@ class Navigator:
         here_end = split.ends[self.cursor]
         if direction > 0:
             position = bisect_left(starts, here_end)
-            offset = starts[position] if position < len(starts) else starts[0]
+            self.wrapped = position >= len(starts)
+            offset = starts[0] if self.wrapped else starts[position]
         else:
             position = bisect_left(starts, here_start) - 1
-            offset = starts[position] if position >= 0 else starts[-1]
+            self.wrapped = position < 0
+            offset = starts[-1] if self.wrapped else starts[position]
         index = split.index_at(offset)
         if index is None:
             return None
         if self.filter_tag is not None and not self.is_visible(index):
             return None
         return index
+
+    def match_position(self) -> int | None:
+        """The 1-based number of the first hit in the cursor's sentence (None: no hit)."""
+        starts = self.matches.starts
+        if self.document is None or not starts or not self.count:
+            return None
+        split = self.document.segmentation
+        position = bisect_left(starts, split.starts[self.cursor])
+        if position < len(starts) and starts[position] < split.ends[self.cursor]:
+            return position + 1
+        return None

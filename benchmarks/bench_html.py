@@ -1,0 +1,198 @@
+"""Web pages: how much of the article each HTML extractor gives, side by side, and how fast.
+
+    .venv/bin/python -m benchmarks.bench_html [--set dev|holdout|holdout2] [--pages DIR]
+
+The metric is the public article-extraction benchmark's (scrapinghub/article-extraction-
+benchmark, ``evaluate.py``): each page's text and gold text become bags of 4-word
+shingles (``\\w+`` tokens), true/false positives and false negatives are counted and
+normalised by their sum so that long pages do not weigh more, precision and recall are
+averaged over pages, and F1 is taken from the two averages. The same with single words
+is printed beside it ("word F1"). Also counted: pages that came out empty, pages whose
+headline is missing from the first paragraph, and time per page.
+
+The pages are :mod:`benchmarks.web_pages` (look-alikes of common publishing systems with
+hand-written gold text; the rules were written on them), :mod:`benchmarks.web_holdout`
+and :mod:`benchmarks.web_holdout2` (shapes written afterwards; their first-contact
+figures are the honest ones). ``--pages DIR`` measures real pages instead:
+``NAME.html`` beside ``NAME.txt`` (the gold text, its first line the headline).
+
+Extractors: ours (the standard-library reader); trafilatura when installed
+(:mod:`benchmarks.peer_trafilatura`: ``include_comments=False``, its title put first);
+and what the app runs (:func:`briefing_tui.core.extract.html.extract_html`, from bytes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from benchmarks._common import Row, row
+from briefing_tui.core.extract.html import html_to_text
+
+_TOKEN = re.compile(r"\w+")
+Scores = tuple[float, float, float]
+
+
+def shingles(text: str, n: int) -> Counter[tuple[str, ...]]:
+    tokens = _TOKEN.findall(text)
+    return Counter(tuple(tokens[i:i + n]) for i in range(max(1, len(tokens) - n + 1))
+                   if tokens[i:i + n])
+
+
+def page_scores(true: str, pred: str, n: int = 4) -> Scores:
+    """(tp, fp, fn) of one page, normalised to sum to 1 (all 0 when both are empty)."""
+    want, got = shingles(true, n), shingles(pred, n)
+    tp = sum((want & got).values())
+    fp = sum((got - want).values())
+    fn = sum((want - got).values())
+    total = tp + fp + fn
+    return (tp / total, fp / total, fn / total) if total else (0.0, 0.0, 0.0)
+
+
+def _precision(tp: float, fp: float, fn: float) -> float:
+    if fp == fn == 0:
+        return 1.0
+    return 0.0 if tp == fp == 0 else tp / (tp + fp)
+
+
+def _recall(tp: float, fp: float, fn: float) -> float:
+    if fp == fn == 0:
+        return 1.0
+    return 0.0 if tp == fn == 0 else tp / (tp + fn)
+
+
+def summary(scores: Iterable[Scores]) -> tuple[float, float, float]:
+    """(precision, recall, F1) over pages, as the public benchmark computes them."""
+    scores = list(scores)
+    precision = statistics.mean([_precision(*s) for s in scores if s[0] + s[1] > 0] or [0])
+    recall = statistics.mean([_recall(*s) for s in scores if s[0] + s[2] > 0] or [0])
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def _trafilatura() -> Callable[[str], str] | None:
+    from benchmarks import peer_trafilatura
+
+    return peer_trafilatura.article_text if peer_trafilatura.available() else None
+
+
+def _app(page: str) -> str:
+    from briefing_tui.core.extract.html import extract_html
+    from briefing_tui.core.text import DocumentError
+
+    try:
+        return extract_html(page.encode("utf-8"), "page.html").text
+    except DocumentError:
+        return ""
+
+
+def extractors() -> dict[str, Callable[[str], str]]:
+    found: dict[str, Callable[[str], str]] = {"ours (standard library)": html_to_text}
+    web = _trafilatura()
+    if web is not None:
+        from benchmarks.peer_trafilatura import version
+
+        found[f"trafilatura {version()}"] = web
+    found["the app (extract_html)"] = _app
+    return found
+
+
+def load_pages(folder: Path | None, which: str = "dev") -> list[tuple[str, str, str]]:
+    """The look-alike pages (``dev``: the set the rules were written on, ``holdout``: the
+    set they were not), or a folder's real pages."""
+    if folder is None:
+        from benchmarks import web_holdout, web_holdout2, web_pages
+
+        return {"holdout": web_holdout, "holdout2": web_holdout2}.get(which, web_pages).pages()
+    out = []
+    for html in sorted(folder.glob("*.html")):
+        gold = html.with_suffix(".txt")
+        if gold.exists():
+            out.append((html.stem, html.read_text(encoding="utf-8", errors="replace"),
+                        gold.read_text(encoding="utf-8")))
+    return out
+
+
+def _headline_kept(gold: str, text: str) -> bool:
+    headline = _TOKEN.findall(gold.split("\n", 1)[0].lower())
+    head = _TOKEN.findall(text[:600].lower())
+    return any(head[i:i + len(headline)] == headline for i in range(len(head)))
+
+
+def measure(name: str, function: Callable[[str], str], corpus: list[tuple[str, str, str]],
+            ) -> tuple[Row, dict[str, Scores]]:
+    shingled, words, per_page = [], [], {}
+    empty = missing_headline = 0
+    seconds = []
+    for page_name, page, gold in corpus:
+        began = time.perf_counter()
+        text = function(page)
+        seconds.append(time.perf_counter() - began)
+        empty += not text.strip()
+        missing_headline += not _headline_kept(gold, text)
+        per_page[page_name] = page_scores(gold, text)
+        shingled.append(per_page[page_name])
+        words.append(page_scores(gold, text, 1))
+    precision, recall, f1 = summary(shingled)
+    word_f1 = summary(words)[2]
+    ms = statistics.median(seconds) * 1000
+    result = row(f"HTML {len(corpus)} pages: {name}, F1", f1 or 1e-9, "F1", len(corpus),
+                 target=">= 0.96", ok=f1 >= 0.96 and not empty, precision=precision,
+                 recall=recall, word_f1=word_f1, empty=empty, missing_headline=missing_headline,
+                 ms_per_page=ms)
+    return result, per_page
+
+
+def run(quick: bool = False, folder: Path | None = None) -> list[Row]:
+    rows = []
+    for which in ("dev", "holdout", "holdout2") if folder is None else ("real",):
+        corpus = load_pages(folder, which)
+        if quick:
+            corpus = corpus[::5]
+        for name, function in extractors().items():
+            function(corpus[0][1])  # imports and caches out of the timing
+            result, _ = measure(f"{which}, {name}", function, corpus)
+            rows.append(result)
+            rows.append(row(f"HTML {len(corpus)} pages: {which}, {name}, time per page",
+                            result["ms_per_page"], "ms", len(corpus)))
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--pages", type=Path, help="a folder of NAME.html + NAME.txt")
+    parser.add_argument("--set", default="dev", choices=("dev", "holdout", "holdout2"),
+                        help="which look-alike set (without --pages)")
+    parser.add_argument("--show", help="print each extractor's text of this page")
+    parser.add_argument("--worst", type=int, default=0, help="list the N worst pages")
+    args = parser.parse_args()
+    corpus = load_pages(args.pages, args.set)
+    if args.show:
+        for name, page, gold in corpus:
+            if args.show in name:
+                for label, function in extractors().items():
+                    print(f"===== {label}\n{function(page)}\n")
+                print(f"===== gold\n{gold}")
+        return
+    print(f"{'extractor':<30} {'F1':>6} {'prec':>6} {'recall':>6} {'word F1':>8} "
+          f"{'empty':>5} {'no h1':>5} {'ms/page':>8}")
+    for label, function in extractors().items():
+        function(corpus[0][1])
+        result, per_page = measure(label, function, corpus)
+        print(f"{label:<30} {result['value']:6.3f} {result['precision']:6.3f} "
+              f"{result['recall']:6.3f} {result['word_f1']:8.3f} {result['empty']:5d} "
+              f"{result['missing_headline']:5d} {result['ms_per_page']:8.2f}")
+        worst = sorted(per_page.items(), key=lambda kv: kv[1][0])[:args.worst]
+        for page_name, (tp, fp, fn) in worst:
+            print(f"    {page_name:<40} tp {tp:.2f} fp {fp:.2f} fn {fn:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,83 @@
+"""One source of truth for keys: bindings and codebook make help, palette and README."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing_tui.core.codebook import Codebook, Tag
+from briefing_tui.tui.keys import clashes, help_rows, keys_of, markdown_table, tag_bindings
+from briefing_tui.tui.launch import keys_and_tags
+
+from .app_helpers import copy_samples, make_app
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def test_the_readme_key_table_is_the_bindings() -> None:
+    """Regenerate with `python -m briefing_tui.tui.keys` when a binding changes."""
+    assert markdown_table() in README.read_text(encoding="utf-8")
+
+
+def test_codebook_keys_are_bound_whatever_the_character() -> None:
+    book = Codebook([Tag("health", "h", "#5cb85c"), Tag("food", ".", "#aa5500")])
+    assert [(b.key, b.action) for b in tag_bindings(book)] == [
+        ("h", "app.toggle_tag('health')"), ("full_stop", "app.toggle_tag('food')")]
+
+
+@pytest.mark.parametrize(("book", "keymap", "both"), [
+    (Codebook(), {"quit": "j"}, ("next", "quit (keymap)")),
+    (Codebook([Tag("health", "j", "#5cb85c")]), {}, ("next", "tag_health (codebook")),
+    (Codebook(), {"tag_security": "?"}, ("tag_security (keymap", "help")),
+])
+def test_a_key_bound_twice_is_refused_naming_both(book: Codebook, keymap: dict[str, str],
+                                                  both: tuple[str, str]) -> None:
+    [problem] = clashes(book, keymap)
+    assert all(name in problem for name in both), problem
+
+
+def test_a_remap_that_moves_a_key_away_is_no_clash() -> None:
+    assert clashes(Codebook(), {"next": "l", "quit": "j"}) == []
+
+
+def test_launch_refuses_a_keymap_clash_with_one_line(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    config = tmp_path / "config.yaml"
+    config.write_text("keymap:\n  quit: j\n", encoding="utf-8")
+    assert keys_and_tags(None, config) is None
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "'j'" in err and "next" in err and "quit" in err
+    book = tmp_path / "book.yaml"
+    book.write_text("tags:\n  - {name: health, key: h}\n", encoding="utf-8")
+    config.write_text("keymap:\n  tag_health: z\n", encoding="utf-8")
+    found = keys_and_tags(book, config)
+    assert found is not None and found[0].keymap == {"tag_health": "z"}
+
+
+async def test_help_and_palette_follow_a_keymap_remap(tmp_path: Path) -> None:
+    from briefing_tui.tui.commands import reader_commands
+
+    folder = copy_samples(tmp_path / "docs", only_seed=True)
+    app = make_app(folder)
+    app.settings.keymap = {"next": "l", "note": "N"}
+    async with app.run_test(size=(120, 35)) as pilot:
+        rows = dict(row for _, keys in help_rows(app.every_binding(), app.keymap_in_use())
+                    for row in keys)
+        assert rows["l"] == "next sentence"
+        assert "N" in rows and "n" not in rows
+        commands = {c.title: c.help for c in reader_commands(app)}
+        assert commands["Note"].endswith("(N)")
+        assert commands["Next"].endswith("(l)")
+        for wanted in ("Accept review", "Write summary", "First", "Last"):
+            assert wanted in commands
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert len(titles) == len(set(titles)), "two palette entries share a name"
+        await pilot.press("l")
+        assert app.active_reader().cursor == 1
+
+
+def test_keys_of_applies_the_keymap() -> None:
+    [binding] = [b for b in tag_bindings(Codebook()) if b.id == "tag_security"]
+    assert keys_of(binding, {}) == ["1"]
+    assert keys_of(binding, {"tag_security": "z,ctrl+z"}) == ["z", "ctrl+z"]

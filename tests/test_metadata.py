@@ -1,0 +1,157 @@
+"""Document metadata: read from each format, set on the command line, stored in the
+sidecar, and cited in the exports."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from benchmarks.docxgen import docx
+from briefing_tui.core.codebook import Codebook
+from briefing_tui.core.document import open_document
+from briefing_tui.core.export import render
+from briefing_tui.core.metadata import Metadata, date_problem, parse_date
+from briefing_tui.core.summary import build_summary
+
+from .extract_helpers import isolated_cache, write_pdf
+
+__all__ = ["isolated_cache"]
+
+
+def briefing(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "briefing_tui.cli", *map(str, args)],
+                          capture_output=True, text=True, timeout=60)
+
+
+def _meta(tmp_path: Path, name: str, content: str | bytes) -> Metadata:
+    path = tmp_path / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return open_document(path).metadata
+
+
+def test_a_first_line_is_a_title_only_when_it_looks_like_one(tmp_path: Path) -> None:
+    speech = "On behalf of the Government and the people of Pakistan.\n\nI congratulate you.\n"
+    assert _meta(tmp_path, "speech.txt", speech).title is None
+    assert open_document(tmp_path / "speech.txt").title == "speech.txt"
+    credit = "Photo: UNHCR/A. Khan\n\nRefugees crossed the border on Monday.\n"
+    assert _meta(tmp_path, "credit.txt", credit).title is None
+    assert _meta(tmp_path, "h.md", "# Torkham: Situation Report No. 3\n\nText.\n").title == \
+        "Torkham: Situation Report No. 3"
+
+
+def test_front_matter_and_datelines(tmp_path: Path) -> None:
+    front = ("---\ntitle: Border talks\ndate: 2012-10-03\nauthor: [A. Khan, B. Noori]\n"
+             "source: https://example.org/talks\n---\n\nKABUL — Talks resumed.\n")
+    assert _meta(tmp_path, "f.md", front) == Metadata(
+        "Border talks", "2012-10-03", "https://example.org/talks", "A. Khan; B. Noori")
+    release = ("ISAF Joint Command Morning Operational Update\n\n"
+               "KABUL, Afghanistan (Oct. 3, 2012) — An Afghan and coalition force detained "
+               "two suspects.\n")
+    found = _meta(tmp_path, "isaf.txt", release)
+    assert (found.title, found.date) == ("ISAF Joint Command Morning Operational Update",
+                                         "2012-10-03")
+
+
+def test_html_head_tags(tmp_path: Path) -> None:
+    page = ("<html><head><title>Talks resume | Example News</title>"
+            '<meta property="og:title" content="Talks on border trade resume">'
+            '<meta property="article:published_time" content="2025-11-24T08:00:00Z">'
+            '<meta name="author" content="Amina Rahimi">'
+            '<link rel="canonical" href="https://news.example/talks">'
+            "</head><body><article><h1>Talks on border trade resume</h1>"
+            "<p>Officials met in Kabul on Monday to discuss trade across the border.</p>"
+            "<p>They agreed to meet again next month in Islamabad.</p></article></body></html>")
+    assert _meta(tmp_path, "talks.html", page) == Metadata(
+        "Talks on border trade resume", "2025-11-24", "https://news.example/talks",
+        "Amina Rahimi")
+    scholarly = page.replace('<meta name="author" content="Amina Rahimi">',
+                             '<meta name="citation_author" content="Khan, A.">'
+                             '<meta name="citation_author" content="Noori, B.">'
+                             '<meta name="citation_title" content="Trade and war">')
+    found = _meta(tmp_path, "paper.html", scholarly)
+    assert (found.title, found.author) == ("Trade and war", "Khan, A.; Noori, B.")
+
+
+def test_docx_core_properties(tmp_path: Path) -> None:
+    core = (b'<?xml version="1.0"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats'
+            b'.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements'
+            b'/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"><dc:title>Flash update 12'
+            b"</dc:title><dc:creator>OCHA Sudan</dc:creator><dcterms:created>"
+            b"2023-06-01T09:00:00Z</dcterms:created></cp:coreProperties>")
+    data = docx([("p", "Fighting reached El Fasher. Aid is blocked.")],
+                extra={"docProps/core.xml": core})
+    assert _meta(tmp_path, "flash.docx", data) == Metadata(
+        "Flash update 12", "2023-06-01", None, "OCHA Sudan")
+
+
+def test_pdf_first_page_heading(tmp_path: Path) -> None:
+    pytest.importorskip("pypdfium2")
+    path = write_pdf(tmp_path / "sitrep.pdf")
+    assert open_document(path).metadata.title == "Sudan emergency: flash update"
+
+
+def test_dates_are_validated_with_a_reason() -> None:
+    assert date_problem("2012-10-03") == "" and date_problem("2012-10") == ""
+    assert "no such day" in date_problem("2023-02-30")
+    assert "YYYY-MM-DD" in date_problem("3 Oct 2012")
+    assert "no month 13" in date_problem("2012-13")
+    assert parse_date("D:20121003101500Z") == "2012-10-03"
+    assert parse_date("3 October 2012") == "2012-10-03"
+
+
+def test_cli_sets_shows_and_resets_metadata(tmp_path: Path) -> None:
+    path = tmp_path / "talks.txt"
+    path.write_text("Talks on border trade resume\n\nOfficials met in Kabul.\n",
+                    encoding="utf-8")
+    bad = briefing("meta", path, "--date", "2012-02-30")
+    assert bad.returncode == 2 and bad.stderr.strip() == \
+        "briefing: there is no such day: 2012-02-30"
+    assert not (tmp_path / "talks.txt.annotations.yaml").exists()
+    done = briefing("meta", path, "--date", "2012-10-03", "--author", "ISAF", "--source",
+                    "https://isaf.example/r/1", "--json")
+    assert done.returncode == 0, done.stderr
+    record = json.loads(done.stdout)
+    assert record["title"] == "Talks on border trade resume"
+    assert record["set"] == {"date": "2012-10-03", "source": "https://isaf.example/r/1",
+                             "author": "ISAF"}
+    sidecar = (tmp_path / "talks.txt.annotations.yaml").read_text(encoding="utf-8")
+    assert '  date: "2012-10-03"\n  source: "https://isaf.example/r/1"\n  author: "ISAF"\n' \
+        in sidecar
+    hidden = briefing("meta", path, "--title", "", "--reset", "author")
+    assert hidden.returncode == 0
+    assert "title:\ttalks.txt\t(the file name)" in hidden.stdout
+    assert "author:\t—" in hidden.stdout
+    again = briefing("meta", path, "--reset", "title")
+    assert "title:\tTalks on border trade resume\t(from the file)" in again.stdout
+
+
+def test_metadata_is_cited_in_every_export(tmp_path: Path) -> None:
+    path = tmp_path / "talks.txt"
+    path.write_text("Talks on border trade resume\n\nOfficials met in Kabul on Monday.\n",
+                    encoding="utf-8")
+    document = open_document(path)
+    split = document.segmentation
+    document.annotations.toggle_tag(document.text, split.starts[1], split.ends[1], "diplomacy")
+    document.set_metadata(Metadata(date="2025-11-24", author="Amina Rahimi",
+                                   source="Briefing Agency"))
+    document.save()
+    summary = build_summary([path], Codebook(), timestamp=None)
+    md = render(summary, "md", Codebook())
+    assert "— *Talks on border trade resume* (Amina Rahimi, 2025-11-24), talks.txt, ¶2 s.2" \
+        in md
+    assert "Amina Rahimi · 2025-11-24 · Briefing Agency — talks.txt" in md
+    html = render(summary, "html", Codebook())
+    assert "<cite>Talks on border trade resume</cite> (Amina Rahimi, 2025-11-24)" in html
+    record = json.loads(render(summary, "json", Codebook()))["sentences"][0]
+    assert (record["date"], record["author"], record["source"]) == \
+        ("2025-11-24", "Amina Rahimi", "Briefing Agency")
+    csv_lines = render(summary, "csv", Codebook()).splitlines()
+    assert csv_lines[1].endswith(",Talks on border trade resume,2025-11-24,Amina Rahimi,"
+                                 "Briefing Agency")
