@@ -359,6 +359,11 @@ def build_app_parser() -> argparse.ArgumentParser:
     parser.add_argument("--codebook", type=Path, help="a YAML codebook of your own tags")
     parser.add_argument("--config", type=Path,
                         help="settings file (default: ~/.config/briefing_tui/config.yaml)")
+    parser.add_argument("--as", dest="as_", metavar="NAME",
+                        help="your analyst name on annotations (default: analyst: in the "
+                        "settings, else your login name)")
+    parser.add_argument("--layer", action="store_true",
+                        help="double coding: tag in your own layer, blind to the others'")
     return parser
 
 
@@ -370,7 +375,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_app_parser().parse_args(argv)
     from briefing_tui.tui.launch import launch  # Textual is imported only for the app
 
-    return launch(args.paths, args.codebook, args.config)
+    return launch(args.paths, args.codebook, args.config, args.as_, args.layer)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from briefing_tui.core.visible import visible
 
-TEAM_COMMANDS = ("merge-driver", "git-setup")
+TEAM_COMMANDS = ("merge-driver", "git-setup", "agree", "layers")
 EXIT_OK, EXIT_ATTENTION, EXIT_BAD_INPUT = 0, 1, 2
 
 
@@ -44,6 +44,88 @@ def cmd_git_setup(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_agree(args: argparse.Namespace) -> int:
+    from briefing_tui.core.agree_report import (
+        agreement_report,
+        report_csv,
+        report_json,
+        report_text,
+    )
+    from briefing_tui.core.analyst import AnalystError, check_analyst
+
+    analysts = None
+    if args.analysts:
+        try:
+            analysts = [check_analyst(name.strip()) for name in args.analysts.split(",")
+                        if name.strip()]
+        except AnalystError as exc:
+            _say(f"briefing: --analysts: {exc}")
+            return EXIT_BAD_INPUT
+    for path in args.paths:
+        if not path.exists():
+            _say(f"briefing: {path}: no such file or folder")
+            return EXIT_BAD_INPUT
+    report = agreement_report(args.paths, analysts)
+    render = report_json if args.json else report_csv if args.csv else report_text
+    if not args.json:
+        for line in report.skipped:
+            _say(f"briefing: skipped {line}")
+    if not report.figures:
+        _say("briefing: no document has finished layers by two analysts"
+             + (f" among {', '.join(analysts)}" if analysts else "")
+             + " (mark a layer finished: briefing layers PATH --finish --as NAME)")
+        if not args.json:
+            return EXIT_ATTENTION
+    sys.stdout.write(render(report))
+    return EXIT_ATTENTION if report.skipped or not report.figures else EXIT_OK
+
+
+def cmd_layers(args: argparse.Namespace) -> int:
+    from briefing_tui.core.analyst import AnalystError, resolve_analyst
+    from briefing_tui.core.corpus import find_documents
+    from briefing_tui.core.settings import ConfigError, load_settings
+    from briefing_tui.core.sidecar import SidecarError
+    from briefing_tui.core.sidecar.layers import (
+        FINISHED,
+        IN_PROGRESS,
+        find_layers,
+        layer_summary,
+        read_layers,
+        set_status,
+    )
+
+    try:
+        analyst = resolve_analyst(args.as_, load_settings().analyst)
+    except (AnalystError, ConfigError) as exc:
+        _say(f"briefing: {exc}")
+        return EXIT_BAD_INPUT
+    corpus = find_documents(args.paths)
+    status = EXIT_OK
+    for error in corpus.errors:
+        _say(f"briefing: {error}")
+        status = EXIT_BAD_INPUT
+    wanted = FINISHED if args.finish else IN_PROGRESS if args.reopen else ""
+    for path in corpus.documents:
+        name = visible(str(path), keep_newlines=False)
+        if wanted:
+            own = find_layers(path).get(analyst)
+            if own is None:
+                continue
+            try:
+                changed = set_status(own, wanted)
+            except (SidecarError, OSError) as exc:
+                print(f"{name}: not changed: {visible(str(exc), keep_newlines=False)}")
+                status = max(status, EXIT_ATTENTION)
+                continue
+            print(f"{name}: {analyst}'s layer {'is now' if changed else 'was already'} "
+                  f"{wanted}")
+            continue
+        layers = read_layers(path)
+        if layers:
+            print(f"{name}: {visible(layer_summary(layers), keep_newlines=False)}")
+    return status
+
+
 def add_team_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     driver = sub.add_parser(
         "merge-driver", help="git merge driver for sidecars (git runs it; see git-setup)",
@@ -64,3 +146,27 @@ def add_team_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
                        help="for your user (~/.gitconfig and git's global attributes file) "
                        "instead of this repository")
     setup.set_defaults(func=cmd_git_setup)
+    agree = sub.add_parser(
+        "agree", help="inter-coder agreement per tag over finished analyst layers",
+        description="Per tag, over documents with finished layers by two or more analysts "
+        "(unit: sentence x tag): % agreement, Cohen's kappa (two analysts), Fleiss' kappa, "
+        "Krippendorff's alpha (missing values allowed), with n, prevalence and a warning "
+        "when a figure is unreliable. Exit 1 when nothing could be compared or a file was "
+        "skipped.")
+    agree.add_argument("paths", nargs="+", type=Path, help="briefings and folders")
+    agree.add_argument("--analysts", metavar="A,B,...", help="only these analysts' layers")
+    shape = agree.add_mutually_exclusive_group()
+    shape.add_argument("--json", action="store_true", help="one JSON object")
+    shape.add_argument("--csv", action="store_true", help="one CSV row per tag")
+    agree.set_defaults(func=cmd_agree)
+    layers = sub.add_parser(
+        "layers", help="list analyst layers and their status; mark yours finished",
+        description="Per document, each analyst layer (article.txt.annotations.NAME.yaml) "
+        "and its status (✓ finished, … in progress). --finish or --reopen change your own.")
+    layers.add_argument("paths", nargs="+", type=Path, help="briefings and folders")
+    layers.add_argument("--as", dest="as_", metavar="NAME",
+                        help="your analyst name (default: analyst: in settings, else login)")
+    change = layers.add_mutually_exclusive_group()
+    change.add_argument("--finish", action="store_true", help="mark your layers finished")
+    change.add_argument("--reopen", action="store_true", help="mark them in progress again")
+    layers.set_defaults(func=cmd_layers)

@@ -38,6 +38,7 @@ class Annotation:
     note: str = ""
     anchor: Anchor = Anchor.EXACT
     extra: tuple[tuple[str, object], ...] = ()  # unknown keys kept from the sidecar
+    by: tuple[str, ...] = ()  # the analysts who tagged or noted it, sorted (core.analyst)
 
     @property
     def needs_attention(self) -> bool:
@@ -78,6 +79,7 @@ class AnnotationSet:
     _redo: list[Step] = field(default_factory=list)
     revision: int = 0
     corrections: Corrections = field(default_factory=Corrections)
+    analyst: str = ""  # who makes the changes: added to each changed annotation's ``by``
 
     def __post_init__(self) -> None:
         self._by_span = {(a.start, a.end): a.id for a in self.items.values()
@@ -135,7 +137,12 @@ class AnnotationSet:
         """The change replacing ``before`` with ``after``, dropping it when it holds nothing."""
         if not after.tags and not after.note:
             return [(before, None)] if before is not None else []
-        return [(before, after)]
+        return [(before, self._signed(after))]
+
+    def _signed(self, after: Annotation) -> Annotation:
+        if not self.analyst or self.analyst in after.by:
+            return after
+        return replace(after, by=tuple(sorted({*after.by, self.analyst})))
 
     def toggle_tag(self, text: str, start: int, end: int, tag: str) -> bool:
         """Add ``tag`` to the span or take it off; True when the tag is now on."""
@@ -172,7 +179,7 @@ class AnnotationSet:
         """Replace the annotation with the same id (e.g. a review the analyst accepted)."""
         before = self.items.get(annotation.id)
         if before != annotation:
-            self._apply([(before, annotation)])
+            self._apply([(before, self._signed(annotation))])
 
     def replace_all(self, annotations: Iterable[Annotation], record: bool = True,
                     corrections: Corrections | None = None) -> None:

@@ -85,6 +85,7 @@ class Summary:
     counts: dict[str, int] = field(default_factory=dict)
     attention: str = ""
     error: str = ""
+    layers: str = ""  # the analysts' layers and their status (core.sidecar.layers)
 
 
 def summarize(path: Path) -> Summary:
@@ -107,6 +108,10 @@ def summarize(path: Path) -> Summary:
     if size > MAX_DOCUMENT_BYTES:
         summary.error = f"too large ({over_limit(size, MAX_DOCUMENT_BYTES)})"
         return summary
+    from briefing_tui.core.sidecar.layers import find_layers, layer_summary, read_layers
+
+    if find_layers(path):
+        summary.layers = layer_summary(read_layers(path))
     try:
         found = read_sidecar(sidecar_path(path))
     except SidecarError as exc:

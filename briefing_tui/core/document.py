@@ -12,10 +12,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from briefing_tui.core.anchoring import AnchorReport, reanchor
 from briefing_tui.core.annotations import Annotation, AnnotationSet
 from briefing_tui.core.corrections import Corrections, merge_corrections, reanchor_corrections
+from briefing_tui.core.document_disk import DiskRecovery
 from briefing_tui.core.document_meta import MetadataAndFixes
 from briefing_tui.core.extract import Progress, extract, page_of
 from briefing_tui.core.merge import MergeResult, merge_annotations
@@ -30,6 +32,7 @@ from briefing_tui.core.sidecar import (
     sidecar_path,
     write_sidecar,
 )
+from briefing_tui.core.sidecar.layers import IN_PROGRESS, STATUSES, layer_path
 from briefing_tui.core.text import LoadedText
 
 EXTRACTOR = "text 1"  # plain text's id; other formats carry their extractor's
@@ -59,7 +62,7 @@ class SidecarRead:
 
 
 @dataclass
-class Document(MetadataAndFixes):
+class Document(MetadataAndFixes, DiskRecovery):
     path: Path
     loaded: LoadedText = field(repr=False)
     segmentation: Segmentation = field(repr=False)
@@ -81,9 +84,12 @@ class Document(MetadataAndFixes):
     base_metadata: Metadata = field(default_factory=Metadata)  # on disk, for merges
     base_corrections: Corrections = field(default_factory=Corrections)  # on disk
     _file_metadata: Metadata | None = field(default=None, repr=False)
+    layer: str = ""  # double coding: the analyst whose own layer this is (core.sidecar.layers)
+    header: dict[str, Any] = field(default_factory=dict, repr=False)  # unknown top-level keys
 
     def __post_init__(self) -> None:
-        self.sidecar = sidecar_path(self.path)
+        self.sidecar = layer_path(self.path, self.layer) if self.layer else \
+            sidecar_path(self.path)
 
     # -- state -------------------------------------------------------------------------
 
@@ -183,6 +189,7 @@ class Document(MetadataAndFixes):
         self.disk, self.kept = read.disk, data
         self.sidecar_extractor = data.extractor
         self.problems = list(data.problems)
+        self.header = dict(data.extra)
         self.rejected = list(getattr(data, "rejected", []))
         self.anchor_report = read.report
         return merged
@@ -198,8 +205,10 @@ class Document(MetadataAndFixes):
         if self.rejected and hasattr(data, "rejected"):
             data.rejected = list(self.rejected)
         if self.kept is not None:  # unknown keys go back where they were
-            data.extra, data.document_extra = self.kept.extra, self.kept.document_extra
-            data.layout = self.kept.layout
+            data.document_extra, data.layout = self.kept.document_extra, self.kept.layout
+        data.extra = dict(self.header)
+        if self.layer and data.extra.get("status") not in STATUSES:
+            data.extra["status"] = IN_PROGRESS
         return data
 
     def prepare_save(self) -> SaveJob | None:
@@ -300,41 +309,11 @@ class Document(MetadataAndFixes):
         result = merge_annotations(self.base, mine, theirs)
         fixes = self.merge_header(data, their_fixes, result.conflicts)
         self.disk, self.base, self.kept = disk, list(data.annotations), data
+        self.header = dict(data.extra)
         self.sidecar_error, self.unreadable = "", None
         self.annotations.replace_all(result.annotations, corrections=fixes)
         self.sync_corrections()
         return result
-
-    def mark_unreadable(self) -> str:
-        """The sidecar on disk changed and cannot be read now: keep ours, wait for a fix.
-
-        Returns the reason ("" when it reads fine). The tags become read-only and the
-        file is never written; :meth:`recover` merges them once it is readable again.
-        """
-        try:
-            read_sidecar(self.sidecar)
-        except SidecarError as exc:
-            self.sidecar_error, self.unreadable = str(exc), fingerprint(self.sidecar)
-            return self.sidecar_error
-        return ""
-
-    def recover(self) -> MergeResult | None:
-        """Poll an unreadable sidecar; once it reads (or is gone), merge ours into it.
-
-        Cheap while nothing changed (a fingerprint). Returns the merge when it recovered.
-        """
-        if not self.sidecar_error or fingerprint(self.sidecar) == self.unreadable:
-            return None
-        try:
-            found = read_sidecar(self.sidecar)
-        except SidecarError as exc:
-            self.sidecar_error, self.unreadable = str(exc), fingerprint(self.sidecar)
-            return None
-        if found is None:
-            self.sidecar_error, self.unreadable = "", None
-            self._keep_ours(SidecarRead(None, None))
-            return MergeResult(self.annotations.sorted(), [])
-        return self.merge_with_disk()
 
     # -- the document file itself -------------------------------------------------------
 
@@ -364,22 +343,6 @@ class Document(MetadataAndFixes):
         self.anchor_report = report
         return report
 
-    def save_copy(self) -> Path:
-        """Write our state beside the sidecar as a numbered copy; the sidecar is untouched."""
-        stem = self.sidecar.name.removesuffix(".yaml")
-        number = 1
-        while (copy := self.sidecar.with_name(f"{stem}.mine-{number}.yaml")).exists():
-            number += 1
-        write_sidecar(copy, self.snapshot(), None)
-        return copy
-
-    def keep_mine_as_copy(self) -> Path:
-        """Write our state beside the sidecar as a numbered copy, then take the disk's."""
-        copy = self.save_copy()
-        self.reload_sidecar()
-        return copy
-
-
 def file_stamp(path: Path) -> tuple[int, int]:
     """(size, mtime_ns) of a file, or (-1, -1) when it cannot be seen."""
     try:
@@ -390,20 +353,24 @@ def file_stamp(path: Path) -> tuple[int, int]:
 
 
 def open_document(path: Path | str, *, segment_chars: int | None = None,
-                  progress: Progress | None = None) -> Document:
+                  progress: Progress | None = None, analyst: str = "",
+                  layer: bool = False) -> Document:
     """Open a briefing and its sidecar; raise DocumentError when the file is unreadable.
 
     Any format :mod:`.extract` reads (text, PDF, HTML, DOCX); ``progress(done, total)``
     hears about a PDF's pages as they are read (from this thread). With
     ``segment_chars`` only about that many characters are split now (the app splits the
     rest in a worker); the sidecar is then read by :meth:`load_sidecar` later.
+    ``analyst`` signs every change (``by``); with ``layer`` the document's tags are that
+    analyst's own layer instead of the shared sidecar (double coding).
     """
     path = Path(path)
     stamp = file_stamp(path)  # before reading: a change meanwhile shows up at the next look
     loaded = extract(path, progress=progress)
     segmentation = Segmentation(loaded.text)
     segmentation.extend(segment_chars)
-    document = Document(path, loaded, segmentation, file_stamp=stamp)
+    document = Document(path, loaded, segmentation, AnnotationSet(analyst=analyst),
+                        file_stamp=stamp, layer=analyst if layer else "")
     if segment_chars is None:
         document.load_sidecar()
     return document

@@ -5,8 +5,9 @@ git calls ``briefing merge-driver %O %A %B %P`` when both branches changed a sid
 new tags between the same two lines, or edits to neighbouring lines, conflict, and
 ``merge=union`` keeps both versions of a changed line under one id. Here the three files
 are parsed and merged by id with :func:`briefing_tui.core.merge.merge_annotations`, the
-same call the app makes when a sidecar changed under unsaved tags, and ``%A`` is
-rewritten in the canonical form (exit 0).
+same call the app makes when a sidecar changed under unsaved tags (document metadata and
+sentence fixes with their own three-way merges, as in the app), and ``%A`` is rewritten
+in the canonical form (exit 0).
 
 When that cannot be trusted, nothing is guessed: a side that is not a readable sidecar, or
 sides that describe different document text (the annotation offsets would not mean the

@@ -66,6 +66,11 @@ def _position(a: Annotation | None) -> tuple[Any, ...] | None:
     return None if a is None else tuple(getattr(a, name) for name in _POSITION)
 
 
+def _by(mine: Annotation, theirs: Annotation) -> tuple[str, ...]:
+    """Everyone who worked on it, on either side (a union: merges never forget a name)."""
+    return tuple(sorted({*mine.by, *theirs.by}))
+
+
 def _both_changed(base: Annotation | None, mine: Annotation, theirs: Annotation,
                   conflicts: list[str]) -> Annotation:
     """Field by field; ``base`` is None when both sides added the same id."""
@@ -76,7 +81,7 @@ def _both_changed(base: Annotation | None, mine: Annotation, theirs: Annotation,
     extra, extra_clash = _extra(base, mine, theirs)
     merged = replace(mine, **dict(zip(_POSITION, position, strict=True)),
                      tags=_tags(base.tags if base else (), mine.tags, theirs.tags), note=note,
-                     extra=extra)
+                     extra=extra, by=_by(mine, theirs))
     if notes_clash:
         conflicts.append(f"note on {_label(merged)} changed on both sides; kept both")
     if moved_both:
@@ -125,7 +130,7 @@ def _combine(mine: Annotation, theirs: Annotation) -> Annotation:
     weaker = max(mine, theirs, key=lambda x: _RANK[x.anchor])
     extra = {**dict(theirs.extra), **dict(mine.extra), **dict(weaker.extra)}
     return replace(mine, tags=tuple(dict.fromkeys((*mine.tags, *theirs.tags))), note=note,
-                   anchor=weaker.anchor, extra=tuple(extra.items()))
+                   anchor=weaker.anchor, extra=tuple(extra.items()), by=_by(mine, theirs))
 
 
 def _one_per_span(kept: list[Annotation], by_mine: dict[str, Annotation],

@@ -19,11 +19,11 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from briefing_tui.core.annotations import AnnotationSet
 from briefing_tui.core.document import Document, SidecarRead, file_stamp
 from briefing_tui.core.extract import Progress, extract
 from briefing_tui.core.merge import MergeResult
 from briefing_tui.core.segment import Segmentation
-from briefing_tui.core.sidecar import sidecar_path
 
 #: Texts up to this many characters are split in full before the first paint.
 SYNC_SEGMENT_CHARS = 400_000
@@ -44,8 +44,11 @@ class Opening:
     """One briefing being opened; see the module docstring for who calls what where."""
 
     def __init__(self, path: Path, *, sync_chars: int = SYNC_SEGMENT_CHARS,
-                 sync_sidecar_bytes: int = SYNC_SIDECAR_BYTES) -> None:
+                 sync_sidecar_bytes: int = SYNC_SIDECAR_BYTES, analyst: str = "",
+                 layer: bool = False) -> None:
         self.path = path
+        self.analyst = analyst  # signs changes; with layer, the analyst's layer is opened
+        self.layer = layer
         self.sync_chars = sync_chars
         self.sync_sidecar_bytes = sync_sidecar_bytes
         self.document: Document | None = None
@@ -65,9 +68,11 @@ class Opening:
         split = Segmentation(loaded.text)
         big = len(loaded.text) > self.sync_chars
         split.extend(FIRST_SCREEN_CHARS if big else None)
-        document = Document(self.path, loaded, split, file_stamp=stamp, ready=False)
+        document = Document(self.path, loaded, split, AnnotationSet(analyst=self.analyst),
+                            file_stamp=stamp, ready=False,
+                            layer=self.analyst if self.layer else "")
         self.document = document
-        if not big and _size(sidecar_path(self.path)) <= self.sync_sidecar_bytes:
+        if not big and _size(document.sidecar) <= self.sync_sidecar_bytes:
             self._read = document.read_sidecar()
             self.finish()
         return document

@@ -32,6 +32,7 @@ class Settings:
     keymap: dict[str, str] = field(default_factory=dict)
     theme: str | None = None
     codebook: Path | None = None
+    analyst: str | None = None  # your name on annotations and layers (core.analyst)
 
 
 def default_config_path() -> Path:
@@ -62,10 +63,10 @@ def load_settings(path: Path | None = None,
         return Settings()
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: expected a mapping of settings")
-    unknown = sorted(set(data) - {"keymap", "theme", "codebook"})
+    unknown = sorted(set(data) - {"keymap", "theme", "codebook", "analyst"})
     if unknown:
         raise ConfigError(f"{path}: unknown setting {unknown[0]!r} (known: keymap, theme, "
-                          "codebook)")
+                          "codebook, analyst)")
     settings = Settings()
     keymap = data.get("keymap") or {}
     if not isinstance(keymap, dict):
@@ -82,6 +83,14 @@ def load_settings(path: Path | None = None,
     if theme is not None and not isinstance(theme, str):
         raise ConfigError(f"{path}: theme must be a name such as textual-light")
     settings.theme = theme
+    analyst = data.get("analyst")
+    if analyst is not None:
+        from briefing_tui.core.analyst import AnalystError, check_analyst
+
+        try:
+            settings.analyst = check_analyst(str(analyst))
+        except AnalystError as exc:
+            raise ConfigError(f"{path}: analyst: {exc}") from None
     codebook = data.get("codebook")
     if codebook is not None:
         if not isinstance(codebook, str):

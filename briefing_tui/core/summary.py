@@ -71,6 +71,7 @@ class SummaryItem:
     previous: str = ""  # for review: the quote before it was moved onto this sentence
     prefix: str = ""  # up to 32 characters of context before and after (as in sidecars)
     suffix: str = ""
+    by: tuple[str, ...] = ()  # the analysts who tagged it (core.analyst)
 
 
 @dataclass
@@ -211,7 +212,7 @@ class _Builder:
             first, co_tags = plan[0] if plan else ("", ())  # no plan: an untagged note
             self.attention.append(SummaryItem(
                 first, info.path, citation, a.start, a.end, text, note, co_tags, anchor,
-                a.id, previous_text(a) or "", a.prefix, a.suffix))
+                a.id, previous_text(a) or "", a.prefix, a.suffix, a.by))
             info.attention += 1
             return
         info.tagged += 1
@@ -219,7 +220,7 @@ class _Builder:
         for tag, co_tags in plan:
             self.items[tag].append(SummaryItem(tag, info.path, citation, a.start, a.end, text,
                                                note, co_tags, anchor, a.id, "", a.prefix,
-                                               a.suffix))
+                                               a.suffix, a.by))
             counts[tag] = counts.get(tag, 0) + 1
 
     def finish(self, timestamp: datetime | None, filters: dict[str, object]) -> Summary:

@@ -34,6 +34,7 @@ from briefing_tui.tui.searching import SearchMixin
 from briefing_tui.tui.status import StatusBar, legend, position_parts
 from briefing_tui.tui.summary_screen import Jump, SummaryScreen, default_summary_path
 from briefing_tui.tui.switching import SwitchingMixin
+from briefing_tui.tui.team import TeamMixin
 
 # The search box takes no control, C1 or bidi characters: they would reach the terminal.
 SEARCHABLE = "[^\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*"
@@ -41,7 +42,7 @@ NARROW, VERY_NARROW, WIDE = 110, 80, 160  # terminal widths where side panes cha
 DISK_CHECK_SECONDS = 2.0
 
 
-class BriefingApp(SearchMixin, SwitchingMixin, LoadingMixin, AutosaveMixin):
+class BriefingApp(TeamMixin, SearchMixin, SwitchingMixin, LoadingMixin, AutosaveMixin):
     """Read and tag briefings; every change is saved a moment later."""
 
     CSS_PATH = "briefing.tcss"
@@ -405,6 +406,7 @@ class BriefingApp(SearchMixin, SwitchingMixin, LoadingMixin, AutosaveMixin):
 
         yield from (c for c in super().get_system_commands(screen) if c.title not in REPLACED)
         yield from reader_commands(self)
+        yield from self.team_commands()
 
 
 def open_entries(paths: Iterable[Path]) -> list[Entry]:

@@ -40,6 +40,10 @@ APP_BINDINGS: list[BindingType] = [
     _key("ctrl+f", "search_all", "Search all", "search every open document; enter jumps",
          "search_all"),
     _key("question_mark", "help", "Help", "this help", "help", show=True),
+    _key("F", "finish_layer", "Finish layer", "coding in your own layer (--layer): mark it "
+         "finished, or in progress again", "finish_layer"),
+    _key("A", "adjudicate", "Adjudicate", "two analysts' finished layers side by side, "
+         "merged into the shared sidecar", "adjudicate"),
     _key("q", "quit", "Quit", "save everything and quit", "quit", show=True),
     _key("ctrl+c", "quit", "Quit", "save everything and quit", "interrupt", priority=True),
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from briefing_tui.core.analyst import AnalystError, resolve_analyst
 from briefing_tui.core.codebook import Codebook, CodebookError, load_codebook
 from briefing_tui.core.corpus import find_documents
 from briefing_tui.core.extract import DOCUMENT_SUFFIXES
@@ -46,11 +47,17 @@ def keys_and_tags(codebook_path: Path | None,
 
 
 def launch(paths: list[Path], codebook_path: Path | None,
-           config_path: Path | None = None) -> int:
+           config_path: Path | None = None, analyst: str | None = None,
+           layer: bool = False) -> int:
     found = keys_and_tags(codebook_path, config_path)
     if found is None:
         return 2
     settings, codebook = found
+    try:
+        name = resolve_analyst(analyst, settings.analyst)
+    except AnalystError as exc:
+        print(f"briefing: --as: {visible(str(exc), keep_newlines=False)}", file=sys.stderr)
+        return 2
     corpus = find_documents(paths)
     if not corpus.documents:
         for error in corpus.errors:
@@ -63,6 +70,7 @@ def launch(paths: list[Path], codebook_path: Path | None,
         notices.append(f"Only the first {len(corpus.documents)} documents are listed.")
     app = BriefingApp(open_entries(corpus.documents), codebook, notices, settings,
                       load_state())
+    app.analyst, app.layer_mode = name, layer
     status = app.run()
     for message in app.exit_messages:
         print(f"briefing: {visible(message, keep_newlines=False)}", file=sys.stderr)

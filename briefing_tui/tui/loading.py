@@ -36,6 +36,11 @@ class LoadingMixin(LockMixin):
     entries: list[Entry]
     _shown: dict[str, Entry | None]
     _extracting: set[Path]
+    analyst: str  # who signs the changes; layer_mode: open the analyst's layers (tui.team)
+    layer_mode: bool
+
+    def refresh_layers(self, entry: Entry, own: str = "") -> None:
+        raise NotImplementedError
 
     def update_status(self) -> None:
         raise NotImplementedError
@@ -55,7 +60,7 @@ class LoadingMixin(LockMixin):
                 self._extract(entry)
             return
         if entry.document is None:
-            opening = Opening(entry.path)
+            opening = Opening(entry.path, analyst=self.analyst, layer=self.layer_mode)
             try:
                 entry.document = opening.first()
             except (DocumentError, OSError) as exc:
@@ -90,7 +95,7 @@ class LoadingMixin(LockMixin):
         def progress(done: int, total: int) -> None:
             self._from_worker(self._extract_progress, entry, done, total)
 
-        opening = Opening(entry.path)
+        opening = Opening(entry.path, analyst=self.analyst, layer=self.layer_mode)
         try:
             opening.first(progress=progress)
             opening.rest()
@@ -153,6 +158,7 @@ class LoadingMixin(LockMixin):
                 continue  # opened meanwhile: the open document knows better
             entry.counts, entry.error = summary.counts, summary.error
             entry.attention = entry.attention or summary.attention
+            entry.layers = summary.layers
             documents.update_entry(entry)
 
     @work(thread=True, group="load", description="split a big document")
@@ -190,5 +196,6 @@ class LoadingMixin(LockMixin):
             self.notify(f"{document.name}: {document.loaded.warning}", severity="warning",
                         markup=False, timeout=8)
         entry.refresh_counts()
+        self.refresh_layers(entry)
         self.document_changed(entry, save=document.dirty)
         gc.freeze()  # a big document's objects live on: keep full collections off keys

@@ -42,6 +42,7 @@ class Entry:
     tagged: int = 0  # confirmed tagged sentences; counted on change, not on every key
     attention: str = ""  # why the sidecar needs a look (orphans, conflict, save failed)
     opening: Opening | None = None  # while its sidecar is still being read
+    layers: str = ""  # the analysts' layers and their status: "amina ✓ bo …" (tui.team)
 
     def refresh_counts(self) -> None:
         if self.document is None:
@@ -108,6 +109,8 @@ class DocumentList(OptionList):
             if entry.attention:
                 line.append(plain(clip(entry.attention, 110), "$text-warning"))
             parts += line
+        if entry.layers:
+            parts += ["\n  ", plain("layers: " + clip(entry.layers, 100), "$text-muted")]
         return Content.assemble(*parts)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -196,6 +199,10 @@ class AnnotationsPane(OptionList):
         label.append(plain(clip(annotation.text, room)))
         if annotation.note:
             label += ["\n    ", plain("✎ " + clip(annotation.note, room - 2), "italic $text-muted")]
+        me = getattr(self.app, "analyst", "")
+        if any(name != me for name in annotation.by):  # your own name alone goes unsaid
+            label += ["\n    ", plain("by " + clip(", ".join(annotation.by), room - 3),
+                                       "$text-muted")]
         return Option(Content.assemble(*label), id=key)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

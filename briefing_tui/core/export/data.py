@@ -56,6 +56,7 @@ CSV_COLUMNS = ("document", "paragraph", "sentence", "start", "end", "tag", "co_t
 CSV_PAGE_COLUMN = "page"  # only when a document has pages: old readers keep working
 #: The document's metadata, after every other column (old readers keep working).
 CSV_META_COLUMNS = ("title", "date", "author", "source")
+CSV_BY_COLUMN = "by"  # after those, and only when an annotation names its analysts
 _RISKY = frozenset("=+-@'")
 _UNSAFE_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff"
                           "\ud800-\udfff]")
@@ -88,6 +89,8 @@ def _record(item: SummaryItem, paginated: bool = False) -> dict[str, Any]:
               "anchor": item.anchor, "id": item.annotation_id}
     if item.previous:
         record["previous_text"] = item.previous
+    if item.by:  # only when named: exports of unnamed sidecars keep their bytes
+        record["by"] = list(item.by)
     return record
 
 
@@ -144,7 +147,8 @@ def csv_unneutralise(cell: str) -> str:
     return cell[1:] if cell[:1] == "'" and _risky(cell[1:]) else cell
 
 
-def _row(item: SummaryItem, paginated: bool = False) -> list[str | int]:
+def _row(item: SummaryItem, paginated: bool = False, named: bool = False,
+         ) -> list[str | int]:
     cite = item.citation
     row: list[str | int] = [
         csv_neutralise(str(item.document)), cite.paragraph, cite.sentence, item.start,
@@ -152,7 +156,10 @@ def _row(item: SummaryItem, paginated: bool = False) -> list[str | int]:
         csv_neutralise(item.note), csv_neutralise(item.text), item.anchor]
     if paginated:
         row.append(cite.page)
-    return row + [csv_neutralise(x) for x in (cite.title, cite.date, cite.author, cite.source)]
+    row += [csv_neutralise(x) for x in (cite.title, cite.date, cite.author, cite.source)]
+    if named:
+        row.append(csv_neutralise(";".join(item.by)))
+    return row
 
 
 def render_csv(summary: Summary, codebook: Codebook) -> str:
@@ -161,10 +168,11 @@ def render_csv(summary: Summary, codebook: Codebook) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     paged = summary.paginated
+    rows = [*(i for t in summary.tags for i in summary.items[t]), *summary.attention]
+    named = any(i.by for i in rows)
     writer.writerow((*CSV_COLUMNS, *((CSV_PAGE_COLUMN,) if paged else ()),
-                     *CSV_META_COLUMNS))
-    writer.writerows(_row(i, paged) for t in summary.tags for i in summary.items[t])
-    writer.writerows(_row(i, paged) for i in summary.attention)
+                     *CSV_META_COLUMNS, *((CSV_BY_COLUMN,) if named else ())))
+    writer.writerows(_row(i, paged, named) for i in rows)
     return out.getvalue()
 
 
@@ -204,10 +212,14 @@ def _annotation(item: SummaryItem, tags: list[str], source: str) -> dict[str, An
         selectors.append({"type": "FragmentSelector",
                           "conformsTo": "http://tools.ietf.org/rfc/rfc3778",
                           "value": f"page={item.citation.page}", "refinedBy": quote})
-    return {"id": "urn:uuid:" + _uuid5(f"{source}#{item.annotation_id}"),
+    made = {"id": "urn:uuid:" + _uuid5(f"{source}#{item.annotation_id}"),
             "type": "Annotation", "motivation": "tagging" if tags else "commenting",
             "body": bodies[0] if len(bodies) == 1 else bodies,
             "target": {"source": source, "selector": selectors}}
+    if item.by:
+        people = [{"type": "Person", "nickname": name} for name in item.by]
+        made["creator"] = people[0] if len(people) == 1 else people
+    return made
 
 
 def unique_annotations(summary: Summary) -> list[SummaryItem]:

@@ -109,6 +109,8 @@ def _caption(item: SummaryItem, tags: _Tags, label: str) -> str:
     others = [t for t in ((item.tag, *item.co_tags) if label == "tags" else item.co_tags) if t]
     if others:
         out += f' <span class="also">· {label}: {" ".join(tags.pill(t) for t in others)}</span>'
+    if item.by:
+        out += f' <small class="by">· by {", ".join(_label(name) for name in item.by)}</small>'
     return f"<figcaption>{out}</figcaption>"
 
 

@@ -73,6 +73,8 @@ def _citation(item: SummaryItem, also: str = "also") -> str:
     line = f"— {_cited(item.citation)}"
     if item.co_tags:
         line += f" · {also}: " + ", ".join(_label(t) for t in item.co_tags)
+    if item.by:
+        line += " · by " + ", ".join(_label(name) for name in item.by)
     return line
 
 

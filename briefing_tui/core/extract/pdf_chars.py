@@ -23,6 +23,7 @@ PDFium's order, which is the producer's order.
 from __future__ import annotations
 
 import ctypes
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,6 +38,8 @@ BOLD = 600
 _BREAKS = frozenset((0x0A, 0x0D))
 _HYPHENS = frozenset((0x02, 0xFFFE))
 _SPACES = frozenset(c for c in range(0x3001) if chr(c).isspace() or c == 0)
+#: A line break, a run of spaces, a (maybe line-end) hyphen, or a run of other characters.
+_TOKEN = re.compile("[\r\n]|(?:[^\\S\r\n]|\x00)+|[-\x02\ufffe]|[^-\\s\x00\x02\ufffe]+")
 _BULLETS = frozenset("•▪‣◦●■*·-–o")
 
 
@@ -54,15 +57,19 @@ class _Word:
         return max(self.y1 - self.y0, 0.1)
 
 
-def _codes(raw: Any, handle: Any, count: int) -> list[int]:
-    """Each character's code point: PDFium's text in one call when it maps one to one
-    onto its characters (no surrogate pairs), else character by character."""
+def _codes(raw: Any, handle: Any, count: int) -> tuple[list[int], str]:
+    """Each character's code point, and the characters as a string: PDFium's text in one
+    call when it maps one to one onto its characters (no surrogate pairs), else character
+    by character."""
     buffer = (ctypes.c_ushort * (count + 1))()
     written = raw.FPDFText_GetText(handle, 0, count, buffer) if count else 0
     codes = list(buffer[:count])
-    if written == count + 1 and not any(0xD800 <= c <= 0xDFFF for c in codes):
-        return codes
-    return [raw.FPDFText_GetUnicode(handle, index) for index in range(count)]
+    if written != count + 1 or (codes and max(codes) >= 0xD800 and
+                                any(0xD800 <= c <= 0xDFFF for c in codes)):
+        codes = [raw.FPDFText_GetUnicode(handle, index) for index in range(count)]
+        codes = [c if 0 < c < 0x110000 and not 0xD800 <= c <= 0xDFFF else
+                 (0 if c == 0 else 0xFFFD) for c in codes]
+    return codes, "".join(map(chr, codes))
 
 
 class _Reader:
@@ -86,7 +93,11 @@ class _Reader:
             return None
         rect = self.rect
         left, right, bottom, top = rect.left, rect.right, rect.bottom, rect.top
-        return min(left, right), min(bottom, top), max(left, right), max(bottom, top)
+        if left > right:
+            left, right = right, left
+        if bottom > top:
+            bottom, top = top, bottom
+        return left, bottom, right, top
 
     def end_line(self) -> None:
         self.word = None
@@ -94,7 +105,7 @@ class _Reader:
             self.out.append(self.line)
             self.line = []
 
-    def read_word(self, codes: list[int], start: int, end: int) -> None:
+    def read_word(self, codes: list[int], chars: str, start: int, end: int) -> None:
         """The characters ``start`` to ``end`` (inclusive), between spaces."""
         first, last = self.box(start), self.box(end)
         if first is not None and last is not None:
@@ -104,9 +115,8 @@ class _Reader:
                 min(first[3], last[3]) - max(first[1], last[1]) >= 0.5 * height
             if fits:
                 self.place(first)
-                text = "".join(chr(c) if c < 0x110000 else "\ufffd" for c in codes[start:end + 1])
                 self.word = _Word(first[0], min(first[1], last[1]), max(first[2], last[2]),
-                                  max(first[3], last[3]), text,
+                                  max(first[3], last[3]), chars[start:end + 1],
                                   self.weight(self.handle, start) >= BOLD)
                 self.height = height
                 self.line.append(self.word)
@@ -136,7 +146,7 @@ class _Reader:
         word = self.word
         if word is not None and left - word.x1 > GLUED * self.height:
             word = self.word = None
-        char = chr(code) if code < 0x110000 else "\ufffd"
+        char = chr(code)
         if word is None:
             self.word = _Word(left, bottom, right, top, char,
                               self.weight(self.handle, index) >= BOLD)
@@ -161,23 +171,25 @@ def lines(pdfium: Any, textpage: Any) -> list[list[_Word]]:
     """The page's words, line by line, in PDFium's order."""
     raw = pdfium.raw
     handle = textpage.raw
-    codes = _codes(raw, handle, raw.FPDFText_CountChars(handle))
+    codes, chars = _codes(raw, handle, raw.FPDFText_CountChars(handle))
     reader = _Reader(raw, handle)
-    start = -1
-    for index, code in enumerate(codes):
-        hyphen = code in _HYPHENS or (code == 0x2D and reader.is_hyphen(handle, index) == 1)
-        if code in _BREAKS or code in _SPACES or hyphen:
-            if start >= 0:
-                reader.read_word(codes, start, index - 1)
-                start = -1
-            if hyphen:
-                reader.hyphen(index)
-            elif code in _BREAKS:
-                reader.end_line()
-        elif start < 0:
-            start = index
+    start = end = -1  # the word being gathered
+    for token in _TOKEN.finditer(chars):
+        first = token.start()
+        code = codes[first]
+        hyphen = code in _HYPHENS or (code == 0x2D and reader.is_hyphen(handle, first) == 1)
+        if not hyphen and (code == 0x2D or not (code in _BREAKS or code in _SPACES)):
+            start, end = (start, token.end() - 1) if start >= 0 else (first, token.end() - 1)
+            continue
+        if start >= 0:
+            reader.read_word(codes, chars, start, end)
+            start = -1
+        if hyphen:
+            reader.hyphen(first)
+        elif code in _BREAKS:
+            reader.end_line()
     if start >= 0:
-        reader.read_word(codes, start, len(codes) - 1)
+        reader.read_word(codes, chars, start, end)
     reader.end_line()
     return reader.out
 
@@ -201,6 +213,10 @@ def pieces(line: list[_Word]) -> list[Run]:
 
 
 def _run(words: list[_Word]) -> Run:
+    if len(words) == 1:
+        word = words[0]
+        return Run(word.x0, word.y0, word.x1, word.y1, word.text, word.height,
+                   _bold(words))
     return Run(min(w.x0 for w in words), min(w.y0 for w in words),
                max(w.x1 for w in words), max(w.y1 for w in words),
                " ".join(w.text for w in words), max(w.height for w in words),

@@ -44,6 +44,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from briefing_tui.core.analyst import read_by
 from briefing_tui.core.annotations import Anchor, Annotation, make_id
 from briefing_tui.core.codebook import TAG_NAME
 from briefing_tui.core.corrections import Corrections
@@ -65,12 +66,14 @@ from briefing_tui.core.sidecar.keep import (
     kept_text,
     layout_of,
     place,
+    sections_of,
 )
 
 VERSION = 1
 HEADER_COMMENT = ("# briefing_tui sidecar: one annotation per line. "
                   "Plain YAML; safe to diff, merge and edit.")
-ANNOTATION_KEYS = ("id", "start", "end", "text", "prefix", "suffix", "tags", "note", "anchor")
+ANNOTATION_KEYS = ("id", "start", "end", "text", "prefix", "suffix", "tags", "note", "by",
+                   "anchor")
 DOCUMENT_KEYS = ("name", "sha256", "extractor", *FIELDS)
 TOP_KEYS = ("version", "document", "segmenter", *FIX_KEYS, "annotations", "rejected")
 
@@ -140,6 +143,8 @@ def _line(a: Annotation) -> str:
     entry: dict[str, Any] = {"id": a.id, "start": a.start, "end": a.end, "text": a.text,
                              "prefix": a.prefix, "suffix": a.suffix, "tags": list(a.tags),
                              "note": a.note}
+    if a.by:  # absent when empty: sidecars from before analysts were named stay byte-stable
+        entry["by"] = list(a.by)
     anchor = Anchor(a.anchor)
     if anchor is not Anchor.EXACT:
         entry["anchor"] = anchor.value
@@ -169,20 +174,9 @@ def dump_sidecar(data: SidecarData) -> str:
         raise SidecarSaveError(str(exc)) from None
 
 
-def _sections(lines: list[str]) -> list[tuple[str, list[str]]]:
-    """Lines cut where a key starts (``  name:`` in ``document:``, ``splits:`` on top)."""
-    out: list[tuple[str, list[str]]] = []
-    for line in lines:
-        body = line.removeprefix("  ")
-        if body[:1] not in ("", " ", "-"):
-            out.append((body.split(":", 1)[0], []))
-        out[-1][1].append(line)
-    return out
-
-
 def _dump(data: SidecarData) -> str:
     layout = data.layout
-    metadata = _sections(dump_metadata(data.metadata))
+    metadata = sections_of(dump_metadata(data.metadata))
     shown = {name for name, _ in metadata}
     metadata += [(k, [f"  {k}: {flow(v, 3)}"]) for k, v in data.document_extra.items()
                  if k in FIELDS and k not in shown]  # unusable values, as they were read
@@ -197,7 +191,7 @@ def _dump(data: SidecarData) -> str:
     annotations = sorted(data.annotations, key=Annotation.sort_key)
     sections = [("version", [f"version: {VERSION}"]), ("document", ["document:", *document]),
                 ("segmenter", [f"segmenter: {_q(data.segmenter)}"]),
-                *_sections(dump_corrections(data.corrections, flow)),
+                *sections_of(dump_corrections(data.corrections, flow)),
                 ("annotations", ["annotations:", *("- " + _line(a) for a in annotations)]
                  if annotations else ["annotations: []"])]
     if data.rejected:
@@ -272,9 +266,13 @@ def _annotation(entry: Any, document_length: int | None) -> Annotation:
         raise _Bad(f"id must be non-empty text (got {_short(ident)})")
     extra = tuple(sorted(((k, v) for k, v in entry.items() if k not in ANNOTATION_KEYS),
                          key=lambda kv: kv[0]))
+    try:
+        by = read_by(entry.get("by", []))
+    except ValueError as exc:
+        raise _Bad(str(exc)) from None
     return Annotation(ident, start, end, text, _text(entry, "prefix", ""),
                       _text(entry, "suffix", ""), tuple(dict.fromkeys(tags)),
-                      _text(entry, "note", ""), anchor, extra)
+                      _text(entry, "note", ""), anchor, extra, by)
 
 
 def _header_text(mapping: dict[str, Any], key: str, label: str) -> str:

@@ -165,6 +165,17 @@ def layout_of(source: str, raw: dict[str, Any], extra: dict[str, Any],
     return layout
 
 
+def sections_of(lines: list[str]) -> list[tuple[str, list[str]]]:
+    """Lines cut where a key starts (``  name:`` in ``document:``, ``splits:`` on top)."""
+    out: list[tuple[str, list[str]]] = []
+    for line in lines:
+        body = line.removeprefix("  ")
+        if body[:1] not in ("", " ", "-"):
+            out.append((body.split(":", 1)[0], []))
+        out[-1][1].append(line)
+    return out
+
+
 def place(sections: list[tuple[str, list[str]]], extra: list[tuple[str, str]],
           after: dict[str, str], order: tuple[str, ...], default: str) -> list[str]:
     """The lines of ``sections`` (known keys, in our order) with each ``(key, text)`` of
