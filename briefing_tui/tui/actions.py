@@ -129,16 +129,20 @@ class ReaderActions(App[int]):
         target = self._target() if tag is not None else None
         if tag is None or target is None:
             return
+        if target.document.annotations.take_off(target.start, target.end, name):
+            self.document_changed(target.entry, sentence=target.index)  # as shown: off
+            return
         current = target.found.tags if target.found else ()
-        tags = [t for t in current if t != name] if name in current else [*current, name]
+        tags = [*current, name]
         target.document.annotations.set_tags(target.document.text, target.start, target.end,
                                              self.codebook.order(tags))
         self.document_changed(target.entry, sentence=target.index)
 
     def action_clear(self) -> None:
+        """Clear what the sentence shows: every annotation on it (see ``on_span``)."""
         target = self._target()
-        if target is not None and target.found is not None:
-            target.document.annotations.remove(target.found.id)
+        if target is not None and target.document.annotations.clear_span(target.start,
+                                                                          target.end):
             self.document_changed(target.entry, sentence=target.index)
 
     def action_note(self) -> None:
