@@ -46,6 +46,8 @@ def cmd_sentences(args: argparse.Namespace) -> int:
     except DocumentError as exc:
         _say(f"briefing: {exc}")
         return EXIT_BAD_INPUT
+    if document.loaded.warning:  # a PDF page that could not be read or has no text layer
+        _say(f"briefing: {args.path.name}: {document.loaded.warning}")
     split = document.segmentation
     out = sys.stdout
     for sentence in split:
@@ -353,7 +355,8 @@ def build_parser() -> argparse.ArgumentParser:
 def build_app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefing", description="Read and tag conflict briefings in the terminal. "
-        f"Other commands: {', '.join(COMMANDS)} (see 'briefing COMMAND --help').")
+        f"Other commands: {', '.join(COMMANDS)}, completion bash|zsh|fish "
+        "(see 'briefing COMMAND --help').")
     parser.add_argument("paths", nargs="*", type=Path, default=[Path(".")],
                         help="files and folders to open (default: the current folder)")
     parser.add_argument("--codebook", type=Path, help="a YAML codebook of your own tags")
@@ -364,15 +367,36 @@ def build_app_parser() -> argparse.ArgumentParser:
                         "settings, else your login name)")
     parser.add_argument("--layer", action="store_true",
                         help="double coding: tag in your own layer, blind to the others'")
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    parser.add_argument("--verbose", action="store_true",
+                        help="with --version: also Python, Textual, Rich and PDFium")
     return parser
+
+
+def cmd_completion(argv: list[str]) -> int:
+    from briefing_tui.cli_shell import SHELLS, completion_script
+
+    if len(argv) != 1 or argv[0] not in SHELLS:
+        _say(f"briefing: usage: briefing completion {'|'.join(SHELLS)}")
+        return EXIT_BAD_INPUT
+    app_options = [o for a in build_app_parser()._actions for o in a.option_strings]
+    sys.stdout.write(completion_script(argv[0], build_parser(), app_options))
+    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "completion":
+        return cmd_completion(argv[1:])
     if argv and argv[0] in COMMANDS:
         args = build_parser().parse_args(argv)
         return int(args.func(args))
     args = build_app_parser().parse_args(argv)
+    if args.version:
+        from briefing_tui.cli_shell import version_text
+
+        sys.stdout.write(version_text(args.verbose))
+        return EXIT_OK
     from briefing_tui.tui.launch import launch  # Textual is imported only for the app
 
     return launch(args.paths, args.codebook, args.config, args.as_, args.layer)

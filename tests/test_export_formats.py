@@ -24,7 +24,12 @@ import pytest
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.document import open_document
 from briefing_tui.core.export import FORMATS, render
-from briefing_tui.core.export.data import CSV_COLUMNS, CSV_META_COLUMNS, csv_unneutralise
+from briefing_tui.core.export.data import (
+    CSV_BY_COLUMN,
+    CSV_COLUMNS,
+    CSV_META_COLUMNS,
+    csv_unneutralise,
+)
 from briefing_tui.core.summary import Summary, build_summary
 
 from .conftest import SEED
@@ -95,7 +100,7 @@ def test_csv_round_trip_gives_the_same_sentences_and_offsets(
     out = render(summary, "csv", BOOK)
     assert out.endswith("\r\n") and "\r" not in out.replace("\r\n", "")
     rows = list(csv.DictReader(io.StringIO(out, newline="")))
-    assert list(rows[0]) == [*CSV_COLUMNS, *CSV_META_COLUMNS]
+    assert list(rows[0]) == [*CSV_COLUMNS, *CSV_META_COLUMNS, CSV_BY_COLUMN]
     text = SEED.read_text(encoding="utf-8")
     want = [(i.document.name, i.citation.paragraph, i.citation.sentence, i.start, i.end,
              i.tag, ";".join(i.co_tags), i.note, i.text)
@@ -241,7 +246,8 @@ def test_empty_summary_is_a_valid_export(tmp_path: Path,
     assert empty.empty and summary.total
     assert "No tagged sentences matched." in render(empty, "md", BOOK)
     assert json.loads(render(empty, "json", BOOK))["sentences"] == []
-    assert render(empty, "csv", BOOK) == ",".join((*CSV_COLUMNS, *CSV_META_COLUMNS)) + "\r\n"
+    header = ",".join((*CSV_COLUMNS, *CSV_META_COLUMNS, CSV_BY_COLUMN))
+    assert render(empty, "csv", BOOK) == header + "\r\n"
     assert json.loads(render(empty, "jsonld", BOOK))["total"] == 0
     check_html_is_self_contained(parse_html(render(empty, "html", BOOK)))
 

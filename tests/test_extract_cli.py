@@ -20,7 +20,7 @@ from briefing_tui.core.export import render
 from briefing_tui.core.summary import build_summary
 
 from .conftest import SEED
-from .extract_helpers import EXTRACT, isolated_cache, write_pdf
+from .extract_helpers import EXTRACT, image_only_pdf, isolated_cache, write_pdf
 
 __all__ = ["isolated_cache"]
 
@@ -60,6 +60,13 @@ def test_sentences_of_a_pdf(corpus: Path) -> None:
                briefing("sentences", corpus / "brief.docx", "--json").stdout.splitlines()]
     assert [(r["paragraph"], r["text"]) for r in records] == [(1, "Word brief"),
                                                               (2, "Convoys left.")]
+
+
+def test_sentences_name_a_page_without_a_text_layer(tmp_path: Path) -> None:
+    path = image_only_pdf(tmp_path / "mixed.pdf", pages=1, text_pages=1)
+    done = briefing("sentences", path)
+    assert done.returncode == 0 and done.stdout.startswith("1\t0\t")
+    assert done.stderr == "briefing: mixed.pdf: page 2: only images, no text (scanned?)\n"
 
 
 @pytest.mark.parametrize(("name", "data", "reason"), [
@@ -132,7 +139,7 @@ def test_export_command_with_pdf_pages(corpus: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "— *Sudan emergency: flash update*, sitrep.pdf, p. 2, ¶" in done.stdout
     csv_out = briefing("export", corpus, "--no-timestamp", "--format", "csv").stdout
-    assert csv_out.splitlines()[0].endswith(",anchor,page,title,date,author,source")
+    assert csv_out.splitlines()[0].endswith(",anchor,page,id,title,date,author,source,by")
 
 
 def test_text_only_exports_have_no_page_field(tmp_path: Path) -> None:
@@ -143,6 +150,7 @@ def test_text_only_exports_have_no_page_field(tmp_path: Path) -> None:
     document.save()
     summary = build_summary([tmp_path], Codebook(), timestamp=None)
     assert not summary.paginated
-    assert "page" not in render(summary, "csv", Codebook()).splitlines()[0]
+    header = render(summary, "csv", Codebook()).splitlines()[0]
+    assert header.endswith(",anchor,page,id,title,date,author,source,by")  # never change
     assert '"page"' not in render(summary, "json", Codebook())
     assert "p. " not in render(summary, "md", Codebook())

@@ -149,3 +149,17 @@ def test_cells_written_one_after_another_on_a_baseline_are_rows() -> None:
              (200, 686, "388,500"), (60, 672, "Nippes"), (200, 672, "96,200")]
     text, _ = compose([page(cells)])
     assert text.split("\n\n") == ["Department | People", "Sud | 388,500", "Nippes | 96,200"]
+
+
+def test_a_bold_heading_of_the_texts_size_is_its_own_paragraph() -> None:
+    """Bold to plain where the next word would have fitted: a heading. A bold link that
+    runs on at the line's end is not one."""
+    lines = [("• Critical Humanitarian Needs", True),
+             ("Hurricane Melissa has left a profound humanitarian crisis in Haiti,", False),
+             ("affecting an estimated 1.25 million people across 59 communes, for", False),
+             ("their families and their homes; for more, visit the World Food", False),
+             ("Programme", True)]
+    runs = [Run(60, 700 - LINE * n, 60 + 5 * len(t), 710 - LINE * n, t, 10.5, bold)
+            for n, (t, bold) in enumerate(lines)]
+    text, _ = compose([PageRuns(595, 842, runs)])
+    assert text.split("\n\n") == [lines[0][0], " ".join(t for t, _ in lines[1:])]

@@ -38,6 +38,7 @@ from dataclasses import dataclass, replace
 from briefing_tui.core.anchor_search import REVIEW_RATIO, Finder, Place, Span
 from briefing_tui.core.annotations import Anchor, Annotation, quote_at
 from briefing_tui.core.segment import Segmentation
+from briefing_tui.core.word_diff import word_diff
 
 __all__ = ["PREVIOUS_TEXT", "REVIEW_RATIO", "AnchorReport", "accept_review",
            "previous_text", "reanchor"]
@@ -256,7 +257,8 @@ class _Run:
             if place.ratio is not None:
                 self.out[i] = new = _review(a, self.text, place)
                 similar = f"{int(place.ratio * 100)}% similar"
-                self.notes[i] = f"review: {_show(a.text)} {old}, {similar}: now {_show(new.text)}"
+                self.notes[i] = (f"review: {_show(a.text)} {old}, {similar}: "
+                                 f"{word_diff(a.text, new.text)}")
             elif _awaits_review(a) and not place.restored:
                 self.out[i] = _review(a, self.text, place)
                 self.notes[i] = f"review: {_show(a.text)} {old} is not confirmed yet"

@@ -42,6 +42,10 @@ class ReaderActions(App[int]):
     def entry_of(self, reader: Reader) -> Entry | None:
         raise NotImplementedError
 
+    def sentences_changed(self, entry: Entry) -> None:
+        """The sentence split of ``entry`` changed (a join, a split): show it again."""
+        raise NotImplementedError
+
     def document_changed(self, entry: Entry, save: bool = True,
                          sentence: int | None = None) -> None:
         raise NotImplementedError
@@ -182,6 +186,8 @@ class ReaderActions(App[int]):
         if changes is None:
             self.notify(f"Nothing to {'redo' if redo else 'undo'}.", timeout=2)
             return
+        if entry.document.sync_corrections():  # a join or split undone or redone
+            self.sentences_changed(entry)
         touched = [a for pair in changes for a in pair if a is not None]
         if touched:
             index = entry.document.segmentation.index_at(touched[0].start)
@@ -225,4 +231,4 @@ class ReaderActions(App[int]):
 _READER_ACTIONS = {"summary", "split", "help", "accept", "cursor", "page", "first", "last",
                    "tagged", "untagged", "toggle_tag", "clear", "note", "undo", "redo",
                    "search", "match", "filter", "choose_document", "other_document",
-                   "search_all"}
+                   "search_all", "join_sentence", "break_sentence", "metadata"}

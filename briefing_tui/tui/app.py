@@ -24,6 +24,7 @@ from briefing_tui.core.settings import Settings
 from briefing_tui.core.state import AppState, save_state
 from briefing_tui.core.visible import visible
 from briefing_tui.tui.dialogs import ChoiceDialog, HelpScreen
+from briefing_tui.tui.fixing import FixingMixin
 from briefing_tui.tui.keys import APP_BINDINGS, all_bindings, bindings_of, help_rows
 from briefing_tui.tui.loading import LoadingMixin
 from briefing_tui.tui.locking import LOCK_CHECK_SECONDS
@@ -42,7 +43,8 @@ NARROW, VERY_NARROW, WIDE = 110, 80, 160  # terminal widths where side panes cha
 DISK_CHECK_SECONDS = 2.0
 
 
-class BriefingApp(TeamMixin, SearchMixin, SwitchingMixin, LoadingMixin, AutosaveMixin):
+class BriefingApp(FixingMixin, TeamMixin, SearchMixin, SwitchingMixin, LoadingMixin,
+                  AutosaveMixin):
     """Read and tag briefings; every change is saved a moment later."""
 
     CSS_PATH = "briefing.tcss"
@@ -201,6 +203,8 @@ class BriefingApp(TeamMixin, SearchMixin, SwitchingMixin, LoadingMixin, Autosave
 
     @on(Reader.CursorMoved)
     def _cursor_moved(self, event: Reader.CursorMoved) -> None:
+        if not self.screen.query(AnnotationsPane):  # late, while the app closes
+            return
         self.query_one(AnnotationsPane).postpone()
         self.show_note(event.reader)
         self.update_status()
@@ -404,9 +408,12 @@ class BriefingApp(TeamMixin, SearchMixin, SwitchingMixin, LoadingMixin, Autosave
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         from briefing_tui.tui.commands import REPLACED, reader_commands
 
-        yield from (c for c in super().get_system_commands(screen) if c.title not in REPLACED)
-        yield from reader_commands(self)
-        yield from self.team_commands()
+        titles: set[str] = set()  # one entry per name: a binding and a hand-made one meet
+        textual_own = [c for c in super().get_system_commands(screen) if c.title not in REPLACED]
+        for command in [*textual_own, *reader_commands(self), *self.team_commands()]:
+            if command.title not in titles:
+                titles.add(command.title)
+                yield command
 
 
 def open_entries(paths: Iterable[Path]) -> list[Entry]:

@@ -75,6 +75,12 @@ READER_BINDINGS: list[BindingType] = [
          "next_untagged"),
     _key("f", "app.filter", "Filter", "show only one tag (cycles through the codebook, then all)",
          "filter", show=True),
+    _key("J", "app.join_sentence", "Join", "join the sentence with the next (a wrong split); "
+         "tags and notes are combined", "join_sentence"),
+    _key("B", "app.break_sentence", "Break", "break the sentence in two: choose where with "
+         "left/right, enter splits", "break_sentence"),
+    _key("M", "app.metadata", "Metadata", "the document's title, date, source and author "
+         "(used in citations)", "metadata"),
 ]
 
 SECTIONS: dict[str, str] = {
@@ -83,10 +89,11 @@ SECTIONS: dict[str, str] = {
     **dict.fromkeys(["note", "clear", "accept_review", "undo", "redo"], "Tagging"),
     **dict.fromkeys(["search", "next_match", "previous_match", "filter", "search_all"],
                     "Finding"),
+    **dict.fromkeys(["join_sentence", "break_sentence", "metadata"], "Fixing"),
     **dict.fromkeys(["summary", "split", "choose_document", "next_document",
                      "previous_document", "help", "quit"], "Documents and panes"),
 }
-SECTION_ORDER = ("Moving", "Tagging", "Finding", "Documents and panes", "More")
+SECTION_ORDER = ("Moving", "Tagging", "Finding", "Fixing", "Documents and panes", "More")
 HIDDEN = {"interrupt"}  # the same action as another binding: listed once
 
 

@@ -23,7 +23,7 @@ from textual.widgets.option_list import Option
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.document import Document
 from briefing_tui.core.export import FORMATS
-from briefing_tui.core.export.common import place
+from briefing_tui.core.export.common import credit, place
 from briefing_tui.core.state import AppState
 from briefing_tui.core.summary import Summary, SummaryItem, summary_of_documents
 from briefing_tui.tui.keys import tag_bindings
@@ -143,8 +143,10 @@ class SummaryScreen(Screen[Jump | None]):
                     break
                 if item.document != current:
                     current = item.document
-                    options.append(Option(plain(f"  {item.citation.title} — "
-                                                f"{item.citation.file}", "italic"),
+                    who = credit(item.citation)
+                    options.append(Option(plain(f"  {item.citation.title}"
+                                                + (f" ({who})" if who else "") +
+                                                f" — {item.citation.file}", "italic"),
                                           disabled=True))
                 options.append(self._option(item, len(options)))
                 shown += 1

@@ -7,12 +7,13 @@ escapes (the same JSON value).
 
 **CSV** follows RFC 4180 (header row, CRLF line ends, quotes doubled) with one row per
 sentence per tag: ``document, paragraph, sentence, start, end, tag, co_tags, note, text,
-anchor`` (``co_tags`` joined by ``;``; ``anchor`` flags rows that need review or are
-orphaned, paragraph and sentence 0 when unknown), then ``page`` when any document has
-pages (a PDF; 0 for the others), then the document's ``title, date, author, source``.
-JSON records carry ``page`` under the same rule. Two
-changes make it safe to open in a spreadsheet, so a reader wanting exact text must undo
-them:
+anchor, page, id`` then the document's ``title, date, author, source``, then ``by``
+(``co_tags`` and ``by`` joined by ``;``; ``anchor`` flags rows that need review or are
+orphaned, paragraph and sentence 0 when unknown; ``page`` 0 when the document has no
+pages; ``id`` the sidecar's annotation id). The columns are the same whatever was
+exported, so a script reads every export alike. JSON records carry ``page`` only when
+any document has pages (a PDF). Two changes make it safe to open in a spreadsheet, so a
+reader wanting exact text must undo them:
 
 - control characters, C1 codes and bidi overrides are shown as visible symbols of the
   same length (tab as a space), so ``start``/``end`` still count code points of the
@@ -52,11 +53,10 @@ from briefing_tui.core.visible import escape_json_text, shown
 FORMAT_NAME = "briefing_tui.summary"
 FORMAT_VERSION = 1
 CSV_COLUMNS = ("document", "paragraph", "sentence", "start", "end", "tag", "co_tags",
-               "note", "text", "anchor")
-CSV_PAGE_COLUMN = "page"  # only when a document has pages: old readers keep working
+               "note", "text", "anchor", "page", "id")  # always all of them
 #: The document's metadata, after every other column (old readers keep working).
 CSV_META_COLUMNS = ("title", "date", "author", "source")
-CSV_BY_COLUMN = "by"  # after those, and only when an annotation names its analysts
+CSV_BY_COLUMN = "by"  # the analysts who tagged it (";"-joined), last; empty when unnamed
 _RISKY = frozenset("=+-@'")
 _UNSAFE_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff"
                           "\ud800-\udfff]")
@@ -147,19 +147,15 @@ def csv_unneutralise(cell: str) -> str:
     return cell[1:] if cell[:1] == "'" and _risky(cell[1:]) else cell
 
 
-def _row(item: SummaryItem, paginated: bool = False, named: bool = False,
-         ) -> list[str | int]:
+def _row(item: SummaryItem) -> list[str | int]:
     cite = item.citation
-    row: list[str | int] = [
+    return [
         csv_neutralise(str(item.document)), cite.paragraph, cite.sentence, item.start,
         item.end, csv_neutralise(item.tag), csv_neutralise(";".join(item.co_tags)),
-        csv_neutralise(item.note), csv_neutralise(item.text), item.anchor]
-    if paginated:
-        row.append(cite.page)
-    row += [csv_neutralise(x) for x in (cite.title, cite.date, cite.author, cite.source)]
-    if named:
-        row.append(csv_neutralise(";".join(item.by)))
-    return row
+        csv_neutralise(item.note), csv_neutralise(item.text), item.anchor, cite.page,
+        csv_neutralise(item.annotation_id),
+        *(csv_neutralise(x) for x in (cite.title, cite.date, cite.author, cite.source)),
+        csv_neutralise(";".join(item.by))]
 
 
 def render_csv(summary: Summary, codebook: Codebook) -> str:
@@ -167,12 +163,9 @@ def render_csv(summary: Summary, codebook: Codebook) -> str:
     del codebook
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    paged = summary.paginated
-    rows = [*(i for t in summary.tags for i in summary.items[t]), *summary.attention]
-    named = any(i.by for i in rows)
-    writer.writerow((*CSV_COLUMNS, *((CSV_PAGE_COLUMN,) if paged else ()),
-                     *CSV_META_COLUMNS, *((CSV_BY_COLUMN,) if named else ())))
-    writer.writerows(_row(i, paged, named) for i in rows)
+    writer.writerow((*CSV_COLUMNS, *CSV_META_COLUMNS, CSV_BY_COLUMN))
+    writer.writerows(_row(i) for t in summary.tags for i in summary.items[t])
+    writer.writerows(_row(i) for i in summary.attention)
     return out.getvalue()
 
 

@@ -181,6 +181,13 @@ def _teaser(container: Node, sizes: Measure) -> bool:
     return linked > 0 and paragraphs <= 2
 
 
+def _cached_teaser(container: Node, sizes: Measure, seen: dict[int, bool]) -> bool:
+    key = id(container)
+    if key not in seen:  # a container of 20,000 paragraphs is looked at once, not 20,000 times
+        seen[key] = _teaser(container, sizes)
+    return seen[key]
+
+
 def _sibling(node: Node, best: Node, sizes: Measure) -> bool:
     """A sibling of the best container that is more of the article: a container named
     like it (the other half of an article split by an advert), or a paragraph. (A
@@ -197,6 +204,7 @@ def main_nodes(root: Node, cut: set[int]) -> tuple[list[Node], Measure]:
     sizes = measure(root, cut)
     scores: dict[int, float] = {}
     nodes: dict[int, Node] = {}
+    teasers: dict[int, bool] = {}  # container -> is a teaser card (asked once each)
     for node in root.walk():
         if id(node) in cut or not _is_paragraph(node, sizes) or sizes.density(node) > 0.5:
             continue
@@ -207,7 +215,7 @@ def main_nodes(root: Node, cut: set[int]) -> tuple[list[Node], Measure]:
         up = sizes.parent.get(key)
         if runs >= 2:  # a holder of <br>-separated text is a container itself
             up, vote_shares = node, (1.0, 0.5)
-        elif up is not None and _teaser(up, sizes):
+        elif up is not None and _cached_teaser(up, sizes, teasers):
             vote_shares = (0.3, 0.15)
         else:
             vote_shares = (1.0, 0.5)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -26,6 +27,7 @@ CLOSES_P = frozenset(
 SIBLINGS = {"li": {"li"}, "dt": {"dt", "dd"}, "dd": {"dt", "dd"}, "tr": {"tr"},
             "td": {"td", "th", "tr"}, "th": {"td", "th", "tr"}, "option": {"option"},
             "thead": {"tbody", "tfoot"}, "tbody": {"tbody", "tfoot"}}
+_CLOSERS = frozenset(tag for tags in SIBLINGS.values() for tag in tags)
 #: Where implied closing stops (an <li> in a nested list does not close the outer one).
 SCOPES = frozenset("ul ol dl table tbody thead tfoot html body".split())
 
@@ -52,22 +54,27 @@ class TreeBuilder(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.root = Node("#document")
         self.stack: list[Node] = [self.root]
+        self.open: Counter[str] = Counter()  # open elements by tag: most tags close
+        # nothing, and then the stack (up to MAX_DEPTH deep) need not be searched
 
     def _close(self, tag: str) -> None:
+        if not self.open[tag]:
+            return
         for index in range(len(self.stack) - 1, 0, -1):
             if self.stack[index].tag == tag:
+                self.open.subtract(node.tag for node in self.stack[index:])
                 del self.stack[index:]
                 return
 
     def _implied_end(self, tag: str) -> None:
-        if tag in CLOSES_P:
+        if tag in CLOSES_P and self.open["p"]:
             for node in reversed(self.stack[1:]):
                 if node.tag == "p":
                     self._close("p")
                     break
                 if node.tag in SCOPES or node.tag in ("td", "th", "li", "button"):
                     break
-        closed = True
+        closed = tag in _CLOSERS
         while closed:  # a new <tr> closes the open <td>, then the open <tr>
             closed = False
             for node in reversed(self.stack[1:]):
@@ -84,6 +91,7 @@ class TreeBuilder(HTMLParser):
         self.stack[-1].children.append(node)
         if tag not in VOID and len(self.stack) < MAX_DEPTH:
             self.stack.append(node)
+            self.open[tag] += 1
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._implied_end(tag)
@@ -92,7 +100,7 @@ class TreeBuilder(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "br":  # </br> is a line break to browsers
             self.stack[-1].children.append(Node("br"))
-        elif tag == "p" and not any(n.tag == "p" for n in self.stack):
+        elif tag == "p" and not self.open["p"]:
             self.stack[-1].children.append(Node("p"))  # </p> alone makes an empty p
         else:
             self._close(tag)

@@ -120,7 +120,7 @@ def _page_runs(pdfium: ModuleType, page: Any) -> tuple[PageRuns, int]:
         for line in pdf_chars.lines(pdfium, textpage):
             for run in pdf_chars.pieces(line):
                 box = _rotated((run.x0, run.y0, run.x1, run.y1), rotation, width, height)
-                runs.append(Run(*box, run.text, run.size))
+                runs.append(Run(*box, run.text, run.size, run.bold))
         chars = textpage.count_chars()
     finally:
         textpage.close()

@@ -182,16 +182,18 @@ def _breaks(prev: _Line, line: _Line, pitch: float, size: float, left: float, ri
         return True
     if prev.size and line.size and abs(prev.size - line.size) > 0.1 * max(prev.size, line.size):
         return True  # a heading and the text under it
-    if prev.bold != line.bold:
-        return True  # a bold heading of the text's size
     if prev.y1 - line.y1 > pitch * 1.35 or line.y1 > prev.y1:
         return True
-    if _ENDS_SENTENCE.search(prev.text) and not line.text[:1].islower():
-        # the previous line ended early although the next word would have fitted
-        char = (line.x1 - line.x0) / max(1, len(line.text))
-        word = len(line.text.split(" ", 1)[0]) + 1
-        if right - prev.x1 > max(size, word * char):
-            return True
+    # the previous line ended early although the next word would have fitted: after a
+    # sentence, or from bold to plain or back (a heading of the text's size, not a bold
+    # phrase or link that runs on)
+    char = (line.x1 - line.x0) / max(1, len(line.text))
+    word = len(line.text.split(" ", 1)[0]) + 1
+    early = right - prev.x1 > max(size, word * char)
+    if early and prev.bold != line.bold:
+        return True
+    if early and _ENDS_SENTENCE.search(prev.text) and not line.text[:1].islower():
+        return True
     indented = line.x0 - left > 1.2 * size
     return indented and not in_item and prev.x0 - left < 0.5 * size
 

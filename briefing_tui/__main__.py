@@ -1,0 +1,7 @@
+"""``python -m briefing_tui``: the same as the ``briefing`` command."""
+
+import sys
+
+from briefing_tui.cli import main
+
+sys.exit(main())
