@@ -43,7 +43,8 @@ def odd_sidecar(doc: Path) -> tuple[int, int]:
 
 
 def exported(folder: Path) -> str:
-    done = subprocess.run([sys.executable, "-m", "briefing_tui.cli", "export", "--format", "csv", "--force",
+    done = subprocess.run([sys.executable, "-m", "briefing_tui.cli", "export", "--format", "csv",
+                           "--force",
                            "-o", str(folder.parent / "out.csv"), str(folder)], cwd=ROOT,
                           capture_output=True, text=True, timeout=60)
     assert done.returncode in (0, 1), done.stderr
