@@ -9,8 +9,11 @@ problems, every quote at its offsets) and compared with what the keys made:
 
 - **corrupt**: it cannot be read strictly;
 - **resurrected**: it holds a tag no state the keys went through had;
-- **lost**: the last state the screen showed as "all saved" is not on disk, or it lacks
-  a tag that every state since the round began held.
+- **lost**: it is not one whole state the keys went through (from the state the round
+  began with to the last): some tag that state held is missing. (That what the screen
+  showed as "all saved" is on disk is the oracle of ``tests/test_crash.py``, which models
+  the status line; a screen scraped across partial redraws cannot say which state a
+  "saved" belongs to, so here it is not guessed.)
 
 Prints ``rounds``, ``lost``, ``resurrected`` and ``corrupt`` per sidecar and in total;
 exits 1 when any is not 0. Not part of the default test run (a 50-round version is).
@@ -193,10 +196,11 @@ def one_round(doc: Path, spans: list[tuple[int, int]], rng: random.Random,
     if any((n, t) not in pairs for n, tags in disk.items() for t in tags):
         tally.resurrected += 1
         return
-    kept = set.intersection(*({(n, t) for n, tags in s.items() for t in tags} for s in path))
-    confirmed = shown.rfind("all saved") > shown.rfind("saving") and wait > 1.0
-    if (confirmed and disk != path[-1]) or any(t not in disk.get(n, ()) for n, t in kept):
+    if disk not in path:  # not one whole state the keys went through: a tag is missing
         tally.lost += 1
+        if os.environ.get("SOAK_VERBOSE"):
+            print(f"LOST keys={keys!r} wait={wait:.2f}\n start={start}\n final={path[-1]}"
+                  f"\n disk={disk}\n shown={shown[-300:]!r}", flush=True)
 
 
 def soak(rounds: int, seed: int, report: bool = True) -> dict[str, Tally]:

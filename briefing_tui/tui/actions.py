@@ -50,7 +50,16 @@ class ReaderActions(App[int]):
                          sentence: int | None = None) -> None:
         raise NotImplementedError
 
+    _leaving = False  # exit() was called: keys typed after q do nothing (no half screens)
+
+    def exit(self, result: int | None = None, return_code: int = 0,
+             message: object = None) -> None:
+        self._leaving = True
+        super().exit(result, return_code, message)  # type: ignore[arg-type]
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self._leaving:
+            return False
         # while a dialog is open its keys belong to it
         return not (action in _READER_ACTIONS and len(self.screen_stack) > 1)
 
