@@ -10,14 +10,12 @@ import argparse
 import errno
 import json
 import os
-import stat
 import sys
-import time
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
+from briefing_tui.cli_streams import Parser, ProgressBar, run_guarded, stdout_console
 from briefing_tui.cli_team import TEAM_COMMANDS, add_team_commands
 from briefing_tui.core.atomic import atomic_write
 from briefing_tui.core.codebook import Codebook, CodebookError, load_codebook
@@ -53,8 +51,11 @@ def cmd_sentences(args: argparse.Namespace) -> int:
     for sentence in split:
         text = split.text[sentence.start:sentence.end]
         if args.json:
-            record = {"number": sentence.number, "paragraph": sentence.paragraph,
-                      "start": sentence.start, "end": sentence.end, "text": text}
+            record: dict[str, object] = {
+                "number": sentence.number, "paragraph": sentence.paragraph,
+                "start": sentence.start, "end": sentence.end, "text": text}
+            if sentence.label:  # the paragraph's own number in the document ("48")
+                record["paragraph_label"] = sentence.label
             out.write(escape_json_text(json.dumps(record, ensure_ascii=False)) + "\n")
         else:
             shown = visible(text, keep_newlines=False).replace("\u240a", " ")
@@ -68,12 +69,19 @@ def cmd_check(args: argparse.Namespace) -> int:
     for error in corpus.errors:
         _say(f"briefing: {error}")
         status = EXIT_BAD_INPUT
+    for folder in corpus.unreadable:
+        _say(f"briefing: {folder}")
+        status = max(status, EXIT_ATTENTION)
     for path in corpus.documents:
         name = visible(str(path), keep_newlines=False)
         try:
             document = open_document(path)
         except DocumentError as exc:
             print(f"{name}: unreadable: {visible(exc.reason, keep_newlines=False)}")
+            status = EXIT_BAD_INPUT
+            continue
+        except OSError as exc:  # one odd entry (a name too long, a loop) never stops the rest
+            print(f"{name}: unreadable: {visible(exc.strerror or str(exc), keep_newlines=False)}")
             status = EXIT_BAD_INPUT
             continue
         if document.sidecar_error:
@@ -118,44 +126,6 @@ input, nothing written (missing path, no briefings, unknown tag, output exists).
 The format defaults to the -o file's suffix (.md .html .json .csv .jsonld), else md."""
 
 
-def _is_pipe(stream: Any) -> bool:
-    try:
-        return stat.S_ISFIFO(os.fstat(stream.fileno()).st_mode)
-    except (OSError, ValueError, AttributeError):
-        return False
-
-
-class _ProgressBar:
-    """A bar on stderr once the work has taken over 1 s, and only when stderr is a
-    terminal and stdout no pipe (``briefing export . | less`` would be garbled)."""
-
-    DELAY = 1.0
-
-    def __init__(self, label: str, *, to_stdout: bool = True) -> None:
-        self.label = label
-        self.began = time.monotonic()
-        self.enabled = sys.stderr.isatty() and not (to_stdout and _is_pipe(sys.stdout))
-        self.bar: Any = None
-        self.task: Any = None
-
-    def __call__(self, done: int, total: int) -> None:
-        if self.bar is None:
-            if not self.enabled or done >= total or \
-                    time.monotonic() - self.began < self.DELAY:
-                return
-            from rich.console import Console
-            from rich.progress import Progress
-
-            self.bar = Progress(console=Console(stderr=True), transient=True)
-            self.bar.start()
-            self.task = self.bar.add_task(self.label, total=total)
-        self.bar.update(self.task, completed=done)
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.stop()
-
-
 def _codebook(path: Path | None) -> Codebook | None:
     """The codebook from --codebook, else the one the settings file names, else the default."""
     if path is None:
@@ -186,13 +156,14 @@ def _summarise(args: argparse.Namespace, codebook: Codebook, *, timestamp: datet
         return None
     if corpus.truncated:
         _say(f"briefing: only the first {len(corpus.documents)} documents are read")
-    bar = _ProgressBar(label, to_stdout=to_stdout)
+    bar = ProgressBar(label, to_stdout=to_stdout)
     try:
         summary = build_summary(corpus.documents, codebook, tags=args.tag, doc_glob=args.doc,
                                 include_notes=not getattr(args, "no_notes", False),
                                 timestamp=timestamp, progress=bar)
     finally:
         bar.close()
+    summary.skipped[:0] = corpus.unreadable  # folders not read: the result is incomplete
     unknown = [t for t in args.tag or () if t not in summary.known_tags]
     if unknown:
         _say(f"briefing: unknown tag {unknown[0]!r} (known: "
@@ -218,11 +189,8 @@ def _output_refused(args: argparse.Namespace) -> str:
 def _write(data: bytes, args: argparse.Namespace) -> str:
     """Write the export to -o atomically, or to stdout; the error message, or ""."""
     if args.output is None:
-        try:
-            sys.stdout.buffer.write(data)
-            sys.stdout.flush()
-        except BrokenPipeError:  # `briefing export . | head`: not an error
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.stdout.buffer.write(data)  # a broken pipe or full disk: see run_guarded
+        sys.stdout.flush()
         return ""
     out: Path = args.output
 
@@ -287,10 +255,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
     if args.json:
         sys.stdout.write(stats_json(stats))
     else:
-        from rich.console import Console
-
         wide = not sys.stdout.isatty() and "COLUMNS" not in os.environ  # a file, a pipe
-        console = Console(highlight=False, width=160 if wide else None)
+        console = stdout_console(highlight=False, width=160 if wide else None)
         for renderable in stats_renderables(stats, codebook):
             console.print(renderable)
     for line in summary.skipped:
@@ -332,7 +298,7 @@ def _add_summary_commands(sub: argparse._SubParsersAction[argparse.ArgumentParse
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser: argparse.ArgumentParser = Parser(  # its subparsers are Parsers too
         prog="briefing", description="Read and tag conflict briefings in the terminal.")
     sub = parser.add_subparsers(dest="command")
     sentences = sub.add_parser("sentences", help="print the sentence split with offsets")
@@ -353,7 +319,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def build_app_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser: argparse.ArgumentParser = Parser(  # its subparsers are Parsers too
         prog="briefing", description="Read and tag conflict briefings in the terminal. "
         f"Other commands: {', '.join(COMMANDS)}, completion bash|zsh|fish "
         "(see 'briefing COMMAND --help').")
@@ -384,12 +350,13 @@ def cmd_completion(argv: list[str]) -> int:
     return EXIT_OK
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+def _run(argv: list[str]) -> int:
     if argv and argv[0] == "completion":
         return cmd_completion(argv[1:])
     if argv and argv[0] in COMMANDS:
         args = build_parser().parse_args(argv)
+        if getattr(args, "output", None) == Path("-"):
+            args.output = None  # `-o -`: stdout, as every Unix tool means it
         return int(args.func(args))
     args = build_app_parser().parse_args(argv)
     if args.version:
@@ -400,6 +367,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from briefing_tui.tui.launch import launch  # Textual is imported only for the app
 
     return launch(args.paths, args.codebook, args.config, args.as_, args.layer)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return run_guarded(_run, list(sys.argv[1:] if argv is None else argv))
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing_tui import cli
+from briefing_tui import cli_streams
 from briefing_tui.core.export import FORMATS
 
 from .conftest import DATA, SEED
@@ -200,16 +200,16 @@ def test_stats_table_and_json(folder: Path) -> None:
 
 def test_progress_bar_only_on_a_terminal_after_a_second(
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    quiet = cli._ProgressBar("exporting")
+    quiet = cli_streams.ProgressBar("exporting")
     quiet.enabled = False
     quiet.DELAY = 0
     quiet(1, 10)
     assert quiet.bar is None
-    fast = cli._ProgressBar("exporting")
+    fast = cli_streams.ProgressBar("exporting")
     fast.enabled = True
     fast(1, 10)  # within the first second: no bar
     assert fast.bar is None
-    slow = cli._ProgressBar("exporting")
+    slow = cli_streams.ProgressBar("exporting")
     slow.enabled = True
     slow.DELAY = 0
     slow(1, 10)
@@ -218,13 +218,13 @@ def test_progress_bar_only_on_a_terminal_after_a_second(
     slow.close()
     read, write = os.pipe()
     with os.fdopen(read) as reader, os.fdopen(write, "w") as writer:
-        assert cli._is_pipe(writer) and cli._is_pipe(reader)
+        assert cli_streams._is_pipe(writer) and cli_streams._is_pipe(reader)
         monkeypatch.setattr(sys, "stdout", writer)
         monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
-        assert not cli._ProgressBar("exporting").enabled  # `briefing export . | less`
-        assert cli._ProgressBar("exporting", to_stdout=False).enabled  # with -o
+        assert not cli_streams.ProgressBar("exporting").enabled  # `briefing export . | less`
+        assert cli_streams.ProgressBar("exporting", to_stdout=False).enabled  # with -o
     with (tmp_path / "file").open("w") as plain_file:
-        assert not cli._is_pipe(plain_file)
+        assert not cli_streams._is_pipe(plain_file)
 
 
 def test_hostile_note_reaches_no_terminal(tmp_path: Path) -> None:

@@ -96,6 +96,10 @@ def fingerprint(path: Path) -> Fingerprint | None:
         info = os.lstat(path)
     except (FileNotFoundError, NotADirectoryError):
         return None
+    except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:  # no file can have this name: nothing is there
+            return None
+        raise
     try:
         return read_bytes(path)[1]
     except FileNotFoundError:
@@ -104,9 +108,35 @@ def fingerprint(path: Path) -> Fingerprint | None:
         return Fingerprint(info.st_size, info.st_mtime_ns, "")
 
 
+NAME_MAX = 255  # bytes in one file name, on every file system we write to
+_KEEP_TAIL = 40  # characters of the end of a long name kept in its temp name (suffixes)
+
+
+def _temp_stem(path: Path) -> str:
+    """The part of the temp name before ``.tmp-``: ``.{name}``, shortened if need be.
+
+    ``.{name}.tmp-{pid}-{n}`` overflows NAME_MAX for names over ~225 bytes, and then no save
+    could ever succeed. A long name keeps its start and end (the suffixes, which ignore
+    rules match) around a hash of the whole name: ``.{start}~{hash}{end}``, still unique
+    to the file and still found by :func:`_remove_stale_temps`.
+    """
+    name = path.name
+    stem = f".{name}"
+    if len(os.fsencode(stem)) + 24 <= NAME_MAX:  # ".tmp-" + pid + "-" + counter
+        return stem
+    digest = hashlib.sha256(os.fsencode(name)).hexdigest()[:12]
+    tail = name[-_KEEP_TAIL:]
+    head = name[:-_KEEP_TAIL]
+    room = NAME_MAX - 24 - len(os.fsencode(f".~{digest}{tail}"))
+    while len(os.fsencode(head)) > room:
+        head = head[:-1]
+    return f".{head}~{digest}{tail}"
+
+
 def _create_temp(path: Path, mode: int) -> tuple[Path, int]:
+    stem = _temp_stem(path)
     for _ in range(100):
-        temp = path.with_name(f".{path.name}.tmp-{os.getpid()}-{next(_counter)}")
+        temp = path.with_name(f"{stem}.tmp-{os.getpid()}-{next(_counter)}")
         try:
             flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC
             return temp, os.open(temp, flags, mode)
@@ -119,7 +149,7 @@ def _remove_stale_temps(path: Path) -> None:
     """Best effort: drop temp files a killed save left behind (ours only, and old)."""
     cutoff = time.time() - STALE_TEMP_SECONDS
     with suppress(OSError):
-        for temp in path.parent.glob(f".{glob.escape(path.name)}.tmp-*"):
+        for temp in path.parent.glob(f"{glob.escape(_temp_stem(path))}.tmp-*"):
             with suppress(OSError):
                 info = os.lstat(temp)
                 if stat.S_ISREG(info.st_mode) and info.st_mtime < cutoff:

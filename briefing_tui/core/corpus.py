@@ -20,6 +20,9 @@ class Corpus:
     documents: list[Path] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # one line each, for paths given
     truncated: bool = False
+    #: Folders inside the paths given that could not be read, one line each: the rest
+    #: is still listed, but the result is incomplete (commands exit 1, as for a skip).
+    unreadable: list[str] = field(default_factory=list)
 
 
 def natural_key(path: Path) -> list[object]:
@@ -34,25 +37,66 @@ def is_briefing(path: Path, suffixes: Iterable[str] = DOCUMENT_SUFFIXES) -> bool
             and not name.endswith(".annotations.yaml"))
 
 
+def real_path(path: Path) -> Path:
+    """Where ``path`` really is, for telling two names of one file apart.
+
+    ``os.path.realpath`` (not ``Path.resolve``, which raises ``RuntimeError`` on a looping
+    symlink): a loop or a dangling link stays a path of its own, reported when opened.
+    """
+    try:
+        return Path(os.path.realpath(path))
+    except (OSError, ValueError):
+        return Path(os.path.abspath(path))
+
+
+def _reason(exc: OSError) -> str:
+    return (exc.strerror or str(exc)).lower()
+
+
+def _walk(folder: Path, suffixes: tuple[str, ...], limit: int, corpus: Corpus) -> list[Path]:
+    """The briefings under ``folder``; folders that cannot be read go to ``unreadable``."""
+    def unreadable(exc: OSError) -> None:
+        where = exc.filename if exc.filename is not None else folder
+        corpus.unreadable.append(f"{where}: folder not read ({_reason(exc)})")
+
+    batch: list[Path] = []
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
+        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
+        batch += [Path(root) / f for f in files if is_briefing(Path(f), suffixes)]
+        if len(batch) > limit:
+            break
+    return sorted(batch, key=natural_key)
+
+
+def _kind(path: Path) -> str:
+    """"dir", "file" (anything else that is there, even a broken link) or "" (nothing)."""
+    try:
+        if path.is_dir():
+            return "dir"
+    except OSError:  # a name too long, a loop: is_dir says so only on newer Pythons
+        pass
+    return "file" if os.path.lexists(path) else ""
+
+
 def find_documents(paths: Iterable[Path | str], suffixes: Iterable[str] = DOCUMENT_SUFFIXES,
                    limit: int = MAX_DOCUMENTS) -> Corpus:
-    """Every briefing in ``paths`` (folders searched recursively), without duplicates."""
+    """Every briefing in ``paths`` (folders searched recursively), without duplicates.
+
+    Never raises for what is on disk: a looping or dangling symlink, an over-long name or
+    a file that vanished is listed and fails with its reason when opened; a folder that
+    cannot be read is named in ``unreadable``. Two names of one file (a symlink beside
+    its target) are listed once, under the first name met.
+    """
     suffixes = tuple(suffixes)
     corpus = Corpus()
     seen: set[Path] = set()
     found: list[Path] = []
     for given in paths:
         path = Path(given)
-        if path.is_dir():
-            batch = []
-            for root, dirs, files in os.walk(path, onerror=None):
-                dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS
-                                 and not d.startswith("."))
-                batch += [Path(root) / f for f in files if is_briefing(Path(f), suffixes)]
-                if len(batch) > limit:
-                    break
-            found += sorted(batch, key=natural_key)
-        elif path.is_file() or path.is_symlink():
+        kind = _kind(path)
+        if kind == "dir":
+            found += _walk(path, suffixes, limit, corpus)
+        elif kind == "file":
             if path.suffix.lower() in suffixes:
                 found.append(path)
             else:
@@ -61,7 +105,7 @@ def find_documents(paths: Iterable[Path | str], suffixes: Iterable[str] = DOCUME
         else:
             corpus.errors.append(f"{given}: no such file or folder")
     for path in found:
-        key = path.resolve()
+        key = real_path(path)
         if key not in seen:
             seen.add(key)
             corpus.documents.append(path)

@@ -27,6 +27,7 @@ from briefing_tui.core.sidecar import (
     Fingerprint,
     SidecarData,
     SidecarError,
+    document_label,
     fingerprint,
     read_sidecar,
     sidecar_path,
@@ -199,8 +200,9 @@ class Document(MetadataAndFixes, DiskRecovery):
         self.adopt(self.read_sidecar())
 
     def snapshot(self) -> SidecarData:
-        data = SidecarData(self.path.name, self.loaded.sha256, self.annotations.sorted(),
-                           extractor=self.loaded.extractor, metadata=self.user_metadata,
+        data = SidecarData(document_label(self.path), self.loaded.sha256,
+                           self.annotations.sorted(), extractor=self.loaded.extractor,
+                           metadata=self.user_metadata,
                            corrections=self.annotations.corrections)
         if self.rejected and hasattr(data, "rejected"):
             data.rejected = list(self.rejected)

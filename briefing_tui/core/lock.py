@@ -46,6 +46,7 @@ from enum import Enum
 from pathlib import Path
 
 from briefing_tui.core.atomic import read_bytes
+from briefing_tui.core.sidecar import real_document
 
 LOCK_PREFIX = "."
 LOCK_SUFFIX = ".annotations.lock"
@@ -58,8 +59,12 @@ _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 
 
 def lock_path(document: Path) -> Path:
-    """``dir/article.txt`` -> ``dir/.article.txt.annotations.lock`` (hidden, not listed)."""
-    return document.with_name(LOCK_PREFIX + document.name + LOCK_SUFFIX)
+    """``dir/article.txt`` -> ``dir/.article.txt.annotations.lock`` (hidden, not listed).
+
+    Beside the real file, like the sidecar: a symlinked briefing shares its target's lock.
+    """
+    real = real_document(document)
+    return real.with_name(LOCK_PREFIX + real.name + LOCK_SUFFIX)
 
 
 def _read_text(path: str) -> str:
@@ -81,7 +86,15 @@ def _process_start(pid: int) -> str:
     return fields[19] if len(fields) > 19 else ""
 
 
+def _process_state(pid: int) -> str:
+    """The one-letter state of ``pid`` in ``/proc`` (Linux; "" when unknown)."""
+    fields = _read_text(f"/proc/{pid}/stat").rpartition(")")[2].split()
+    return fields[0] if fields else ""
+
+
 def _pid_alive(pid: int) -> bool:
+    """Does ``pid`` run? A zombie (exited, not yet reaped by its parent) does not: ``kill 0``
+    still succeeds on it, but it will never save or release anything again."""
     if pid <= 0:
         return False
     try:
@@ -89,10 +102,10 @@ def _pid_alive(pid: int) -> bool:
     except ProcessLookupError:
         return False
     except PermissionError:
-        return True  # someone else's process
+        pass  # someone else's process
     except OSError:
         return False
-    return True
+    return _process_state(pid) not in ("Z", "X", "x")
 
 
 def _user() -> str:

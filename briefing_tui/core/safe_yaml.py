@@ -9,6 +9,9 @@ duplicate keys and non-string keys are errors, timestamps and binary stay refuse
 
 from __future__ import annotations
 
+import os
+import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +20,8 @@ import yaml
 from briefing_tui.core.errors import BriefingError
 
 MAX_DEPTH = 32
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _ALLOWED_TAGS = {
     "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
@@ -27,6 +32,23 @@ _ALLOWED_TAGS = {
 
 class YamlError(BriefingError):
     """The YAML cannot be used; ``str()`` is a one-line reason."""
+
+
+_DECIMAL = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+
+
+class Yaml11Number(str):
+    """A number in a form only YAML 1.1 reads as one: ``055`` (octal: 45), ``0x10``,
+    ``0b11``, ``4:04`` (base 60: 244), ``1_000``.
+
+    YAML 1.2, JSON and people read these otherwise (or not at all), so an offset written
+    so must not silently become another number: it stays the text written (a ``str``,
+    which the sidecar's checks refuse with :meth:`reason`) and is written back as is.
+    """
+
+    def reason(self) -> str:
+        meaning = yaml.load(f"x: {self}", Loader=_Loader)["x"]
+        return f"{self} is not a plain decimal number (YAML 1.1 would read it as {meaning})"
 
 
 def _where(mark: Any) -> str:
@@ -54,6 +76,9 @@ def _resolve_scalar(node: yaml.ScalarNode, loader: Any) -> Any:
         return node.value  # a plain date stays the text the person wrote
     if node.tag == "tag:yaml.org,2002:int" and len(node.value) > 40:
         return node.value  # too big to be an offset; the schema check reports it
+    if (node.tag == "tag:yaml.org,2002:int" and not _DECIMAL.fullmatch(node.value)) or \
+            (node.tag == "tag:yaml.org,2002:float" and ("_" in node.value or ":" in node.value)):
+        return Yaml11Number(node.value)
     if node.tag not in _ALLOWED_TAGS:
         raise YamlError(f"the tag {node.tag} is not allowed{_where(node.start_mark)}")
     return loader.construct_object(node)
@@ -102,17 +127,53 @@ def load_yaml(source: str) -> Any:
         raise YamlError(f"unreadable YAML ({type(exc).__name__})") from None
 
 
-def load_yaml_file(path: Path, max_bytes: int) -> Any:
-    """Read and strictly parse a YAML file of at most ``max_bytes``."""
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def read_small_file(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a small regular file, or :class:`YamlError` with a one-line reason.
+
+    Opened non-blocking and checked to be a regular file before reading: a FIFO or a
+    device given as a codebook or settings file is refused at once instead of hanging.
+    """
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+        fd = os.open(path, os.O_RDONLY | _NONBLOCK | _CLOEXEC)
     except FileNotFoundError:
         raise YamlError("no such file") from None
     except OSError as exc:
         raise YamlError(f"cannot read: {exc.strerror or exc}") from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            kind = _kind(mode)
+            raise YamlError(f"it is {kind}, not a file" if kind.startswith("a ") else kind)
+        chunks: list[bytes] = []
+        total = 0
+        while total <= max_bytes and (chunk := os.read(fd, max_bytes + 1 - total)):
+            chunks.append(chunk)
+            total += len(chunk)
+    except OSError as exc:
+        raise YamlError(f"cannot read: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
     if len(data) > max_bytes:
         raise YamlError(f"larger than the {max_bytes // 2**20} MiB limit")
+    return data
+
+
+def load_yaml_file(path: Path, max_bytes: int) -> Any:
+    """Read and strictly parse a YAML file of at most ``max_bytes``."""
+    data = read_small_file(path, max_bytes)
     try:
         source = data.decode("utf-8")
     except UnicodeDecodeError as exc:

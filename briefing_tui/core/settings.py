@@ -95,5 +95,5 @@ def load_settings(path: Path | None = None,
     if codebook is not None:
         if not isinstance(codebook, str):
             raise ConfigError(f"{path}: codebook must be a file path")
-        settings.codebook = (path.parent / Path(codebook).expanduser()).resolve()
+        settings.codebook = Path(os.path.realpath(path.parent / Path(codebook).expanduser()))
     return settings

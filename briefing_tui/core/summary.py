@@ -42,7 +42,8 @@ CHUNK = 16  # documents per task: coarse enough to be cheap, fine enough for pro
 @dataclass(frozen=True)
 class Citation:
     """Where a sentence comes from; ``paragraph``/``sentence``/``page`` are 1-based, 0 if
-    unknown (``page`` is 0 for formats without pages: only PDFs have them)."""
+    unknown (``page`` is 0 for formats without pages: only PDFs have them). ``label`` is
+    the paragraph's own number in the document ("48", "(a)"), cited instead when set."""
 
     title: str
     file: str
@@ -52,6 +53,7 @@ class Citation:
     date: str = ""  # the document's metadata (core.metadata), "" when not known
     author: str = ""
     source: str = ""
+    label: str = ""
 
 
 @dataclass(frozen=True)
@@ -161,6 +163,8 @@ class _Builder:
             self.add(open_document(path))
         except DocumentError as exc:
             self.skipped.append(str(exc))
+        except OSError as exc:  # one odd entry (a name too long, a loop) never stops the rest
+            self.skipped.append(f"{path.name}: cannot read: {exc.strerror or exc}")
 
     def merge(self, part: _Builder) -> None:
         """Append another builder's documents (those after ours, in corpus order)."""
@@ -198,13 +202,15 @@ class _Builder:
         index = None if orphan else split.index_of_span(a.start, a.end)
         if index is None and not orphan:
             index = split.index_at(a.start)  # a span that is not one whole sentence
+        label = ""
         if index is None:
             paragraph = number = 0
         else:
             paragraph, number = split.para_of[index] + 1, index + 1
+            label = split.para_labels[paragraph - 1]
         page = 0 if orphan else document.page_of(a.start)
         citation = Citation(info.title, info.path.name, paragraph, number, page, info.date,
-                            info.author, info.source)
+                            info.author, info.source, label)
         text = a.text if orphan else document.text[a.start:a.end]
         note = a.note if self.include_notes else ""
         anchor = Anchor(a.anchor).value
@@ -302,7 +308,7 @@ def build_summary(paths: Iterable[Path | str], codebook: Codebook, *,
     corpus = find_documents(paths)
     chosen = [p for p in corpus.documents if _matches(p, doc_glob)]
     builder = _Builder(codebook, tags, include_notes)
-    builder.skipped += corpus.errors
+    builder.skipped += corpus.errors + corpus.unreadable
     count = _workers(len(chosen)) if workers is None else max(1, workers)
     if count == 1:
         for done, path in enumerate(chosen, 1):

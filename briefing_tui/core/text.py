@@ -40,6 +40,10 @@ _MAGIC = (
 )
 
 
+_UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
+_BOMS = (*_UTF32_BOMS, b"\xff\xfe", b"\xfe\xff")  # text full of NULs, not binary
+
+
 class DocumentError(BriefingError):
     """A file that cannot be opened as a briefing; ``str()`` is the one-line message."""
 
@@ -101,6 +105,12 @@ def decode_bytes(data: bytes, path: Path | str = "<bytes>") -> LoadedText:
         raise DocumentError(path, "empty file, nothing to read" if not data else
                             "the file holds only whitespace")
     encoding = "utf-8"
+    if data.startswith(_UTF32_BOMS):  # before UTF-16: FF FE 00 00 starts like its BOM
+        try:
+            raw = data.decode("utf-32")
+        except UnicodeDecodeError as exc:
+            raise DocumentError(path, f"broken UTF-32 text at byte {exc.start}") from None
+        return _loaded(raw, "utf-32", path)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         encoding = "utf-16"
         try:
@@ -154,7 +164,7 @@ def sniff(path: Path | str) -> int:
     if not head.strip() and size <= len(head):
         raise DocumentError(path, "empty file, nothing to read" if not head else
                             "the file holds only whitespace")
-    if not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if not head.startswith(_BOMS):
         kind = binary_kind(head)
         if kind:
             raise DocumentError(path, f"not a text document: looks like {kind}")

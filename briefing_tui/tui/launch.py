@@ -65,7 +65,7 @@ def launch(paths: list[Path], codebook_path: Path | None,
         print("briefing: no briefings to open (it reads "
               f"{', '.join(DOCUMENT_SUFFIXES)} files)", file=sys.stderr)
         return 2
-    notices = list(corpus.errors)
+    notices = list(corpus.errors) + corpus.unreadable
     if corpus.truncated:
         notices.append(f"Only the first {len(corpus.documents)} documents are listed.")
     app = BriefingApp(open_entries(corpus.documents), codebook, notices, settings,

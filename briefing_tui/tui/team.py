@@ -2,16 +2,15 @@
 
 Mixed into the app. ``analyst`` signs every change (``by``); in ``layer_mode`` documents
 open on the analyst's own layer, so the other analysts' layers are never shown while
-coding (blind coding); ``F`` marks that layer finished (or in progress again). ``A``
+coding (blind coding); ``F`` marks that layer finished (its tags then stay as they are)
+or in progress again. ``A``
 opens the adjudication screen on the shared sidecar of the active document, once the
 analyst's own layer of it (if any) is finished.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from textual.app import App, SystemCommand
+from textual.app import App
 
 from briefing_tui.core.sidecar.layers import (
     FINISHED,
@@ -42,6 +41,19 @@ class TeamMixin(App[int]):
     def document_changed(self, entry: Entry, save: bool = True,
                          sentence: int | None = None) -> None:
         raise NotImplementedError
+
+    def _editable(self, reader: Reader) -> Entry | None:
+        """A finished layer is not changed (the analyst may have seen the others' since);
+        ``F`` reopens it."""
+        entry = self.entry_of(reader)
+        document = entry.document if entry else None
+        if document is not None and document.layer and \
+                document.header.get("status") == FINISHED:
+            self.notify(f"Your layer of {document.name} is finished: F reopens it.",
+                        severity="warning", markup=False)
+            return None
+        found: Entry | None = super()._editable(reader)  # type: ignore[misc]
+        return found
 
     def refresh_layers(self, entry: Entry, own: str = "") -> None:
         """The documents pane's layer line; ``own``: our layer's status, maybe unsaved."""
@@ -98,9 +110,3 @@ class TeamMixin(App[int]):
             self.notify(str(exc).capitalize() + ".", severity="warning", markup=False)
             return
         self.push_screen(AdjudicationScreen(work, entry))
-
-    def team_commands(self) -> Iterator[SystemCommand]:
-        yield SystemCommand("Finish my layer", "Mark your layer of this document finished, "
-                            "or in progress again (F)", self.action_finish_layer)
-        yield SystemCommand("Adjudicate", "Merge two analysts' finished layers into the "
-                            "shared sidecar (A)", self.action_adjudicate)

@@ -47,8 +47,8 @@ from briefing_tui.core.sizes import over_limit
 __all__ = [
     "MAX_SIDECAR_BYTES", "SIDECAR_SUFFIX", "Fingerprint", "SidecarConflict", "SidecarData",
     "SidecarError", "SidecarSaveError", "SidecarUnreadable", "SidecarUnsavable",
-    "dump_sidecar", "fingerprint",
-    "parse_sidecar", "read_sidecar", "sidecar_path", "write_sidecar",
+    "document_label", "dump_sidecar", "fingerprint", "parse_sidecar", "read_sidecar",
+    "real_document", "sidecar_path", "write_sidecar",
 ]
 
 SIDECAR_SUFFIX = ".annotations.yaml"
@@ -78,9 +78,38 @@ _REASONS = {
 }
 
 
+def real_document(document: Path) -> Path:
+    """The file a symlinked briefing points to; any other path as it is.
+
+    One real file has one sidecar (and one lock), whichever name opened it: a link
+    ``latest.txt -> reports/2026-06.txt`` is tagged in ``reports/2026-06.txt``'s sidecar,
+    beside the real file, so two names never keep two diverging sets of tags. A looping
+    or dangling link stays itself (it fails with its reason when opened).
+    """
+    try:
+        if not os.path.islink(document):
+            return document
+        real = Path(os.path.realpath(document))
+        return real if real.is_file() else document
+    except (OSError, ValueError):
+        return document
+
+
 def sidecar_path(document: Path) -> Path:
-    """Where ``document``'s annotations live: same folder, suffix added."""
-    return document.with_name(document.name + SIDECAR_SUFFIX)
+    """Where ``document``'s annotations live: beside the real file, suffix added."""
+    real = real_document(document)
+    return real.with_name(real.name + SIDECAR_SUFFIX)
+
+
+def document_label(document: Path) -> str:
+    """What the sidecar records as ``document.name``: the real file's name as text.
+
+    A name that is not valid UTF-8 (Latin-1 names from Windows shares and zips) reaches
+    Python with lone surrogates, which no UTF-8 file can hold: those bytes are recorded
+    as U+FFFD. The name is informative; the sidecar is found by its own file name.
+    """
+    name = real_document(document).name
+    return os.fsencode(name).decode("utf-8", "replace")
 
 
 def _shown(path: Path) -> str:
@@ -138,6 +167,11 @@ def read_sidecar(path: Path, document_length: int | None = None,
         raise SidecarUnreadable(f"{name} is too large "
                                 f"({over_limit(exc.size, MAX_SIDECAR_BYTES)})") from None
     except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            size = len(os.fsencode(path.name))
+            raise SidecarUnreadable(
+                f"no sidecar can be kept for it: the sidecar's name would be {size} bytes, "
+                "over the file system's limit (rename the document)") from None
         raise SidecarUnreadable(f"cannot read {name}: {_reason(exc)}") from None
     try:
         source = raw.decode("utf-8")

@@ -50,7 +50,7 @@ from briefing_tui.core.codebook import TAG_NAME
 from briefing_tui.core.corrections import Corrections
 from briefing_tui.core.errors import BriefingError
 from briefing_tui.core.metadata import FIELDS, Metadata
-from briefing_tui.core.safe_yaml import YamlError, load_yaml
+from briefing_tui.core.safe_yaml import Yaml11Number, YamlError, load_yaml
 from briefing_tui.core.segment import SEGMENTER_NAME, SEGMENTER_VERSION
 from briefing_tui.core.sidecar.header import (
     FIX_KEYS,
@@ -68,6 +68,7 @@ from briefing_tui.core.sidecar.keep import (
     place,
     sections_of,
 )
+from briefing_tui.core.sidecar.surrogates import fuse_pairs, unescape_pairs
 
 VERSION = 1
 HEADER_COMMENT = ("# briefing_tui sidecar: one annotation per line. "
@@ -142,7 +143,7 @@ def _extra_items(extra: Any, reserved: tuple[str, ...], where: str,
 def _line(a: Annotation) -> str:
     entry: dict[str, Any] = {"id": a.id, "start": a.start, "end": a.end, "text": a.text,
                              "prefix": a.prefix, "suffix": a.suffix, "tags": list(a.tags),
-                             "note": a.note}
+                             "note": fuse_pairs(a.note)}  # typed halves: one character
     if a.by:  # absent when empty: sidecars from before analysts were named stay byte-stable
         entry["by"] = list(a.by)
     anchor = Anchor(a.anchor)
@@ -222,6 +223,8 @@ def _short(value: Any) -> str:
 
 def _int(entry: dict[str, Any], key: str) -> int:
     value = entry.get(key)
+    if isinstance(value, Yaml11Number):
+        raise _Bad(f"{key} must be an integer: {value.reason()}")
     if type(value) is not int:  # bool is an int to isinstance
         raise _Bad(f"{key} must be an integer (got {_short(value)})")
     return value
@@ -400,7 +403,7 @@ def parse_sidecar(source: str, document_length: int | None = None) -> SidecarDat
     data = _fast(source, document_length)
     if data is None:
         try:
-            raw = load_yaml(source)
+            raw = load_yaml(unescape_pairs(source))
         except YamlError as exc:
             raise SidecarUnreadable(f"not valid YAML: {exc}") from None
         data = _validate(raw, document_length)

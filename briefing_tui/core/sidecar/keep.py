@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from briefing_tui.core.safe_yaml import MAX_DEPTH, YamlError, load_yaml
+from briefing_tui.core.safe_yaml import MAX_DEPTH, Yaml11Number, YamlError, load_yaml
 
 
 class Unwritable(ValueError):
@@ -75,6 +75,8 @@ def flow(value: Any, depth: int) -> str:
         return str(value)
     if isinstance(value, float):
         return _float(value)
+    if isinstance(value, Yaml11Number):
+        return str(value)  # kept as written: ``055`` reads back as the same text
     if isinstance(value, str):
         return _q(value)
     if isinstance(value, (list, tuple)):
