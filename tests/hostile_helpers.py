@@ -307,7 +307,7 @@ def drawn_paragraph(text: str, drawn: dict[int, str], paragraph: str) -> tuple[s
     shown = visible(canon)
     assert len(shown) == len(canon), "core.visible must map one for one"
     at = text.index(canon)
-    keep = [i for i, char in enumerate(canon) if char != "\n"]
+    keep = [i for i, char in enumerate(canon) if char not in "\n\u2028\u2029"]  # breaks
     return ("".join(drawn.get(at + i, "") for i in keep), "".join(shown[i] for i in keep))
 
 

@@ -135,17 +135,31 @@ async def test_metadata_dialog_validates_and_saves_to_the_sidecar(tmp_path: Path
         assert _sidecar(doc).metadata == data.metadata
 
 
+def _pressing(*keys: str) -> Any:
+    """Press, then let the dialog settle (focus, cursor, scroll) before the snapshot."""
+    async def run(pilot: Any) -> None:
+        await settled(pilot)
+        await pilot.press(*keys)
+        for box in pilot.app.screen.query(Input):
+            box.cursor_blink = False  # a blinking cursor under load is not deterministic
+        for _ in range(3):
+            await pilot.app.workers.wait_for_complete()
+            await pilot.wait_for_scheduled_animations()
+            await pilot.pause(0.05)
+    return run
+
+
 def test_split_point_chooser(snap_compare: Any, tmp_path: Path) -> None:
     app = make_app(tagged_seed(tmp_path / "docs"))
-    assert snap_compare(app, press=["j", "j", "j", "B", "right"], terminal_size=SIZE,
-                        run_before=settled)
+    assert snap_compare(app, terminal_size=SIZE, run_before=_pressing("j", "j", "j", "B",
+                                                                     "right"))
 
 
 def test_metadata_dialog(snap_compare: Any, tmp_path: Path) -> None:
     app = make_app(tagged_seed(tmp_path / "docs"))
-    assert snap_compare(app, press=["M"], terminal_size=SIZE, run_before=settled)
+    assert snap_compare(app, terminal_size=SIZE, run_before=_pressing("M"))
 
 
 def test_metadata_dialog_at_80x24(snap_compare: Any, tmp_path: Path) -> None:
     app = make_app(tagged_seed(tmp_path / "docs"))
-    assert snap_compare(app, press=["M"], terminal_size=(80, 24), run_before=settled)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_pressing("M"))

@@ -93,9 +93,17 @@ async def test_a_layer_is_coded_blind_and_finished_with_F(tmp_path: Path) -> Non
         await settle(pilot)
         assert parse_sidecar(layer.read_text()).extra == {"status": FINISHED}
         assert app.entries[0].layers == "amina ✓ bo ✓ chen ✓"
+        await pilot.press("1", "x")  # a finished layer stays as it was
+        await settle(pilot)
+        assert [a.tags for a in parse_sidecar(layer.read_text()).annotations] == [
+            ("diplomacy",)]
         await pilot.press("F")
         await settle(pilot)
         assert parse_sidecar(layer.read_text()).extra == {"status": IN_PROGRESS}
+        await pilot.press("1")
+        await settle(pilot)
+        assert [a.tags for a in parse_sidecar(layer.read_text()).annotations] == [
+            ("security", "diplomacy")]  # codebook order
     assert not sidecar_path(folder / "article.txt").exists()
 
 

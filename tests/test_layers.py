@@ -152,3 +152,19 @@ def test_briefing_agree_with_nothing_finished_says_how(tmp_path: Path) -> None:
     assert done.returncode == 1 and done.stdout == ""
     assert "briefing layers PATH --finish" in done.stderr
     assert briefing("agree", tmp_path / "nope").returncode == 2
+
+
+def test_a_bad_analyst_name_is_refused_in_one_line(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    done = briefing("--as", "Amina K", folder)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr.startswith("briefing: --as: 'Amina K' cannot be an analyst name")
+    config = tmp_path / "config.yaml"
+    config.write_text("analyst: amina\n")
+    from briefing_tui.core.settings import ConfigError, load_settings
+
+    assert load_settings(config).analyst == "amina"
+    config.write_text("analyst: mine-2\n")
+    with pytest.raises(ConfigError, match="analyst: 'mine-2' cannot be an analyst name"):
+        load_settings(config)
+    assert "mine-2" in briefing("--config", config, folder).stderr

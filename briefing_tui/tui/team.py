@@ -2,7 +2,8 @@
 
 Mixed into the app. ``analyst`` signs every change (``by``); in ``layer_mode`` documents
 open on the analyst's own layer, so the other analysts' layers are never shown while
-coding (blind coding); ``F`` marks that layer finished (or in progress again). ``A``
+coding (blind coding); ``F`` marks that layer finished (its tags then stay as they are)
+or in progress again. ``A``
 opens the adjudication screen on the shared sidecar of the active document, once the
 analyst's own layer of it (if any) is finished.
 """
@@ -42,6 +43,19 @@ class TeamMixin(App[int]):
     def document_changed(self, entry: Entry, save: bool = True,
                          sentence: int | None = None) -> None:
         raise NotImplementedError
+
+    def _editable(self, reader: Reader) -> Entry | None:
+        """A finished layer is not changed (the analyst may have seen the others' since);
+        ``F`` reopens it."""
+        entry = self.entry_of(reader)
+        document = entry.document if entry else None
+        if document is not None and document.layer and \
+                document.header.get("status") == FINISHED:
+            self.notify(f"Your layer of {document.name} is finished: F reopens it.",
+                        severity="warning", markup=False)
+            return None
+        found: Entry | None = super()._editable(reader)  # type: ignore[misc]
+        return found
 
     def refresh_layers(self, entry: Entry, own: str = "") -> None:
         """The documents pane's layer line; ``own``: our layer's status, maybe unsaved."""
