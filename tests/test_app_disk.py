@@ -127,6 +127,8 @@ async def test_changed_document_marks_review_and_accept_clears_it(tmp_path: Path
         assert "7,500" in sentence(app)
         await pilot.press("a")
         await settle(pilot)
+        assert app.entries[0].attention == ""  # the documents pane says so at once
+        assert app.entries[0].counts == {"migration": 1}
     [annotation] = saved(doc)
     assert annotation.anchor.value == "exact"
     assert "7,500" in annotation.text

@@ -93,3 +93,31 @@ async def test_write_the_summary_and_never_overwrite_without_asking(tmp_path: Pa
         await pilot.press("enter")
         await settle(pilot)
         assert target.read_text(encoding="utf-8") != "keep me"
+
+
+async def test_summary_entries_keep_every_wrapped_line_at_80_columns(tmp_path: Path) -> None:
+    """Heights measured at one width and drawn at another lose the last line (issue 12)."""
+    from briefing_tui.core.document import open_document
+
+    folder = copy_samples(tmp_path / "docs")
+    for path in sorted(folder.iterdir()):
+        document = open_document(path)
+        split = document.segmentation
+        for index in range(0, len(split), 2):
+            start, end = split.starts[index], split.ends[index]
+            document.annotations.set_tags(document.text, start, end,
+                                          ["security", "migration", "diplomacy"][index % 3:])
+            document.annotations.set_note(document.text, start, end, "a long note " * 9)
+        document.save()
+    app = make_app(folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_summary(pilot)
+        await pilot.pause()
+        listing = app.screen.query_one(OptionList)
+        width = listing.scrollable_content_region.width
+        padding = listing.get_component_styles("option-list--option").padding.width
+        assert listing.option_count > 40
+        for index in range(listing.option_count):
+            option = listing.get_option_at_index(index)
+            drawn = listing._get_visual(option).get_height(listing.styles, width - padding)
+            assert listing._line_cache.heights[index] == drawn, index

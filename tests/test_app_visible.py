@@ -193,3 +193,38 @@ async def test_search_across_every_open_document_jumps_to_a_hit(tmp_path: Path) 
         assert view.document is document
         assert "torkham" in sentence(app).lower()
         assert view.document.segmentation.starts[view.cursor] <= start
+
+
+async def test_a_wide_terminal_caps_the_reading_measure_and_widens_the_panes(
+        tmp_path: Path) -> None:
+    from briefing_tui.tui.reader import MEASURE
+
+    folder = copy_samples(tmp_path / "docs", only_seed=True)
+    app = make_app(folder)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.pause()
+        view = reader(app)
+        assert view.text_layout is not None and view.text_layout.width == MEASURE
+        longest = max(len(view.shown[a:b].rstrip()) for a, b in
+                      (view.text_layout.row_span(r) or (0, 0)
+                       for r in range(view.text_layout.rows)))
+        assert MEASURE - 15 < longest <= MEASURE
+        assert app.query_one("#annotations").size.width > 40  # the room went to the panes
+
+
+async def test_the_light_theme_draws_the_gutter_on_its_own_background(tmp_path: Path) -> None:
+    folder = copy_samples(tmp_path / "docs", only_seed=True)
+    app = make_app(folder)
+    app.settings.theme = "textual-light"
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("j", "1")
+        await pilot.pause()
+        view = reader(app)
+        assert view.text_layout is not None
+        row = view.text_layout.row_of_offset(view.document.segmentation.starts[1]) \
+            if view.document else 0
+        strip = view._render_row(row)
+        mark, *_ = list(strip)
+        assert mark.text == "▌"
+        assert mark.style is not None and mark.style.bgcolor is not None
+        assert mark.style.bgcolor == view.rich_style.bgcolor

@@ -27,6 +27,7 @@ from briefing_tui.core.export import FORMATS, render
 from briefing_tui.core.export.data import (
     CSV_BY_COLUMN,
     CSV_COLUMNS,
+    CSV_LABEL_COLUMN,
     CSV_META_COLUMNS,
     csv_unneutralise,
 )
@@ -40,7 +41,7 @@ BOOK = Codebook()
 HTML_TAGS = {"html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3",
              "p", "table", "thead", "tbody", "tr", "th", "td", "span", "nav", "ol", "ul",
              "li", "a", "main", "section", "figure", "blockquote", "figcaption", "cite",
-             "small"}
+             "small", "br"}
 
 
 def seed_summary(folder: Path, monkeypatch: pytest.MonkeyPatch,
@@ -100,7 +101,8 @@ def test_csv_round_trip_gives_the_same_sentences_and_offsets(
     out = render(summary, "csv", BOOK)
     assert out.endswith("\r\n") and "\r" not in out.replace("\r\n", "")
     rows = list(csv.DictReader(io.StringIO(out, newline="")))
-    assert list(rows[0]) == [*CSV_COLUMNS, *CSV_META_COLUMNS, CSV_BY_COLUMN]
+    assert list(rows[0]) == [*CSV_COLUMNS, *CSV_META_COLUMNS, CSV_BY_COLUMN,
+                            CSV_LABEL_COLUMN]
     text = SEED.read_text(encoding="utf-8")
     want = [(i.document.name, i.citation.paragraph, i.citation.sentence, i.start, i.end,
              i.tag, ";".join(i.co_tags), i.note, i.text)
@@ -117,7 +119,7 @@ def test_csv_round_trip_gives_the_same_sentences_and_offsets(
 class Collector(HTMLParser):
     """Start tags, attributes and text of a page, and whether every tag was closed."""
 
-    VOID = {"meta"}
+    VOID = {"meta", "br"}
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -246,7 +248,7 @@ def test_empty_summary_is_a_valid_export(tmp_path: Path,
     assert empty.empty and summary.total
     assert "No tagged sentences matched." in render(empty, "md", BOOK)
     assert json.loads(render(empty, "json", BOOK))["sentences"] == []
-    header = ",".join((*CSV_COLUMNS, *CSV_META_COLUMNS, CSV_BY_COLUMN))
+    header = ",".join((*CSV_COLUMNS, *CSV_META_COLUMNS, CSV_BY_COLUMN, CSV_LABEL_COLUMN))
     assert render(empty, "csv", BOOK) == header + "\r\n"
     assert json.loads(render(empty, "jsonld", BOOK))["total"] == 0
     check_html_is_self_contained(parse_html(render(empty, "html", BOOK)))

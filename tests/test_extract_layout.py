@@ -163,3 +163,19 @@ def test_a_bold_heading_of_the_texts_size_is_its_own_paragraph() -> None:
             for n, (t, bold) in enumerate(lines)]
     text, _ = compose([PageRuns(595, 842, runs)])
     assert text.split("\n\n") == [lines[0][0], " ".join(t for t, _ in lines[1:])]
+
+
+def test_a_page_of_thousands_of_scattered_words_stays_fast() -> None:
+    """A map's labels: every word its own block. Ordering blocks is cubic, so past a
+    bound the page is read top down; grouping looks only at the latest blocks. Before
+    the bounds this page took minutes; the limit here only catches that again."""
+    import random
+    import time
+
+    rng = random.Random(1)
+    runs = [Run(x, y, x + 30, y + 10, f"w{n}", 10.0) for n in range(3000)
+            for x, y in [(rng.uniform(0, 560), rng.uniform(0, 830))]]
+    began = time.perf_counter()
+    text, _ = compose([PageRuns(595, 842, runs)])
+    assert time.perf_counter() - began < 30
+    assert sorted(w for w in text.split() if w != "|") == sorted(f"w{n}" for n in range(3000))

@@ -74,3 +74,13 @@ def test_span_blocks_separate_spans_with_blank_rows() -> None:
 def test_final_newline_adds_no_row() -> None:
     starts, _ = line_blocks("a\nb\n")
     assert len(starts) == 2
+
+
+def test_line_and_paragraph_separators_break_lines_like_newlines() -> None:
+    text = "HEADLINE\u2028By a reporter\u2029KABUL (AP) – Lede.\nNext."
+    starts, ends = line_blocks(text)
+    assert [text[a:b] for a, b in zip(starts, ends, strict=True)] == [
+        "HEADLINE", "By a reporter", "KABUL (AP) – Lede.", "Next."]
+    starts, ends = span_blocks(text, [(0, 22)])
+    assert [text[a:b] for a, b in zip(starts, ends, strict=True)] == [
+        "HEADLINE", "By a reporter"]

@@ -42,7 +42,8 @@ CHUNK = 16  # documents per task: coarse enough to be cheap, fine enough for pro
 @dataclass(frozen=True)
 class Citation:
     """Where a sentence comes from; ``paragraph``/``sentence``/``page`` are 1-based, 0 if
-    unknown (``page`` is 0 for formats without pages: only PDFs have them)."""
+    unknown (``page`` is 0 for formats without pages: only PDFs have them). ``label`` is
+    the paragraph's own number in the document ("48", "(a)"), cited instead when set."""
 
     title: str
     file: str
@@ -52,6 +53,7 @@ class Citation:
     date: str = ""  # the document's metadata (core.metadata), "" when not known
     author: str = ""
     source: str = ""
+    label: str = ""
 
 
 @dataclass(frozen=True)
@@ -200,13 +202,15 @@ class _Builder:
         index = None if orphan else split.index_of_span(a.start, a.end)
         if index is None and not orphan:
             index = split.index_at(a.start)  # a span that is not one whole sentence
+        label = ""
         if index is None:
             paragraph = number = 0
         else:
             paragraph, number = split.para_of[index] + 1, index + 1
+            label = split.para_labels[paragraph - 1]
         page = 0 if orphan else document.page_of(a.start)
         citation = Citation(info.title, info.path.name, paragraph, number, page, info.date,
-                            info.author, info.source)
+                            info.author, info.source, label)
         text = a.text if orphan else document.text[a.start:a.end]
         note = a.note if self.include_notes else ""
         anchor = Anchor(a.anchor).value

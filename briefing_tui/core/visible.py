@@ -42,6 +42,9 @@ def _build_table(keep_newline: bool) -> dict[int, str]:
 
 _TABLE = _build_table(keep_newline=True)
 _TABLE_NO_NEWLINE = _build_table(keep_newline=False)
+#: U+2028/U+2029 kept: line and paragraph breaks for a format that can show them as such.
+_TABLE_SEPARATORS = {code: symbol for code, symbol in _TABLE.items()
+                     if code not in (0x2028, 0x2029)}
 
 
 def _pattern(table: dict[int, str]) -> re.Pattern[str]:
@@ -50,17 +53,23 @@ def _pattern(table: dict[int, str]) -> re.Pattern[str]:
 
 _PATTERN = _pattern(_TABLE)
 _PATTERN_NO_NEWLINE = _pattern(_TABLE_NO_NEWLINE)
+_PATTERN_SEPARATORS = _pattern(_TABLE_SEPARATORS)
 
 
-def visible(text: str, *, keep_newlines: bool = True) -> str:
+def visible(text: str, *, keep_newlines: bool = True, keep_separators: bool = False) -> str:
     """Return ``text`` with every control and bidi character replaced by a visible symbol.
 
     The result has exactly the same length as ``text``. With ``keep_newlines=False`` a
-    newline becomes ␊ too (for one-line labels such as file names). Clean text (the usual
-    case) is returned as is after one regex scan, so a 10 MB briefing costs no copy.
+    newline becomes ␊ too (for one-line labels such as file names); with
+    ``keep_separators`` U+2028/U+2029 stay themselves (for exports that turn them into
+    real line and paragraph breaks). Clean text (the usual case) is returned as is after
+    one regex scan, so a 10 MB briefing costs no copy.
     """
-    table = _TABLE if keep_newlines else _TABLE_NO_NEWLINE
-    pattern = _PATTERN if keep_newlines else _PATTERN_NO_NEWLINE
+    if keep_separators and keep_newlines:
+        table, pattern = _TABLE_SEPARATORS, _PATTERN_SEPARATORS
+    else:
+        table = _TABLE if keep_newlines else _TABLE_NO_NEWLINE
+        pattern = _PATTERN if keep_newlines else _PATTERN_NO_NEWLINE
     if pattern.search(text) is None:
         return text
     return pattern.sub(lambda match: table[ord(match.group())], text)
@@ -84,13 +93,13 @@ def escape_json_text(dumped: str) -> str:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def shown(text: str, *, one_line: bool = False) -> str:
+def shown(text: str, *, one_line: bool = False, keep_separators: bool = False) -> str:
     """User text safe to print and encode: controls visible, lone surrogates as U+FFFD.
 
     The same length as ``text``, so nothing shifts; with ``one_line`` a newline is shown
-    as a symbol too (titles, file names, headers).
+    as a symbol too (titles, file names, headers); ``keep_separators`` see :func:`visible`.
     """
-    out = visible(text, keep_newlines=not one_line)
+    out = visible(text, keep_newlines=not one_line, keep_separators=keep_separators)
     if _SURROGATE.search(out):
         out = _SURROGATE.sub("\ufffd", out)
     return out

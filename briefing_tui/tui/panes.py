@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +18,8 @@ from briefing_tui.core.document import Document
 from briefing_tui.core.opening import Opening
 from briefing_tui.core.visible import visible
 
+_ANCHOR_ATTENTION = re.compile(r"\d+ orphaned, \d+ to review|\d+ tags need review or are "
+                               "orphaned")
 GROUP_LIMIT = 300  # listed per tag; the filter (f) shows them all in the reader
 REBUILD_DELAY = 0.12
 
@@ -49,14 +52,19 @@ class Entry:
             return
         counts: dict[str, int] = {}
         tagged = 0
+        troubled = {Anchor.ORPHAN: 0, Anchor.REVIEW: 0}
         for annotation in self.document.annotations.items.values():
             if annotation.needs_attention:  # review and orphans are counted apart
+                troubled[Anchor(annotation.anchor)] += 1
                 continue
             for tag in annotation.tags:
                 counts[tag] = counts.get(tag, 0) + 1
             tagged += bool(annotation.tags)
         self.counts = counts
         self.tagged = tagged
+        if _ANCHOR_ATTENTION.fullmatch(self.attention):  # accepted or deleted: say so now
+            orphan, review = troubled[Anchor.ORPHAN], troubled[Anchor.REVIEW]
+            self.attention = f"{orphan} orphaned, {review} to review" if orphan + review else ""
 
 
 class DocumentList(OptionList):
@@ -144,7 +152,15 @@ class AnnotationsPane(OptionList):
         if self._pending is not None:
             self._pending.reset()
 
+    def on_resize(self) -> None:
+        """Quotes are clipped to the pane: rebuild them when its width changes."""
+        width = self.scrollable_content_region.width
+        if width != getattr(self, "_built_width", width):
+            self.show(getattr(self, "_document", None))
+
     def show(self, document: Document | None) -> None:
+        self._document = document
+        self._built_width = self.scrollable_content_region.width
         if self._pending is not None:
             self._pending.stop()
             self._pending = None

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from briefing_tui.core.state import AppState
 from briefing_tui.tui.actions import ReaderActions
 from briefing_tui.tui.choosers import DocumentChooser
-from briefing_tui.tui.panes import Entry
+from briefing_tui.tui.panes import AnnotationsPane, Entry
 from briefing_tui.tui.reader import Reader
 
 
@@ -44,6 +44,8 @@ class SwitchingMixin(ReaderActions):
         self.query_one("#column-reader-2").display = False
         self._shown["reader-2"] = None
         self._active = "reader-1"
+        first = self.entry_of(self.reader("reader-1"))
+        self.query_one(AnnotationsPane).show(first.document if first else None)
         self.reader("reader-1").focus()
         self.update_status()
 

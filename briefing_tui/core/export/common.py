@@ -24,10 +24,10 @@ def short(text: str, limit: int = 40) -> str:
 
 def place(citation: Citation) -> str:
     """``¶3 s.4`` (``p. 2, ¶3 s.4`` in a PDF): page, paragraph and sentence, or why there
-    is none."""
+    is none. A paragraph with its own number is cited by it (``¶48 s.212``)."""
     if citation.sentence <= 0:
         return "position unknown"
-    where = f"¶{citation.paragraph} s.{citation.sentence}"
+    where = f"¶{citation.label or citation.paragraph} s.{citation.sentence}"
     return f"p. {citation.page}, {where}" if citation.page > 0 else where
 
 

@@ -7,17 +7,20 @@ escapes (the same JSON value).
 
 **CSV** follows RFC 4180 (header row, CRLF line ends, quotes doubled) with one row per
 sentence per tag: ``document, paragraph, sentence, start, end, tag, co_tags, note, text,
-anchor, page, id`` then the document's ``title, date, author, source``, then ``by``
-(``co_tags`` and ``by`` joined by ``;``; ``anchor`` flags rows that need review or are
-orphaned, paragraph and sentence 0 when unknown; ``page`` 0 when the document has no
-pages; ``id`` the sidecar's annotation id). The columns are the same whatever was
-exported, so a script reads every export alike. JSON records carry ``page`` only when
-any document has pages (a PDF). Two changes make it safe to open in a spreadsheet, so a
+anchor, page, id`` then the document's ``title, date, author, source``, then ``by``,
+then ``paragraph_label`` (``co_tags`` and ``by`` joined by ``;``; ``anchor`` flags rows
+that need review or are orphaned, paragraph and sentence 0 when unknown; ``page`` 0 when
+the document has no pages; ``id`` the sidecar's annotation id; ``paragraph_label`` the
+paragraph's own number in the document, "48" or "(a)", empty when it has none). The
+columns are the same whatever was exported, so a script reads every export alike. JSON
+records carry ``page`` only when any document has pages (a PDF), ``paragraph_label``
+only when the paragraph has one. Two changes make it safe to open in a spreadsheet, so a
 reader wanting exact text must undo them:
 
 - control characters, C1 codes and bidi overrides are shown as visible symbols of the
   same length (tab as a space), so ``start``/``end`` still count code points of the
-  *original* document text, and ``text`` is its visible form;
+  *original* document text, and ``text`` is its visible form (in ``text`` and ``note``
+  the line and paragraph separators U+2028/U+2029 are kept as the source has them);
 - a cell that a spreadsheet could run as a formula (first character, after any spaces,
   ``=``, ``+``, ``-`` or ``@``; a tab or CR can no longer be first) gets a leading
   ``'``, and so does any cell already starting with ``'``: strip exactly one leading
@@ -56,7 +59,8 @@ CSV_COLUMNS = ("document", "paragraph", "sentence", "start", "end", "tag", "co_t
                "note", "text", "anchor", "page", "id")  # always all of them
 #: The document's metadata, after every other column (old readers keep working).
 CSV_META_COLUMNS = ("title", "date", "author", "source")
-CSV_BY_COLUMN = "by"  # the analysts who tagged it (";"-joined), last; empty when unnamed
+CSV_BY_COLUMN = "by"  # the analysts who tagged it (";"-joined); empty when unnamed
+CSV_LABEL_COLUMN = "paragraph_label"  # last: the paragraph's own number, empty when none
 _RISKY = frozenset("=+-@'")
 _UNSAFE_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff"
                           "\ud800-\udfff]")
@@ -87,6 +91,8 @@ def _record(item: SummaryItem, paginated: bool = False) -> dict[str, Any]:
               "paragraph": item.citation.paragraph, "sentence": item.citation.sentence,
               "start": item.start, "end": item.end, "text": item.text, "note": item.note,
               "anchor": item.anchor, "id": item.annotation_id}
+    if item.citation.label:
+        record["paragraph_label"] = item.citation.label
     if item.previous:
         record["previous_text"] = item.previous
     if item.by:  # only when named: exports of unnamed sidecars keep their bytes
@@ -131,9 +137,10 @@ def render_json(summary: Summary, codebook: Codebook) -> str:
 
 # -- CSV -------------------------------------------------------------------------------
 
-def csv_neutralise(cell: str) -> str:
-    """``cell`` made visible and unable to run as a spreadsheet formula (see above)."""
-    cell = shown(cell)
+def csv_neutralise(cell: str, *, keep_separators: bool = False) -> str:
+    """``cell`` made visible and unable to run as a spreadsheet formula (see above);
+    with ``keep_separators`` (quotes and notes) U+2028/U+2029 stay as the source has them."""
+    cell = shown(cell, keep_separators=keep_separators)
     return "'" + cell if _risky(cell) else cell
 
 
@@ -152,10 +159,11 @@ def _row(item: SummaryItem) -> list[str | int]:
     return [
         csv_neutralise(str(item.document)), cite.paragraph, cite.sentence, item.start,
         item.end, csv_neutralise(item.tag), csv_neutralise(";".join(item.co_tags)),
-        csv_neutralise(item.note), csv_neutralise(item.text), item.anchor, cite.page,
+        csv_neutralise(item.note, keep_separators=True),
+        csv_neutralise(item.text, keep_separators=True), item.anchor, cite.page,
         csv_neutralise(item.annotation_id),
         *(csv_neutralise(x) for x in (cite.title, cite.date, cite.author, cite.source)),
-        csv_neutralise(";".join(item.by))]
+        csv_neutralise(";".join(item.by)), csv_neutralise(cite.label)]
 
 
 def render_csv(summary: Summary, codebook: Codebook) -> str:
@@ -163,7 +171,7 @@ def render_csv(summary: Summary, codebook: Codebook) -> str:
     del codebook
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow((*CSV_COLUMNS, *CSV_META_COLUMNS, CSV_BY_COLUMN))
+    writer.writerow((*CSV_COLUMNS, *CSV_META_COLUMNS, CSV_BY_COLUMN, CSV_LABEL_COLUMN))
     writer.writerows(_row(i) for t in summary.tags for i in summary.items[t])
     writer.writerows(_row(i) for i in summary.attention)
     return out.getvalue()

@@ -59,7 +59,12 @@ figcaption { padding-left: 1.15rem; font-size: .92em; overflow-wrap: anywhere; }
 
 
 def _e(text: str, *, one_line: bool = False) -> str:
-    return escape(shown(text, one_line=one_line), quote=True)
+    """Escaped and made visible; U+2028 and U+2029 (kept unless ``one_line``) become the
+    line and paragraph breaks they stand for."""
+    out = escape(shown(text, one_line=one_line, keep_separators=not one_line), quote=True)
+    if "\u2028" in out or "\u2029" in out:
+        out = out.replace("\u2028", "<br>").replace("\u2029", "<br><br>")
+    return out
 
 
 @lru_cache(maxsize=4096)

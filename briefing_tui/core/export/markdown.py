@@ -7,7 +7,8 @@ except inside a word, so ``file_name`` stays readable) and before those that onl
 matter at the start of a line (``> - + = :`` and the dot of ``1.``). Leading spaces
 become no-break spaces, so no line turns into a code block. Since ``<`` is always
 escaped there is no raw HTML and no autolink. Rendered, each quote reads exactly as in
-the document, with control characters shown as symbols (:func:`~briefing_tui.core.visible.shown`).
+the document, with control characters shown as symbols (:func:`~briefing_tui.core.visible.shown`)
+and U+2028/U+2029 as the line and paragraph breaks they are.
 """
 
 from __future__ import annotations
@@ -34,8 +35,12 @@ _INDENT = re.compile(r"^[ ]+", re.MULTILINE)
 
 
 def md_escape(text: str, *, one_line: bool = False) -> str:
-    """``text`` as Markdown that renders back to exactly ``text`` (made visible)."""
-    out = _INLINE.sub(lambda m: "\\" + m.group(), shown(text, one_line=one_line))
+    """``text`` as Markdown that renders back to exactly ``text`` (made visible); U+2028
+    becomes a hard line break and U+2029 a paragraph break, as the source meant them."""
+    out = _INLINE.sub(lambda m: "\\" + m.group(),
+                      shown(text, one_line=one_line, keep_separators=not one_line))
+    if "\u2028" in out or "\u2029" in out:
+        out = out.replace("\u2028", "\\\n").replace("\u2029", "\n\n")
     out = _INDENT.sub(lambda m: "\u00a0" * len(m.group()), out)
     return _LINE_START.sub(_line_start, out)
 

@@ -26,6 +26,9 @@ from dataclasses import dataclass, field
 CELL_SEPARATOR = " | "
 #: The largest step from one line to the next, in line heights, inside one block.
 MAX_STEP = 2.0
+#: Only the latest blocks may be continued, and only this many blocks are ordered
+#: topologically (cubic): a page of thousands of scattered words stays fast.
+OPEN_BLOCKS, ORDERED_BLOCKS = 48, 160
 
 
 @dataclass
@@ -79,15 +82,11 @@ def _continues(block: _Block, line: Line) -> float | None:
     """How far below ``block``'s last line ``line`` is (in line heights), when it
     continues the block; None when it does not."""
     last = block.lines[-1]
-    if last.row != line.row:
-        return None
-    height = max(last.height, line.height)
+    height = max(last.y1 - last.y0, line.y1 - line.y0, 0.1)
     step = (last.y0 - line.y0) / height
-    if not 0.5 <= step <= (MAX_STEP + 0.5 if line.row else MAX_STEP):
+    if not 0.5 <= step <= (MAX_STEP + 0.5 if line.row else MAX_STEP) or last.row != line.row:
         return None
-    if not _similar(last.size, line.size):
-        return None
-    if _overlap(last.x0, last.x1, line.x0, line.x1) <= 0:
+    if not _similar(last.size, line.size) or min(last.x1, line.x1) <= max(last.x0, line.x0):
         return None
     if not any(left - 1.5 * height <= line.x0 <= left + 4 * height
                for left in (block.left, last.x0)):
@@ -99,7 +98,8 @@ def _group(lines: list[Line], orders: list[int]) -> list[_Block]:
     blocks: list[_Block] = []
     for line, order in zip(lines, orders):
         best: tuple[float, int] | None = None
-        for number, block in enumerate(blocks):
+        for number in range(max(0, len(blocks) - OPEN_BLOCKS), len(blocks)):
+            block = blocks[number]
             step = _continues(block, line)
             if step is not None and (best is None or (step, -number) < (best[0], -best[1])):
                 best = (step, number)
@@ -163,6 +163,9 @@ def _before(a: tuple[float, float, float, float], b: tuple[float, float, float, 
 def _order(blocks: list[_Block]) -> list[_Block]:
     boxes = [block.box for block in blocks]
     count = len(blocks)
+    if count > ORDERED_BLOCKS:  # a map's labels, a scatter of words: top down, then left
+        return [blocks[i] for i in sorted(range(count),
+                                          key=lambda i: (-round(boxes[i][3]), boxes[i][0]))]
     after: list[list[int]] = [[] for _ in range(count)]
     needs = [0] * count
     for i in range(count):

@@ -32,6 +32,7 @@ from briefing_tui.tui.reader.navigation import Navigator
 from briefing_tui.tui.reader.wrap import wrap_offsets
 
 GUTTER = 4  # three tag marks and a space
+MEASURE = 90  # the longest line read comfortably, in cells; wider panes leave a margin
 LAZY_LAYOUT_CHARS = 1_000_000  # larger documents lay out the first screen first
 REVIEW_MARK = "\0review"  # not a tag name (names are validated): marks a tag to review
 
@@ -56,7 +57,7 @@ class Reader(ScrollView, can_focus=True):
         # the codebook's keys, on top of the class's (merge copies: the class map is shared)
         self._bindings = BindingsMap.merge([self._bindings, BindingsMap(tag_bindings(codebook))])
         self.document: Document | None = None
-        self.shown = ""  # the document text with controls made visible (same length)
+        self.shown = ""  # controls made visible (same length); U+2028/9 kept: they break lines
         self.nav = Navigator()
         self.text_layout: TextLayout | None = None
         self._line_blocks: tuple[str, array[int], array[int]] | None = None
@@ -70,7 +71,7 @@ class Reader(ScrollView, can_focus=True):
     def show(self, document: Document | None, cursor: int = 0) -> None:
         """Display ``document`` (None for the empty state) with the cursor on ``cursor``."""
         self.document = document
-        self.shown = visible(document.text) if document else ""
+        self.shown = visible(document.text, keep_separators=True) if document else ""
         self.nav = Navigator(document)
         self.nav.cursor = min(cursor, max(0, len(document.segmentation) - 1)) if document \
             else 0
@@ -83,10 +84,14 @@ class Reader(ScrollView, can_focus=True):
     def cursor(self) -> int:
         return self.nav.cursor
 
+    def measure(self) -> int:
+        """The text width: the pane less the gutter, capped at :data:`MEASURE`."""
+        return max(10, min(MEASURE, self.scrollable_content_region.width - GUTTER))
+
     def relayout(self) -> None:
         """Rebuild rows (new document, width or filter); cheap enough to do on resize."""
         self._cache.clear()
-        width = max(10, self.scrollable_content_region.width - GUTTER)
+        width = self.measure()
         if self.document is not None and not self.size.width:
             self.text_layout = None  # not laid out yet: on_resize lays it out once
             return
@@ -189,13 +194,14 @@ class Reader(ScrollView, can_focus=True):
         for _, _, tags, _ in pieces:
             tags_on_row += [t for t in tags if t not in tags_on_row and t != REVIEW_MARK]
             review = review or REVIEW_MARK in tags
-        gutter = [Segment("▌", self._styles_for(tag)[1])
+        # on the widget's own background: a light theme must not get black gutter cells
+        gutter = [Segment("▌", base + self._styles_for(tag)[1])
                   for tag in self.codebook.order(tags_on_row)[:3]]
         if review:
-            gutter = [*gutter[:2], Segment("?", self._style("reader--review"))]
+            gutter = [*gutter[:2], Segment("?", base + self._style("reader--review"))]
         on_cursor = any(is_cursor for _, _, _, is_cursor in pieces)
         pad = GUTTER - len(gutter) - 1
-        pointer = (Segment("▶", self._style("reader--pointer")) if on_cursor
+        pointer = (Segment("▶", base + self._style("reader--pointer")) if on_cursor
                    else Segment(" ", base))
         segments = [*gutter, Segment(" " * pad, base), pointer]
         cursor_style = self._style("reader--cursor")
@@ -301,7 +307,7 @@ class Reader(ScrollView, can_focus=True):
         self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:
-        width = max(10, self.scrollable_content_region.width - GUTTER)
+        width = self.measure()
         if self.text_layout is None or self.text_layout.width != width:
             self.relayout()
             if self.document is not None and self.size.width:

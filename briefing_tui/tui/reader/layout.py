@@ -17,11 +17,14 @@ from collections.abc import Iterable
 
 from briefing_tui.tui.reader.wrap import NOT_ONE_CELL, cell_offset, wrap_offsets
 
-_NEWLINE = re.compile("\n")
+#: Line breaks on screen: a newline, and U+2028/U+2029 (line and paragraph separators,
+#: common in press-release feeds), which are breaks for the splitter too.
+_NEWLINE = re.compile("[\n\u2028\u2029]")
 
 
 def line_blocks(text: str) -> tuple[array[int], array[int]]:
-    """Blocks for the whole document: one per line (blank lines are empty blocks)."""
+    """Blocks for the whole document: one per line (blank lines are empty blocks; a line
+    ends at a newline, U+2028 or U+2029)."""
     starts = array("q", [0])
     ends = array("q")
     for match in _NEWLINE.finditer(text):
@@ -44,7 +47,8 @@ def span_blocks(text: str, spans: Iterable[tuple[int, int]]) -> tuple[array[int]
             ends.append(start)
         pos = start
         while True:
-            newline = text.find("\n", pos, end)
+            found = _NEWLINE.search(text, pos, end)
+            newline = -1 if found is None else found.start()
             stop = end if newline == -1 else newline
             starts.append(pos)
             ends.append(stop)
