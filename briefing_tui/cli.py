@@ -51,8 +51,11 @@ def cmd_sentences(args: argparse.Namespace) -> int:
     for sentence in split:
         text = split.text[sentence.start:sentence.end]
         if args.json:
-            record = {"number": sentence.number, "paragraph": sentence.paragraph,
-                      "start": sentence.start, "end": sentence.end, "text": text}
+            record: dict[str, object] = {
+                "number": sentence.number, "paragraph": sentence.paragraph,
+                "start": sentence.start, "end": sentence.end, "text": text}
+            if sentence.label:  # the paragraph's own number in the document ("48")
+                record["paragraph_label"] = sentence.label
             out.write(escape_json_text(json.dumps(record, ensure_ascii=False)) + "\n")
         else:
             shown = visible(text, keep_newlines=False).replace("\u240a", " ")

@@ -81,3 +81,8 @@ def test_keys_of_applies_the_keymap() -> None:
     [binding] = [b for b in tag_bindings(Codebook()) if b.id == "tag_security"]
     assert keys_of(binding, {}) == ["1"]
     assert keys_of(binding, {"tag_security": "z,ctrl+z"}) == ["z", "ctrl+z"]
+
+
+def test_the_default_keys_never_clash() -> None:
+    """Every helper adds keys here; two on one key would silently lose one."""
+    assert clashes(Codebook(), {}) == []

@@ -6,6 +6,8 @@ import csv
 import io
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from briefing_tui.core.codebook import Codebook
@@ -81,3 +83,14 @@ def test_separators_are_kept_in_data_exports_and_break_lines_in_md_and_html(
     html = render(summary, "html", BOOK)
     assert "Coalition forces detained two<br>suspected insurgents." in html
     assert "second<br><br>new paragraph" in html
+
+
+def test_sentences_json_carries_the_paragraph_label(tmp_path: Path) -> None:
+    path = tmp_path / PAKISTAN
+    shutil.copy(DATA / "real" / PAKISTAN, path)
+    done = subprocess.run([sys.executable, "-m", "briefing_tui.cli", "sentences", "--json",
+                           str(path)], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    first = json.loads(done.stdout.splitlines()[0])
+    assert (first["paragraph"], first["paragraph_label"]) == (1, "93")
+    assert first["text"].startswith("Mr. President")

@@ -410,7 +410,7 @@ class BriefingApp(FixingMixin, TeamMixin, SearchMixin, SwitchingMixin, LoadingMi
 
         titles: set[str] = set()  # one entry per name: a binding and a hand-made one meet
         textual_own = [c for c in super().get_system_commands(screen) if c.title not in REPLACED]
-        for command in [*textual_own, *reader_commands(self), *self.team_commands()]:
+        for command in [*textual_own, *reader_commands(self)]:
             if command.title not in titles:
                 titles.add(command.title)
                 yield command

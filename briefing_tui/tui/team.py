@@ -10,9 +10,7 @@ analyst's own layer of it (if any) is finished.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from textual.app import App, SystemCommand
+from textual.app import App
 
 from briefing_tui.core.sidecar.layers import (
     FINISHED,
@@ -112,9 +110,3 @@ class TeamMixin(App[int]):
             self.notify(str(exc).capitalize() + ".", severity="warning", markup=False)
             return
         self.push_screen(AdjudicationScreen(work, entry))
-
-    def team_commands(self) -> Iterator[SystemCommand]:
-        yield SystemCommand("Finish my layer", "Mark your layer of this document finished, "
-                            "or in progress again (F)", self.action_finish_layer)
-        yield SystemCommand("Adjudicate", "Merge two analysts' finished layers into the "
-                            "shared sidecar (A)", self.action_adjudicate)

@@ -78,6 +78,15 @@ def _one_per_line(text: str, lines: list[tuple[int, int]]) -> bool:
     return long >= _LONG_SHARE * total
 
 
+def _has_long_line(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` has a line break and a line of :data:`LONG_LINE`."""
+    chunk = text[start:end]
+    if "\u2028" in chunk:
+        chunk = chunk.replace("\u2028", "\n")
+    lines = chunk.split("\n")
+    return len(lines) > 1 and max(map(len, lines)) >= LONG_LINE
+
+
 def _continues(text: str, pos: int, end: int) -> bool:
     """Whether the line at ``pos`` goes on in lowercase (a hard wrap)."""
     while pos < end and text[pos].isspace():
@@ -88,7 +97,7 @@ def _continues(text: str, pos: int, end: int) -> bool:
 def paragraph_spans(text: str, start: int = 0) -> Iterator[tuple[int, int]]:
     """Yield ``(start, end)`` of each paragraph from ``start`` on, trimmed of blank edges."""
     for a, b in _blocks(text, start):
-        if "\n" not in text[a:b] and "\u2028" not in text[a:b]:
+        if not _has_long_line(text, a, b):  # needed for one paragraph per line; C speed
             yield a, b
             continue
         lines = line_spans(text, a, b)
