@@ -2,7 +2,7 @@
 
     .venv/bin/python -m benchmarks.bench_anchoring [--runs 5] [--sizes 1000000 10000000]
 
-Target (DESIGN.md part 4, issue: anchoring): 1,000 annotations on a 10 MB briefing
+Target (docs/ARCHITECTURE.md, "Documents that change"): 1,000 annotations on a 10 MB briefing
 re-anchored within a few seconds after realistic edits. Scenarios, each on 1,000
 annotations spread over the document's sentences:
 

@@ -1,4 +1,4 @@
-"""Shared fixtures: test data lives in tests/data (copied in; nothing reads ../shared)."""
+"""Shared fixtures: test data lives in tests/data (copied in; nothing reads outside the project)."""
 
 from __future__ import annotations
 

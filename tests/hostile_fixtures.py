@@ -158,7 +158,7 @@ def stuck_reader(fifo: Path) -> bool:
 
 #: What the app must say about each sample, and whether it must leave the file byte-identical
 #: (an unreadable sidecar), or may rewrite it keeping every entry (a readable one whose bad
-#: entries go under ``rejected:``, as DESIGN.md and core.sidecar_format promise).
+#: entries go under ``rejected:``, as docs/ARCHITECTURE.md and core.sidecar.format promise).
 SIDECAR_EXPECTS: dict[str, tuple[str, bool]] = {
     "python_object": ("not allowed", True),
     "alias_bomb": ("not allowed", True),

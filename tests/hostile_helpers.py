@@ -94,7 +94,7 @@ def section_strings(section: str, shots: Path) -> list[str]:
 
 
 def canonical(text: str) -> str:
-    """The contract (DESIGN.md): ``\\r\\n`` and lone ``\\r`` become ``\\n``."""
+    """The contract (docs/ARCHITECTURE.md): ``\\r\\n`` and lone ``\\r`` become ``\\n``."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -111,7 +111,7 @@ def plain_sentences(count: int) -> list[str]:
 
 
 def yaml_string(text: str) -> str:
-    """A YAML double-quoted scalar any YAML reader reads back as ``text`` (DESIGN.md rule)."""
+    """A YAML double-quoted scalar any YAML reader reads back as ``text`` (ARCHITECTURE.md)."""
     dumped = json.dumps(text, ensure_ascii=False)
     return re.sub("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]",
                   lambda m: f"\\u{ord(m.group()):04x}", dumped)

@@ -1,4 +1,4 @@
-"""The core is a library: it must never import Textual (DESIGN.md, layers)."""
+"""The core is a library: it must never import Textual (docs/ARCHITECTURE.md, layers)."""
 
 from __future__ import annotations
 

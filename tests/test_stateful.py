@@ -59,7 +59,7 @@ def disk_state(path: Path) -> State | None:
 
 
 def yaml_string(text: str) -> str:
-    """Double-quoted YAML any reader reads back as ``text`` (the DESIGN.md rules)."""
+    """Double-quoted YAML any reader reads back as ``text`` (docs/ARCHITECTURE.md)."""
     return re.sub("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]",
                   lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
 

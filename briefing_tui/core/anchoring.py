@@ -1,4 +1,4 @@
-"""Put annotations back on a document that changed since they were made (DESIGN.md part 4).
+"""Put annotations back on a document that changed since they were made (docs/ARCHITECTURE.md).
 
 Each annotation gets the strongest placement the new text supports, cheapest test first
 (the searching is in :mod:`briefing_tui.core.anchor_search`):

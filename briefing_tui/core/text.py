@@ -1,6 +1,6 @@
 """Reading a briefing file into the canonical text that every offset refers to.
 
-The canonical text is what DESIGN.md promises: UTF-8 decoded, a leading BOM dropped,
+The canonical text is what docs/ARCHITECTURE.md promises: UTF-8 decoded, a leading BOM dropped,
 ``\\r\\n`` and lone ``\\r`` turned into ``\\n``. Offsets everywhere are ``str`` indices into
 it. Bad files never raise anything but :class:`DocumentError`, whose message is one line
 naming the file and the reason, fit to print as is.

@@ -1,6 +1,6 @@
 """Layout units inside a paragraph: headings, list items, datelines and running prose.
 
-Our rules (DESIGN.md's contract), applied before Punkt judges sentence ends: a line
+Our rules (docs/ARCHITECTURE.md's contract), applied before Punkt judges sentence ends: a line
 without final punctuation that is followed by a capitalised line (a headline, a caption, a
 release header, a byline) is its own unit, as is a list item and a dateline standing on its
 own line ("KABUL, Afghanistan (Jan. 25, 2013)"). A hard-wrapped line does not end one: a

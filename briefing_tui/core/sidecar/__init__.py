@@ -2,7 +2,7 @@
 
 This is the API the rest of the app uses. The text form (and how rejected entries, unknown
 keys and lone surrogates are handled) is in :mod:`briefing_tui.core.sidecar.format`; the
-atomic write in :mod:`briefing_tui.core.atomic`. The promises (DESIGN.md, "Never losing
+atomic write in :mod:`briefing_tui.core.atomic`. The promises (docs/ARCHITECTURE.md, "Never losing
 work"):
 
 - an unreadable sidecar raises :class:`SidecarUnreadable` and is never overwritten
