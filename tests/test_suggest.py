@@ -155,3 +155,13 @@ def test_both_learners_fit_and_rank() -> None:
         hit, miss = (model.score(features("Gunmen attacked a checkpoint.")),
                      model.score(features("Rainfall was normal this week.")))
         assert hit > 0.5 > miss, name
+
+
+def test_default_keywords_do_not_start_common_words() -> None:
+    codebook = Codebook()
+    assert codebook.get("diplomacy").patterns.matches(  # type: ignore[union-attr]
+        "According to the harbour master, the fleet sailed.") == []
+    assert codebook.get("migration").patterns.matches(  # type: ignore[union-attr]
+        "The fleet sailed.") == []
+    assert codebook.get("diplomacy").patterns.matches(  # type: ignore[union-attr]
+        "The Dayton accords held.") == ["accords"]

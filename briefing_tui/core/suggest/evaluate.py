@@ -70,6 +70,6 @@ def cross_validate(examples: Sequence[Example], codebook: Codebook, *, folds: in
         suggester.train(e for i, e in enumerate(pool) if i % folds != fold)
         for i in range(fold, len(pool), folds):
             for tag in wanted:
-                value, _ = suggester.score(pool[i].text, tag, rows[i])
+                value, _ = suggester.score(pool[i].text, tag, rows[i], explain=False)
                 scored[tag].append((value, tag in pool[i].tags))
     return [tag_score(tag, scored[tag]) for tag in wanted]

@@ -37,16 +37,25 @@ class NaiveBayes:
         self.weights: dict[str, float] = {}
         self.bias = 0.0
 
-    def fit(self, rows: Sequence[set[str]], labels: Sequence[bool]) -> None:
-        pos, neg = Counter[str](), Counter[str]()
+    def fit(self, rows: Sequence[set[str]], labels: Sequence[bool],
+            totals: Counter[str] | None = None) -> None:
+        """``totals`` (each feature's count over all ``rows``) may be shared between tags:
+        then only the positive rows are counted here."""
+        if totals is None:
+            totals = Counter()
+            for row in rows:
+                totals.update(row)
+        pos = Counter[str]()
+        for row, label in zip(rows, labels, strict=True):
+            if label:
+                pos.update(row)
         n_pos = sum(1 for label in labels if label)
         n_neg = len(labels) - n_pos
-        for row, label in zip(rows, labels, strict=True):
-            (pos if label else neg).update(row)
         a = self.alpha
         self.weights = {}
-        for feature in pos.keys() | neg.keys():
-            p, q = pos[feature], neg[feature]
+        for feature, total in totals.items():
+            p = pos[feature]
+            q = total - p
             if p + q < self.min_count:
                 continue
             self.weights[feature] = (math.log((p + a) / (n_pos + 2 * a))

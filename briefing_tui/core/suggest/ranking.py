@@ -8,13 +8,14 @@ benchmarks/bench_suggest.py to beat either alone.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.suggest.examples import Example
 from briefing_tui.core.suggest.features import features
-from briefing_tui.core.suggest.learners import LEARNERS, Learner
+from briefing_tui.core.suggest.learners import LEARNERS, Learner, NaiveBayes
 
 MIN_LABELS = 20
 THRESHOLD = 0.5  # a pair is suggested from this score on
@@ -72,16 +73,27 @@ class Suggester:
             for tag in tags:
                 self.labels[tag] = self.labels.get(tag, 0) + 1
         self.models = {}
-        if self.mode != "rules":
-            for tag, count in self.labels.items():
-                if count >= self.min_labels:
-                    model: Learner = LEARNERS[self.learner]()
-                    model.fit(rows, [tag in tags for tags in tagsets])
-                    self.models[tag] = model
+        if self.mode == "rules":
+            return len(rows)
+        totals: Counter[str] = Counter()
+        if self.learner == "nb":  # counted once for every tag
+            for row in rows:
+                totals.update(row)
+        for tag, count in self.labels.items():
+            if count >= self.min_labels:
+                labels = [tag in tags for tags in tagsets]
+                model: Learner = LEARNERS[self.learner]()
+                if isinstance(model, NaiveBayes):
+                    model.fit(rows, labels, totals)
+                else:
+                    model.fit(rows, labels)
+                self.models[tag] = model
         return len(rows)
 
-    def score(self, text: str, tag: str, row: set[str] | None = None) -> tuple[float, str]:
-        """The score of ``tag`` for a sentence, and the one-line reason for it."""
+    def score(self, text: str, tag: str, row: set[str] | None = None, *,
+              explain: bool = True) -> tuple[float, str]:
+        """The score of ``tag`` for a sentence, and the one-line reason for it (without
+        ``explain``, "": the model's top words cost a sort)."""
         entry = self.codebook.get(tag)
         hits = entry.patterns.matches(text) if entry and self.mode != "model" else []
         rules = rule_score(len(hits))
@@ -94,7 +106,7 @@ class Suggester:
                            + _quoted(hits[:4]))
         row = features(text) if row is None else row
         learnt = model.score(row)
-        top = model.top(row)
+        top = model.top(row) if explain else []
         why = f"model ({count} labels)" + (f": {_quoted(top)}" if top else "")
         if self.mode == "model" or (entry and not entry.patterns):
             return learnt, why
@@ -113,8 +125,9 @@ class Suggester:
             for tag in wanted:
                 if tag in example.tags or tag in example.dismissed:
                     continue
-                value, reason = self.score(example.text, tag, row)
+                value, _ = self.score(example.text, tag, row, explain=False)
                 if value >= threshold:
+                    reason = self.score(example.text, tag, row)[1]
                     found.append(Suggestion(example.document, example.number, example.start,
                                             example.end, tag, round(value, 4), reason,
                                             example.text))
