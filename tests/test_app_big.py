@@ -82,7 +82,7 @@ async def test_command_palette_runs_a_tag_action(tmp_path: Path) -> None:
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.press("ctrl+p")
         assert isinstance(app.screen, CommandPalette)
-        await pilot.press(*"Tag sentence: diplomacy")
+        await pilot.press(*"Tag diplomacy")  # the binding's own description
         await pilot.pause(0.3)
         await pilot.press("enter")
         await settle(pilot)

@@ -157,3 +157,8 @@ def test_metadata_is_cited_in_every_export(tmp_path: Path) -> None:
     (row,) = csv.DictReader(io.StringIO(render(summary, "csv", Codebook()), newline=""))
     assert (row["title"], row["date"], row["author"], row["source"]) == (
         "Talks on border trade resume", "2025-11-24", "Amina Rahimi", "Briefing Agency")
+
+
+def test_a_date_line_is_a_date_not_a_title(tmp_path: Path) -> None:
+    found = _meta(tmp_path, "d.txt", "3 October 2012\n\nTalks resumed in Doha on Monday.\n")
+    assert (found.title, found.date) == (None, "2012-10-03")

@@ -8,6 +8,7 @@ the same sentence independently produce the same id and their sidecars merge cle
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left, insort
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from enum import Enum
@@ -80,10 +81,15 @@ class AnnotationSet:
     revision: int = 0
     corrections: Corrections = field(default_factory=Corrections)
     analyst: str = ""  # who makes the changes: added to each changed annotation's ``by``
+    _spans: list[tuple[int, int, str]] = field(default_factory=list)  # anchored, sorted
+    _longest: int = 0  # the longest anchored span: how far back an overlap can start
 
     def __post_init__(self) -> None:
         self._by_span = {(a.start, a.end): a.id for a in self.items.values()
                          if a.anchor is not Anchor.ORPHAN}
+        self._spans = sorted((a.start, a.end, a.id) for a in self.items.values()
+                             if a.anchor is not Anchor.ORPHAN)
+        self._longest = max((e - s for s, e, _ in self._spans), default=0)
 
     @classmethod
     def of(cls, annotations: Iterable[Annotation]) -> AnnotationSet:
@@ -103,6 +109,25 @@ class AnnotationSet:
         ident = self._by_span.get((start, end))
         return None if ident is None else self.items.get(ident)
 
+    def on_span(self, start: int, end: int) -> list[Annotation]:
+        """Every anchored annotation on ``start:end`` or overlapping it, the exact one
+        first: what a sentence shows and ``x`` clears, also when a hand merge put two
+        ids on it or another tool tagged only a part of it."""
+        spans = self._spans
+        at = bisect_left(spans, (start - self._longest,))
+        found: list[Annotation] = []
+        exact = self.at(start, end)
+        while at < len(spans) and spans[at][0] < end:
+            a_start, a_end, ident = spans[at]
+            at += 1
+            if (a_end > start or a_start >= start) and ident != getattr(exact, "id", None):
+                found.append(self.items[ident])
+        return [exact, *found] if exact is not None else found
+
+    def tags_on(self, start: int, end: int) -> tuple[str, ...]:
+        """The tags a sentence shows: those of every annotation on it (see on_span)."""
+        return tuple(dict.fromkeys(t for a in self.on_span(start, end) for t in a.tags))
+
     # -- changes ---------------------------------------------------------------------
 
     def _apply(self, changes: list[Change], record: bool = True,
@@ -111,13 +136,16 @@ class AnnotationSet:
             fixes = None
         for before, after in changes:
             if before is not None:
-                self.items.pop(before.id, None)
-                if self._by_span.get((before.start, before.end)) == before.id:
-                    del self._by_span[(before.start, before.end)]
+                gone = self.items.pop(before.id, None)
+                if gone is not None and gone.anchor is not Anchor.ORPHAN:
+                    self._unindex(gone)
             if after is not None:
+                old = self.items.get(after.id)
+                if old is not None and old.anchor is not Anchor.ORPHAN:
+                    self._unindex(old)
                 self.items[after.id] = after
                 if after.anchor is not Anchor.ORPHAN:
-                    self._by_span[(after.start, after.end)] = after.id
+                    self._index(after)
         if fixes is not None:
             self.corrections = fixes[1]
         if changes or fixes is not None:
@@ -125,6 +153,37 @@ class AnnotationSet:
             if record:
                 self._undo.append((changes, fixes))
                 self._redo.clear()
+
+    def _index(self, a: Annotation) -> None:
+        self._by_span.setdefault((a.start, a.end), a.id)
+        insort(self._spans, (a.start, a.end, a.id))
+        self._longest = max(self._longest, a.end - a.start)
+
+    def _unindex(self, a: Annotation) -> None:
+        key = (a.start, a.end, a.id)
+        at = bisect_left(self._spans, key)
+        if at < len(self._spans) and self._spans[at] == key:
+            del self._spans[at]
+        if self._by_span.get((a.start, a.end)) == a.id:  # another id there shows instead
+            del self._by_span[(a.start, a.end)]
+            at = bisect_left(self._spans, (a.start, a.end))
+            if at < len(self._spans) and self._spans[at][:2] == (a.start, a.end):
+                self._by_span[(a.start, a.end)] = self._spans[at][2]
+
+    def take_off(self, start: int, end: int, tag: str) -> bool:
+        """Take ``tag`` off every annotation on the span (:meth:`on_span`), as one step;
+        True when the span showed it."""
+        changes = [change for a in self.on_span(start, end) if tag in a.tags
+                   for change in self._put(a, replace(a, tags=tuple(t for t in a.tags
+                                                                    if t != tag)))]
+        self._apply(changes)
+        return bool(changes)
+
+    def clear_span(self, start: int, end: int) -> int:
+        """Remove every annotation :meth:`on_span` finds, as one undoable step."""
+        found = self.on_span(start, end)
+        self._apply([(a, None) for a in found])
+        return len(found)
 
     def _new(self, text: str, start: int, end: int) -> Annotation:
         quote, prefix, suffix = quote_at(text, start, end)
@@ -145,7 +204,13 @@ class AnnotationSet:
         return replace(after, by=tuple(sorted({*after.by, self.analyst})))
 
     def toggle_tag(self, text: str, start: int, end: int, tag: str) -> bool:
-        """Add ``tag`` to the span or take it off; True when the tag is now on."""
+        """Add ``tag`` to the span or take it off; True when the tag is now on.
+
+        A tag the sentence shows from other annotations on it (:meth:`on_span`) is taken
+        off all of them, in one step: what the reader shows is what the key changes.
+        """
+        if self.take_off(start, end, tag):
+            return False
         before = self.at(start, end)
         base = before or self._new(text, start, end)
         if tag in base.tags:

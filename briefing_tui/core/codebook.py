@@ -4,7 +4,11 @@ A user codebook is a small YAML file::
 
     tags:
       - {name: security, key: "1", colour: "#d9534f", description: Armed conflict ...}
-      - {name: health, key: "4", colour: "#5cb85c", description: Disease, clinics}
+      - {name: health, key: "4", colour: "#5cb85c", description: Disease, clinics,
+         patterns: {keywords: [cholera, clinic], phrases: [health centre]}}
+
+``patterns:`` (keywords, phrases, regex, case) feed suggested tags; see
+:mod:`briefing_tui.core.tag_patterns`.
 
 Tags it names replace the defaults of the same name; new ones are added after them.
 Unknown tags found in a sidecar are kept and shown in grey, never dropped.
@@ -20,10 +24,12 @@ from typing import Any
 
 from briefing_tui.core.errors import BriefingError
 from briefing_tui.core.safe_yaml import YamlError, load_yaml_file
+from briefing_tui.core.tag_patterns import Patterns, parse_patterns
 
 TAG_NAME = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,39}$")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 UNKNOWN_COLOUR = "#8a8a8a"
+NO_PATTERNS = Patterns()
 
 
 class CodebookError(BriefingError):
@@ -37,15 +43,41 @@ class Tag:
     colour: str
     description: str = ""
     keywords: tuple[str, ...] = ()
+    patterns: Patterns = NO_PATTERNS  # the rules that suggest this tag (core.suggest)
 
+
+# Checked with benchmarks/bench_suggest.py on labelled news and disaster messages: a
+# keyword matches word starts, so none may start common words ("accord" -> according,
+# "flee" -> fleet are phrases). "camp" and "tents" are kept: 5-6 times the base rate.
+_SECURITY = Patterns(
+    ("attack", "militant", "militia", "insurgen", "rebel", "troops", "soldier", "military",
+     "army", "airstrike", "bomb", "shelling", "gunmen", "gunfire", "ambush", "kill",
+     "wounded", "clashes", "fighting", "fighters", "violence", "armed", "police", "security",
+     "terror", "weapon", "missile", "explosi", "hostage", "looting", "riot", "shot"),
+    ("armed group", "security forces", "opened fire", "car bomb"))
+_MIGRATION = Patterns(
+    ("refugee", "displace", "asylum", "migrant", "migration", "deport", "returnee",
+     "evacuee", "camp", "fled", "fleeing", "exodus", "resettle", "homeless", "IDP"),
+    ("crossed the border", "border crossing", "internally displaced", "left their homes",
+     "tents", "flee"))
+_DIPLOMACY = Patterns(
+    ("talks", "negotiat", "diplomat", "summit", "sanction", "ambassador", "minister",
+     "treaty", "agreement", "ceasefire", "envoy", "embassy", "condemn", "urged",
+     "bilateral", "visit", "meeting", "relations", "president",
+     "foreign", "statement", "resolution", "cooperation", "mediat", "dialogue", "pledge"),
+    ("United Nations", "Security Council", "peace process", "peace talks", "called on",
+     "accord", "accords"))
 
 DEFAULT_TAGS = (
     Tag("security", "1", "#e05d5d",
-        "Armed conflict, attacks, militancy, military operations, policing."),
+        "Armed conflict, attacks, militancy, military operations, policing.",
+        patterns=_SECURITY),
     Tag("migration", "2", "#3b9dd8",
-        "Refugees, displacement, deportation, returns, border crossings."),
+        "Refugees, displacement, deportation, returns, border crossings.",
+        patterns=_MIGRATION),
     Tag("diplomacy", "3", "#d8a03b",
-        "Talks, statements, sanctions, relations between governments and the U.N."),
+        "Talks, statements, sanctions, relations between governments and the U.N.",
+        patterns=_DIPLOMACY),
 )
 
 
@@ -103,7 +135,11 @@ def _tag_from(entry: Any, index: int) -> Tag:
         raise CodebookError(f"tag {name}: description must be text")
     if not isinstance(keywords, list) or not all(isinstance(k, str) for k in keywords):
         raise CodebookError(f"tag {name}: keywords must be a list of words")
-    return Tag(name, key, colour, description, tuple(keywords))
+    try:
+        patterns = parse_patterns(entry.get("patterns"), tuple(keywords))
+    except ValueError as exc:
+        raise CodebookError(f"tag {name}: {exc}") from None
+    return Tag(name, key, colour, description, tuple(keywords), patterns)
 
 
 def load_codebook(path: Path | str) -> Codebook:

@@ -17,6 +17,7 @@ from typing import Any
 from briefing_tui.core.anchoring import AnchorReport, reanchor
 from briefing_tui.core.annotations import Annotation, AnnotationSet
 from briefing_tui.core.corrections import Corrections, merge_corrections, reanchor_corrections
+from briefing_tui.core.document_disk import DiskRecovery
 from briefing_tui.core.document_meta import MetadataAndFixes
 from briefing_tui.core.extract import Progress, extract, page_of
 from briefing_tui.core.merge import MergeResult, merge_annotations
@@ -62,7 +63,7 @@ class SidecarRead:
 
 
 @dataclass
-class Document(MetadataAndFixes):
+class Document(MetadataAndFixes, DiskRecovery):
     path: Path
     loaded: LoadedText = field(repr=False)
     segmentation: Segmentation = field(repr=False)
@@ -79,6 +80,7 @@ class Document(MetadataAndFixes):
     sidecar_extractor: str = ""  # what made the text the sidecar was written against
     ready: bool = True  # False until the sidecar is read: nothing is saved or compared
     unreadable: Fingerprint | None = None  # the unreadable sidecar as last seen
+    kept: SidecarData | None = field(default=None, repr=False)  # last read: unknown keys
     user_metadata: Metadata = field(default_factory=Metadata)  # set by the analyst
     base_metadata: Metadata = field(default_factory=Metadata)  # on disk, for merges
     base_corrections: Corrections = field(default_factory=Corrections)  # on disk
@@ -185,7 +187,7 @@ class Document(MetadataAndFixes):
                 merged is not None and merged.annotations != read.annotations):
             self.saved_revision -= 1  # new anchors, the new hash or our tags: worth writing
         self.base = list(data.annotations)
-        self.disk = read.disk
+        self.disk, self.kept = read.disk, data
         self.sidecar_extractor = data.extractor
         self.problems = list(data.problems)
         self.header = dict(data.extra)
@@ -204,6 +206,8 @@ class Document(MetadataAndFixes):
                            corrections=self.annotations.corrections)
         if self.rejected and hasattr(data, "rejected"):
             data.rejected = list(self.rejected)
+        if self.kept is not None:  # unknown keys go back where they were
+            data.document_extra, data.layout = self.kept.document_extra, self.kept.layout
         data.extra = dict(self.header)
         if self.layer and data.extra.get("status") not in STATUSES:
             data.extra["status"] = IN_PROGRESS
@@ -306,42 +310,12 @@ class Document(MetadataAndFixes):
             their_fixes = reanchor_corrections(their_fixes, self.text)
         result = merge_annotations(self.base, mine, theirs)
         fixes = self.merge_header(data, their_fixes, result.conflicts)
-        self.disk, self.base = disk, list(data.annotations)
+        self.disk, self.base, self.kept = disk, list(data.annotations), data
+        self.header = dict(data.extra)
         self.sidecar_error, self.unreadable = "", None
         self.annotations.replace_all(result.annotations, corrections=fixes)
         self.sync_corrections()
         return result
-
-    def mark_unreadable(self) -> str:
-        """The sidecar on disk changed and cannot be read now: keep ours, wait for a fix.
-
-        Returns the reason ("" when it reads fine). The tags become read-only and the
-        file is never written; :meth:`recover` merges them once it is readable again.
-        """
-        try:
-            read_sidecar(self.sidecar)
-        except SidecarError as exc:
-            self.sidecar_error, self.unreadable = str(exc), fingerprint(self.sidecar)
-            return self.sidecar_error
-        return ""
-
-    def recover(self) -> MergeResult | None:
-        """Poll an unreadable sidecar; once it reads (or is gone), merge ours into it.
-
-        Cheap while nothing changed (a fingerprint). Returns the merge when it recovered.
-        """
-        if not self.sidecar_error or fingerprint(self.sidecar) == self.unreadable:
-            return None
-        try:
-            found = read_sidecar(self.sidecar)
-        except SidecarError as exc:
-            self.sidecar_error, self.unreadable = str(exc), fingerprint(self.sidecar)
-            return None
-        if found is None:
-            self.sidecar_error, self.unreadable = "", None
-            self._keep_ours(SidecarRead(None, None))
-            return MergeResult(self.annotations.sorted(), [])
-        return self.merge_with_disk()
 
     # -- the document file itself -------------------------------------------------------
 
@@ -370,22 +344,6 @@ class Document(MetadataAndFixes):
         self.annotations.replace_all(annotations, corrections=fixes)
         self.anchor_report = report
         return report
-
-    def save_copy(self) -> Path:
-        """Write our state beside the sidecar as a numbered copy; the sidecar is untouched."""
-        stem = self.sidecar.name.removesuffix(".yaml")
-        number = 1
-        while (copy := self.sidecar.with_name(f"{stem}.mine-{number}.yaml")).exists():
-            number += 1
-        write_sidecar(copy, self.snapshot(), None)
-        return copy
-
-    def keep_mine_as_copy(self) -> Path:
-        """Write our state beside the sidecar as a numbered copy, then take the disk's."""
-        copy = self.save_copy()
-        self.reload_sidecar()
-        return copy
-
 
 def file_stamp(path: Path) -> tuple[int, int]:
     """(size, mtime_ns) of a file, or (-1, -1) when it cannot be seen."""

@@ -111,4 +111,5 @@ def looks_like_title(line: str, max_chars: int = 120) -> bool:
     lowered = text.lower()
     if lowered.startswith(("photo", "image", "credit", "©", "(c)", "copyright", "http")):
         return False
-    return any(ch.isalpha() for ch in text) and parse_date(text) != text
+    only_a_date = len(text) <= 30 and parse_date(text) is not None
+    return any(ch.isalpha() for ch in text) and not only_a_date

@@ -31,6 +31,7 @@ from briefing_tui.core.corpus import find_documents
 from briefing_tui.core.document import Document, open_document
 from briefing_tui.core.segment import Segmentation, segment
 from briefing_tui.core.text import DocumentError
+from briefing_tui.core.workers import die_with_parent
 
 Progress = Callable[[int, int], None]
 #: Fewer documents than this are opened in this process (starting workers costs more).
@@ -320,7 +321,8 @@ def build_summary(paths: Iterable[Path | str], codebook: Codebook, *,
         chunks = [chosen[i:i + CHUNK] for i in range(0, len(chosen), CHUNK)]
         work = partial(_collect, codebook=codebook, tags=tags, include_notes=include_notes)
         done = 0
-        with ProcessPoolExecutor(count) as pool:
+        with ProcessPoolExecutor(count, initializer=die_with_parent,
+                                 initargs=(os.getpid(),)) as pool:
             for chunk, part in zip(chunks, pool.map(work, chunks)):
                 builder.merge(part)
                 done += len(chunk)

@@ -50,7 +50,16 @@ class ReaderActions(App[int]):
                          sentence: int | None = None) -> None:
         raise NotImplementedError
 
+    _leaving = False  # exit() was called: keys typed after q do nothing (no half screens)
+
+    def exit(self, result: int | None = None, return_code: int = 0,
+             message: object = None) -> None:
+        self._leaving = True
+        super().exit(result, return_code, message)  # type: ignore[arg-type]
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self._leaving:
+            return False
         # while a dialog is open its keys belong to it
         return not (action in _READER_ACTIONS and len(self.screen_stack) > 1)
 
@@ -133,16 +142,20 @@ class ReaderActions(App[int]):
         target = self._target() if tag is not None else None
         if tag is None or target is None:
             return
+        if target.document.annotations.take_off(target.start, target.end, name):
+            self.document_changed(target.entry, sentence=target.index)  # as shown: off
+            return
         current = target.found.tags if target.found else ()
-        tags = [t for t in current if t != name] if name in current else [*current, name]
+        tags = [*current, name]
         target.document.annotations.set_tags(target.document.text, target.start, target.end,
                                              self.codebook.order(tags))
         self.document_changed(target.entry, sentence=target.index)
 
     def action_clear(self) -> None:
+        """Clear what the sentence shows: every annotation on it (see ``on_span``)."""
         target = self._target()
-        if target is not None and target.found is not None:
-            target.document.annotations.remove(target.found.id)
+        if target is not None and target.document.annotations.clear_span(target.start,
+                                                                          target.end):
             self.document_changed(target.entry, sentence=target.index)
 
     def action_note(self) -> None:

@@ -83,13 +83,13 @@ class DocumentList(OptionList):
 
     def on_resize(self) -> None:
         """Names are clipped to the pane: redo them when its width changes."""
-        if self.entries and self.scrollable_content_region.width != getattr(self, "_room", 0):
-            self._room = self.scrollable_content_region.width
-            for entry in self.entries:
-                self.update_entry(entry)
+        width = self.scrollable_content_region.width
+        if self.entries and width != getattr(self, "_room", width):
+            self.set_entries(self.entries)  # one rebuild, not one replace per entry
 
     def set_entries(self, entries: list[Entry]) -> None:
         self.entries = entries
+        self._room = self.scrollable_content_region.width
         highlighted = self.highlighted
         self.clear_options()
         self.add_options([Option(self._prompt(e), id=str(i)) for i, e in enumerate(entries)])

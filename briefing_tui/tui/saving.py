@@ -273,7 +273,10 @@ class AutosaveMixin(App[int]):
             if document is None or not self.may_save(entry):
                 continue
             self.sidecar_vanished(entry, tell=False)
-            if not document.dirty:
+            if document.sidecar_error and len(document.annotations) and document.ready:
+                # unreadable now, but we hold its tags (unsaved or not): a copy keeps them
+                pass
+            elif not document.dirty:
                 continue
             if document.sidecar_error:  # unreadable: never written; ours go to a copy
                 try:
@@ -293,8 +296,12 @@ class AutosaveMixin(App[int]):
                                  f"were saved to {copy.name}")
                 except SidecarError as exc:
                     failures.append(f"{document.name}: {exc}")
-            except SidecarError as exc:
-                failures.append(f"{document.name}: {exc}")
+            except SidecarError as exc:  # e.g. a folder or a FIFO where the sidecar was
+                try:
+                    copy = document.save_copy()
+                    notes.append(f"{exc}; your tags were saved to {copy.name}")
+                except SidecarError:
+                    failures.append(f"{document.name}: {exc}")
         return failures, notes
 
     def sidecar_vanished(self, entry: Entry, tell: bool = True) -> bool:

@@ -33,13 +33,13 @@ reported in ``problems`` and kept, as read, in ``SidecarData.rejected``; the nex
 writes it back under ``rejected:``. Every load validates ``rejected:`` again, so an entry
 fixed in place (or valid against this document) returns to the annotations by itself.
 Unknown keys are kept too: per annotation in ``Annotation.extra``, in ``document:`` and at
-the top level in ``document_extra`` and ``extra``.
+the top level in ``document_extra`` and ``extra`` -- those two in place, in order and as
+the same text (:mod:`briefing_tui.core.sidecar.keep`).
 """
 
 from __future__ import annotations
 
 import json
-import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -50,7 +50,7 @@ from briefing_tui.core.codebook import TAG_NAME
 from briefing_tui.core.corrections import Corrections
 from briefing_tui.core.errors import BriefingError
 from briefing_tui.core.metadata import FIELDS, Metadata
-from briefing_tui.core.safe_yaml import MAX_DEPTH, Yaml11Number, YamlError, load_yaml
+from briefing_tui.core.safe_yaml import Yaml11Number, YamlError, load_yaml
 from briefing_tui.core.segment import SEGMENTER_NAME, SEGMENTER_VERSION
 from briefing_tui.core.sidecar.header import (
     FIX_KEYS,
@@ -58,6 +58,15 @@ from briefing_tui.core.sidecar.header import (
     dump_metadata,
     read_corrections,
     read_metadata,
+)
+from briefing_tui.core.sidecar.keep import (
+    Layout,
+    Unwritable,
+    flow,
+    kept_text,
+    layout_of,
+    place,
+    sections_of,
 )
 from briefing_tui.core.sidecar.surrogates import fuse_pairs, unescape_pairs
 
@@ -107,6 +116,7 @@ class SidecarData:
     document_extra: dict[str, Any] = field(default_factory=dict)  # unknown document keys
     metadata: Metadata = field(default_factory=Metadata)  # as the analyst set it
     corrections: Corrections = field(default_factory=Corrections)  # splits and joins
+    layout: Layout | None = field(default=None, repr=False, compare=False)  # where, as text
 
 
 # -- writing --------------------------------------------------------------------------------
@@ -116,53 +126,11 @@ def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def _float(value: float) -> str:
-    """A float both YAML 1.1 and JSON read back (``1e+16`` is a string to YAML 1.1)."""
-    if math.isnan(value):
-        return ".nan"
-    if math.isinf(value):
-        return ".inf" if value > 0 else "-.inf"
-    text = repr(value)
-    mantissa, _, exponent = text.partition("e")
-    if exponent and "." not in mantissa:
-        text = f"{mantissa}.0e{exponent}"
-    return text
-
-
-def _flow(value: Any, depth: int) -> str:
-    """One value as a one-line YAML flow node (JSON whenever the value allows).
-
-    ``depth`` is the nesting level a collection here has in the file; the strict loader
-    refuses more than ``MAX_DEPTH``, so we never write what we could not read back.
-    """
-    if isinstance(value, (list, tuple, dict)) and depth > MAX_DEPTH:
-        raise SidecarSaveError(f"a kept value is nested deeper than {MAX_DEPTH} levels")
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        return _float(value)
-    if isinstance(value, Yaml11Number):
-        return str(value)  # kept as written: ``055`` reads back as the same text
-    if isinstance(value, str):
-        return _q(value)
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(_flow(item, depth + 1) for item in value) + "]"
-    if isinstance(value, dict):
-        parts = []
-        for key, item in value.items():
-            if not isinstance(key, str):
-                raise SidecarSaveError(f"a kept mapping has a non-text key {key!r}")
-            parts.append(f"{_q(key)}: {_flow(item, depth + 1)}")
-        return "{" + ", ".join(parts) + "}"
-    raise SidecarSaveError(f"cannot write a value of type {type(value).__name__}")
-
-
-def _extra_items(extra: Any, reserved: tuple[str, ...], where: str) -> list[tuple[str, Any]]:
-    items = sorted(extra.items() if isinstance(extra, dict) else extra, key=lambda kv: kv[0])
+def _extra_items(extra: Any, reserved: tuple[str, ...], where: str,
+                 in_order: bool = False) -> list[tuple[str, Any]]:
+    items = list(extra.items() if isinstance(extra, dict) else extra)
+    if not in_order:
+        items.sort(key=lambda kv: kv[0])
     keys = [key for key, _ in items]
     for key in keys:
         if not isinstance(key, str) or key in reserved:
@@ -184,7 +152,7 @@ def _line(a: Annotation) -> str:
     line = json.dumps(entry, ensure_ascii=False)
     if a.extra:
         items = _extra_items(a.extra, ANNOTATION_KEYS, f"annotation {a.id!r}")
-        line = line[:-1] + "".join(f", {_q(k)}: {_flow(v, 4)}" for k, v in items) + "}"
+        line = line[:-1] + "".join(f", {_q(k)}: {flow(v, 4)}" for k, v in items) + "}"
     return line
 
 
@@ -201,27 +169,39 @@ def dump_sidecar(data: SidecarData) -> str:
     Raises :class:`SidecarSaveError` for what could not be read back the same
     (lone surrogates, reserved or duplicate extra keys, unsupported values).
     """
-    out = [HEADER_COMMENT, f"version: {VERSION}", "document:",
-           f"  name: {_q(data.document_name)}", f"  sha256: {_q(data.document_sha256)}",
-           f"  extractor: {_q(data.extractor)}", *dump_metadata(data.metadata)]
-    kept_fields = {k: v for k, v in data.document_extra.items() if k in FIELDS}
-    out += [f"  {k}: {_flow(v, 3)}" for k, v in kept_fields.items()
-            if getattr(data.metadata, k) is None]  # unusable values, as they were read
-    out += [f"  {_q(k)}: {_flow(v, 3)}"
-            for k, v in _extra_items({k: v for k, v in data.document_extra.items()
-                                      if k not in FIELDS}, DOCUMENT_KEYS, "document")]
-    out.append(f"segmenter: {_q(data.segmenter)}")
-    out += dump_corrections(data.corrections, _flow)
-    out += [f"{_q(k)}: {_flow(v, 2)}" for k, v in _extra_items(data.extra, TOP_KEYS, "sidecar")]
+    try:
+        return _dump(data)
+    except Unwritable as exc:
+        raise SidecarSaveError(str(exc)) from None
+
+
+def _dump(data: SidecarData) -> str:
+    layout = data.layout
+    metadata = sections_of(dump_metadata(data.metadata))
+    shown = {name for name, _ in metadata}
+    metadata += [(k, [f"  {k}: {flow(v, 3)}"]) for k, v in data.document_extra.items()
+                 if k in FIELDS and k not in shown]  # unusable values, as they were read
+    document = place(
+        [("name", [f"  name: {_q(data.document_name)}"]),
+         ("sha256", [f"  sha256: {_q(data.document_sha256)}"]),
+         ("extractor", [f"  extractor: {_q(data.extractor)}"]), *metadata],
+        [(k, kept_text(layout, "document", k, v) or f"  {_q(k)}: {flow(v, 3)}")
+         for k, v in _extra_items({k: v for k, v in data.document_extra.items()
+                                   if k not in FIELDS}, DOCUMENT_KEYS, "document", True)],
+        layout.document_after if layout else {}, DOCUMENT_KEYS, "extractor")
     annotations = sorted(data.annotations, key=Annotation.sort_key)
-    if annotations:
-        out.append("annotations:")
-        out += ["- " + _line(a) for a in annotations]
-    else:
-        out.append("annotations: []")
+    sections = [("version", [f"version: {VERSION}"]), ("document", ["document:", *document]),
+                ("segmenter", [f"segmenter: {_q(data.segmenter)}"]),
+                *sections_of(dump_corrections(data.corrections, flow)),
+                ("annotations", ["annotations:", *("- " + _line(a) for a in annotations)]
+                 if annotations else ["annotations: []"])]
     if data.rejected:
-        out.append("rejected:")
-        out += ["- " + _flow(entry, 3) for entry in data.rejected]
+        sections.append(("rejected", ["rejected:",
+                                      *("- " + flow(entry, 3) for entry in data.rejected)]))
+    out = [HEADER_COMMENT, *place(
+        sections, [(k, kept_text(layout, "", k, v) or f"{_q(k)}: {flow(v, 2)}")
+                   for k, v in _extra_items(data.extra, TOP_KEYS, "sidecar", True)],
+        layout.after if layout else {}, TOP_KEYS, "segmenter")]
     text = "\n".join(out) + "\n"
     if _SURROGATE.search(text):
         raise SidecarSaveError(f"{_surrogate_owner(data)} holds an unpaired surrogate "
@@ -395,7 +375,10 @@ def _own_form(source: str) -> dict[str, Any]:
 def _fast(source: str, document_length: int | None) -> SidecarData | None:
     """The data when ``source`` is exactly what :func:`dump_sidecar` writes, else None."""
     try:
-        data = _validate(_own_form(source), document_length)
+        raw = _own_form(source)
+        data = _validate(raw, document_length)
+        data.layout = layout_of(source, raw, data.extra, data.document_extra, TOP_KEYS,
+                                DOCUMENT_KEYS)
         if dump_sidecar(data) == source:
             return data
     except (ValueError, LookupError, StopIteration, RecursionError, YamlError,
@@ -424,6 +407,8 @@ def parse_sidecar(source: str, document_length: int | None = None) -> SidecarDat
         except YamlError as exc:
             raise SidecarUnreadable(f"not valid YAML: {exc}") from None
         data = _validate(raw, document_length)
+        data.layout = layout_of(source, raw, data.extra, data.document_extra, TOP_KEYS,
+                                DOCUMENT_KEYS)
         hand_edited = True
     data.hand_edited = hand_edited
     return data

@@ -255,9 +255,9 @@ class Reader(ScrollView, can_focus=True):
                 pieces.append((pos, s_start, (), False))
                 pos = s_start
             stop = min(s_end, end)
-            found = annotations.at(s_start, s_end)
-            tags = found.tags if found else ()
-            if found is not None and found.anchor is Anchor.REVIEW:
+            found = annotations.on_span(s_start, s_end)  # all of them: what x clears
+            tags = tuple(dict.fromkeys(t for a in found for t in a.tags))
+            if any(a.anchor is Anchor.REVIEW for a in found):
                 tags = (*tags, REVIEW_MARK)
             pieces.append((pos, stop, tags, index == self.nav.cursor))
             pos = stop

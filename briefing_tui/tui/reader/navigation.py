@@ -10,6 +10,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+from briefing_tui.core.annotations import Anchor
 from briefing_tui.core.document import Document
 
 MAX_MATCHES = 100_000
@@ -42,8 +43,7 @@ class Navigator:
         if self.document is None:
             return ()
         split = self.document.segmentation
-        found = self.document.annotations.at(split.starts[index], split.ends[index])
-        return found.tags if found else ()
+        return self.document.annotations.tags_on(split.starts[index], split.ends[index])
 
     def tagged_indices(self, tag: str | None = None) -> list[int]:
         """Sorted indices of sentences carrying ``tag`` (any tag when None); cached."""
@@ -54,13 +54,18 @@ class Navigator:
                 and len(self._tagged[2]) <= self.count:
             return self._tagged[2]
         split = self.document.segmentation
-        found = set()
+        found: set[int] = set()
         for annotation in self.document.annotations.items.values():
-            if tag is not None and tag not in annotation.tags:
+            if not annotation.tags or (tag is not None and tag not in annotation.tags) or \
+                    annotation.anchor is Anchor.ORPHAN:
                 continue
-            index = split.index_of_span(annotation.start, annotation.end)
-            if index is not None and annotation.tags:
-                found.add(index)
+            start, end = annotation.start, annotation.end
+            first = split.index_at(start)
+            last = split.index_at(max(start, end - 1))
+            if first is None or last is None:
+                continue
+            found.update(i for i in range(first, last + 1)  # every sentence it touches
+                         if split.ends[i] > start or split.starts[i] >= start)
         result = sorted(found)
         self._tagged = (revision, tag, result)
         return result

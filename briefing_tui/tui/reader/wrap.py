@@ -3,8 +3,14 @@
 Rich's and Textual's wrappers take seconds on a 10 MB briefing because curly quotes and
 dashes push them off their single-cell fast path. Here a line whose characters are all one
 cell wide (checked by one regex) is wrapped greedily with ``str.rfind`` at C speed; only
-lines holding wide or zero-width characters (CJK, emoji, combining marks) pay a
-per-character walk. Pure Python with no Textual import: it is tested on its own.
+lines holding wide or zero-width characters (CJK, emoji, combining marks) pay a walk.
+
+That walk goes by *grapheme cluster*, measured exactly as Rich and Textual draw it
+(``rich.cells.split_graphemes``, the function behind ``cell_len``): a ZWJ family 👨‍👩‍👧,
+a keycap 1️⃣ or ❤️ (VS16) is one cluster of 2 cells, never cut in two, so each row's width
+here is the width the strip has on screen (no border pushed right) and a click maps to
+the character really drawn there. Which characters are not one cell comes from Rich's
+own width table too. Pure Python with no Textual import: it is tested on its own.
 """
 
 from __future__ import annotations
@@ -12,19 +18,20 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rich.cells import get_character_cell_size
+from rich._unicode_data import load as load_cell_table  # the table cell_len measures by
+from rich.cells import cell_len, get_character_cell_size, split_graphemes
 
-# Characters that are not exactly one cell: combining marks, zero-width and format
-# characters, East Asian wide ranges, emoji and everything astral.
-NOT_ONE_CELL = re.compile(
-    "[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
-    "\u06d6-\u06ed\u0900-\u0903\u093a-\u094f\u0e31-\u0e3a\u1100-\u115f\u1ab0-\u1aff"
-    "\u1dc0-\u1dff\u200b-\u200f\u2060-\u2064\u20d0-\u20ff\u231a\u231b\u23e9-\u23f3"
-    "\u25fd\u25fe\u2614\u2615\u2648-\u2653\u267f\u2693\u26a1\u26aa-\u26ff\u2705"
-    "\u270a\u270b\u2728\u274c-\u27bf\u2b1b-\u2b55\u2e80-\ua4cf\ua960-\ua97f"
-    "\uac00-\ud7ff\uf900-\ufaff\ufe00-\ufe0f\ufe10-\ufe6f\uff00-\uff60\uffe0-\uffe6"
-    "\U00010000-\U0010ffff]"
-)
+
+def _not_one_cell() -> re.Pattern[str]:
+    """Every character Rich does not draw as exactly one cell, ZWJ and VS16 included."""
+    ranges = [(start, end) for start, end, width in load_cell_table("auto").widths
+              if width != 1 and end >= 0x20]
+    ranges += [(0x200D, 0x200D), (0xFE00, 0xFE0F), (0x10000, 0x10FFFF)]
+    body = "".join(f"{re.escape(chr(max(a, 0x20)))}-{re.escape(chr(b))}" for a, b in ranges)
+    return re.compile(f"[{body}]")
+
+
+NOT_ONE_CELL = _not_one_cell()
 
 
 def is_one_cell_each(text: str) -> bool:
@@ -67,37 +74,36 @@ def _wrap_narrow(line: str, width: int) -> list[int]:
 
 
 def _wrap_cells(line: str, width: int) -> list[int]:
+    """Greedy wrap by grapheme cluster; a cluster is never split across rows."""
+    spans, _total = split_graphemes(line)
     starts = [0]
     cells = 0
-    last_space = -1
+    after_space = -1  # offset just after the last space on this row
     row_start = 0
-    for index, char in enumerate(line):
-        size = char_width(char)
-        if cells + size > width and index > row_start:
-            if last_space > row_start:
-                row_start = last_space + 1
-            else:
-                row_start = index
+    for start, end, size in spans:
+        if cells + size > width and start > row_start:
+            row_start = after_space if after_space > row_start else start
             starts.append(row_start)
-            cells = sum(char_width(c) for c in line[row_start:index])
-            last_space = -1
-            if cells + size > width and index > row_start:  # the carried word still
-                row_start = index  # does not fit beside this wide character: cut it here
+            cells = cell_len(line[row_start:start])
+            after_space = -1
+            if cells + size > width and start > row_start:  # the carried word still
+                row_start = start  # does not fit beside this wide cluster: cut it here
                 starts.append(row_start)
                 cells = 0
         cells += size
-        if char == " ":
-            last_space = index
+        if end - start == 1 and line[start] == " ":
+            after_space = end
     return starts
 
 
 def cell_offset(line: str, column: int) -> int:
-    """The index in ``line`` of the character drawn at cell ``column`` (clamped)."""
+    """The index in ``line`` of the character drawn at cell ``column`` (clamped): the
+    first character of the grapheme cluster covering that cell."""
     if line.isascii() or is_one_cell_each(line):
         return min(max(column, 0), max(len(line) - 1, 0))
     cells = 0
-    for index, char in enumerate(line):
-        cells += char_width(char)
+    for start, _end, size in split_graphemes(line)[0]:
+        cells += size
         if cells > column:
-            return index
+            return start
     return max(len(line) - 1, 0)

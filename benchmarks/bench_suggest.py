@@ -1,0 +1,148 @@
+"""Suggested tags on labelled news and messages: ranking quality and speed.
+
+Reads (never copies) ``labelled/drm_validation.csv`` (Disaster Response Messages:
+refugees -> migration; security, military -> security) and ``labelled/cameo_train.tsv``
+(ConfliBERT CAMEO classes 1, 3 -> diplomacy; 4 -> security) from ``BRIEFING_REAL_DATA``
+(default ``<repo>/../shared/testdata/real/labelled``); skips cleanly when absent.
+
+The sentences are shuffled once (fixed seed) and halved: the first half is the pool the
+"analyst" has tagged (the first N of it, N = 50, 100, 200, 500), the second half is
+ranked. Per tag: average precision and precision of the top 20, for rules only, the
+model only and both, with each learner. Then training time on 5,000 sentences and
+scoring time on 10,000 (three tags, as ``briefing suggest`` does: reasons only for the
+pairs above the threshold), and the import cost of the package.
+
+    python -m benchmarks.bench_suggest
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import random
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from briefing_tui.core.codebook import Codebook
+from briefing_tui.core.suggest import Example, Suggester
+from briefing_tui.core.suggest.evaluate import tag_score
+from briefing_tui.core.suggest.features import features
+
+ROOT = Path(__file__).resolve().parent.parent
+TAGS = ("security", "migration", "diplomacy")
+SIZES = (50, 100, 200, 500)
+MODES = (("rules", "rules", "nb"), ("model nb", "model", "nb"),
+         ("model logistic", "model", "logistic"), ("both nb", "both", "nb"),
+         ("both logistic", "both", "logistic"))
+
+
+def data_folder() -> Path | None:
+    explicit = os.environ.get("BRIEFING_REAL_DATA")
+    folder = Path(explicit) if explicit else ROOT.parent / "shared" / "testdata" / "real"
+    if (folder / "labelled").is_dir():
+        folder = folder / "labelled"
+    return folder if (folder / "drm_validation.csv").is_file() else None
+
+
+def load(folder: Path) -> list[tuple[str, frozenset[str]]]:
+    """(sentence, tags) pairs from both sets."""
+    pairs: list[tuple[str, frozenset[str]]] = []
+    with (folder / "drm_validation.csv").open(encoding="utf-8", newline="") as handle:
+        for record in csv.DictReader(handle):
+            tags = set()
+            if record["security"] == "1" or record["military"] == "1":
+                tags.add("security")
+            if record["refugees"] == "1":
+                tags.add("migration")
+            pairs.append((record["message"], frozenset(tags)))
+    cameo = folder / "cameo_train.tsv"
+    if cameo.is_file():
+        for line in cameo.read_text(encoding="utf-8").splitlines():
+            text, _, label = line.rpartition("\t")
+            tags = {"1": {"diplomacy"}, "3": {"diplomacy"}, "4": {"security"}}.get(label, set())
+            pairs.append((text, frozenset(tags)))
+    return pairs
+
+
+def _examples(pairs: list[tuple[str, frozenset[str]]], name: str) -> list[Example]:
+    return [Example(name, i + 1, 0, len(text), text, tags, frozenset(), True)
+            for i, (text, tags) in enumerate(pairs)]
+
+
+def quality(train: list[Example], test: list[Example], codebook: Codebook) -> None:
+    rows = [features(e.text) for e in test]
+    print(f"{'labels':>6} {'mode':<15} " + " ".join(f"{t + ' AP':>13} {'P@20':>5}"
+                                                      for t in TAGS))
+    for size in SIZES:
+        part = train[:size]
+        counts = {t: sum(t in e.tags for e in part) for t in TAGS}
+        for label, mode, learner in MODES:
+            suggester = Suggester(codebook, mode=mode, learner=learner)
+            suggester.train(part)
+            cells = []
+            for tag in TAGS:
+                scored = [(suggester.score(e.text, tag, row, explain=False)[0], tag in e.tags)
+                          for e, row in zip(test, rows, strict=True)]
+                figures = tag_score(tag, scored)
+                cells.append(f"{figures.average_precision:>13.2f} {figures.p_at_20:>5.2f}")
+            print(f"{size:>6} {label:<15} " + " ".join(cells))
+        print(f"{'':>6} positives in the {size}: "
+              + ", ".join(f"{t} {counts[t]}" for t in TAGS))
+
+
+def speed(pool: list[Example], codebook: Codebook) -> None:
+    train = [pool[i % len(pool)] for i in range(5000)]
+    score = [pool[i % len(pool)] for i in range(10000)]
+    for learner in ("nb", "logistic"):
+        suggester = Suggester(codebook, learner=learner)
+        began = time.perf_counter()
+        suggester.train(train)
+        trained = time.perf_counter() - began
+        began = time.perf_counter()
+        suggester.suggest(score)
+        scored = time.perf_counter() - began
+        print(f"{learner:<9} train 5,000 sentences {trained:6.2f} s (target < 2 s); "
+              f"score 10,000 x 3 tags {scored:6.2f} s (target < 1 s)")
+    rules = Suggester(codebook, mode="rules")
+    began = time.perf_counter()
+    rules.suggest(score)
+    print(f"rules     score 10,000 x 3 tags {time.perf_counter() - began:6.2f} s")
+
+
+def import_cost() -> None:
+    def timed(module: str) -> float:
+        best = 1e9
+        for _ in range(3):
+            began = time.perf_counter()
+            subprocess.run([sys.executable, "-c", f"import {module}"], check=True)
+            best = min(best, time.perf_counter() - began)
+        return best
+
+    base = timed("briefing_tui.core.document")
+    with_suggest = timed("briefing_tui.core.suggest")
+    print(f"import: core.document {base:.3f} s, + core.suggest {with_suggest:.3f} s "
+          f"(difference {with_suggest - base:+.3f} s)")
+
+
+def main() -> int:
+    folder = data_folder()
+    if folder is None:
+        print("bench_suggest: no labelled data (set BRIEFING_REAL_DATA); skipped")
+        return 0
+    pairs = load(folder)
+    random.Random(15).shuffle(pairs)
+    half = len(pairs) // 2
+    train, test = _examples(pairs[:half], "train"), _examples(pairs[half:], "test")
+    print(f"{len(pairs)} sentences; ranked: {len(test)} ("
+          + ", ".join(f"{t} {sum(t in e.tags for e in test)}" for t in TAGS) + ")")
+    codebook = Codebook()
+    quality(train, test, codebook)
+    speed(train + test, codebook)
+    import_cost()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,115 @@
+"""Two pure-Python binary learners on word/bigram sets; chosen on bench_suggest figures.
+
+:class:`NaiveBayes` (Bernoulli-style counts, one pass) and :class:`Logistic` (logistic
+regression by a few epochs of SGD with L2). Both give a probability-like score in 0..1
+and the features that pushed it up most, for the reason shown to the analyst.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections import Counter
+from collections.abc import Sequence
+from typing import Protocol
+
+
+class Learner(Protocol):
+    def fit(self, rows: Sequence[set[str]], labels: Sequence[bool]) -> None: ...
+    def score(self, row: set[str]) -> float: ...
+    def top(self, row: set[str], n: int = 3) -> list[str]: ...
+
+
+def _sigmoid(z: float) -> float:
+    if z < -30:
+        return 0.0
+    if z > 30:
+        return 1.0
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+class NaiveBayes:
+    """Log-odds of each present feature, smoothed; the prior is left out on purpose so a
+    rare tag is not pushed to zero (we rank, we do not classify)."""
+
+    def __init__(self, alpha: float = 0.5, min_count: int = 1) -> None:
+        self.alpha, self.min_count = alpha, min_count
+        self.weights: dict[str, float] = {}
+        self.bias = 0.0
+
+    def fit(self, rows: Sequence[set[str]], labels: Sequence[bool],
+            totals: Counter[str] | None = None) -> None:
+        """``totals`` (each feature's count over all ``rows``) may be shared between tags:
+        then only the positive rows are counted here."""
+        if totals is None:
+            totals = Counter()
+            for row in rows:
+                totals.update(row)
+        pos = Counter[str]()
+        for row, label in zip(rows, labels, strict=True):
+            if label:
+                pos.update(row)
+        n_pos = sum(1 for label in labels if label)
+        n_neg = len(labels) - n_pos
+        a = self.alpha
+        self.weights = {}
+        for feature, total in totals.items():
+            p = pos[feature]
+            q = total - p
+            if p + q < self.min_count:
+                continue
+            self.weights[feature] = (math.log((p + a) / (n_pos + 2 * a))
+                                     - math.log((q + a) / (n_neg + 2 * a)))
+        self.bias = -2.0
+
+    def score(self, row: set[str]) -> float:
+        get = self.weights.get
+        return _sigmoid(self.bias + sum(get(f, 0.0) for f in row) / 2.0)
+
+    def top(self, row: set[str], n: int = 3) -> list[str]:
+        get = self.weights.get
+        return [f for f in sorted(row, key=lambda f: -get(f, 0.0))[:n] if get(f, 0.0) > 0]
+
+
+class Logistic:
+    """Logistic regression, SGD over shuffled rows with positives re-weighted to balance."""
+
+    def __init__(self, epochs: int = 6, rate: float = 0.3, l2: float = 1e-4,
+                 seed: int = 7) -> None:
+        self.epochs, self.rate, self.l2, self.seed = epochs, rate, l2, seed
+        self.weights: dict[str, float] = {}
+        self.bias = 0.0
+
+    def fit(self, rows: Sequence[set[str]], labels: Sequence[bool]) -> None:
+        w: dict[str, float] = {}
+        bias = 0.0
+        n_pos = max(1, sum(1 for label in labels if label))
+        boost = max(1.0, (len(labels) - n_pos) / n_pos)
+        order = list(range(len(rows)))
+        rng = random.Random(self.seed)
+        decay = 1.0 - self.rate * self.l2
+        for epoch in range(self.epochs):
+            rng.shuffle(order)
+            rate = self.rate / (1 + epoch)
+            for i in order:
+                row, y = rows[i], labels[i]
+                z = bias + sum(w.get(f, 0.0) for f in row)
+                g = ((1.0 if y else 0.0) - _sigmoid(z)) * rate * (boost if y else 1.0)
+                if g == 0.0:
+                    continue
+                bias += g
+                for f in row:
+                    w[f] = w.get(f, 0.0) * decay + g
+        self.weights, self.bias = w, bias
+
+    def score(self, row: set[str]) -> float:
+        get = self.weights.get
+        return _sigmoid(self.bias + sum(get(f, 0.0) for f in row))
+
+    def top(self, row: set[str], n: int = 3) -> list[str]:
+        get = self.weights.get
+        return [f for f in sorted(row, key=lambda f: -get(f, 0.0))[:n] if get(f, 0.0) > 0]
+
+
+LEARNERS: dict[str, type[NaiveBayes] | type[Logistic]] = {"nb": NaiveBayes,
+                                                          "logistic": Logistic}

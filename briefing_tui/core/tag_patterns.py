@@ -1,0 +1,138 @@
+"""A tag's ``patterns:`` in the codebook: the words, phrases and regexes that suggest it.
+
+::
+
+    patterns:
+      keywords: [refugee, asylum]        # a word that starts with one: refugee -> refugees
+      phrases: ["crossed the border"]    # these words in this order, whole words
+      regex: ['\\bIDPs?\\b']             # Python regular expressions, at most 200 characters
+      case: ignore                       # or "exact"; ignore is the default
+
+The tag's own ``keywords:`` field counts as keywords too. Every problem is a one-line
+:class:`~briefing_tui.core.codebook.CodebookError`-style message (raised as ValueError
+here; the codebook adds the tag's name).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+MAX_REGEX_CHARS = 200
+MAX_PATTERNS = 200
+_KEYS = ("keywords", "phrases", "regex", "case")
+# A repeated group that itself repeats, "(a+)+": the shape that makes a regex take
+# exponential time on a near-miss. Refused rather than risk a hung suggestion run.
+_NESTED_REPEAT = re.compile(r"\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)[+*{]")
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """One tag's rules; compiled on first use, so the default codebook costs no start time."""
+
+    keywords: tuple[str, ...] = ()
+    phrases: tuple[str, ...] = ()
+    regex: tuple[str, ...] = ()
+    exact_case: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.keywords or self.phrases or self.regex)
+
+    @cached_property
+    def _words(self) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+        """One alternation for every keyword and phrase (one search, not one per word),
+        and the label of each, keyed by its folded text."""
+        labels: dict[str, str] = {}
+        sources: list[str] = []
+        for word in self.keywords:
+            sources.append(re.escape(word) + r"\w*")
+            labels.setdefault(self._fold(word), word)
+        for phrase in self.phrases:
+            words = phrase.split()
+            sources.append(r"\s+".join(map(re.escape, words)) + r"\b")
+            labels.setdefault(self._fold(" ".join(words)), " ".join(words))
+        if not sources:
+            return None, labels
+        sources.sort(key=len, reverse=True)  # "car bomb" before "car"
+        flags = 0 if self.exact_case else re.IGNORECASE
+        return re.compile(r"\b(?:" + "|".join(sources) + ")", flags), labels
+
+    @cached_property
+    def compiled(self) -> tuple[tuple[re.Pattern[str], str], ...]:
+        """Each regex with the label a reason shows ("/IDPs?/")."""
+        flags = 0 if self.exact_case else re.IGNORECASE
+        return tuple((re.compile(source, flags), f"/{source}/")
+                     for source in dict.fromkeys(self.regex))
+
+    def _fold(self, text: str) -> str:
+        return " ".join(text.split()) if self.exact_case else " ".join(text.split()).casefold()
+
+    def _label(self, found: str, labels: dict[str, str]) -> str:
+        folded = self._fold(found)
+        if folded in labels:
+            return labels[folded]
+        for size in range(len(folded) - 1, 0, -1):  # a keyword is a prefix of the word
+            if folded[:size] in labels:
+                return labels[folded[:size]]
+        return found
+
+    def matches(self, text: str) -> list[str]:
+        """The labels of the distinct rules that match ``text``, in order of appearance."""
+        pattern, labels = self._words
+        found: dict[str, None] = {}
+        if pattern is not None:
+            for match in pattern.finditer(text):
+                found[self._label(match.group(), labels)] = None
+        for regex, label in self.compiled:
+            if regex.search(text):
+                found[label] = None
+        return list(found)
+
+
+def _strings(value: Any, what: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ValueError(f"patterns.{what} must be a list of non-empty strings")
+    return tuple(v.strip() for v in value)
+
+
+def build_patterns(keywords: tuple[str, ...] = (), phrases: tuple[str, ...] = (),
+                   regex: tuple[str, ...] = (), *, exact_case: bool = False) -> Patterns:
+    """Checked and compiled rules, or ValueError with a one-line reason."""
+    if len(keywords) + len(phrases) + len(regex) > MAX_PATTERNS:
+        raise ValueError(f"patterns: at most {MAX_PATTERNS} keywords, phrases and regexes")
+    for source in regex:
+        if len(source) > MAX_REGEX_CHARS:
+            raise ValueError(f"patterns.regex {source[:30]!r}...: longer than "
+                             f"{MAX_REGEX_CHARS} characters")
+        if _NESTED_REPEAT.search(source):
+            raise ValueError(f"patterns.regex {source!r}: a repeated group inside a "
+                             "repetition can take very long to fail; simplify it")
+        try:
+            re.compile(source)
+        except re.error as exc:
+            raise ValueError(f"patterns.regex {source!r}: {exc}") from None
+    patterns = Patterns(keywords, phrases, regex, exact_case)
+    _ = patterns.compiled, patterns._words
+    return patterns
+
+
+def parse_patterns(value: Any, keywords: tuple[str, ...]) -> Patterns:
+    """The ``patterns:`` mapping of one codebook entry, plus its ``keywords:``."""
+    if value is None:
+        value = {}
+    if not isinstance(value, dict):
+        raise ValueError("patterns must be a mapping of keywords, phrases, regex, case")
+    unknown = sorted(str(key) for key in value if key not in _KEYS)
+    if unknown:
+        raise ValueError(f"patterns: unknown key {unknown[0]!r} (use "
+                         + ", ".join(_KEYS) + ")")
+    case = value.get("case", "ignore")
+    if case not in ("ignore", "exact"):
+        raise ValueError(f"patterns.case must be 'ignore' or 'exact' (got {case!r})")
+    return build_patterns(keywords + _strings(value.get("keywords"), "keywords"),
+                          _strings(value.get("phrases"), "phrases"),
+                          _strings(value.get("regex"), "regex"), exact_case=case == "exact")
