@@ -6,8 +6,8 @@ cleanly when absent. Each release goes through the same path as ``briefing figur
 --all``: the project's sentence split, then :func:`briefing_tui.core.figures.figures_in`.
 A release is one source, so its event is read as a press office writes it:
 
-* event date: the date of the first sentence that reports a killing or a capture (its
-  own date, else the dateline's); without one, the first date the body states;
+* event date: the date the first sentence reporting a killing or a capture states;
+  when it states none, the first date the body states (the lede's), else the dateline's;
 * province set: the provinces of the figures of that first event sentence; without
   any, of the first sentence naming a province;
 * min killed / min captured: the release's killed and detained+arrested+captured
@@ -59,8 +59,8 @@ def read_release(raw: str) -> dict[str, object]:
     events = [f for f in figures if f.kind == "killed" or f.kind in CAPTURE]
     reference = document_date(text, None)
     body = _body_start(text)
-    when = events[0].date if events else ""
-    if not when:
+    when = events[0].date if events and events[0].date_stated else ""
+    if not when:  # the event sentence says no date: the lede's, else the dateline's
         stated = [d for d in dates_in(text[body:], reference)]
         when = stated[0].date if stated else (reference.isoformat() if reference else "")
     provinces = _provinces(text, body, events)

@@ -87,3 +87,21 @@ def test_sources_on_the_same_thing_sit_side_by_side_never_summed() -> None:
     key, group = groups[0]
     assert key == ("displaced", "people", "Kunar", "2016-05-01")
     assert [(f.source, f.value) for f in group] == [("IOM", 3000), ("OCHA", 4500)]
+
+
+def test_vague_quantities_are_their_least_and_marked_min() -> None:
+    counts = counts_in("Police detained several suspected militants and multiple gunmen.")
+    assert [(c.value, c.qualifier, c.who) for c in counts] == [
+        (3, "min", "militants"), (2, "min", "gunmen")]
+
+
+def test_the_event_day_not_the_reporting_day() -> None:
+    text = "Today, police confirmed a militant commander was arrested in Bannu, Sunday."
+    (figure,) = figures_in(text, [SentenceRef(1, 0, len(text))],
+                           metadata_date="2015-03-10")
+    assert (figure.date, figure.date_stated) == ("2015-03-08", True)
+
+
+def test_a_dateline_without_year_takes_the_release_number_above_it() -> None:
+    top = dateline("2014-06-S-011\nFor Immediate Release\n\nQUETTA, Pakistan (June 4) — Police")
+    assert top is not None and top[0] == date(2014, 6, 4)

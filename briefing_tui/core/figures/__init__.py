@@ -89,7 +89,10 @@ def figures_in(text: str, sentences: Iterable[SentenceRef], *, document: str = "
 def _figure(count: Count, places: list[Place], stated: list[Dated], reference: date | None,
             source: str, document: str, ref: SentenceRef, sentence: str) -> Figure:
     place = _place(places, count.start)
-    when = stated[0].date if stated else (reference.isoformat() if reference else "")
+    today = reference.isoformat() if reference else ""
+    # "Today, forces confirmed ... arrested Sunday": the event's day, not the report's
+    told = [d for d in stated if d.date != today] or stated
+    when = told[0].date if told else today
     return Figure(count.value, count.qualifier, count.kind, count.who,
                   place.entry.adm1 if place else "", place.entry.country if place else "",
                   when, bool(stated), source, document, ref.number,

@@ -34,6 +34,8 @@ DATELINE = re.compile(
     r"\b[A-Z][A-Z .'\u2019-]{2,},\s+[A-Z][A-Za-z ]+\s*"
     r"\((?P<date>[^()\n]{6,40})\)\s*[-\u2013\u2014:]*")
 
+YEAR_ABOVE = re.compile(r"\b((?:19|20)\d\d)\b")
+
 
 @dataclass(frozen=True)
 class Dated:
@@ -94,6 +96,9 @@ def dateline(text: str) -> tuple[date, int, int] | None:
     """The date of a press-release dateline near the top, and where the dateline is."""
     for match in DATELINE.finditer(text[:2000]):
         stated = _explicit(match.group("date"), None)
+        if not stated and (year := YEAR_ABOVE.search(text[:match.start()])):
+            # "(June 14)" under a release number "2012-06-S-026": the year is above it
+            stated = _explicit(match.group("date"), date(int(year.group(1)), 12, 31))
         if stated:
             return date.fromisoformat(stated[0].date), match.start(), match.end()
     return None

@@ -22,6 +22,10 @@ SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_
 # Words that stand for a count on their own ("a dozen", "a pair of", "an insurgent").
 COUNT_WORDS = {"dozen": 12, "dozens": 24, "pair": 2, "couple": 2, "a": 1, "an": 1,
                "single": 1, "lone": 1, "both": 2}
+# Vague quantities, read as the least they can mean: "several" is more than two,
+# "multiple" more than one. Figures from them are marked "min" (:data:`VAGUE`).
+VAGUE = {"several": 3, "multiple": 2}
+COUNT_WORDS.update(VAGUE)
 _WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
 _SCALE = r"hundred|thousand|million|billion"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -29,7 +33,7 @@ NUMBER = (
     rf"(?:(?:{_DIGITS})\s?(?:[kKmM]\b|bn\b|mn\b|(?:{_SCALE})\b)?"
     rf"|(?:(?:{_WORD})(?:[-\s](?:{_WORD}))?(?:\s(?:{_SCALE}))?(?:\s(?:and\s)?(?:{_WORD}))*\b)"
     rf"|(?:a\s)?(?:dozens?|couple|pair)(?:\sof)?"
-    rf"|(?:a|an|one|single|lone)\b)"
+    rf"|(?:a|an|one|single|lone|several|multiple)\b)"
 )
 NUMBER_RE = re.compile(NUMBER, re.IGNORECASE)
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefing_tui.core.figures.numbers import NUMBER, value_of
+from briefing_tui.core.figures.numbers import NUMBER, VAGUE, value_of
 
 # What a figure counts, by the verb forms that say it.
 KINDS: dict[str, tuple[str, ...]] = {
@@ -96,6 +96,8 @@ def _count(match: re.Match[str], kind: str, start: int, end: int) -> Count | Non
     if value is None or value == 0:
         return None
     qualifier = QUALIFIERS.get((match.group("qual") or "").lower(), "exact")
+    if match.group("num").strip().lower() in VAGUE:
+        qualifier = "min"
     return Count(value, qualifier, kind, _who(match), start, end)
 
 
