@@ -31,7 +31,8 @@ from briefing_tui.core.text import DocumentError
 from briefing_tui.core.visible import escape_json_text, visible
 
 EXIT_OK, EXIT_ATTENTION, EXIT_BAD_INPUT = 0, 1, 2
-COMMANDS = ("sentences", "check", "export", "stats", "meta", "suggest", *TEAM_COMMANDS)
+COMMANDS = ("sentences", "check", "export", "stats", "meta", "suggest", "figures",
+            *TEAM_COMMANDS)
 
 
 def _say(message: str) -> None:
@@ -317,6 +318,9 @@ def build_parser() -> argparse.ArgumentParser:
     from briefing_tui.cli_suggest import add_suggest_parser
 
     add_suggest_parser(sub)
+    from briefing_tui.cli_figures import add_figures_parser
+
+    add_figures_parser(sub)
     add_team_commands(sub)
     return parser
 

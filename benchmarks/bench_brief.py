@@ -1,0 +1,128 @@
+"""Key figures, event dates and places against hand-coded press releases.
+
+Reads ``labelled/isaf_dev_300.jsonl`` from ``BRIEFING_REAL_DATA`` (default
+``<repo>/../shared/testdata/real``; CC BY-SA, read here only, never copied) and skips
+cleanly when absent. Each release goes through the same path as ``briefing figures
+--all``: the project's sentence split, then :func:`briefing_tui.core.figures.figures_in`.
+A release is one source, so its event is read as a press office writes it:
+
+* event date: the date of the first sentence that reports a killing or a capture (its
+  own date, else the dateline's); without one, the first date the body states;
+* province set: the provinces of the figures of that first event sentence; without
+  any, of the first sentence naming a province;
+* min killed / min captured: the release's killed and detained+arrested+captured
+  figures added up within the release (back-references "the two insurgents" are never
+  counted by the rules, so a release that repeats a number is not read twice).
+
+Prints exact-match rates against the gold, and the plain first trial quoted in issue 16
+(65 / 83 / 77 / 46 %) as the peer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from benchmarks._common import ROOT
+from briefing_tui.core.figures import Figure, SentenceRef, document_date, figures_in
+from briefing_tui.core.figures.dates import dateline, dates_in
+from briefing_tui.core.figures.gazetteer import canonical, find_places
+from briefing_tui.core.segment import segment
+from briefing_tui.core.text import canonical_text
+
+CAPTURE = ("detained", "arrested", "captured")
+TARGETS = {"date": 0.75, "provinces": 0.85, "killed": 0.85, "captured": 0.70}
+FIRST_TRIAL = {"date": 0.65, "provinces": 0.83, "killed": 0.77, "captured": 0.46}
+
+
+def data_file() -> Path | None:
+    explicit = os.environ.get("BRIEFING_REAL_DATA")
+    folder = Path(explicit) if explicit else ROOT.parent.parent / "shared" / "testdata" / "real"
+    path = folder / "labelled" / "isaf_dev_300.jsonl"
+    return path if path.is_file() else None
+
+
+def _body_start(text: str) -> int:
+    top = dateline(text)
+    return top[2] if top else 0
+
+
+def read_release(raw: str) -> dict[str, object]:
+    """The event a release reports, as the benchmark compares it."""
+    text = canonical_text(raw)
+    split = segment(text)
+    refs = [SentenceRef(s.number, s.start, s.end) for s in split]
+    figures = figures_in(text, refs, source="ISAF")
+    events = [f for f in figures if f.kind == "killed" or f.kind in CAPTURE]
+    reference = document_date(text, None)
+    body = _body_start(text)
+    when = events[0].date if events else ""
+    if not when:
+        stated = [d for d in dates_in(text[body:], reference)]
+        when = stated[0].date if stated else (reference.isoformat() if reference else "")
+    provinces = _provinces(text, body, events)
+    return {"date": when, "provinces": provinces,
+            "killed": sum(f.value for f in events if f.kind == "killed"),
+            "captured": sum(f.value for f in events if f.kind in CAPTURE)}
+
+
+def _provinces(text: str, body: int, events: list[Figure]) -> set[str]:
+    if events:
+        first = [f for f in events if f.sentence == events[0].sentence and f.place]
+        if first:
+            return {f.place for f in first}
+    places = [p for p in find_places(text[body:]) if p.entry.level == "adm1"]
+    named = [p for p in places if p.named_province] or places
+    return {named[0].entry.adm1} if named else set()
+
+
+def gold_of(record: dict[str, object]) -> dict[str, object]:
+    gold = record["gold"]
+    assert isinstance(gold, dict)
+    provinces = set()
+    for name in gold["province"]:
+        entry = canonical(str(name))
+        provinces.add(entry.adm1 if entry else str(name))
+    return {"date": gold["start_date"], "provinces": provinces,
+            "killed": int(gold["min_killed"]), "captured": int(gold["min_captured"])}
+
+
+def run(path: Path, show: int = 0) -> dict[str, float]:
+    records = [json.loads(line) for line in path.read_text("utf-8").split("\n") if line.strip()]
+    hits = dict.fromkeys(TARGETS, 0)
+    shown = 0
+    for record in records:
+        ours, gold = read_release(str(record["text"])), gold_of(record)
+        for field in TARGETS:
+            if ours[field] == gold[field]:
+                hits[field] += 1
+            elif shown < show:
+                shown += 1
+                print(f"-- {field}: ours {ours[field]!r} gold {gold[field]!r}\n"
+                      f"{str(record['text'])[:700]}\n")
+    return {field: hits[field] / len(records) for field in TARGETS}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--show", type=int, default=0, help="print the first N misses")
+    args = parser.parse_args(argv)
+    path = data_file()
+    if path is None:
+        print("bench_brief: skipped: labelled/isaf_dev_300.jsonl not found "
+              "(set BRIEFING_REAL_DATA)")
+        return 0
+    rates = run(path, args.show)
+    print(f"{'field':<10} {'ours':>7} {'first trial':>12} {'target':>7}")
+    for field, rate in rates.items():
+        mark = "ok" if rate >= TARGETS[field] else "BELOW"
+        print(f"{field:<10} {rate:>7.1%} {FIRST_TRIAL[field]:>12.0%} "
+              f"{TARGETS[field]:>7.0%}  {mark}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

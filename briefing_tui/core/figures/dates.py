@@ -1,0 +1,107 @@
+"""When a sentence says a thing happened: explicit dates, and words relative to the
+document's date ("yesterday", "Sunday", "last night").
+
+Relative words need a reference date; without one they resolve to nothing rather than to
+a guess. A weekday means the latest such day on or before the reference, as press releases
+use it ("an operation ... Sunday" in a Tuesday release is two days before).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {name: number for number, names in enumerate((
+    ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+    ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+    ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+    ("dec", "december")), start=1) for name in names}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+EXPLICIT = [
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+    re.compile(rf"\b{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\b", re.IGNORECASE),
+    re.compile(rf"\b{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?\b", re.IGNORECASE),
+]
+RELATIVE = re.compile(
+    r"\b(?P<word>yesterday|today|tonight|this (?:morning|afternoon|evening)|last night|"
+    r"(?:early |late )?(?:on )?(?:" + "|".join(WEEKDAYS) + r"))\b", re.IGNORECASE)
+# "KABUL, Afghanistan (Oct. 3, 2012) —": a place in capitals, a country, a date in brackets.
+DATELINE = re.compile(
+    r"\b[A-Z][A-Z .'\u2019-]{2,},\s+[A-Z][A-Za-z ]+\s*"
+    r"\((?P<date>[^()\n]{6,40})\)\s*[-\u2013\u2014:]*")
+
+
+@dataclass(frozen=True)
+class Dated:
+    date: str        # YYYY-MM-DD
+    start: int       # the words that said it, offsets in the searched text
+    end: int
+    relative: bool   # resolved against the reference date
+
+
+def _month(value: str) -> int:
+    return int(value) if value.isdigit() else MONTHS[value.lower().rstrip(".")]
+
+
+def _explicit(text: str, reference: date | None) -> list[Dated]:
+    found: list[Dated] = []
+    for pattern in EXPLICIT:
+        for match in pattern.finditer(text):
+            year_text = match.group("year")
+            year = int(year_text) if year_text else (reference.year if reference else None)
+            if year is None:
+                continue
+            try:
+                day = date(year, _month(match.group("month")), int(match.group("day")))
+            except ValueError:
+                continue
+            if not year_text and reference and day > reference + timedelta(days=1):
+                day = day.replace(year=year - 1)  # "Dec. 30" in a January release
+            found.append(Dated(day.isoformat(), match.start(), match.end(), False))
+    return found
+
+
+def _relative(text: str, reference: date) -> list[Dated]:
+    found: list[Dated] = []
+    for match in RELATIVE.finditer(text):
+        word = match.group("word").lower()
+        if word.startswith(("yesterday", "last night")):
+            day = reference - timedelta(days=1)
+        elif word in ("today", "tonight") or word.startswith("this "):
+            day = reference
+        else:
+            weekday = WEEKDAYS.index(word.split()[-1])
+            day = reference - timedelta(days=(reference.weekday() - weekday) % 7)
+        found.append(Dated(day.isoformat(), match.start(), match.end(), True))
+    return found
+
+
+def dates_in(text: str, reference: date | None) -> list[Dated]:
+    """Every date ``text`` states, in order of where it is written."""
+    found = _explicit(text, reference)
+    if reference is not None:
+        taken = [(d.start, d.end) for d in found]
+        found += [d for d in _relative(text, reference)
+                  if not any(s < d.end and d.start < e for s, e in taken)]
+    return sorted(found, key=lambda d: d.start)
+
+
+def dateline(text: str) -> tuple[date, int, int] | None:
+    """The date of a press-release dateline near the top, and where the dateline is."""
+    for match in DATELINE.finditer(text[:2000]):
+        stated = _explicit(match.group("date"), None)
+        if stated:
+            return date.fromisoformat(stated[0].date), match.start(), match.end()
+    return None
+
+
+def parse_reference(value: str | None) -> date | None:
+    """A document date as metadata stores it (YYYY-MM-DD; YYYY-MM or YYYY are too vague)."""
+    try:
+        return date.fromisoformat(value) if value and len(value) == 10 else None
+    except ValueError:
+        return None

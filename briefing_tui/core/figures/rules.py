@@ -1,0 +1,156 @@
+"""The patterns of a figure inside one sentence: a number, whom it counts, what happened.
+
+Two shapes cover press releases and situation reports:
+
+* object after the verb: "killed two insurgents", "detained three suspected insurgents",
+  "displacing more than 7,000 people", "killed the Taliban leader" (one);
+* subject before the verb: "an insurgent was killed", "5.8K people displaced",
+  "at least 12 civilians have been injured".
+
+A count preceded by "the" before its verb ("the two insurgents were killed") points back
+at one already counted and is skipped, so a release that repeats itself is not read twice.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefing_tui.core.figures.numbers import NUMBER, value_of
+
+# What a figure counts, by the verb forms that say it.
+KINDS: dict[str, tuple[str, ...]] = {
+    "killed": ("killed", "kill", "killing", "kills", "dead", "died", "slain", "shot dead"),
+    "injured": ("injured", "injuring", "hurt"),
+    "wounded": ("wounded", "wounding"),
+    "displaced": ("displaced", "displacing", "fled", "uprooted"),
+    "returned": ("returned", "returning", "repatriated"),
+    "deported": ("deported", "deporting"),
+    "expelled": ("expelled", "expelling", "pushed back"),
+    "detained": ("detained", "detaining", "detain", "detains", "held"),
+    "arrested": ("arrested", "arresting", "arrest", "arrests"),
+    "captured": ("captured", "capturing", "capture", "apprehended", "taken into custody"),
+    "affected": ("affected",),
+    "assisted": ("assisted", "reached", "helped", "supported"),
+}
+VERB_KIND = {form: kind for kind, forms in KINDS.items() for form in forms}
+WHO = ("people", "persons", "person", "individuals", "individual", "civilians", "civilian",
+       "refugees", "refugee", "idps", "idp", "internally displaced persons",
+       "internally displaced people", "families", "family", "households", "household",
+       "children", "child", "women", "men", "man", "woman", "insurgents", "insurgent",
+       "militants", "militant", "combatants", "combatant", "fighters", "fighter",
+       "suspects", "suspect", "soldiers", "soldier", "policemen", "policeman",
+       "police officers", "officers", "officer", "leaders", "leader", "commanders",
+       "commander", "facilitators", "facilitator", "returnees", "returnee", "migrants",
+       "migrants", "afghans", "afghan", "members", "member", "others", "students",
+       "Taliban", "terrorists", "terrorist", "bombers", "bomber", "gunmen", "gunman")
+# Normalised "who": the plural an analyst would write in a table.
+WHO_NORMAL = {"idp": "IDPs", "idps": "IDPs", "internally displaced persons": "IDPs",
+              "internally displaced people": "IDPs", "taliban": "Taliban"}
+QUALIFIERS = {
+    "more than": "min", "over": "min", "at least": "min", "upwards of": "min",
+    "no fewer than": "min", "in excess of": "min",
+    "some": "approx", "about": "approx", "around": "approx", "approximately": "approx",
+    "nearly": "approx", "almost": "approx", "an estimated": "approx", "roughly": "approx",
+    "close to": "approx", "estimated": "approx",
+    "up to": "max", "as many as": "max",
+}
+_VERB = "|".join(re.escape(v) for v in sorted(VERB_KIND, key=len, reverse=True))
+_WHO = "|".join(re.escape(w) for w in sorted(set(WHO), key=len, reverse=True))
+_QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
+_MODS = r"(?:\s+(?!(?:and|or|were|was|in|at|on|by|who|that)\b)[A-Za-z][\w'\u2019-]*){0,3}"
+_COUNT = rf"(?:(?P<qual>{_QUAL})\s+)?(?P<num>{NUMBER}){_MODS}\s+(?P<who>{_WHO})\b"
+OBJECT = re.compile(
+    rf"\b(?P<verb>{_VERB})\b(?:\s+(?:a\s+total\s+of|and\s+\w+|up|off))?\s+"
+    rf"(?:{_COUNT}|(?P<the>the){_MODS}\s+(?P<whoone>{_WHO})\b)", re.IGNORECASE)
+CHAIN = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+){_COUNT}", re.IGNORECASE)
+SUBJECT = re.compile(
+    rf"(?P<before>\bthe\s+)?{_COUNT}(?:\s+[\w,'-]+){{0,4}}?\s+"
+    rf"(?:(?:were|was|are|is|have|has|had|been|being|reportedly|also|later|all)\s+)*"
+    rf"(?P<verb>{_VERB})\b", re.IGNORECASE)
+BARE = re.compile(rf"(?:(?P<qual>{_QUAL})\s+)?(?P<num>\d[\d,.]*\s?(?:[kKmM]\b|million\b|"
+                  rf"thousand\b)?)\s+(?:were\s+|have been\s+)?(?P<verb>{_VERB})\b",
+                  re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Count:
+    value: int
+    qualifier: str   # exact, min, approx or max
+    kind: str        # killed, detained, displaced…
+    who: str         # people, insurgents, IDPs… ("" when the sentence does not say)
+    start: int       # the words that said it, offsets in the sentence
+    end: int
+
+
+def _who(match: re.Match[str], group: str = "who") -> str:
+    word = (match.groupdict().get(group) or "").lower()
+    if word in WHO_NORMAL:
+        return WHO_NORMAL[word]
+    return word if word.endswith(("s", "people", "men", "children")) else word + "s" \
+        if word.endswith(("er", "nt", "ld", "ct", "an", "ee", "on", "ly")) else word
+
+
+def _count(match: re.Match[str], kind: str, start: int, end: int) -> Count | None:
+    value = value_of(match.group("num"))
+    if value is None or value == 0:
+        return None
+    qualifier = QUALIFIERS.get((match.group("qual") or "").lower(), "exact")
+    return Count(value, qualifier, kind, _who(match), start, end)
+
+
+def counts_in(sentence: str) -> list[Count]:
+    """Every figure the sentence states, in order, each span claimed once."""
+    found: list[Count] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e in taken)
+
+    for match in OBJECT.finditer(sentence):
+        kind = VERB_KIND[match.group("verb").lower()]
+        if match.group("the"):
+            count: Count | None = Count(1, "exact", kind, _who(match, "whoone"),
+                                        match.start(), match.end()) \
+                if not match.group("whoone").lower().endswith("s") else None
+        else:
+            count = _count(match, kind, match.start(), match.end())
+        end = match.end()
+        if count and free(count.start, count.end):
+            found.append(count)
+            taken.append((count.start, count.end))
+            while (more := CHAIN.match(sentence, end)) and (
+                    chained := _count(more, kind, more.start(), more.end())):
+                found.append(chained)
+                taken.append((more.start(), more.end()))
+                end = more.end()
+    for match in SUBJECT.finditer(sentence):
+        if match.group("before") or not free(match.start("num"), match.end()):
+            continue
+        count = _count(match, VERB_KIND[match.group("verb").lower()],
+                       match.start(), match.end())
+        if count:
+            found.append(count)
+            taken.append((count.start, count.end))
+    for match in BARE.finditer(sentence):
+        if free(match.start(), match.end()):
+            count = _count(match, VERB_KIND[match.group("verb").lower()],
+                           match.start(), match.end())
+            if count:
+                found.append(count)
+                taken.append((count.start, count.end))
+    return sorted(found, key=lambda c: c.start)
+
+
+ATTRIBUTION = re.compile(
+    r"\baccording to (?:the |a |an )?(?P<src>[A-Z][\w.&'\u2019-]*(?:\s+(?:of|for|and|the|"
+    r"[A-Z][\w.&'\u2019-]*))*)|(?P<src2>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4})\s+"
+    r"(?:said|says|reported|reports|stated)\b")
+
+
+def attribution(sentence: str) -> str:
+    """Who the sentence says gave the figure ("IOM"), or ""."""
+    match = ATTRIBUTION.search(sentence)
+    if not match:
+        return ""
+    return (match.group("src") or match.group("src2") or "").rstrip(".,").strip()

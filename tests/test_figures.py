@@ -1,0 +1,89 @@
+"""Key figures from look-alike sentences (written for these tests, no real release text)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from briefing_tui.core.figures import SentenceRef, figures_in, side_by_side
+from briefing_tui.core.figures.dates import dateline, dates_in
+from briefing_tui.core.figures.gazetteer import canonical, entries, find_places
+from briefing_tui.core.figures.numbers import value_of
+from briefing_tui.core.figures.rules import counts_in
+
+
+@pytest.mark.parametrize(("written", "value"), [
+    ("7,000", 7000), ("5.8K", 5800), ("2.4 million", 2_400_000), ("three million", 3_000_000),
+    ("forty-two", 42), ("a dozen", 12), ("an", 1), ("two hundred and five", 205)])
+def test_numbers_as_written(written: str, value: int) -> None:
+    assert value_of(written) == value
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The patrol killed two militants near the river.", [(2, "exact", "killed", "militants")]),
+    ("Police detained three suspected militants and one militant commander.",
+     [(3, "exact", "detained", "militants"), (1, "exact", "detained", "commanders")]),
+    ("A militant was killed when the patrol returned fire.",
+     [(1, "exact", "killed", "militants")]),
+    ("More than 7,000 people were displaced last month.", [(7000, "min", "displaced", "people")]),
+    ("Some 2.4 million refugees have returned since January.",
+     [(2_400_000, "approx", "returned", "refugees")]),
+    ("Up to forty-two families were affected by the floods.",
+     [(42, "max", "affected", "families")]),
+    ("The patrol captured the militant commander at dawn.",
+     [(1, "exact", "captured", "commanders")]),
+])
+def test_counts_in_look_alike_sentences(sentence: str, expected: list[tuple]) -> None:
+    assert [(c.value, c.qualifier, c.kind, c.who) for c in counts_in(sentence)] == expected
+
+
+def test_a_back_reference_is_not_counted_again() -> None:
+    assert counts_in("The two militants killed in the raid were carrying rifles.") == []
+
+
+def test_gazetteer_has_every_afghan_province_and_its_spellings() -> None:
+    afghan = {e.name for e in entries().values() if e.country == "AFG"}
+    assert len(afghan) == 34
+    assert canonical("Paktya").name == "Paktia"  # type: ignore[union-attr]
+    assert canonical("sar-e pul").name == "Sar-e Pol"  # type: ignore[union-attr]
+    places = find_places("Near Torkham crossing and in Oruzgan province, not kp.")
+    assert [(p.entry.name, p.entry.adm1, p.named_province) for p in places] == [
+        ("Torkham", "Khyber Pakhtunkhwa", False), ("Uruzgan", "Uruzgan", True)]
+
+
+def test_dates_resolve_against_the_document_date() -> None:
+    tuesday = date(2015, 3, 10)
+    found = dates_in("The raid took place Sunday; another yesterday; and on 2 March.",
+                     tuesday)
+    assert [d.date for d in found] == ["2015-03-08", "2015-03-09", "2015-03-02"]
+    assert dates_in("It happened yesterday.", None) == []  # no reference: no guess
+    top = dateline("QUETTA, Pakistan (Feb. 4, 2015) — Police said")
+    assert top is not None and top[0] == date(2015, 2, 4)
+
+
+def test_figures_keep_citation_place_date_and_source() -> None:
+    text = ("PESHAWAR, Pakistan (June 3, 2014) — Police arrested four suspected militants "
+            "in Bannu yesterday.\u2028Over 5,000 families were displaced in North Waziristan, "
+            "according to UNHCR.")
+    cut = text.index("\u2028")
+    refs = [SentenceRef(1, 0, cut), SentenceRef(2, cut + 1, len(text))]
+    first, second = figures_in(text, refs, document="look.txt", source="Wire")
+    assert (first.value, first.kind, first.place, first.date, first.date_stated,
+            first.source, first.sentence) == (4, "arrested", "Khyber Pakhtunkhwa",
+                                              "2014-06-02", True, "Wire", 1)
+    assert text[first.start:first.end].startswith("arrested four")
+    assert (second.value, second.qualifier, second.source, second.date_stated) == (
+        5000, "min", "UNHCR", False)
+
+
+def test_sources_on_the_same_thing_sit_side_by_side_never_summed() -> None:
+    text = ("About 3,000 people were displaced in Kunar, according to IOM. "
+            "At least 4,500 people were displaced in Kunar, according to OCHA.")
+    middle = text.index("At least")
+    refs = [SentenceRef(1, 0, middle - 1), SentenceRef(2, middle, len(text))]
+    groups = side_by_side(figures_in(text, refs, metadata_date="2016-05-01"))
+    assert len(groups) == 1
+    key, group = groups[0]
+    assert key == ("displaced", "people", "Kunar", "2016-05-01")
+    assert [(f.source, f.value) for f in group] == [("IOM", 3000), ("OCHA", 4500)]
