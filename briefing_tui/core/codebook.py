@@ -48,7 +48,8 @@ class Tag:
 
 # Checked with benchmarks/bench_suggest.py on labelled news and disaster messages: a
 # keyword matches word starts, so none may start common words ("accord" -> according,
-# "flee" -> fleet are phrases). "camp" and "tents" are kept: 5-6 times the base rate.
+# "flee" -> fleet, "camp" -> campaign are phrases); "camp" and "tents", though often disaster
+# shelter, hit 5-6 times the base rate of displacement and are kept.
 _SECURITY = Patterns(
     ("attack", "militant", "militia", "insurgen", "rebel", "troops", "soldier", "military",
      "army", "airstrike", "bomb", "shelling", "gunmen", "gunfire", "ambush", "kill",
@@ -57,9 +58,9 @@ _SECURITY = Patterns(
     ("armed group", "security forces", "opened fire", "car bomb"))
 _MIGRATION = Patterns(
     ("refugee", "displace", "asylum", "migrant", "migration", "deport", "returnee",
-     "evacuee", "camp", "fled", "fleeing", "exodus", "resettle", "homeless", "IDP"),
+     "evacuee", "fled", "fleeing", "exodus", "resettle", "homeless", "IDP"),
     ("crossed the border", "border crossing", "internally displaced", "left their homes",
-     "tents", "flee"))
+     "tents", "flee", "camp", "camps"))
 _DIPLOMACY = Patterns(
     ("talks", "negotiat", "diplomat", "summit", "sanction", "ambassador", "minister",
      "treaty", "agreement", "ceasefire", "envoy", "embassy", "condemn", "urged",
