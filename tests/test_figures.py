@@ -105,3 +105,8 @@ def test_the_event_day_not_the_reporting_day() -> None:
 def test_a_dateline_without_year_takes_the_release_number_above_it() -> None:
     top = dateline("2014-06-S-011\nFor Immediate Release\n\nQUETTA, Pakistan (June 4) — Police")
     assert top is not None and top[0] == date(2014, 6, 4)
+
+
+def test_a_named_group_and_its_associates() -> None:
+    counts = counts_in("Police captured a Lashkar of the Valley commander and two associates.")
+    assert [(c.value, c.who) for c in counts] == [(1, "commanders"), (2, "associates")]

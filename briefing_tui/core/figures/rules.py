@@ -43,7 +43,8 @@ WHO = ("people", "persons", "person", "individuals", "individual", "civilians", 
        "police officers", "officers", "officer", "leaders", "leader", "commanders",
        "commander", "facilitators", "facilitator", "returnees", "returnee", "migrants",
        "migrants", "afghans", "afghan", "members", "member", "others", "students",
-       "Taliban", "terrorists", "terrorist", "bombers", "bomber", "gunmen", "gunman")
+       "Taliban", "terrorists", "terrorist", "bombers", "bomber", "gunmen", "gunman",
+       "associates", "associate", "accomplices", "accomplice")
 # Normalised "who": the plural an analyst would write in a table.
 WHO_NORMAL = {"idp": "IDPs", "idps": "IDPs", "internally displaced persons": "IDPs",
               "internally displaced people": "IDPs", "taliban": "Taliban"}
@@ -58,7 +59,7 @@ QUALIFIERS = {
 _VERB = "|".join(re.escape(v) for v in sorted(VERB_KIND, key=len, reverse=True))
 _WHO = "|".join(re.escape(w) for w in sorted(set(WHO), key=len, reverse=True))
 _QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
-_MODS = r"(?:\s+(?!(?:and|or|were|was|in|at|on|by|who|that)\b)[A-Za-z][\w'\u2019-]*){0,3}"
+_MODS = r"(?:\s+(?!(?:and|or|were|was|in|at|on|by|who|that)\b)[A-Za-z][\w'\u2019-]*){0,4}"
 _COUNT = rf"(?:(?P<qual>{_QUAL})\s+)?(?P<num>{NUMBER}){_MODS}\s+(?P<who>{_WHO})\b"
 OBJECT = re.compile(
     rf"\b(?P<verb>{_VERB})\b(?:\s+(?:a\s+total\s+of|and\s+\w+|up|off))?\s+"
