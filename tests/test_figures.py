@@ -110,3 +110,11 @@ def test_a_dateline_without_year_takes_the_release_number_above_it() -> None:
 def test_a_named_group_and_its_associates() -> None:
     counts = counts_in("Police captured a Lashkar of the Valley commander and two associates.")
     assert [(c.value, c.who) for c in counts] == [(1, "commanders"), (2, "associates")]
+
+
+def test_no_count_inside_a_word_and_no_pronoun_as_source() -> None:
+    from briefing_tui.core.figures.rules import attribution
+
+    assert counts_in("Thousands of Afghan refugees are expelled each month.") == []
+    assert attribution("He said that 300 migrants had been deported.") == ""
+    assert attribution("UNHCR said that 300 migrants had been deported.") == "UNHCR"

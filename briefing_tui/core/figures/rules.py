@@ -60,7 +60,7 @@ _VERB = "|".join(re.escape(v) for v in sorted(VERB_KIND, key=len, reverse=True))
 _WHO = "|".join(re.escape(w) for w in sorted(set(WHO), key=len, reverse=True))
 _QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
 _MODS = r"(?:\s+(?!(?:and|or|were|was|in|at|on|by|who|that)\b)[A-Za-z][\w'\u2019-]*){0,4}"
-_COUNT = rf"(?:(?P<qual>{_QUAL})\s+)?(?P<num>{NUMBER}){_MODS}\s+(?P<who>{_WHO})\b"
+_COUNT = rf"(?:(?P<qual>{_QUAL})\s+)?(?P<num>\b{NUMBER}){_MODS}\s+(?P<who>{_WHO})\b"
 OBJECT = re.compile(
     rf"\b(?P<verb>{_VERB})\b(?:\s+(?:a\s+total\s+of|and\s+\w+|up|off))?\s+"
     rf"(?:{_COUNT}|(?P<the>the){_MODS}\s+(?P<whoone>{_WHO})\b)", re.IGNORECASE)
@@ -151,9 +151,13 @@ ATTRIBUTION = re.compile(
     r"(?:said|says|reported|reports|stated)\b")
 
 
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "this", "that", "officials", "police"}
+
+
 def attribution(sentence: str) -> str:
     """Who the sentence says gave the figure ("IOM"), or ""."""
     match = ATTRIBUTION.search(sentence)
     if not match:
         return ""
-    return (match.group("src") or match.group("src2") or "").rstrip(".,").strip()
+    said = (match.group("src") or match.group("src2") or "").rstrip(".,").strip()
+    return "" if said.lower() in PRONOUNS else said
