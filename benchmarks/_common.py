@@ -26,6 +26,20 @@ RESULTS = ROOT / "results"  # git-ignored
 Row = dict[str, Any]
 
 
+def real_data(inner: str = "") -> Path | None:
+    """The folder of third-party documents a benchmark may read, never copy, or None.
+
+    Only ``BRIEFING_REAL_DATA`` names it (the project cites no path outside itself);
+    ``inner`` is a path inside it that must exist too. A benchmark without it says so and
+    skips its real-data rows.
+    """
+    explicit = os.environ.get("BRIEFING_REAL_DATA")
+    if not explicit:
+        return None
+    found = Path(explicit) / inner if inner else Path(explicit)
+    return found if found.exists() else None
+
+
 def row(name: str, value: float, unit: str, runs: Sequence[float] | int, *,
         target: str | None = None, ok: bool | None = None, **extra: Any) -> Row:
     """One result. ``runs`` is every measured sample (or just a count when there are many).

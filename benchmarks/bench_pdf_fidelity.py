@@ -12,7 +12,7 @@ reference's words kept, <= 1 s per 10 pages.
   the share of the truth's words it gives. Running heads and page numbers are not in the
   truth: a reader that keeps them invents words.
 - **Real PDFs** (when present; not in quick mode): the folder ``BRIEFING_REAL_DATA``
-  (default ``<repo>/../shared/testdata/real``), its ``pdf/*.pdf``. No truth exists, so as
+  names, its ``pdf/*.pdf``. No truth exists, so as
   in ``pdf_fidelity.py``: ours against PDFium's and poppler's words together (what both
   independent readers say), and each of those two against the other.
 
@@ -24,7 +24,6 @@ text. Times: ours is extraction without the cache; PDFium's is opening and
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import shutil
 import statistics
@@ -35,7 +34,7 @@ from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
 
-from benchmarks._common import ROOT, Row, row, timed
+from benchmarks._common import ROOT, Row, real_data, row, timed
 from briefing_tui.core.extract import extract
 from briefing_tui.core.segment import segment
 from devtools.pdflookalike import sitrep
@@ -178,9 +177,7 @@ def statement_paragraphs() -> list[str]:
 
 
 def real_folder() -> Path | None:
-    explicit = os.environ.get("BRIEFING_REAL_DATA")
-    folder = Path(explicit) if explicit else ROOT.parent.parent / "shared" / "testdata" / "real"
-    return folder / "pdf" if (folder / "pdf").is_dir() else None
+    return real_data("pdf")
 
 
 def run(quick: bool) -> list[Row]:

@@ -12,7 +12,7 @@
   wraps real-like briefings at 60-79 columns; a sentence start found in the wrapped text
   and not in the same text unwrapped was made by the wrap. Target <= 0.5 per 1,000.
 - **real corpus** (when present, not in quick mode): the folder ``BRIEFING_REAL_DATA``
-  (default ``<repo>/../shared/testdata/real``): the UN statements and the ISAF press
+  names: the UN statements and the ISAF press
   releases (``labelled/isaf_dev_300.jsonl``, read here only, never copied) split for
   speed, and wrapped at 72 columns for false breaks. Skipped cleanly when absent.
 """
@@ -22,14 +22,13 @@ from __future__ import annotations
 import argparse
 import gc
 import json
-import os
 import statistics
 from functools import partial
 from pathlib import Path
 
 import yaml
 
-from benchmarks._common import ROOT, Row, row, size_label, timed
+from benchmarks._common import ROOT, Row, real_data, row, size_label, timed
 from briefing_tui.core.segment import segment
 from briefing_tui.core.text import canonical_text
 from devtools.generate import briefing
@@ -86,9 +85,7 @@ def _false_row(name: str, pairs: list[tuple[str, str]]) -> Row:
 
 
 def real_folder() -> Path | None:
-    explicit = os.environ.get("BRIEFING_REAL_DATA")
-    folder = Path(explicit) if explicit else ROOT.parent.parent / "shared" / "testdata" / "real"
-    return folder if folder.is_dir() else None
+    return real_data()
 
 
 def real_corpus(folder: Path) -> list[str]:

@@ -15,6 +15,7 @@ from briefing_tui.core.corrections import Corrections
 from briefing_tui.core.errors import BriefingError
 from briefing_tui.core.metadata import FIELDS, Metadata
 from briefing_tui.core.segment import SEGMENTER_NAME, SEGMENTER_VERSION
+from briefing_tui.core.sidecar.dismissed import KEY as DISMISSED
 from briefing_tui.core.sidecar.header import FIX_KEYS
 from briefing_tui.core.sidecar.keep import Layout
 
@@ -22,7 +23,7 @@ VERSION = 1
 HEADER_COMMENT = ("# briefing_tui sidecar: one annotation per line. "
                   "Plain YAML; safe to diff, merge and edit.")
 ANNOTATION_KEYS = ("id", "start", "end", "text", "prefix", "suffix", "tags", "note", "by",
-                   "anchor")
+                   "anchor", DISMISSED)
 DOCUMENT_KEYS = ("name", "sha256", "extractor", *FIELDS)
 TOP_KEYS = ("version", "document", "segmenter", *FIX_KEYS, "annotations", "rejected")
 

@@ -59,6 +59,7 @@ from briefing_tui.core.sidecar.data import (
     SidecarSaveError,
     SidecarUnreadable,
 )
+from briefing_tui.core.sidecar.dismissed import write_dismissed
 from briefing_tui.core.sidecar.header import dump_corrections, dump_metadata
 from briefing_tui.core.sidecar.keep import (
     Unwritable,
@@ -108,6 +109,7 @@ def _line(a: Annotation) -> str:
     anchor = Anchor(a.anchor)
     if anchor is not Anchor.EXACT:
         entry["anchor"] = anchor.value
+    write_dismissed(entry, a.dismissed)
     line = json.dumps(entry, ensure_ascii=False)
     if a.extra:
         items = _extra_items(a.extra, ANNOTATION_KEYS, f"annotation {a.id!r}")

@@ -22,6 +22,7 @@ from briefing_tui.core.sidecar.data import (
     SidecarData,
     SidecarUnreadable,
 )
+from briefing_tui.core.sidecar.dismissed import read_dismissed
 from briefing_tui.core.sidecar.header import read_corrections, read_metadata
 
 
@@ -84,11 +85,12 @@ def _annotation(entry: Any, document_length: int | None) -> Annotation:
                          key=lambda kv: kv[0]))
     try:
         by = read_by(entry.get("by", []))
+        dismissed = read_dismissed(entry)
     except ValueError as exc:
         raise _Bad(str(exc)) from None
     return Annotation(ident, start, end, text, _text(entry, "prefix", ""),
                       _text(entry, "suffix", ""), tuple(dict.fromkeys(tags)),
-                      _text(entry, "note", ""), anchor, extra, by)
+                      _text(entry, "note", ""), anchor, extra, by, dismissed)
 
 
 def _header_text(mapping: dict[str, Any], key: str, label: str) -> str:
