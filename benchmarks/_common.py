@@ -26,6 +26,19 @@ RESULTS = ROOT / "results"  # git-ignored
 Row = dict[str, Any]
 
 
+def real_data(inner: str = "") -> Path | None:
+    """The folder of third-party documents a benchmark may read, never copy, or None.
+
+    ``BRIEFING_REAL_DATA`` names it; else the workspace's ``shared/testdata/real`` beside
+    the repository, when that exists. ``inner`` is a path inside it that must exist too.
+    A benchmark without it says so and skips its real-data rows.
+    """
+    explicit = os.environ.get("BRIEFING_REAL_DATA")
+    folder = Path(explicit) if explicit else ROOT.parent.parent / "shared" / "testdata" / "real"
+    found = folder / inner if inner else folder
+    return found if found.exists() else None
+
+
 def row(name: str, value: float, unit: str, runs: Sequence[float] | int, *,
         target: str | None = None, ok: bool | None = None, **extra: Any) -> Row:
     """One result. ``runs`` is every measured sample (or just a count when there are many).

@@ -24,7 +24,6 @@ text. Times: ours is extraction without the cache; PDFium's is opening and
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import shutil
 import statistics
@@ -35,7 +34,7 @@ from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
 
-from benchmarks._common import ROOT, Row, row, timed
+from benchmarks._common import ROOT, Row, real_data, row, timed
 from benchmarks.pdflookalike import sitrep
 from briefing_tui.core.extract import extract
 from briefing_tui.core.segment import segment
@@ -179,9 +178,7 @@ def statement_paragraphs() -> list[str]:
 
 
 def real_folder() -> Path | None:
-    explicit = os.environ.get("BRIEFING_REAL_DATA")
-    folder = Path(explicit) if explicit else ROOT.parent.parent / "shared" / "testdata" / "real"
-    return folder / "pdf" if (folder / "pdf").is_dir() else None
+    return real_data("pdf")
 
 
 def run(quick: bool) -> list[Row]:

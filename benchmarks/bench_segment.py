@@ -22,14 +22,13 @@ from __future__ import annotations
 import argparse
 import gc
 import json
-import os
 import statistics
 from functools import partial
 from pathlib import Path
 
 import yaml
 
-from benchmarks._common import ROOT, Row, row, size_label, timed
+from benchmarks._common import ROOT, Row, real_data, row, size_label, timed
 from benchmarks.generate import briefing
 from benchmarks.wrapgen import briefing_pair, wrap
 from briefing_tui.core.segment import segment
@@ -86,9 +85,7 @@ def _false_row(name: str, pairs: list[tuple[str, str]]) -> Row:
 
 
 def real_folder() -> Path | None:
-    explicit = os.environ.get("BRIEFING_REAL_DATA")
-    folder = Path(explicit) if explicit else ROOT.parent.parent / "shared" / "testdata" / "real"
-    return folder if folder.is_dir() else None
+    return real_data()
 
 
 def real_corpus(folder: Path) -> list[str]:
