@@ -34,7 +34,7 @@ from itertools import pairwise
 from briefing_tui.core.extract.pdf_order import Line as _Line
 from briefing_tui.core.extract.pdf_order import reading_order
 
-LAYOUT_VERSION = 3
+LAYOUT_VERSION = 4
 
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
                             "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
