@@ -29,13 +29,14 @@ Row = dict[str, Any]
 def real_data(inner: str = "") -> Path | None:
     """The folder of third-party documents a benchmark may read, never copy, or None.
 
-    ``BRIEFING_REAL_DATA`` names it; else the workspace's ``shared/testdata/real`` beside
-    the repository, when that exists. ``inner`` is a path inside it that must exist too.
-    A benchmark without it says so and skips its real-data rows.
+    Only ``BRIEFING_REAL_DATA`` names it (the project cites no path outside itself);
+    ``inner`` is a path inside it that must exist too. A benchmark without it says so and
+    skips its real-data rows.
     """
     explicit = os.environ.get("BRIEFING_REAL_DATA")
-    folder = Path(explicit) if explicit else ROOT.parent.parent / "shared" / "testdata" / "real"
-    found = folder / inner if inner else folder
+    if not explicit:
+        return None
+    found = Path(explicit) / inner if inner else Path(explicit)
     return found if found.exists() else None
 
 

@@ -1,10 +1,9 @@
 """Key figures, event dates and places against hand-coded press releases.
 
-Reads ``labelled/isaf_dev_300.jsonl`` from ``BRIEFING_REAL_DATA`` (default: the
-workspace's ``shared/testdata/real`` beside the repository; CC BY-SA, read here only,
-never copied) and skips cleanly when absent. Each release goes through the same path as
-``briefing figures --all``: the project's sentence split, then
-:func:`briefing_tui.core.figures.figures_in`.
+Reads ``labelled/isaf_dev_300.jsonl`` from the folder ``BRIEFING_REAL_DATA`` names
+(CC BY-SA: read here only, never copied) and skips cleanly without it. Each release
+goes through the same path as ``briefing figures --all``: the project's sentence split,
+then :func:`briefing_tui.core.figures.figures_in`.
 A release is one source, so its event is read as a press office writes it:
 
 * event date: the date the first sentence reporting a killing or a capture states;

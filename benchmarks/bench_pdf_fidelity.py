@@ -12,7 +12,7 @@ reference's words kept, <= 1 s per 10 pages.
   the share of the truth's words it gives. Running heads and page numbers are not in the
   truth: a reader that keeps them invents words.
 - **Real PDFs** (when present; not in quick mode): the folder ``BRIEFING_REAL_DATA``
-  (default ``<repo>/../shared/testdata/real``), its ``pdf/*.pdf``. No truth exists, so as
+  names, its ``pdf/*.pdf``. No truth exists, so as
   in ``pdf_fidelity.py``: ours against PDFium's and poppler's words together (what both
   independent readers say), and each of those two against the other.
 

@@ -12,7 +12,7 @@
   wraps real-like briefings at 60-79 columns; a sentence start found in the wrapped text
   and not in the same text unwrapped was made by the wrap. Target <= 0.5 per 1,000.
 - **real corpus** (when present, not in quick mode): the folder ``BRIEFING_REAL_DATA``
-  (default ``<repo>/../shared/testdata/real``): the UN statements and the ISAF press
+  names: the UN statements and the ISAF press
   releases (``labelled/isaf_dev_300.jsonl``, read here only, never copied) split for
   speed, and wrapped at 72 columns for false breaks. Skipped cleanly when absent.
 """

@@ -2,8 +2,8 @@
 
 Reads (never copies) ``labelled/drm_validation.csv`` (Disaster Response Messages:
 refugees -> migration; security, military -> security) and ``labelled/cameo_train.tsv``
-(ConfliBERT CAMEO classes 1, 3 -> diplomacy; 4 -> security) from ``BRIEFING_REAL_DATA``
-(default: ``shared/testdata/real`` beside the repository); skips cleanly when absent.
+(ConfliBERT CAMEO classes 1, 3 -> diplomacy; 4 -> security) from the folder
+``BRIEFING_REAL_DATA`` names; skips cleanly without it.
 
 The sentences are shuffled once (fixed seed) and halved: the first half is the pool the
 "analyst" has tagged (the first N of it, N = 50, 100, 200, 500), the second half is

@@ -52,6 +52,8 @@ from briefing_tui.core.errors import BriefingError
 from briefing_tui.core.metadata import FIELDS, Metadata
 from briefing_tui.core.safe_yaml import Yaml11Number, YamlError, load_yaml
 from briefing_tui.core.segment import SEGMENTER_NAME, SEGMENTER_VERSION
+from briefing_tui.core.sidecar.dismissed import KEY as DISMISSED
+from briefing_tui.core.sidecar.dismissed import read_dismissed, write_dismissed
 from briefing_tui.core.sidecar.header import (
     FIX_KEYS,
     dump_corrections,
@@ -74,7 +76,7 @@ VERSION = 1
 HEADER_COMMENT = ("# briefing_tui sidecar: one annotation per line. "
                   "Plain YAML; safe to diff, merge and edit.")
 ANNOTATION_KEYS = ("id", "start", "end", "text", "prefix", "suffix", "tags", "note", "by",
-                   "anchor")
+                   "anchor", DISMISSED)
 DOCUMENT_KEYS = ("name", "sha256", "extractor", *FIELDS)
 TOP_KEYS = ("version", "document", "segmenter", *FIX_KEYS, "annotations", "rejected")
 
@@ -149,6 +151,7 @@ def _line(a: Annotation) -> str:
     anchor = Anchor(a.anchor)
     if anchor is not Anchor.EXACT:
         entry["anchor"] = anchor.value
+    write_dismissed(entry, a.dismissed)
     line = json.dumps(entry, ensure_ascii=False)
     if a.extra:
         items = _extra_items(a.extra, ANNOTATION_KEYS, f"annotation {a.id!r}")
@@ -271,11 +274,12 @@ def _annotation(entry: Any, document_length: int | None) -> Annotation:
                          key=lambda kv: kv[0]))
     try:
         by = read_by(entry.get("by", []))
+        dismissed = read_dismissed(entry)
     except ValueError as exc:
         raise _Bad(str(exc)) from None
     return Annotation(ident, start, end, text, _text(entry, "prefix", ""),
                       _text(entry, "suffix", ""), tuple(dict.fromkeys(tags)),
-                      _text(entry, "note", ""), anchor, extra, by)
+                      _text(entry, "note", ""), anchor, extra, by, dismissed)
 
 
 def _header_text(mapping: dict[str, Any], key: str, label: str) -> str:
