@@ -40,10 +40,14 @@ def expected(blocks: list[tuple[str, str]]) -> list[str]:
     return [f"\u2022 {text}" if kind == "li" else text for kind, text in blocks]
 
 
+#: The running head of :func:`write_pdf`'s pages: read once, where it first appears.
+HEAD = "Sudan Emergency — Flash Update No. 12"
+
+
 def write_pdf(path: Path, blocks: list[tuple[str, str]] = SITREP, *,
               layout: Layout | None = None, password: str | None = None,
               interleave: bool = False) -> Path:
-    pdf = flow(blocks, layout or Layout(header="Sudan Emergency — Flash Update No. 12"))
+    pdf = flow(blocks, layout or Layout(header=HEAD))
     path.write_bytes(pdf.to_bytes(password=password, interleave=interleave))
     return path
 
