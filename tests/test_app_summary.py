@@ -119,5 +119,5 @@ async def test_summary_entries_keep_every_wrapped_line_at_80_columns(tmp_path: P
         assert listing.option_count > 40
         for index in range(listing.option_count):
             option = listing.get_option_at_index(index)
-            drawn = listing._get_visual(option).get_height(listing.styles, width - padding)
+            drawn = listing._get_visual(option).get_height(listing.styles, width - padding)  # type: ignore[arg-type]
             assert listing._line_cache.heights[index] == drawn, index

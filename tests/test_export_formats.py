@@ -33,7 +33,7 @@ from briefing_tui.core.export.data import (
 )
 from briefing_tui.core.summary import Summary, build_summary
 
-from .conftest import SEED
+from .constants import SEED
 from .export_helpers import SEED_TAGS, tagged_seed
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
