@@ -59,7 +59,7 @@ READER_BINDINGS: list[BindingType] = [
          "note", show=True),
     _key("x", "app.clear", "Clear", "clear the sentence's tags and note", "clear"),
     _key("a", "app.accept", "Accept",
-         "accept a tag marked ? (re-anchored after a change), else the suggested tag",
+         "accept a tag marked ? (re-anchored), else the suggested tag (dim ?)",
          "accept_review"),
     _key("d", "app.reject_suggestion", "Reject", "reject the suggested tag (never "
          "suggested on this sentence again)", "reject_suggestion"),
