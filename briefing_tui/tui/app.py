@@ -323,7 +323,11 @@ class BriefingApp(SuggestingMixin, FixingMixin, TeamMixin, SearchMixin, Switchin
 
     # -- summary, help, quit ---------------------------------------------------------
 
-    def action_summary(self, write: bool = False) -> None:
+    def action_timeline(self) -> None:
+        """Every listed briefing's tagged sentences by date (tui/timeline_screen.py)."""
+        self.action_summary(timeline=True)
+
+    def action_summary(self, write: bool = False, timeline: bool = False) -> None:
         """The summary of every listed briefing (open ones with their unsaved tags)."""
         sources: list[Document | Path] = [e.document or e.path for e in self.entries
                                           if not e.error]
@@ -349,6 +353,11 @@ class BriefingApp(SuggestingMixin, FixingMixin, TeamMixin, SearchMixin, Switchin
                 self.state.summary_path, self.state.summary_format = str(path), fmt
                 save_state(self.state)
 
+        if timeline:
+            from briefing_tui.tui.timeline_screen import TimelineScreen  # its own screen
+
+            self.push_screen(TimelineScreen(sources, self.codebook), jump)
+            return
         path, fmt = default_summary_path([e.path for e in self.entries], self.state)
         self.push_screen(SummaryScreen(sources, self.codebook, path, fmt, written,
                                        write=write), jump)

@@ -29,6 +29,8 @@ def _key(keys: str, action: str, description: str, tooltip: str, ident: str, *,
 APP_BINDINGS: list[BindingType] = [
     _key("e", "summary", "Summary", "every briefing's tagged sentences, by tag; "
          "w there writes md, html, json, csv or JSON-LD", "summary", show=True),
+    _key("T", "timeline", "Timeline", "every briefing's tagged sentences by the date they "
+         "say (else their document's); enter jumps", "timeline"),
     _key("s", "split", "Split", "a second document side by side (chosen from a list); "
          "s again closes it", "split", show=True),
     _key("o", "choose_document", "Open", "choose a document from a list (any width)",
@@ -99,7 +101,7 @@ SECTIONS: dict[str, str] = {
     **dict.fromkeys(["search", "next_match", "previous_match", "filter", "search_all"],
                     "Finding"),
     **dict.fromkeys(["join_sentence", "break_sentence", "metadata"], "Fixing"),
-    **dict.fromkeys(["summary", "split", "choose_document", "next_document",
+    **dict.fromkeys(["summary", "timeline", "split", "choose_document", "next_document",
                      "previous_document", "help", "quit"], "Documents and panes"),
 }
 SECTION_ORDER = ("Moving", "Tagging", "Suggestions", "Finding", "Fixing",
