@@ -16,7 +16,7 @@ from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.status import StatusBar
 
 from .app_helpers import copy_samples, make_app, reader, saved, settle
-from .conftest import SEED
+from .constants import SEED
 
 SECURITY_SENTENCE = 3  # "Pakistan has expelled ... rising military tensions ..." (0-based)
 
