@@ -57,6 +57,10 @@ def run_group(group: str, module_name: str, quick: bool, peer: bool) -> list[Row
     began = time.perf_counter()
     try:
         module = importlib.import_module(module_name)
+        if not callable(getattr(module, "run", None)):  # a standalone report of its own
+            print(f"  {group}: standalone, run it with python -m {module_name}",
+                  file=sys.stderr)
+            return []
         rows: list[Row] = module.run(quick, peer=peer) if group == "reader" \
             else module.run(quick)
     except Exception as exc:  # report and carry on with the other benchmarks

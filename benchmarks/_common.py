@@ -17,13 +17,27 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from benchmarks.generate import briefing
+from devtools.generate import briefing
 
 ROOT = Path(__file__).resolve().parent
 DATA = ROOT / "data"  # git-ignored
 RESULTS = ROOT / "results"  # git-ignored
 
 Row = dict[str, Any]
+
+
+def real_data(inner: str = "") -> Path | None:
+    """The folder of third-party documents a benchmark may read, never copy, or None.
+
+    Only ``BRIEFING_REAL_DATA`` names it (the project cites no path outside itself);
+    ``inner`` is a path inside it that must exist too. A benchmark without it says so and
+    skips its real-data rows.
+    """
+    explicit = os.environ.get("BRIEFING_REAL_DATA")
+    if not explicit:
+        return None
+    found = Path(explicit) / inner if inner else Path(explicit)
+    return found if found.exists() else None
 
 
 def row(name: str, value: float, unit: str, runs: Sequence[float] | int, *,

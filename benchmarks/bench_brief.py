@@ -1,9 +1,9 @@
 """Key figures, event dates and places against hand-coded press releases.
 
-Reads ``labelled/isaf_dev_300.jsonl`` from ``BRIEFING_REAL_DATA`` (default
-``<repo>/../shared/testdata/real``; CC BY-SA, read here only, never copied) and skips
-cleanly when absent. Each release goes through the same path as ``briefing figures
---all``: the project's sentence split, then :func:`briefing_tui.core.figures.figures_in`.
+Reads ``labelled/isaf_dev_300.jsonl`` from the folder ``BRIEFING_REAL_DATA`` names
+(CC BY-SA: read here only, never copied) and skips cleanly without it. Each release
+goes through the same path as ``briefing figures --all``: the project's sentence split,
+then :func:`briefing_tui.core.figures.figures_in`.
 A release is one source, so its event is read as a press office writes it:
 
 * event date: the date the first sentence reporting a killing or a capture states;
@@ -23,12 +23,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from benchmarks._common import ROOT
+from benchmarks._common import Row, real_data, row
 from briefing_tui.core.figures import Figure, SentenceRef, document_date, figures_in
 from briefing_tui.core.figures.dates import dateline, dates_in
 from briefing_tui.core.figures.gazetteer import canonical, find_places
@@ -41,10 +40,7 @@ FIRST_TRIAL = {"date": 0.65, "provinces": 0.83, "killed": 0.77, "captured": 0.46
 
 
 def data_file() -> Path | None:
-    explicit = os.environ.get("BRIEFING_REAL_DATA")
-    folder = Path(explicit) if explicit else ROOT.parent.parent / "shared" / "testdata" / "real"
-    path = folder / "labelled" / "isaf_dev_300.jsonl"
-    return path if path.is_file() else None
+    return real_data("labelled/isaf_dev_300.jsonl")
 
 
 def _body_start(text: str) -> int:
@@ -101,7 +97,7 @@ def gold_of(record: dict[str, object]) -> dict[str, object]:
             "killed": int(gold["min_killed"]), "captured": int(gold["min_captured"])}
 
 
-def run(path: Path, show: int = 0) -> dict[str, float]:
+def score(path: Path, show: int = 0) -> dict[str, float]:
     records = [json.loads(line) for line in path.read_text("utf-8").split("\n") if line.strip()]
     hits = dict.fromkeys(TARGETS, 0)
     shown = 0
@@ -117,6 +113,18 @@ def run(path: Path, show: int = 0) -> dict[str, float]:
     return {field: hits[field] / len(records) for field in TARGETS}
 
 
+def run(quick: bool) -> list[Row]:
+    """Exact-match rates per field (``python -m benchmarks``); none in quick mode or
+    without the real set, which is never copied into the project."""
+    path = None if quick else data_file()
+    if path is None:
+        return []
+    return [row(f"ISAF releases: {field} exact", rate * 100, "%", 1,
+                target=f">= {TARGETS[field]:.0%}", ok=rate >= TARGETS[field],
+                first_trial=FIRST_TRIAL[field] * 100)
+            for field, rate in score(path).items()]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", type=int, default=0, help="print the first N misses")
@@ -126,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
         print("bench_brief: skipped: labelled/isaf_dev_300.jsonl not found "
               "(set BRIEFING_REAL_DATA)")
         return 0
-    rates = run(path, args.show)
+    rates = score(path, args.show)
     print(f"{'field':<10} {'ours':>7} {'first trial':>12} {'target':>7}")
     for field, rate in rates.items():
         mark = "ok" if rate >= TARGETS[field] else "BELOW"

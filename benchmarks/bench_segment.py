@@ -8,11 +8,11 @@
   first. Target (issue 11): >= 15 MB/s on 10 MB.
 - **golden rules**: how many of pySBD's 48 English rules (``tests/data/pysbd_golden_en.yaml``)
   we split as pySBD expects. Target >= 42.
-- **false breaks on hard-wrapped text** (not in quick mode): :mod:`benchmarks.wrapgen`
+- **false breaks on hard-wrapped text** (not in quick mode): :mod:`devtools.wrapgen`
   wraps real-like briefings at 60-79 columns; a sentence start found in the wrapped text
   and not in the same text unwrapped was made by the wrap. Target <= 0.5 per 1,000.
 - **real corpus** (when present, not in quick mode): the folder ``BRIEFING_REAL_DATA``
-  (default ``<repo>/../shared/testdata/real``): the UN statements and the ISAF press
+  names: the UN statements and the ISAF press
   releases (``labelled/isaf_dev_300.jsonl``, read here only, never copied) split for
   speed, and wrapped at 72 columns for false breaks. Skipped cleanly when absent.
 """
@@ -22,18 +22,17 @@ from __future__ import annotations
 import argparse
 import gc
 import json
-import os
 import statistics
 from functools import partial
 from pathlib import Path
 
 import yaml
 
-from benchmarks._common import ROOT, Row, row, size_label, timed
-from benchmarks.generate import briefing
-from benchmarks.wrapgen import briefing_pair, wrap
+from benchmarks._common import ROOT, Row, real_data, row, size_label, timed
 from briefing_tui.core.segment import segment
 from briefing_tui.core.text import canonical_text
+from devtools.generate import briefing
+from devtools.wrapgen import briefing_pair, wrap
 
 TARGET_MB_S = 15.0
 TARGET_GOLDEN = 42
@@ -86,9 +85,7 @@ def _false_row(name: str, pairs: list[tuple[str, str]]) -> Row:
 
 
 def real_folder() -> Path | None:
-    explicit = os.environ.get("BRIEFING_REAL_DATA")
-    folder = Path(explicit) if explicit else ROOT.parent.parent / "shared" / "testdata" / "real"
-    return folder if folder.is_dir() else None
+    return real_data()
 
 
 def real_corpus(folder: Path) -> list[str]:

@@ -2,8 +2,8 @@
 
 Reads (never copies) ``labelled/drm_validation.csv`` (Disaster Response Messages:
 refugees -> migration; security, military -> security) and ``labelled/cameo_train.tsv``
-(ConfliBERT CAMEO classes 1, 3 -> diplomacy; 4 -> security) from ``BRIEFING_REAL_DATA``
-(default ``<repo>/../shared/testdata/real/labelled``); skips cleanly when absent.
+(ConfliBERT CAMEO classes 1, 3 -> diplomacy; 4 -> security) from the folder
+``BRIEFING_REAL_DATA`` names; skips cleanly without it.
 
 The sentences are shuffled once (fixed seed) and halved: the first half is the pool the
 "analyst" has tagged (the first N of it, N = 50, 100, 200, 500), the second half is
@@ -18,13 +18,13 @@ pairs above the threshold), and the import cost of the package.
 from __future__ import annotations
 
 import csv
-import os
 import random
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+from benchmarks._common import real_data
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.suggest import Example, Suggester
 from briefing_tui.core.suggest.evaluate import tag_score
@@ -39,11 +39,8 @@ MODES = (("rules", "rules", "nb"), ("model nb", "model", "nb"),
 
 
 def data_folder() -> Path | None:
-    explicit = os.environ.get("BRIEFING_REAL_DATA")
-    folder = Path(explicit) if explicit else ROOT.parent / "shared" / "testdata" / "real"
-    if (folder / "labelled").is_dir():
-        folder = folder / "labelled"
-    return folder if (folder / "drm_validation.csv").is_file() else None
+    found = real_data("labelled/drm_validation.csv")
+    return found.parent if found else None
 
 
 def load(folder: Path) -> list[tuple[str, frozenset[str]]]:

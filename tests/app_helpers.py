@@ -14,7 +14,7 @@ from briefing_tui.core.sidecar import read_sidecar, sidecar_path
 from briefing_tui.tui.app import BriefingApp, open_entries
 from briefing_tui.tui.reader import Reader
 
-from .conftest import SAMPLES, SEED
+from .constants import SAMPLES, SEED
 
 
 def copy_samples(folder: Path, only_seed: bool = False) -> Path:

@@ -21,7 +21,6 @@ ROOT = Path(__file__).resolve().parent.parent
 GROUPS = ("segmentation", "sidecar", "anchoring", "reader")
 
 
-@pytest.mark.xfail(reason="broken by the status-line/restore changes; see the issue notes")
 def test_quick_benchmarks_write_positive_numbers(tmp_path: Path) -> None:
     out = tmp_path / "r.json"
     done = subprocess.run(

@@ -146,7 +146,6 @@ async def test_invalid_utf8_opens_read_only_and_is_never_written(tmp_path: Path)
     assert listing(folder) == [doc.name]
 
 
-@pytest.mark.xfail(reason="broken by the status-line/restore changes; see the issue notes")
 async def test_one_huge_line_opens_and_keys_stay_fast(tmp_path: Path) -> None:
     """One 2 MB line with no line break (the YAML says 10 MB; 2 MB takes every path a
     10 MB one does: over SYNC_SEGMENT_CHARS it is split in a worker after the first paint,

@@ -46,7 +46,6 @@ def sized_briefing(path: Path, size: int) -> None:
     assert path.stat().st_size == size
 
 
-@pytest.mark.xfail(reason="broken by the status-line/restore changes; see the issue notes")
 def test_briefings_at_and_past_64_mib(tmp_path: Path) -> None:
     folder = tmp_path / "docs"
     folder.mkdir()

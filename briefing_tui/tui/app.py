@@ -203,8 +203,8 @@ class BriefingApp(FixingMixin, TeamMixin, SearchMixin, SwitchingMixin, LoadingMi
 
     @on(Reader.CursorMoved)
     def _cursor_moved(self, event: Reader.CursorMoved) -> None:
-        if not self.screen.query(AnnotationsPane):  # late, while the app closes
-            return
+        if not self.screen_stack or not self.screen.query(AnnotationsPane):
+            return  # late, while the app closes
         self.query_one(AnnotationsPane).postpone()
         self.show_note(event.reader)
         self.update_status()
@@ -300,7 +300,8 @@ class BriefingApp(FixingMixin, TeamMixin, SearchMixin, SwitchingMixin, LoadingMi
         entry = self.entry_of(reader)
         left = [*position_parts(entry, reader, self.codebook), *legend(self.codebook)]
         right = self._save_text(entry) if entry is not None and entry.document else ""
-        self.query_one(StatusBar).show(left, right)
+        for bar in self.query(StatusBar):  # none while the app's screens are torn down
+            bar.show(left, right)
 
     def _save_text(self, entry: Entry) -> Content:
         document = entry.document

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from briefing_tui.core.annotations import Annotation
 from briefing_tui.core.document import Document
 
 
@@ -26,17 +25,9 @@ class Example:
     trains: bool  # its document has tags, so its untagged sentences are negatives
 
 
-def dismissed_of(annotation: Annotation) -> frozenset[str]:
-    """The ``dismissed:`` tags kept on an annotation, ignoring anything malformed."""
-    for key, value in annotation.extra:
-        if key == "dismissed" and isinstance(value, list):
-            return frozenset(v for v in value if isinstance(v, str))
-    return frozenset()
-
-
 def examples_from(document: Document, name: str) -> Iterator[Example]:
     """Every sentence of ``document`` with the tags and dismissals that overlap it."""
-    spans = sorted(((a.start, a.end, frozenset(a.tags), dismissed_of(a))
+    spans = sorted(((a.start, a.end, frozenset(a.tags), frozenset(a.dismissed))
                     for a in document.annotations), key=lambda s: s[0])
     trains = any(tags for _, _, tags, _ in spans)
     text = document.text

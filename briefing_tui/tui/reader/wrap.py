@@ -23,12 +23,18 @@ from rich.cells import cell_len, get_character_cell_size, split_graphemes
 
 
 def _not_one_cell() -> re.Pattern[str]:
-    """Every character Rich does not draw as exactly one cell, ZWJ and VS16 included."""
+    """Every character Rich does not draw as exactly one cell, ZWJ and VS16 included.
+
+    Only Basic Multilingual Plane ranges are listed, and everything above it is one range:
+    a class reaching past U+FFFF cannot be compiled to a bitmap, and its search is then
+    ~80x slower (4.6 s against 0.06 s on a 2 MB line here).
+    """
     ranges = [(start, end) for start, end, width in load_cell_table("auto").widths
-              if width != 1 and end >= 0x20]
-    ranges += [(0x200D, 0x200D), (0xFE00, 0xFE0F), (0x10000, 0x10FFFF)]
-    body = "".join(f"{re.escape(chr(max(a, 0x20)))}-{re.escape(chr(b))}" for a, b in ranges)
-    return re.compile(f"[{body}]")
+              if width != 1 and end >= 0x20 and start <= 0xFFFF]
+    ranges += [(0x200D, 0x200D), (0xFE00, 0xFE0F)]
+    body = "".join(f"{re.escape(chr(max(a, 0x20)))}-{re.escape(chr(min(b, 0xFFFF)))}"
+                   for a, b in ranges)
+    return re.compile(f"[{body}\U00010000-\U0010FFFF]")
 
 
 NOT_ONE_CELL = _not_one_cell()
