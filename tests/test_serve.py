@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from briefing_tui.tui.web.guard import COOKIE, Guard
-from tests.conftest import SEED
+from tests.constants import SEED
 from tests.serve_helpers import ROOT, Served
 
 

@@ -13,12 +13,19 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Download, Page, WebSocket, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    ConsoleMessage,
+    Download,
+    Page,
+    WebSocket,
+    sync_playwright,
+)
 
 from briefing_tui.core.annotations import Annotation
 from briefing_tui.core.sidecar import sidecar_path
 from tests.app_helpers import saved
-from tests.conftest import SEED
+from tests.constants import SEED
 from tests.pty_helpers import squash, strip_escapes
 from tests.serve_helpers import Served, chromium
 
@@ -48,10 +55,13 @@ class Tab:
         self.problems: list[str] = []
         self.page.on("websocket", self._watch)
         self.page.on("request", lambda request: self.requests.append(request.url))
-        self.page.on("console", lambda message: message.type == "error"
-                     and self.problems.append(message.text))
+        self.page.on("console", self._console)
         self.page.on("pageerror", lambda error: self.problems.append(str(error)))
         self.response = self.page.goto(url)
+
+    def _console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":  # a CSP violation is logged as one
+            self.problems.append(message.text)
 
     def _watch(self, socket: WebSocket) -> None:
         socket.on("framereceived", lambda frame: self.received.extend(
