@@ -5,7 +5,7 @@
 Targets (issue #11): invented words <= 0.1 %, invented pairs <= 0.5 %, >= 97 % of the
 reference's words kept, <= 1 s per 10 pages.
 
-- **Look-alikes** (:mod:`benchmarks.pdflookalike`, always): the true text is known, so
+- **Look-alikes** (:mod:`devtools.pdflookalike`, always): the true text is known, so
   every reader is measured against it: *invented words* are the share of a reader's
   words not in the truth (``Peninsu la``, ``withthe``), *invented pairs* the share of its
   adjacent word pairs the truth never has (a sidebar read into the main column), *kept*
@@ -35,9 +35,9 @@ from itertools import pairwise
 from pathlib import Path
 
 from benchmarks._common import ROOT, Row, real_data, row, timed
-from benchmarks.pdflookalike import sitrep
 from briefing_tui.core.extract import extract
 from briefing_tui.core.segment import segment
+from devtools.pdflookalike import sitrep
 
 WORD = re.compile(r"[^\W_]+")
 _JOINED = re.compile(r"(\w)-\s*\n\s*(\w)")

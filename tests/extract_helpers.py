@@ -1,7 +1,7 @@
 """Fixtures for the extraction tests: PDFs and .docx files written by the tests themselves.
 
-PDFs come from :mod:`benchmarks.pdfgen` (no reportlab at test time), Word files from
-:mod:`benchmarks.docxgen`; the text is real (UN General Debate statements, CC0).
+PDFs come from :mod:`devtools.pdfgen` (no reportlab at test time), Word files from
+:mod:`devtools.docxgen`; the text is real (UN General Debate statements, CC0).
 """
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.pdfgen import Layout, MiniPdf, flow
+from devtools.pdfgen import Layout, MiniPdf, flow
 
-from .conftest import DATA
+from .constants import DATA
 
 EXTRACT = DATA / "extract"
 

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.docxgen import docx
 from briefing_tui.core.corpus import find_documents, summarize
 from briefing_tui.core.document import open_document
 from briefing_tui.core.extract import DOCUMENT_SUFFIXES, extract, needs_extraction
@@ -18,6 +17,7 @@ from briefing_tui.core.extract import cache as extract_cache
 from briefing_tui.core.extract import pdf as extract_pdf
 from briefing_tui.core.sidecar import read_sidecar, sidecar_path
 from briefing_tui.core.text import DocumentError, text_sha256
+from devtools.docxgen import docx
 
 from .extract_helpers import EXTRACT, SITREP, isolated_cache, write_pdf
 

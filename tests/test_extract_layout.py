@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
 from briefing_tui.core.extract.pdf import _rotated
@@ -10,7 +12,7 @@ from briefing_tui.core.extract.pdf_layout import PageRuns, Run, _Vocabulary, cle
 LINE = 14.0
 
 
-def page(lines: list[tuple[float, float, str]], width: float = 595, height: float = 842,
+def page(lines: Sequence[tuple[float, float, str]], width: float = 595, height: float = 842,
          ) -> PageRuns:
     """Runs 10 pt high, 5 pt per character, at (x, y of the baseline); a line in capitals
     is set in a larger font (a heading)."""

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.pdfgen import Layout, flow
 from briefing_tui.core.extract import extract, page_of, sniff_document
 from briefing_tui.core.extract import pdf as extract_pdf
 from briefing_tui.core.text import DocumentError
+from devtools.pdfgen import Layout, flow
 
 from .extract_helpers import (
     EXTRACT,

@@ -1,7 +1,7 @@
 """Real sitrep layouts read right (issue #11): no word broken or glued, reading order kept.
 
 The PDFs are look-alikes of the OCHA/PAHO/WFP reports (which cannot be committed) built by
-:mod:`benchmarks.pdflookalike`: text written in kerned glyph runs with narrowed spaces,
+:mod:`devtools.pdflookalike`: text written in kerned glyph runs with narrowed spaces,
 a letter-spaced title, a sidebar box beside the main column, a boilerplate box the text
 flows past onto the next page, prose beside a photo with its caption, a table.
 """
@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.pdfgen import MiniPdf
-from benchmarks.pdflookalike import BOILERPLATE, CAPTION, FIGURES, HEAD, NAMES, TABLE, sitrep
 from briefing_tui.core.extract import extract, page_of
+from devtools.pdfgen import MiniPdf
+from devtools.pdflookalike import BOILERPLATE, CAPTION, FIGURES, HEAD, NAMES, TABLE, sitrep
 
 from .extract_helpers import isolated_cache, real_paragraphs
 

@@ -12,7 +12,7 @@ from briefing_tui.core.merge import merge_annotations
 from briefing_tui.core.sidecar import dump_sidecar, parse_sidecar
 
 from .app_helpers import copy_samples
-from .conftest import SEED
+from .constants import SEED
 from .git_helpers import Repo, Seed
 
 SEED_DOC = Seed()

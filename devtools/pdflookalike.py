@@ -19,7 +19,7 @@ reading order (the running head once, at the end of page 1; page numbers dropped
 
 from __future__ import annotations
 
-from benchmarks.pdfgen import HEIGHT, WIDTH, MiniPdf, Page, kerned_width, text_width
+from devtools.pdfgen import HEIGHT, WIDTH, MiniPdf, Page, kerned_width, text_width
 
 HEAD = "Haiti: Tropical Storm Melissa | Flash Update No. 1"
 TITLE = "SITUATION OVERVIEW"
