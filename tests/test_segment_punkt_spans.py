@@ -12,7 +12,7 @@ from briefing_tui.core.segment.paragraphs import paragraph_spans
 from briefing_tui.core.segment.punkt_spans import PunktSpans
 from briefing_tui.core.segment.sentences import punkt_spans, tokenizer
 
-from .conftest import DATA
+from .constants import DATA
 
 #: What nupunkt's own checks and the shortcuts here are about.
 EDGES = [
