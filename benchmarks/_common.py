@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from benchmarks.generate import briefing
+from devtools.generate import briefing
 
 ROOT = Path(__file__).resolve().parent
 DATA = ROOT / "data"  # git-ignored

@@ -30,10 +30,10 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from benchmarks.generate import _sentence, briefing
 from briefing_tui.core.anchoring import AnchorReport, reanchor
 from briefing_tui.core.annotations import Annotation, make_id, quote_at
 from briefing_tui.core.segment import segment
+from devtools.generate import _sentence, briefing
 
 COUNT = 1000
 

@@ -8,7 +8,7 @@ building the summary, rendering, writing the file atomically. Measured in-proces
 format, and once as the whole ``briefing export -o`` command (interpreter start and
 imports too). The summary alone is also timed in one process and with worker processes.
 
-The corpus is generated once (``benchmarks.generate.briefing``, ~10 KB each, 50 sentences
+The corpus is generated once (``devtools.generate.briefing``, ~10 KB each, 50 sentences
 tagged per briefing, spread through it, a second tag on every fourth and a note on every
 tenth) and its sidecars written with the core's own ``Document.save``; it is kept in
 ``benchmarks/data/`` (git-ignored) and reused while its stamp matches. ``--quick``: 20.
@@ -27,12 +27,12 @@ import time
 from pathlib import Path
 
 from benchmarks._common import DATA, Row, row
-from benchmarks.generate import briefing
 from briefing_tui.core.atomic import atomic_write
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.document import open_document
 from briefing_tui.core.export import FORMATS, render
 from briefing_tui.core.summary import build_summary
+from devtools.generate import briefing
 
 TAGS = ("security", "migration", "diplomacy")
 SIZE = 10_000  # characters per briefing: ~75 sentences, of which 50 are tagged

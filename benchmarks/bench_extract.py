@@ -4,7 +4,7 @@
 
 Target (issue #5): a 100-page PDF opens — text extracted, laid out and split into
 sentences — in under 3 s on the 2-core development machine. The PDF is generated
-(:mod:`benchmarks.pdfgen`): a report of news-like briefing text with a running head, page
+(:mod:`devtools.pdfgen`): a report of news-like briefing text with a running head, page
 numbers, hyphenated line ends and every fourth page in two columns. Timed with the
 extraction cache off (what a first open costs) and on (every later open). Quick mode:
 5 pages, 2 runs.
@@ -20,12 +20,12 @@ from functools import partial
 from pathlib import Path
 
 from benchmarks._common import Row, row, timed
-from benchmarks.docxgen import docx
-from benchmarks.generate import briefing
-from benchmarks.pdfgen import Layout, MiniPdf, flow
 from briefing_tui.core.document import open_document
 from briefing_tui.core.extract import extract
 from briefing_tui.core.segment import segment
+from devtools.docxgen import docx
+from devtools.generate import briefing
+from devtools.pdfgen import Layout, MiniPdf, flow
 
 TARGET_S = 3.0
 

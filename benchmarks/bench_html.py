@@ -10,9 +10,9 @@ averaged over pages, and F1 is taken from the two averages. The same with single
 is printed beside it ("word F1"). Also counted: pages that came out empty, pages whose
 headline is missing from the first paragraph, and time per page.
 
-The pages are :mod:`benchmarks.web_pages` (look-alikes of common publishing systems with
-hand-written gold text; the rules were written on them), :mod:`benchmarks.web_holdout`
-and :mod:`benchmarks.web_holdout2` (shapes written afterwards; their first-contact
+The pages are :mod:`devtools.web_pages` (look-alikes of common publishing systems with
+hand-written gold text; the rules were written on them), :mod:`devtools.web_holdout`
+and :mod:`devtools.web_holdout2` (shapes written afterwards; their first-contact
 figures are the honest ones). ``--pages DIR`` measures real pages instead:
 ``NAME.html`` beside ``NAME.txt`` (the gold text, its first line the headline).
 
@@ -107,9 +107,11 @@ def load_pages(folder: Path | None, which: str = "dev") -> list[tuple[str, str, 
     """The look-alike pages (``dev``: the set the rules were written on, ``holdout``: the
     set they were not), or a folder's real pages."""
     if folder is None:
-        from benchmarks import web_holdout, web_holdout2, web_pages
+        from devtools import web_holdout, web_holdout2, web_pages
 
-        return {"holdout": web_holdout, "holdout2": web_holdout2}.get(which, web_pages).pages()
+        shapes = {"holdout": web_holdout, "holdout2": web_holdout2}.get(which, web_pages)
+        pages: list[tuple[str, str, str]] = shapes.pages()
+        return pages
     out = []
     for html in sorted(folder.glob("*.html")):
         gold = html.with_suffix(".txt")

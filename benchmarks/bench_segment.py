@@ -8,7 +8,7 @@
   first. Target (issue 11): >= 15 MB/s on 10 MB.
 - **golden rules**: how many of pySBD's 48 English rules (``tests/data/pysbd_golden_en.yaml``)
   we split as pySBD expects. Target >= 42.
-- **false breaks on hard-wrapped text** (not in quick mode): :mod:`benchmarks.wrapgen`
+- **false breaks on hard-wrapped text** (not in quick mode): :mod:`devtools.wrapgen`
   wraps real-like briefings at 60-79 columns; a sentence start found in the wrapped text
   and not in the same text unwrapped was made by the wrap. Target <= 0.5 per 1,000.
 - **real corpus** (when present, not in quick mode): the folder ``BRIEFING_REAL_DATA``
@@ -29,10 +29,10 @@ from pathlib import Path
 import yaml
 
 from benchmarks._common import ROOT, Row, real_data, row, size_label, timed
-from benchmarks.generate import briefing
-from benchmarks.wrapgen import briefing_pair, wrap
 from briefing_tui.core.segment import segment
 from briefing_tui.core.text import canonical_text
+from devtools.generate import briefing
+from devtools.wrapgen import briefing_pair, wrap
 
 TARGET_MB_S = 15.0
 TARGET_GOLDEN = 42

@@ -19,9 +19,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from benchmarks.generate import briefing
 from briefing_tui.core.annotations import Annotation, make_id, quote_at
 from briefing_tui.core.sidecar import Fingerprint, SidecarData, read_sidecar, write_sidecar
+from devtools.generate import briefing
 
 TAGS = ("security", "migration", "diplomacy", "health")
 

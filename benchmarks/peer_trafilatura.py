@@ -27,7 +27,8 @@ def _module() -> ModuleType | None:
     except Exception:  # ImportError, or lxml without lxml_html_clean
         return None
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # no noise in the table
-    return trafilatura
+    module: ModuleType = trafilatura
+    return module
 
 
 def available() -> bool:

@@ -14,7 +14,7 @@ from briefing_tui.core.sidecar import read_sidecar, sidecar_path
 from briefing_tui.tui.app import BriefingApp, open_entries
 from briefing_tui.tui.reader import Reader
 
-from .conftest import SAMPLES, SEED
+from .constants import SAMPLES, SEED
 
 
 def copy_samples(folder: Path, only_seed: bool = False) -> Path:
@@ -30,6 +30,7 @@ def make_app(*paths: Path, codebook: Codebook | None = None) -> BriefingApp:
     app = BriefingApp(open_entries(find_documents(paths).documents), codebook)
     app.save_delay = 0.01
     app.retry_delay = 0.2
+    app.suggest_delay = 600.0  # no suggestions unless a test asks (tests/test_app_suggest.py)
     return app
 
 

@@ -1,14 +1,10 @@
-"""Shared fixtures: test data lives in tests/data (copied in; nothing reads outside the project)."""
+"""Shared fixtures only; the shared paths are in :mod:`tests.constants`."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-DATA = Path(__file__).resolve().parent / "data"
-SAMPLES = Path(__file__).resolve().parent.parent / "sample_docs"
-SEED = SAMPLES / "afghan-deportations-2026.txt"
+from .constants import SEED
 
 
 @pytest.fixture

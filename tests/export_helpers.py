@@ -9,7 +9,7 @@ from pathlib import Path
 from briefing_tui.core.document import Document, open_document
 from briefing_tui.core.segment import Sentence
 
-from .conftest import SAMPLES, SEED
+from .constants import SAMPLES, SEED
 
 #: The seed briefing's tags in the golden files: (sentence starts with, tags, note).
 SEED_TAGS: tuple[tuple[str, tuple[str, ...], str], ...] = (

@@ -1,7 +1,7 @@
 """Fixtures for the extraction tests: PDFs and .docx files written by the tests themselves.
 
-PDFs come from :mod:`benchmarks.pdfgen` (no reportlab at test time), Word files from
-:mod:`benchmarks.docxgen`; the text is real (UN General Debate statements, CC0).
+PDFs come from :mod:`devtools.pdfgen` (no reportlab at test time), Word files from
+:mod:`devtools.docxgen`; the text is real (UN General Debate statements, CC0).
 """
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.pdfgen import Layout, MiniPdf, flow
+from devtools.pdfgen import Layout, MiniPdf, flow
 
-from .conftest import DATA
+from .constants import DATA
 
 EXTRACT = DATA / "extract"
 
@@ -40,10 +40,14 @@ def expected(blocks: list[tuple[str, str]]) -> list[str]:
     return [f"\u2022 {text}" if kind == "li" else text for kind, text in blocks]
 
 
+#: The running head of :func:`write_pdf`'s pages: read once, where it first appears.
+HEAD = "Sudan Emergency — Flash Update No. 12"
+
+
 def write_pdf(path: Path, blocks: list[tuple[str, str]] = SITREP, *,
               layout: Layout | None = None, password: str | None = None,
               interleave: bool = False) -> Path:
-    pdf = flow(blocks, layout or Layout(header="Sudan Emergency — Flash Update No. 12"))
+    pdf = flow(blocks, layout or Layout(header=HEAD))
     path.write_bytes(pdf.to_bytes(password=password, interleave=interleave))
     return path
 

@@ -13,7 +13,7 @@ from briefing_tui.core.annotations import Annotation, make_id, quote_at
 from briefing_tui.core.document import open_document
 from briefing_tui.core.sidecar import SidecarData, dump_sidecar
 
-from .conftest import SEED
+from .constants import SEED
 
 DOC = "article.txt"
 SIDECAR = DOC + ".annotations.yaml"

@@ -48,7 +48,7 @@ from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.reader import GUTTER, Reader
 from briefing_tui.tui.status import StatusBar
 
-from .conftest import DATA
+from .constants import DATA
 
 HOSTILE: dict[str, Any] = yaml.safe_load(
     (DATA / "hostile_inputs.yaml").read_text(encoding="utf-8"))

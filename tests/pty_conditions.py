@@ -118,7 +118,7 @@ class Case:
 
 def typed(keys: str) -> set[tuple[int, str]]:
     """(sentence, tag) pairs the keys leave on, from the first sentence."""
-    cursor, on = 0, set()
+    cursor, on = 0, set[tuple[int, str]]()
     for key in keys:
         if key in "jk":
             cursor = max(0, cursor + (1 if key == "j" else -1))

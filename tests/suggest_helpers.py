@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 from pathlib import Path
 
 from briefing_tui.core.document import open_document
@@ -33,8 +32,7 @@ def tag_sentences(path: Path, tag: str, starting: Iterable[str],
             document.annotations.toggle_tag(document.text, sentence.start, sentence.end, tag)
             for begin, tags in (dismiss or {}).items():
                 if text.startswith(begin):
-                    found = document.annotations.at(sentence.start, sentence.end)
-                    assert found is not None
-                    document.annotations.update(replace(found,
-                                                        extra=(("dismissed", tags),)))
+                    for dismissed in tags:
+                        document.annotations.dismiss(document.text, sentence.start,
+                                                     sentence.end, dismissed)
     assert document.save()

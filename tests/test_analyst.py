@@ -12,7 +12,7 @@ from briefing_tui.core.annotations import AnnotationSet
 from briefing_tui.core.merge import merge_annotations
 from briefing_tui.core.sidecar import SidecarData, dump_sidecar, parse_sidecar
 
-from .conftest import DATA, SEED
+from .constants import DATA, SEED
 
 OLD_SIDECAR = DATA / "team" / "before-analysts.txt.annotations.yaml"  # as written in 0.1.0
 TEXT = "Kabul is calm. Talks resume in Doha. Refugees return."

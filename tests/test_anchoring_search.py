@@ -9,9 +9,9 @@ from difflib import SequenceMatcher
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from benchmarks.generate import briefing
 from briefing_tui.core import anchor_search
 from briefing_tui.core.anchoring import REVIEW_RATIO, reanchor
+from devtools.generate import briefing
 
 from .anchoring_helpers import (
     DUPLICATED,

@@ -18,7 +18,7 @@ import pytest
 from textual.command import CommandPalette
 
 from .app_helpers import copy_samples, make_app, reader, saved, sentence, settle
-from .conftest import SEED
+from .constants import SEED
 
 
 def many_sentences(count: int) -> str:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import errno
+import os
 from pathlib import Path
 
 import pytest
 
-from briefing_tui.core import atomic
 from briefing_tui.core.document import open_document
 from briefing_tui.core.settings import ConfigError, Settings, load_settings
 from briefing_tui.core.sidecar import sidecar_path
@@ -16,7 +16,7 @@ from briefing_tui.tui.keys import binding_ids
 from briefing_tui.tui.status import StatusBar
 
 from .app_helpers import copy_samples, make_app, reader, saved, sentence, settle
-from .conftest import SEED
+from .constants import SEED
 
 
 def tag_outside_app(doc: Path, index: int, tag: str) -> None:
@@ -92,12 +92,12 @@ async def test_failed_save_is_shown_kept_and_retried(tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     folder = copy_samples(tmp_path / "docs", only_seed=True)
     doc = folder / SEED.name
-    real_replace = atomic.os.replace
+    real_replace = os.replace
 
     def refuse(*args: object, **kwargs: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(atomic.os, "replace", refuse)
+    monkeypatch.setattr(os, "replace", refuse)
     app = make_app(folder)
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.press("3")
@@ -106,7 +106,7 @@ async def test_failed_save_is_shown_kept_and_retried(tmp_path: Path,
         assert "NOT SAVED" in status
         assert not sidecar_path(doc).exists()
         assert list(folder.glob(".*tmp*")) == []  # no temp file left behind
-        monkeypatch.setattr(atomic.os, "replace", real_replace)
+        monkeypatch.setattr(os, "replace", real_replace)
         await pilot.pause(0.4)  # the retry
         await settle(pilot)
         assert [a.tags for a in saved(doc)] == [("diplomacy",)]
@@ -182,7 +182,7 @@ async def test_quit_with_a_failing_save_asks_before_losing_work(
     def refuse(*args: object, **kwargs: object) -> None:
         raise OSError(errno.EROFS, "Read-only file system")
 
-    monkeypatch.setattr(atomic.os, "replace", refuse)
+    monkeypatch.setattr(os, "replace", refuse)
     app = make_app(folder)
     app.save_delay = 60
     async with app.run_test(size=(120, 35)) as pilot:

@@ -14,7 +14,7 @@ from briefing_tui.core.sidecar import read_sidecar, sidecar_path
 from briefing_tui.tui.fix_dialogs import MetadataDialog, SplitPointDialog
 
 from .app_helpers import copy_samples, make_app, reader, saved, sentence, settle
-from .conftest import SEED
+from .constants import SEED
 from .test_snapshots import SIZE, settled, tagged_seed
 
 

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from .app_helpers import make_app, reader, saved, sentence, settle
-from .conftest import DATA
+from .constants import DATA
 
 EXTRACT = DATA / "extract"
 

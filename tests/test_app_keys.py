@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.widgets import TextArea
 
 from .app_helpers import copy_samples, make_app, reader, saved, sentence, settle
-from .conftest import SEED
+from .constants import SEED
 
 
 async def test_tag_untag_and_two_tags(tmp_path: Path) -> None:
@@ -157,7 +157,7 @@ async def test_split_view_tags_the_focused_document(tmp_path: Path) -> None:
         assert second.display
         assert app.focused is second
         assert second.document is not None and reader(app).document is not None
-        assert second.document.path != reader(app).document.path
+        assert second.document.path != reader(app).document.path  # type: ignore[union-attr]
         await pilot.press("j", "3")
         await settle(pilot)
         assert [a.tags for a in saved(second.document.path)] == [("diplomacy",)]

@@ -14,7 +14,7 @@ from briefing_tui.tui.panes import AnnotationsPane
 from briefing_tui.tui.summary_screen import ExportDialog, default_summary_path
 
 from .app_helpers import copy_samples, make_app, reader, saved, sentence, settle
-from .conftest import SEED
+from .constants import SEED
 
 
 async def test_restart_reopens_the_last_document_at_the_last_sentence(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from briefing_tui.core.sidecar import sidecar_path
 from briefing_tui.tui.dialogs import ChoiceDialog
 
 from .app_helpers import copy_samples, make_app, saved, settle
-from .conftest import SEED
+from .constants import SEED
 from .hostile_helpers import status_text
 
 

@@ -15,7 +15,7 @@ from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.panes import AnnotationsPane
 
 from .app_helpers import make_app, reader, settle
-from .conftest import SEED
+from .constants import SEED
 from .git_helpers import Seed
 
 SEED_DOC = Seed()

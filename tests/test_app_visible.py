@@ -12,7 +12,7 @@ from briefing_tui.tui.dialogs import ChoiceDialog, NoteDialog
 from briefing_tui.tui.status import StatusBar
 
 from .app_helpers import copy_samples, make_app, reader, saved, sentence, settle
-from .conftest import SEED
+from .constants import SEED
 
 
 async def test_a_key_never_edits_a_sentence_the_filter_hides(tmp_path: Path) -> None:

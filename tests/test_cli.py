@@ -10,7 +10,7 @@ from pathlib import Path
 from briefing_tui.core.document import open_document
 
 from .app_helpers import copy_samples
-from .conftest import SEED
+from .constants import SEED
 
 
 def briefing(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:

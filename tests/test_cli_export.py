@@ -19,7 +19,7 @@ import pytest
 from briefing_tui import cli_streams
 from briefing_tui.core.export import FORMATS
 
-from .conftest import DATA, SEED
+from .constants import DATA, SEED
 from .export_helpers import tagged_samples, tagged_seed
 
 

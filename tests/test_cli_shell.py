@@ -16,7 +16,7 @@ from briefing_tui.core.document import open_document
 from briefing_tui.core.word_diff import word_diff
 
 from .app_helpers import copy_samples
-from .conftest import SEED
+from .constants import SEED
 
 ROOT = Path(__file__).resolve().parent.parent
 COLOUR = re.compile(r"\x1b\[[0-9;]*(3[0-9]|9[0-7]|38;)")

@@ -32,7 +32,7 @@ from briefing_tui.core.export.data import (
 from briefing_tui.core.summary import Summary, build_summary
 from briefing_tui.core.visible import shown
 
-from .conftest import DATA
+from .constants import DATA
 from .export_helpers import hostile_document
 from .test_export_formats import check_html_is_self_contained, parse_html
 

@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.docxgen import docx
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.document import open_document
 from briefing_tui.core.export import render
 from briefing_tui.core.summary import build_summary
+from devtools.docxgen import docx
 
-from .conftest import SEED
+from .constants import SEED
 from .extract_helpers import EXTRACT, image_only_pdf, isolated_cache, write_pdf
 
 __all__ = ["isolated_cache"]

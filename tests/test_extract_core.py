@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.docxgen import docx
 from briefing_tui.core.corpus import find_documents, summarize
 from briefing_tui.core.document import open_document
 from briefing_tui.core.extract import DOCUMENT_SUFFIXES, extract, needs_extraction
@@ -18,6 +17,7 @@ from briefing_tui.core.extract import cache as extract_cache
 from briefing_tui.core.extract import pdf as extract_pdf
 from briefing_tui.core.sidecar import read_sidecar, sidecar_path
 from briefing_tui.core.text import DocumentError, text_sha256
+from devtools.docxgen import docx
 
 from .extract_helpers import EXTRACT, SITREP, isolated_cache, write_pdf
 
@@ -80,9 +80,9 @@ def test_a_newer_extractor_with_slightly_different_text_keeps_the_tags(
     assert old_text != real.text
     old = replace(real, text=old_text, sha256=text_sha256(old_text),
                   extractor="pypdfium2 4.30.0+briefing.0")
-    monkeypatch.setattr("briefing_tui.core.document.extract", lambda p, **_: old)
-    tag_first(path, 6)  # heading, prose and the changed "Key figures" heading
-    monkeypatch.undo()
+    with monkeypatch.context() as patch:  # undo only this: the isolated cache stays
+        patch.setattr("briefing_tui.core.document.extract", lambda p, **_: old)
+        tag_first(path, 6)  # heading, prose and the changed "Key figures" heading
     document = open_document(path)
     assert document.extractor_changed
     report = document.anchor_report

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.docxgen import W_NS, document_xml, docx
 from briefing_tui.core.extract import docx as extract_docx
 from briefing_tui.core.extract import extract, sniff_document
 from briefing_tui.core.text import DocumentError
+from devtools.docxgen import W_NS, document_xml, docx
 
 from .extract_helpers import isolated_cache, real_paragraphs
 

@@ -1,6 +1,6 @@
 """Word list labels as Word shows them, footnotes and endnotes, and equations as text.
 
-Every document is generated here with :mod:`benchmarks.docxgen` (numbering definitions,
+Every document is generated here with :mod:`devtools.docxgen` (numbering definitions,
 notes parts and OMML written as Word writes them) and read through the real extractor.
 """
 
@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from benchmarks.docxgen import docx, list_item, note_reference, notes_xml, numbering_xml
-from benchmarks.docxgen import text_run as _run
 from briefing_tui.core.extract import extract
 from briefing_tui.core.extract.docx import EXTRACTOR
 from briefing_tui.core.extract.docx_lists import format_number
+from devtools.docxgen import docx, list_item, note_reference, notes_xml, numbering_xml
+from devtools.docxgen import text_run as _run
 
 from .extract_helpers import isolated_cache
 

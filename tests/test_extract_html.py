@@ -48,8 +48,8 @@ def test_declared_legacy_encodings_are_honoured() -> None:
     assert "Größe: Ä Ö Ü ß é" in page  # in the dateline, which is not article text
     cp1252 = extract(EXTRACT / "news3_cp1252.html")
     assert "the road from Jeddah – what comes next" in cp1252.text
-    page = b'<meta charset="iso-8859-1"><p>\x93Quoted\x94 \x80 5 \x81</p>'
-    assert html_to_text(decode_html(page)[0]) == "\u201cQuoted\u201d \u20ac 5 \x81"
+    raw = b'<meta charset="iso-8859-1"><p>\x93Quoted\x94 \x80 5 \x81</p>'
+    assert html_to_text(decode_html(raw)[0]) == "\u201cQuoted\u201d \u20ac 5 \x81"
 
 
 @pytest.mark.parametrize(("data", "text", "encoding"), [

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
 from briefing_tui.core.extract.pdf import _rotated
@@ -10,7 +12,7 @@ from briefing_tui.core.extract.pdf_layout import PageRuns, Run, _Vocabulary, cle
 LINE = 14.0
 
 
-def page(lines: list[tuple[float, float, str]], width: float = 595, height: float = 842,
+def page(lines: Sequence[tuple[float, float, str]], width: float = 595, height: float = 842,
          ) -> PageRuns:
     """Runs 10 pt high, 5 pt per character, at (x, y of the baseline); a line in capitals
     is set in a larger font (a heading)."""
@@ -45,7 +47,7 @@ def test_clean_run_text() -> None:
     assert clean("a\x00b\x1bc  d\ud800") == "abc d\ufffd"
 
 
-def test_running_heads_and_page_numbers_go_titles_stay() -> None:
+def test_running_heads_stay_once_page_numbers_go_titles_stay() -> None:
     pages = []
     words = ["Convoys", "Shelling", "Returns"]
     for number, word in enumerate(words, 1):
@@ -56,8 +58,27 @@ def test_running_heads_and_page_numbers_go_titles_stay() -> None:
         pages.append(page(lines))
     text, starts = compose(pages)
     assert text.split("\n\n") == ["A TITLE ON THE FIRST PAGE ONLY",
-                                  *(f"{word} were reported today." for word in words)]
+                                  "Convoys were reported today.",
+                                  "OCHA Sudan: Situation Report",  # once, ending page 1
+                                  *(f"{word} were reported today." for word in words[1:])]
     assert [text[s:].split()[0] for s in starts] == ["A", "Shelling", "Returns"]
+
+
+def test_a_two_page_report_keeps_its_contact_foot_once_and_joins_across_it() -> None:
+    """As a PAHO sitrep: the agency and contact lines at the foot of both pages, a
+    "Page | N" number; the paragraph cut by the page break still joins past the foot."""
+    foot = [(150, 60, "Organisation Panaméricaine de la Santé"),
+            (170, 46, "For more information contact ops@agency.org")]
+    first = page([*prose(["Teams reached the south after the storm and", "found the "
+                          "roads to the coast cut in many"]), *foot, (500, 30, "Page | 1")])
+    second = page([*prose(["places by landslides.", "", "Clinics reopened."]), *foot,
+                   (500, 30, "Page | 2")])
+    text, starts = compose([first, second])
+    assert text.split("\n\n") == [
+        "Teams reached the south after the storm and found the roads to the coast cut in "
+        "many places by landslides.", "Organisation Panaméricaine de la Santé",
+        "For more information contact ops@agency.org", "Clinics reopened."]
+    assert "Page" not in text and text[starts[1]:].startswith("Clinics")  # after the foot
 
 
 def test_a_lone_page_number_goes_even_on_one_page() -> None:

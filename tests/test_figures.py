@@ -34,7 +34,7 @@ def test_numbers_as_written(written: str, value: int) -> None:
     ("The patrol captured the militant commander at dawn.",
      [(1, "exact", "captured", "commanders")]),
 ])
-def test_counts_in_look_alike_sentences(sentence: str, expected: list[tuple]) -> None:
+def test_counts_in_look_alike_sentences(sentence: str, expected: list[tuple[object, ...]]) -> None:
     assert [(c.value, c.qualifier, c.kind, c.who) for c in counts_in(sentence)] == expected
 
 

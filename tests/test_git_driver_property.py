@@ -14,7 +14,7 @@ from briefing_tui.core.annotations import Annotation
 from briefing_tui.core.document import open_document
 from briefing_tui.core.sidecar import dump_sidecar, parse_sidecar
 
-from .conftest import SEED
+from .constants import SEED
 from .git_helpers import DOC, SIDECAR, Repo, Seed
 
 SEED_DOC = Seed()

@@ -18,7 +18,7 @@ import pytest
 
 from briefing_tui.core.sidecar import sidecar_path
 
-from .conftest import SEED
+from .constants import SEED
 
 COMMANDS = [("check",), ("export",), ("stats", "--json")]
 #: As root, permission bits do not stop reads: drop the two capabilities that bypass them.

@@ -30,7 +30,7 @@ import yaml
 
 from briefing_tui.core.visible import visible
 
-from .conftest import DATA
+from .constants import DATA
 from .pty_helpers import ROOT, PtyApp, squash
 
 pytestmark = pytest.mark.system  # real ptys, kills or processes: make test, not test-fast

@@ -25,7 +25,7 @@ from briefing_tui.core.sidecar.layers import (
     visible_layers,
 )
 
-from .conftest import SEED
+from .constants import SEED
 from .git_helpers import Seed
 
 SEED_DOC = Seed()

@@ -16,7 +16,7 @@ from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.dialogs import ChoiceDialog
 
 from .app_helpers import copy_samples, make_app, saved, settle
-from .conftest import SEED
+from .constants import SEED
 from .hostile_helpers import status_text
 
 CONFLICTED = b"<<<<<<< ours\nversion: 1\n=======\nversion: 1\n>>>>>>> theirs\n"
@@ -74,7 +74,7 @@ async def test_reload_of_a_vanished_sidecar_writes_the_tags_back(tmp_path: Path)
         app.check_disk()
         await pilot.pause()
         sidecar_path(doc).unlink()
-        app.screen.dismiss("reload")  # type: ignore[arg-type]
+        app.screen.dismiss("reload")
         await pilot.press("q")
     assert sorted(tags(doc).values()) == [("diplomacy",), ("security",)]
 
@@ -89,7 +89,7 @@ async def test_reload_of_an_unreadable_sidecar_then_quit_keeps_the_tag(tmp_path:
         app.check_disk()
         await pilot.pause()
         sidecar_path(doc).write_bytes(CONFLICTED)  # while the dialog is open
-        app.screen.dismiss("reload")  # type: ignore[arg-type]
+        app.screen.dismiss("reload")
         await pilot.pause()
         await pilot.press("escape")  # the one question about the unreadable file
         await pilot.press("q")

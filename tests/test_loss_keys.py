@@ -16,7 +16,7 @@ from briefing_tui.core.document import open_document
 from briefing_tui.core.sidecar import sidecar_path
 
 from .app_helpers import copy_samples, make_app, saved, settle
-from .conftest import SEED
+from .constants import SEED
 from .pty_helpers import ROOT
 
 TOP_FIRST = "origin: other-tool 2.1\n"

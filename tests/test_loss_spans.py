@@ -17,7 +17,7 @@ from briefing_tui.core.document import open_document
 from briefing_tui.core.sidecar import SidecarData, dump_sidecar, sidecar_path
 
 from .app_helpers import copy_samples, make_app, reader, saved, settle
-from .conftest import SEED
+from .constants import SEED
 from .pty_helpers import ROOT
 
 

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.docxgen import docx
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.document import open_document
 from briefing_tui.core.export import render
 from briefing_tui.core.metadata import Metadata, date_problem, parse_date
 from briefing_tui.core.summary import build_summary
+from devtools.docxgen import docx
 
 from .extract_helpers import isolated_cache, write_pdf
 

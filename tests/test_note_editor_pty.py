@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .app_helpers import copy_samples, saved
-from .conftest import SEED
+from .constants import SEED
 from .pty_helpers import PtyApp
 
 

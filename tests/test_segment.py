@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from briefing_tui.core.segment import Segmentation, paragraph_spans, segment
 from briefing_tui.core.text import decode_bytes
 
-from .conftest import DATA
+from .constants import DATA
 
 CASES: list[dict[str, Any]] = yaml.safe_load(
     (DATA / "segmentation_cases.yaml").read_text(encoding="utf-8"))

@@ -15,7 +15,7 @@ from briefing_tui.core.document import open_document
 from briefing_tui.core.export import render
 from briefing_tui.core.summary import build_summary
 
-from .conftest import DATA
+from .constants import DATA
 from .export_helpers import find_sentence, tag, tag_document
 
 BOOK = Codebook()

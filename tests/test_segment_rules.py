@@ -11,7 +11,7 @@ from briefing_tui.core.segment import SEGMENTER_VERSION, segment
 from briefing_tui.core.segment.abbreviations import ABBREVIATIONS
 from briefing_tui.core.text import decode_bytes
 
-from .conftest import DATA
+from .constants import DATA
 
 GOLDEN: list[dict[str, Any]] = yaml.safe_load(
     (DATA / "pysbd_golden_en.yaml").read_text(encoding="utf-8"))

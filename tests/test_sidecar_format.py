@@ -21,7 +21,7 @@ from briefing_tui.core.sidecar import (
     parse_sidecar,
 )
 from briefing_tui.core.sidecar.format import ANNOTATION_KEYS, DOCUMENT_KEYS, TOP_KEYS
-from tests.conftest import DATA
+from tests.constants import DATA
 
 HOSTILE = yaml.safe_load((DATA / "hostile_inputs.yaml").read_text(encoding="utf-8"))
 HOSTILE_STRINGS = [s for key in ("markup_injection", "terminal_escapes", "unicode_edge_cases",

@@ -13,7 +13,7 @@ from briefing_tui.core.sidecar import sidecar_path
 from briefing_tui.tui.app import BriefingApp
 
 from .app_helpers import copy_samples, make_app
-from .conftest import DATA, SEED
+from .constants import DATA, SEED
 
 SIZE = (120, 35)
 

@@ -14,7 +14,7 @@ from briefing_tui.core.document import open_document
 from briefing_tui.core.stats import compute_stats, stats_json
 from briefing_tui.core.summary import build_summary, summary_of_documents
 
-from .conftest import DATA, SEED
+from .constants import DATA, SEED
 from .export_helpers import SEED_TAGS, find_sentence, tag, tagged_samples, tagged_seed
 
 BOOK = Codebook()

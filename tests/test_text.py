@@ -18,7 +18,7 @@ from briefing_tui.core.text import (
 )
 from briefing_tui.core.visible import visible
 
-from .conftest import DATA
+from .constants import DATA
 
 
 def write(tmp_path: Path, name: str, data: bytes) -> Path:

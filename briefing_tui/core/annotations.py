@@ -40,6 +40,7 @@ class Annotation:
     anchor: Anchor = Anchor.EXACT
     extra: tuple[tuple[str, object], ...] = ()  # unknown keys kept from the sidecar
     by: tuple[str, ...] = ()  # the analysts who tagged or noted it, sorted (core.analyst)
+    dismissed: tuple[str, ...] = ()  # suggestions rejected here, sorted (sidecar.dismissed)
 
     @property
     def needs_attention(self) -> bool:
@@ -47,6 +48,12 @@ class Annotation:
 
     def sort_key(self) -> tuple[int, int, str]:
         return (self.start, self.end, self.id)
+
+
+def dismissed_form(*sides: Iterable[str]) -> tuple[str, ...]:
+    """Dismissed tags as held and written: sorted, once each; the union of ``sides``
+    (merges and joins never forget a rejection)."""
+    return tuple(sorted({tag for side in sides for tag in side}))
 
 
 def make_id(start: int, end: int, text: str) -> str:
@@ -194,7 +201,7 @@ class AnnotationSet:
 
     def _put(self, before: Annotation | None, after: Annotation) -> list[Change]:
         """The change replacing ``before`` with ``after``, dropping it when it holds nothing."""
-        if not after.tags and not after.note:
+        if not after.tags and not after.note and not after.dismissed:
             return [(before, None)] if before is not None else []
         return [(before, self._signed(after))]
 
@@ -219,6 +226,16 @@ class AnnotationSet:
             tags = (*base.tags, tag)
         self._apply(self._put(before, replace(base, tags=tags)))
         return tag in tags
+
+    def dismiss(self, text: str, start: int, end: int, tag: str) -> None:
+        """Remember that ``tag`` was suggested on the span and rejected (one undoable
+        step): it is never suggested there again."""
+        before = self.at(start, end)
+        base = before or self._new(text, start, end)
+        if tag in base.dismissed:
+            return
+        self._apply(self._put(before, replace(base, dismissed=dismissed_form(
+            base.dismissed, (tag,)))))
 
     def set_tags(self, text: str, start: int, end: int, tags: Iterable[str]) -> None:
         before = self.at(start, end)

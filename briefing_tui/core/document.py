@@ -18,6 +18,7 @@ from briefing_tui.core.anchoring import AnchorReport, reanchor
 from briefing_tui.core.annotations import Annotation, AnnotationSet
 from briefing_tui.core.corrections import Corrections, merge_corrections, reanchor_corrections
 from briefing_tui.core.document_disk import DiskRecovery
+from briefing_tui.core.document_jobs import SaveJob, SidecarRead
 from briefing_tui.core.document_meta import MetadataAndFixes
 from briefing_tui.core.extract import Progress, extract, page_of
 from briefing_tui.core.merge import MergeResult, merge_annotations
@@ -36,30 +37,9 @@ from briefing_tui.core.sidecar import (
 from briefing_tui.core.sidecar.layers import IN_PROGRESS, STATUSES, layer_path
 from briefing_tui.core.text import LoadedText
 
+__all__ = ["EXTRACTOR", "Document", "SaveJob", "SidecarRead", "file_stamp", "open_document"]
+
 EXTRACTOR = "text 1"  # plain text's id; other formats carry their extractor's
-
-
-@dataclass
-class SaveJob:
-    """What to write, captured on the caller's thread so a worker can write it."""
-
-    path: Path
-    data: SidecarData = field(repr=False)
-    expected: Fingerprint | None
-    revision: int
-    annotations: list[Annotation] = field(repr=False)
-
-
-@dataclass
-class SidecarRead:
-    """A sidecar read and re-anchored (on any thread), waiting to be adopted."""
-
-    data: SidecarData | None  # None: there is no sidecar (or it is unreadable)
-    disk: Fingerprint | None
-    annotations: list[Annotation] = field(default_factory=list, repr=False)
-    report: AnchorReport | None = None
-    error: str = ""  # why the sidecar cannot be read
-    corrections: Corrections = field(default_factory=Corrections)  # re-anchored
 
 
 @dataclass
@@ -239,83 +219,6 @@ class Document(MetadataAndFixes, DiskRecovery):
             return False
         self.finish_save(job, write_sidecar(job.path, job.data, job.expected))
         return True
-
-    def changed_on_disk(self) -> bool:
-        """True when the sidecar on disk is no longer what we last read or wrote.
-
-        Cheap enough to poll: a ``stat`` first, the hash only when size or time moved.
-        False until the sidecar was read at all (``ready``).
-        """
-        if not self.ready:
-            return False
-        try:
-            st = os.stat(self.sidecar, follow_symlinks=False)
-        except FileNotFoundError:
-            return self.disk is not None
-        except OSError:
-            return False
-        if self.disk is not None and (st.st_size, st.st_mtime_ns) == (
-                self.disk.size, self.disk.mtime_ns):
-            return False
-        current = fingerprint(self.sidecar)
-        if current is None or self.disk is None:
-            return current != self.disk
-        return (current.size, current.sha256) != (self.disk.size, self.disk.sha256)
-
-    def _keep_ours(self, read: SidecarRead) -> bool:
-        """No sidecar to take (gone, or unreadable): keep ours, worth writing when gone.
-
-        A missing sidecar is never an empty other side; True when ``read`` was such.
-        """
-        if read.error:
-            self.sidecar_error, self.unreadable = read.error, read.disk
-            return True
-        if read.data is not None:
-            return False
-        self.disk, self.base = None, []
-        if len(self.annotations):  # write them back rather than take "nothing"
-            self.saved_revision = self.annotations.revision - 1
-        return True
-
-    def reload_sidecar(self) -> None:
-        """Throw away unsaved changes and take the sidecar on disk (undoable).
-
-        When there is none to take (deleted, unreadable) the tags in memory stay, unsaved.
-        """
-        read = self.read_sidecar()
-        if self._keep_ours(read):
-            return
-        previous, fixes = self.annotations.sorted(), self.annotations.corrections
-        self.adopt(read)
-        current, new_fixes = self.annotations.sorted(), self.annotations.corrections
-        self.annotations.replace_all(previous, record=False, corrections=fixes)
-        self.annotations.replace_all(current, corrections=new_fixes)
-        self.saved_revision = self.annotations.revision
-
-    def merge_with_disk(self) -> MergeResult:
-        """Three-way merge of our changes with the sidecar on disk; the result is unsaved.
-
-        Raises SidecarUnreadable when the file cannot be read (nothing changes then); a
-        missing file is not "they deleted everything": ours are kept and written back.
-        """
-        mine = self.annotations.sorted()
-        found = read_sidecar(self.sidecar)
-        if found is None:
-            self._keep_ours(SidecarRead(None, None))
-            return MergeResult(mine, [])
-        data, disk = found
-        theirs, their_fixes = data.annotations, data.corrections
-        if data.document_sha256 != self.loaded.sha256:
-            theirs, _ = reanchor(theirs, self.text, self._full_segmentation())
-            their_fixes = reanchor_corrections(their_fixes, self.text)
-        result = merge_annotations(self.base, mine, theirs)
-        fixes = self.merge_header(data, their_fixes, result.conflicts)
-        self.disk, self.base, self.kept = disk, list(data.annotations), data
-        self.header = dict(data.extra)
-        self.sidecar_error, self.unreadable = "", None
-        self.annotations.replace_all(result.annotations, corrections=fixes)
-        self.sync_corrections()
-        return result
 
     # -- the document file itself -------------------------------------------------------
 

@@ -21,7 +21,7 @@ from bisect import bisect_right
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from briefing_tui.core.annotations import Annotation, Change
+from briefing_tui.core.annotations import Annotation, Change, dismissed_form
 from briefing_tui.core.corrections import Corrections, split_candidates
 from briefing_tui.core.errors import BriefingError
 from briefing_tui.core.merge import NOTE_SEPARATOR
@@ -86,7 +86,8 @@ def _combined(first: Annotation | None, second: Annotation | None, base: Annotat
     tags = (*(first.tags if first else ()), *(second.tags if second else ()))
     anchor = (first or second or base).anchor
     return replace(base, tags=tuple(dict.fromkeys(tags)), note=NOTE_SEPARATOR.join(notes),
-                   extra=tuple(sorted(extra.items())), anchor=anchor)
+                   extra=tuple(sorted(extra.items())), anchor=anchor,
+                   dismissed=dismissed_form(*(a.dismissed for a in (first, second) if a)))
 
 
 def _ready(document: Document) -> Segmentation:
@@ -140,7 +141,8 @@ def split_sentence(document: Document, index: int, at: int) -> int:
         changes.append((found, None))
         first = notes.new_annotation(document.text, start, split.ends[head])
         changes.append((None, replace(first, tags=found.tags, note=found.note,
-                                      extra=found.extra, anchor=found.anchor)))
+                                      extra=found.extra, anchor=found.anchor,
+                                      dismissed=found.dismissed)))
         if tail != head and found.tags:
             second = notes.new_annotation(document.text, split.starts[tail], split.ends[tail])
             changes.append((None, replace(second, tags=found.tags, anchor=found.anchor)))

@@ -5,7 +5,8 @@ state in memory, ``theirs`` the file on disk now. Per id: a change made on one s
 wins; additions on either side are kept; a removal on one side stands when the other side
 left the annotation alone. When both sides changed an annotation, tags are merged per tag
 (a tag one side removed and the other did not touch stays removed; additions from both
-sides are kept) and so are the other fields; two different new notes are both kept, joined
+sides are kept) and so are the other fields, except ``dismissed`` (rejected suggestions),
+which is the union of both sides; two different new notes are both kept, joined
 by a ``---`` line, and reported. Nothing a person wrote is dropped: an annotation removed
 on one side but changed on the other is kept and reported.
 """
@@ -15,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from briefing_tui.core.annotations import Anchor, Annotation
+from briefing_tui.core.annotations import Anchor, Annotation, dismissed_form
 
 NOTE_SEPARATOR = "\n---\n"
 _POSITION = ("start", "end", "text", "prefix", "suffix", "anchor")
@@ -81,7 +82,8 @@ def _both_changed(base: Annotation | None, mine: Annotation, theirs: Annotation,
     extra, extra_clash = _extra(base, mine, theirs)
     merged = replace(mine, **dict(zip(_POSITION, position, strict=True)),
                      tags=_tags(base.tags if base else (), mine.tags, theirs.tags), note=note,
-                     extra=extra, by=_by(mine, theirs))
+                     extra=extra, by=_by(mine, theirs),
+                     dismissed=dismissed_form(mine.dismissed, theirs.dismissed))
     if notes_clash:
         conflicts.append(f"note on {_label(merged)} changed on both sides; kept both")
     if moved_both:
@@ -130,7 +132,8 @@ def _combine(mine: Annotation, theirs: Annotation) -> Annotation:
     weaker = max(mine, theirs, key=lambda x: _RANK[x.anchor])
     extra = {**dict(theirs.extra), **dict(mine.extra), **dict(weaker.extra)}
     return replace(mine, tags=tuple(dict.fromkeys((*mine.tags, *theirs.tags))), note=note,
-                   anchor=weaker.anchor, extra=tuple(extra.items()), by=_by(mine, theirs))
+                   anchor=weaker.anchor, extra=tuple(extra.items()), by=_by(mine, theirs),
+                   dismissed=dismissed_form(mine.dismissed, theirs.dismissed))
 
 
 def _one_per_span(kept: list[Annotation], by_mine: dict[str, Annotation],

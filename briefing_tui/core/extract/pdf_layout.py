@@ -5,8 +5,11 @@ a line as PDFium reads it, with its box, in the producer's order; this module, p
 Python and library-free so it can be tested on its own, turns those pieces into the
 canonical text (it never splits or joins words inside a piece):
 
-- running heads and feet that repeat on most pages, and page numbers in the margins, are
-  dropped (digits count as equal, so "Page 3" repeats "Page 4");
+- running heads and feet (a line in the top or bottom margin repeated there on most
+  pages; digits count as equal, so "Page 3" repeats "Page 4") are kept once, at the end
+  of the page where they first appear, as paragraphs of their own: the agency's name and
+  contact are what a citation needs, their repeats are noise inside the text, and at the
+  top they would pass for the title; page numbers are dropped;
 - pieces are grouped into blocks (columns, sidebars, boxes, captions, tables as rows of
   cells joined by " | ") read in order (:mod:`.pdf_order`);
 - lines join into paragraphs (a wider gap, a bullet, an indent or a short line ending a
@@ -25,13 +28,13 @@ import math
 import re
 import statistics
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from briefing_tui.core.extract.pdf_order import Line as _Line
 from briefing_tui.core.extract.pdf_order import reading_order
 
-LAYOUT_VERSION = 2
+LAYOUT_VERSION = 4
 
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
                             "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
@@ -39,7 +42,7 @@ _CONTROLS = re.compile("[\x00-\x1f\x7f\u00ad\ufffe\uffff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _BULLET = re.compile(r"^(?:[•▪‣◦●■*·-]|\(?\d{1,3}[.)]|\(?[a-z][.)])(?:\s|$)")
 _ENDS_SENTENCE = re.compile(r"[.!?:;…\"”’)\]]$")
-_PAGE_NUMBER = re.compile(r"^(?:(?:page|p\.?|pg\.?|seite|página|pagina)\s*)?[-–—(\[]*\s*#+"
+_PAGE_NUMBER = re.compile(r"^(?:(?:page|p\.?|pg\.?|seite|página|pagina)\s*)?[-–—|(\[]*\s*#+"
                           r"\s*(?:(?:of|/|de|von|sur)\s*#+)?\s*[-–—)\]]*$")
 _ROMAN = re.compile(r"\b[ivxlcdm]{1,7}\b")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -115,8 +118,11 @@ def _furniture_key(text: str) -> str:
     return " ".join(_ROMAN.sub("#", key).split()) if len(key) < 12 else " ".join(key.split())
 
 
-def drop_furniture(pages: list[list[_Line]], heights: list[float]) -> None:
-    """Remove running heads/feet repeated on most pages and page numbers in the margins."""
+def drop_furniture(pages: list[list[_Line]], heights: list[float]
+                   ) -> list[tuple[list[_Line], list[_Line]]]:
+    """Take running heads/feet and page numbers out of the margins of each page; return,
+    per page, the heads and the feet seen there first (each a paragraph of its own: a
+    row, never continued), to be read after the page's own blocks."""
     zones: list[list[_Line]] = []
     counts: Counter[tuple[bool, str]] = Counter()
     for pieces, height in zip(pages, heights):
@@ -125,11 +131,22 @@ def drop_furniture(pages: list[list[_Line]], heights: list[float]) -> None:
         zones.append(found)
         counts.update({(p.y0 >= height / 2, _furniture_key(p.text)) for p in found})
     needed = max(2, math.ceil(0.5 * len(pages)))
+    seen: set[tuple[bool, str]] = set()
+    kept: list[tuple[list[_Line], list[_Line]]] = []
     for pieces, found, height in zip(pages, zones, heights):
+        heads: list[_Line] = []
+        feet: list[_Line] = []
         for piece in found:
-            key = _furniture_key(piece.text)
-            if counts[(piece.y0 >= height / 2, key)] >= needed or _PAGE_NUMBER.match(key):
+            where = (piece.y0 >= height / 2, _furniture_key(piece.text))
+            if _PAGE_NUMBER.match(where[1]):
                 pieces.remove(piece)
+            elif counts[where] >= needed:
+                pieces.remove(piece)
+                if where not in seen:
+                    seen.add(where)
+                    (heads if where[0] else feet).append(replace(piece, row=True))
+        kept.append((sorted(heads, key=lambda x: -x.y1), sorted(feet, key=lambda x: -x.y1)))
+    return kept
 
 
 class _Vocabulary:
@@ -269,9 +286,10 @@ def _page_starts(parts: list[tuple[int, int]], pages: int, end: int) -> tuple[in
 def compose(pages: list[PageRuns]) -> tuple[str, tuple[int, ...]]:
     """The canonical text of a PDF's pages and the offset where each page starts."""
     pieces = [_lines(page.runs) for page in pages]
-    drop_furniture(pieces, [page.height for page in pages])
-    blocks = [(number, block) for number, page_pieces in enumerate(pieces)
-              for block in reading_order(page_pieces)]
+    furniture = drop_furniture(pieces, [page.height for page in pages])
+    blocks = [(number, block) for number, (page_pieces, (heads, feet))
+              in enumerate(zip(pieces, furniture))
+              for block in [*reading_order(page_pieces), *([x] for x in heads + feet)]]
     vocabulary = _Vocabulary([line.text for _, block in blocks for line in block])
     parts: list[tuple[int, int]] = []
     chunks: list[str] = []

@@ -1,4 +1,4 @@
-"""Hand-written news articles for the web-page corpus (:mod:`benchmarks.web_pages`).
+"""Hand-written news articles for the web-page corpus (:mod:`devtools.web_pages`).
 
 Each article is what an analyst should get from its page: the headline, a standfirst
 when the page shows one, then the body's blocks in order — paragraphs (``p``), sub-

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from html import escape
 
-from benchmarks import web_furniture as f
-from benchmarks.web_articles import ARTICLES, Article
-from benchmarks.web_render import body, byline, page, standfirst
+from devtools import web_furniture as f
+from devtools.web_articles import ARTICLES, Article
+from devtools.web_render import body, byline, page, standfirst
 
 LONG_TEASER = (" The report, based on interviews with more than two hundred families in "
                "four provinces, describes shortages of food, water and medicine, and "

@@ -1,4 +1,4 @@
-"""Drawing an article's blocks as the HTML of a page, for :mod:`benchmarks.web_pages`.
+"""Drawing an article's blocks as the HTML of a page, for :mod:`devtools.web_pages`.
 
 :func:`body` writes paragraphs (each through a shape's own ``para`` markup), headings,
 lists, quotations and tables; :func:`br_body` writes them as ``<br>``-separated text;
@@ -10,12 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
-from benchmarks import web_furniture as f
-from benchmarks.web_articles import Article
+from devtools import web_furniture as f
+from devtools.web_articles import Article
 
 Blocks = tuple[tuple[str, str], ...]
 ESCAPED_IMG = ('&lt;img src="https://cdn.example.org/2025/photo-1.jpg" alt="Photo" '
                'width="640" height="427"&gt;')
+
+#: How a page shape draws paragraph ``i`` holding the HTML ``text``.
+Para = Callable[[int, str], str]
 
 
 def _group(blocks: Blocks) -> list[tuple[str, list[str]]]:
@@ -37,7 +40,7 @@ def _table(rows: list[str], cls: str = "data-table") -> str:
     return f'<table class="{cls}"><thead><tr>{th}</tr></thead><tbody>{trs}</tbody></table>'
 
 
-def body(blocks: Blocks, *, para: Callable[[int, str], str] | None = None,
+def body(blocks: Blocks, *, para: Para | None = None,
          heading: str = "h2", inserts: dict[int, str] | None = None) -> str:
     """The article's blocks as HTML; ``para(i, text)`` draws paragraph i, ``inserts`` puts
     furniture before block i."""

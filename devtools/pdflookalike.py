@@ -14,12 +14,12 @@ benchmarks build PDFs with the same features (issue #11) from any paragraphs of 
 - a running head and page numbers on every page; words hyphenated at line ends.
 
 :func:`sitrep` returns the PDF's bytes and the paragraphs a faithful reader gives, in
-reading order (running head and page numbers dropped).
+reading order (the running head once, at the end of page 1; page numbers dropped).
 """
 
 from __future__ import annotations
 
-from benchmarks.pdfgen import HEIGHT, WIDTH, MiniPdf, Page, kerned_width, text_width
+from devtools.pdfgen import HEIGHT, WIDTH, MiniPdf, Page, kerned_width, text_width
 
 HEAD = "Haiti: Tropical Storm Melissa | Flash Update No. 1"
 TITLE = "SITUATION OVERVIEW"
@@ -153,6 +153,7 @@ def sitrep(paragraphs: list[str], *, interleave: bool = False) -> tuple[bytes, l
         for column, cell in enumerate(row):
             main.page.text(_MARGIN + column * 160, y, cell, 10)
         y -= 16
-    expected = [TITLE, *body[:cut], "Key figures", *FIGURES, BOILERPLATE, *body[cut:], CAPTION,
+    expected = [TITLE, *body[:cut], "Key figures", *FIGURES, BOILERPLATE, HEAD, *body[cut:],
+                CAPTION,
                 *(" | ".join(row) for row in TABLE)]
     return pdf.to_bytes(interleave=interleave), expected

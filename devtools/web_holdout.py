@@ -1,6 +1,6 @@
 """Held-out look-alike pages: shapes written after the reader's rules were fixed.
 
-:mod:`benchmarks.web_pages` is the set the rules were developed on; these twelve shapes
+:mod:`devtools.web_pages` is the set the rules were developed on; these twelve shapes
 (NYT's companion columns, the Washington Post's ``data-qa`` blocks, a French and a
 Pakistani paper, a Bootstrap news site, Joomla, Squarespace's one-block-per-paragraph,
 Wix, a bare ``<body>`` of ``<p>``s, an agency's ``<span>``+``<br>`` text, a report page
@@ -12,16 +12,16 @@ from __future__ import annotations
 
 from html import escape
 
-from benchmarks import web_furniture as f
-from benchmarks.web_articles import ARTICLES, Article
-from benchmarks.web_render import body, byline, page, standfirst
+from devtools import web_furniture as f
+from devtools.web_articles import ARTICLES, Article
+from devtools.web_render import Para, body, byline, page, standfirst
 
 
 def nyt(a: Article) -> str:
     half = max(1, len(a.blocks) // 2)
     column = '<div class="css-53u6y8 StoryBodyCompanionColumn"><div class="css-1fanzo5">{}' \
         "</div></div>"
-    para = lambda i, t: f'<p class="css-at9mc1 evys1bk0">{t}</p>'  # noqa: E731
+    para: Para = lambda i, t: f'<p class="css-at9mc1 evys1bk0">{t}</p>'  # noqa: E731
     return page(a, '<div id="NYT_ABOVE_MAIN_CONTENT_REGION">' + f.ad("ad top-wrapper")
                 + '</div><main id="site-content"><article id="story"><header class="css-'
                 f'1vkm6nb"><h1 data-testid="headline" class="css-1j5ig5">{escape(a.headline)}'
@@ -36,7 +36,7 @@ def nyt(a: Article) -> str:
 
 
 def washington_post(a: Article) -> str:
-    para = lambda i, t: f'<div class="wpds-c-PJLV article-body" data-qa="article-body">' \
+    para: Para = lambda i, t: f'<div class="wpds-c-PJLV article-body" data-qa="article-body">' \
         f'<p data-el="text" dir="null" class="wpds-c-cYdRxM">{t}</p></div>'  # noqa: E731
     promo = ('<div data-qa="subscribe-promo"><p>Get the latest news delivered to your '
              "inbox every morning with our free newsletter.</p><a>Sign up</a></div>")
@@ -90,7 +90,7 @@ def joomla(a: Article) -> str:
 
 
 def squarespace(a: Article) -> str:
-    para = lambda i, t: ('<div class="sqs-block html-block sqs-block-html"><div class="sqs-'  # noqa: E731
+    para: Para = lambda i, t: ('<div class="sqs-block html-block sqs-block-html"><div class="sqs-'  # noqa: E731
                          f'block-content"><p class="">{t}</p></div></div>')
     return page(a, '<header id="header">' + f.menu("header-nav") + '</header><main id="page">'
                 '<article class="entry"><div class="blog-item-title"><h1 class="entry-title'
@@ -104,7 +104,7 @@ def squarespace(a: Article) -> str:
 
 
 def wix(a: Article) -> str:
-    para = lambda i, t: (f'<div data-testid="richTextElement" class="wixui-rich-text"><p '  # noqa: E731
+    para: Para = lambda i, t: (f'<div data-testid="richTextElement" class="wixui-rich-text"><p '  # noqa: E731
                          f'class="font_8 wixui-rich-text__text"><span>{t}</span></p></div>')
     nest = '<div class="comp"><div class="inner"><div class="inner2">{}</div></div></div>'
     return page(a, nest.format(f.menu("wixui-menu", tag="div")) + nest.format(

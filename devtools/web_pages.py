@@ -4,7 +4,7 @@ Real saved pages cannot be committed (their publishers' copyright), so each page
 copies the *shape* of a common publishing system — WordPress, Blogger, CNN's paragraphs
 in ``div``s, BBC's text blocks, Reuters' test ids, Al Jazeera, AMP, Drupal, Ghost,
 Substack, old table layouts, live blogs — around a hand-written article
-(:mod:`benchmarks.web_articles`), with the furniture that trips extractors: menus,
+(:mod:`devtools.web_articles`), with the furniture that trips extractors: menus,
 share bars, related lists inside the article, teaser cards with paragraphs, long comment
 threads, cookie banners, escaped ``<img …>`` markup, ``<br>``-separated paragraphs, a
 logo in an ``<h1>``. :func:`pages` returns (name, html, gold) triples, deterministic.
@@ -15,9 +15,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
-from benchmarks import web_furniture as f
-from benchmarks.web_articles import ARTICLES, Article
-from benchmarks.web_render import ESCAPED_IMG, body, br_body, byline, page, standfirst
+from devtools import web_furniture as f
+from devtools.web_articles import ARTICLES, Article
+from devtools.web_render import ESCAPED_IMG, Para, body, br_body, byline, page, standfirst
 
 # -- the shapes ------------------------------------------------------------------------
 
@@ -92,7 +92,7 @@ def left_side(a: Article) -> str:
 
 
 def cnn_divs(a: Article) -> str:
-    para = lambda i, t: f'<div class="zn-body__paragraph speakable">{t}</div>'  # noqa: E731
+    para: Para = lambda i, t: f'<div class="zn-body__paragraph speakable">{t}</div>'  # noqa: E731
     inner = body(a.blocks, para=para, inserts={
         2: '<div class="zn-body__read-all"><div class="el__embedded el__embedded--standard">'
            '<div class="el__storyelement--standard"><h3>Related Article</h3><a>'
@@ -109,7 +109,7 @@ def cnn_divs(a: Article) -> str:
 
 
 def cnn_new(a: Article) -> str:
-    para = lambda i, t: (  # noqa: E731
+    para: Para = lambda i, t: (  # noqa: E731
         f'<p class="paragraph inline-placeholder vossi-paragraph" data-component-name='
         f'"paragraph" id="p{i}">{t}</p>')
     return page(a, f.menu("header__nav", tag="div") + '<div class="headline"><h1 class='
@@ -123,7 +123,7 @@ def cnn_new(a: Article) -> str:
 
 
 def bbc(a: Article) -> str:
-    para = lambda i, t: f'<div data-component="text-block" class="ssrcss-7uxr49">' \
+    para: Para = lambda i, t: f'<div data-component="text-block" class="ssrcss-7uxr49">' \
         f"<p>{t}</p></div>"  # noqa: E731
     return page(a, '<header role="banner">' + f.menu("ssrcss-nav") + "</header>"
                 '<div id="main-content"><main role="main"><article><header '
@@ -140,7 +140,7 @@ def bbc(a: Article) -> str:
 
 
 def reuters(a: Article) -> str:
-    para = lambda i, t: (f'<div data-testid="paragraph-{i}" class="article-body__element">'  # noqa: E731
+    para: Para = lambda i, t: (f'<div data-testid="paragraph-{i}" class="article-body__element">'  # noqa: E731
                          f"{t}</div>")
     return page(a, f.menu("site-header__nav") + '<main id="main-content"><article class='
                 f'"article__container"><h1 data-testid="Heading">{escape(a.headline)}</h1>'
@@ -256,8 +256,8 @@ def press_release(a: Article) -> str:
 
 
 def medium(a: Article) -> str:
-    para = lambda i, t: f'<p class="pw-post-body-paragraph ki kj" data-selectable-paragraph="">' \
-        f"{t}</p>"  # noqa: E731
+    para: Para = lambda i, t: (  # noqa: E731
+        f'<p class="pw-post-body-paragraph ki kj" data-selectable-paragraph="">{t}</p>')
     return page(a, '<div class="u-marginAuto"><article><div><section><div class="ab ca">'
                 f'<h1 class="pw-post-title" data-testid="storyTitle">{escape(a.headline)}</h1>'
                 + (f'<h2 class="pw-subtitle-paragraph">{escape(a.standfirst)}</h2>'
@@ -359,7 +359,7 @@ def simple(a: Article) -> str:
 
 
 def section_spans(a: Article) -> str:
-    para = lambda i, t: f'<section class="text-block"><span class="txt">{t}</span></section>'  # noqa: E731
+    para: Para = lambda i, t: f'<section class="text-block"><span class="txt">{t}</span></section>'  # noqa: E731
     return page(a, f.masthead("Daily Signal") + '<div class="article-page"><h1 class="title">'
                 f"{escape(a.headline)}</h1>" + standfirst(a) + '<div class="rich-text">'
                 + body(a.blocks, para=para) + "</div></div>" + f.teaser_cards())
