@@ -240,4 +240,5 @@ class ReaderActions(App[int]):
 _READER_ACTIONS = {"summary", "split", "help", "accept", "cursor", "page", "first", "last",
                    "timeline", "tagged", "untagged", "toggle_tag", "clear", "note", "undo", "redo",
                    "search", "match", "filter", "choose_document", "other_document",
-                   "search_all", "join_sentence", "break_sentence", "metadata"}
+                   "search_all", "join_sentence", "break_sentence", "metadata",
+                   "reject_suggestion", "next_suggestion", "toggle_suggestions"}

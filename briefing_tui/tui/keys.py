@@ -60,8 +60,15 @@ READER_BINDINGS: list[BindingType] = [
     _key("n", "app.note", "Note", "add or edit the sentence's note (ctrl+e there: $EDITOR)",
          "note", show=True),
     _key("x", "app.clear", "Clear", "clear the sentence's tags and note", "clear"),
-    _key("a", "app.accept", "Accept review",
-         "accept a tag marked ? (re-anchored after the document changed)", "accept_review"),
+    _key("a", "app.accept", "Accept",
+         "accept a tag marked ? (re-anchored), else the suggested tag (dim ?)",
+         "accept_review"),
+    _key("d", "app.reject_suggestion", "Reject", "reject the suggested tag (never "
+         "suggested on this sentence again)", "reject_suggestion"),
+    _key("g", "app.next_suggestion", "Next suggestion", "next sentence with a suggested tag",
+         "next_suggestion"),
+    _key("H", "app.toggle_suggestions", "Suggestions", "hide or show suggested tags",
+         "toggle_suggestions"),
     _key("u", "app.undo", "Undo", "undo the last change", "undo", show=True),
     _key("ctrl+r", "app.redo", "Redo", "redo the last undone change", "redo"),
     _key("slash", "app.search", "Search", "search this document (escape clears)", "search",
@@ -89,13 +96,16 @@ SECTIONS: dict[str, str] = {
     **dict.fromkeys(["next", "previous", "page_down", "page_up", "first", "last", "next_tagged",
                      "previous_tagged", "next_untagged"], "Moving"),
     **dict.fromkeys(["note", "clear", "accept_review", "undo", "redo"], "Tagging"),
+    **dict.fromkeys(["reject_suggestion", "next_suggestion", "toggle_suggestions",
+                     "suggestion_queue"], "Suggestions"),
     **dict.fromkeys(["search", "next_match", "previous_match", "filter", "search_all"],
                     "Finding"),
     **dict.fromkeys(["join_sentence", "break_sentence", "metadata"], "Fixing"),
     **dict.fromkeys(["summary", "timeline", "split", "choose_document", "next_document",
                      "previous_document", "help", "quit"], "Documents and panes"),
 }
-SECTION_ORDER = ("Moving", "Tagging", "Finding", "Fixing", "Documents and panes", "More")
+SECTION_ORDER = ("Moving", "Tagging", "Suggestions", "Finding", "Fixing",
+                 "Documents and panes", "More")
 HIDDEN = {"interrupt"}  # the same action as another binding: listed once
 
 

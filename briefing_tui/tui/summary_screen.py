@@ -320,6 +320,7 @@ class ExportDialog(ModalScreen[None]):
         from briefing_tui.core.atomic import atomic_write
         from briefing_tui.core.errors import BriefingError
         from briefing_tui.core.export import render_bytes
+        from briefing_tui.tui.delivery import send_to_browser
 
         path = Path(self.query_one(Input).value).expanduser()
         message = self.query_one("#export-message", Static)
@@ -342,7 +343,8 @@ class ExportDialog(ModalScreen[None]):
             message.update(plain(f"Could not write {path.name}: {exc.strerror or exc}",
                                  "$text-error"))
             return
-        self.app.notify(f"Summary written to {path}")
+        sent = send_to_browser(self.app, path)
+        self.app.notify(f"Summary written to {path}" + (" and sent to the browser" if sent else ""))
         if self.written is not None:
             self.written(path, fmt)
         self.dismiss(None)
