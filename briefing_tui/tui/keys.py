@@ -41,6 +41,8 @@ APP_BINDINGS: list[BindingType] = [
          "open the previous document of the list", "previous_document"),
     _key("ctrl+f", "search_all", "Search all", "search every open document; enter jumps",
          "search_all"),
+    _key("S", "suggestion_queue", "Suggestions", "every open document's suggested tags, one "
+         "at a time: a accepts, d rejects, space skips, o orders", "suggestion_queue"),
     _key("question_mark", "help", "Help", "this help", "help", show=True),
     _key("F", "finish_layer", "Finish layer", "coding in your own layer (--layer): mark it "
          "finished, or in progress again", "finish_layer"),
