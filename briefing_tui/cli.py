@@ -28,7 +28,8 @@ from briefing_tui.core.atomic import atomic_write
 from briefing_tui.core.codebook import Codebook, CodebookError, load_codebook
 from briefing_tui.core.corpus import find_documents
 from briefing_tui.core.document import open_document
-from briefing_tui.core.export import FORMATS, SUFFIXES, render
+from briefing_tui.core.errors import BriefingError
+from briefing_tui.core.export import ALL_FORMATS, SUFFIXES, render_bytes
 from briefing_tui.core.extract import DOCUMENT_SUFFIXES
 from briefing_tui.core.settings import ConfigError, load_settings
 from briefing_tui.core.sidecar import SidecarError, sidecar_path
@@ -211,12 +212,20 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.output is not None and (refused := _output_refused(args)):
         say(f"briefing: not writing: {refused}")
         return EXIT_BAD_INPUT
+    if fmt == "docx" and args.output is None and sys.stdout.isatty():
+        _say("briefing: not writing a Word file to the terminal: give -o FILE.docx")
+        return EXIT_BAD_INPUT
     timestamp = None if args.no_timestamp else datetime.now().astimezone()
     summary = _summarise(args, codebook, timestamp=timestamp, label="exporting",
                          to_stdout=args.output is None)
     if summary is None:
         return EXIT_BAD_INPUT
-    error = _write(render(summary, fmt, codebook).encode("utf-8"), args)
+    try:
+        data = render_bytes(summary, fmt, codebook)
+    except BriefingError as exc:  # docx without python-docx: how to install it
+        _say(f"briefing: {exc}")
+        return EXIT_BAD_INPUT
+    error = _write(data, args)
     if error:
         say(f"briefing: {error}")
         return EXIT_BAD_INPUT
@@ -272,13 +281,14 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
 
 def _add_summary_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     export = sub.add_parser(
-        "export", help="the tagged summary as md, html, json, csv or jsonld",
+        "export", help="the tagged summary as md, html, json, csv, jsonld or docx",
         description="The tagged summary: grouped by tag, then document, each sentence "
         "quoted and cited.", epilog=EXPORT_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter)
     _add_filters(export)
-    export.add_argument("--format", choices=FORMATS,
-                        help="md (default), html, json, csv or jsonld (W3C Web Annotation)")
+    export.add_argument("--format", choices=ALL_FORMATS,
+                        help="md (default), html, json, csv, jsonld (W3C Web Annotation) "
+                        "or docx (Word; needs briefing-tui[docx])")
     export.add_argument("-o", "--output", type=Path, metavar="FILE",
                         help="write to FILE atomically (default: stdout)")
     export.add_argument("--force", action="store_true", help="replace an existing FILE")
