@@ -213,7 +213,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         say(f"briefing: not writing: {refused}")
         return EXIT_BAD_INPUT
     if fmt == "docx" and args.output is None and sys.stdout.isatty():
-        _say("briefing: not writing a Word file to the terminal: give -o FILE.docx")
+        say("briefing: not writing a Word file to the terminal: give -o FILE.docx")
         return EXIT_BAD_INPUT
     timestamp = None if args.no_timestamp else datetime.now().astimezone()
     summary = _summarise(args, codebook, timestamp=timestamp, label="exporting",
@@ -223,7 +223,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         data = render_bytes(summary, fmt, codebook)
     except BriefingError as exc:  # docx without python-docx: how to install it
-        _say(f"briefing: {exc}")
+        say(f"briefing: {exc}")
         return EXIT_BAD_INPUT
     error = _write(data, args)
     if error:
