@@ -241,4 +241,5 @@ _READER_ACTIONS = {"summary", "split", "help", "accept", "cursor", "page", "firs
                    "timeline", "tagged", "untagged", "toggle_tag", "clear", "note", "undo", "redo",
                    "search", "match", "filter", "choose_document", "other_document",
                    "search_all", "join_sentence", "break_sentence", "metadata",
-                   "reject_suggestion", "next_suggestion", "toggle_suggestions"}
+                   "reject_suggestion", "next_suggestion", "toggle_suggestions",
+                   "suggestion_queue"}

@@ -28,7 +28,7 @@ def _key(keys: str, action: str, description: str, tooltip: str, ident: str, *,
 
 APP_BINDINGS: list[BindingType] = [
     _key("e", "summary", "Summary", "every briefing's tagged sentences, by tag; "
-         "w there writes md, html, json, csv or JSON-LD", "summary", show=True),
+         "w there writes md, html, json, csv, JSON-LD or docx", "summary", show=True),
     _key("T", "timeline", "Timeline", "every briefing's tagged sentences by the date they "
          "say (else their document's); enter jumps", "timeline"),
     _key("s", "split", "Split", "a second document side by side (chosen from a list); "
@@ -41,6 +41,8 @@ APP_BINDINGS: list[BindingType] = [
          "open the previous document of the list", "previous_document"),
     _key("ctrl+f", "search_all", "Search all", "search every open document; enter jumps",
          "search_all"),
+    _key("S", "suggestion_queue", "Suggestions", "every open document's suggested tags, one "
+         "at a time: a accepts, d rejects, space skips, o orders", "suggestion_queue"),
     _key("question_mark", "help", "Help", "this help", "help", show=True),
     _key("F", "finish_layer", "Finish layer", "coding in your own layer (--layer): mark it "
          "finished, or in progress again", "finish_layer"),

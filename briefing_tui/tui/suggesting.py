@@ -26,9 +26,11 @@ from briefing_tui.core.document import Document
 from briefing_tui.core.suggest import Suggester
 from briefing_tui.core.suggest.examples import FINISHED, Example, examples_of
 from briefing_tui.core.suggest.live import Candidate, DocumentSuggestions, score_sentences
+from briefing_tui.core.suggest.queue import QueueItem, queue_items
 from briefing_tui.tui.actions import ReaderActions
 from briefing_tui.tui.panes import Entry, clip, plain
 from briefing_tui.tui.reader import Reader
+from briefing_tui.tui.suggest_queue import SuggestionQueue
 
 RETRAIN_DELAY = 1.5  # seconds after the last tag change
 
@@ -73,6 +75,9 @@ class SuggestingMixin(ReaderActions):
             ...
 
         def update_status(self) -> None:
+            ...
+
+        def open_in(self, reader: Reader, entry: Entry) -> None:
             ...
 
     # -- what is shown ---------------------------------------------------------------
@@ -202,3 +207,69 @@ class SuggestingMixin(ReaderActions):
         self.notify("Suggestions hidden (H shows them)." if self.suggestions_hidden
                     else "Suggestions shown.", timeout=2)
         self.update_status()
+
+    # -- the queue -------------------------------------------------------------------
+
+    def action_suggestion_queue(self) -> None:
+        """Every open document's open suggestions, one at a time (``S``)."""
+        items: list[QueueItem] = []
+        for order, entry in enumerate(self.entries):
+            document = entry.document
+            found = self.suggestions_of(document) if document is not None else None
+            if document is None or found is None:
+                continue
+            split = document.segmentation
+            items += queue_items(entry.path, order, document.text, split.starts, split.ends,
+                                 document.annotations, found)
+        if not items:
+            self.notify("Suggestions are hidden (H shows them)." if self.suggestions_hidden
+                        else "No suggestions yet: open a document and wait a moment.",
+                        timeout=3)
+            return
+        self.push_screen(SuggestionQueue(items, self.codebook, self._decide_queued),
+                         self._jump_to_queued)
+
+    def _queued_place(self, item: QueueItem) -> tuple[Entry, Document, int] | None:
+        """The entry, document and sentence of a queued item, if it is still there."""
+        entry = next((e for e in self.entries if e.path == item.path), None)
+        document = entry.document if entry is not None else None
+        if entry is None or document is None:
+            return None
+        split = document.segmentation
+        index = split.index_at(item.start)
+        if index is None or split.starts[index] != item.start or split.ends[index] != item.end:
+            return None
+        return entry, document, index
+
+    def _decide_queued(self, item: QueueItem, accepted: bool) -> bool:
+        """Accept or reject one queued suggestion; False when it cannot be done."""
+        place = self._queued_place(item)
+        if place is None:
+            self.notify("That sentence changed since the queue was made; skipped.", timeout=3)
+            return False
+        entry, document, index = place
+        if document.read_only_reason:
+            self.notify(f"Read-only: {document.read_only_reason}", severity="warning")
+            return False
+        notes = document.annotations
+        if accepted:
+            current = notes.tags_on(item.start, item.end)
+            notes.set_tags(document.text, item.start, item.end,
+                           self.codebook.order([*current, item.tag]))
+        else:
+            notes.dismiss(document.text, item.start, item.end, item.tag)
+        self.document_changed(entry, sentence=index)
+        return True
+
+    def _jump_to_queued(self, item: QueueItem | None) -> None:
+        place = self._queued_place(item) if item is not None else None
+        if place is None:
+            return
+        entry, _, index = place
+        reader = self.active_reader()
+        if self.entry_of(reader) is not entry:
+            self.open_in(reader, entry)
+        if not reader.nav.is_visible(index):
+            self.set_filter(reader, None)
+        reader.move_to(index, center=True)
+        reader.focus()
