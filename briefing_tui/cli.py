@@ -15,6 +15,13 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
+from briefing_tui.cli_common import (
+    EXIT_ATTENTION,
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    say,
+    say_corpus_problems,
+)
 from briefing_tui.cli_streams import Parser, ProgressBar, run_guarded, stdout_console
 from briefing_tui.cli_team import TEAM_COMMANDS, add_team_commands
 from briefing_tui.core.atomic import atomic_write
@@ -31,23 +38,18 @@ from briefing_tui.core.summary import Summary, build_summary
 from briefing_tui.core.text import DocumentError
 from briefing_tui.core.visible import escape_json_text, visible
 
-EXIT_OK, EXIT_ATTENTION, EXIT_BAD_INPUT = 0, 1, 2
 COMMANDS = ("sentences", "check", "export", "stats", "meta", "suggest", "figures", "serve",
             *TEAM_COMMANDS)
-
-
-def _say(message: str) -> None:
-    print(visible(message, keep_newlines=False), file=sys.stderr)
 
 
 def cmd_sentences(args: argparse.Namespace) -> int:
     try:
         document = open_document(args.path, segment_chars=None)
     except DocumentError as exc:
-        _say(f"briefing: {exc}")
+        say(f"briefing: {exc}")
         return EXIT_BAD_INPUT
     if document.loaded.warning:  # a PDF page that could not be read or has no text layer
-        _say(f"briefing: {args.path.name}: {document.loaded.warning}")
+        say(f"briefing: {args.path.name}: {document.loaded.warning}")
     split = document.segmentation
     out = sys.stdout
     for sentence in split:
@@ -67,13 +69,7 @@ def cmd_sentences(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     corpus = find_documents(args.paths)
-    status = EXIT_OK
-    for error in corpus.errors:
-        _say(f"briefing: {error}")
-        status = EXIT_BAD_INPUT
-    for folder in corpus.unreadable:
-        _say(f"briefing: {folder}")
-        status = max(status, EXIT_ATTENTION)
+    status = say_corpus_problems(corpus)
     for path in corpus.documents:
         name = visible(str(path), keep_newlines=False)
         try:
@@ -116,7 +112,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                 print(f"  not written: {visible(str(exc), keep_newlines=False)}")
                 status = max(status, EXIT_ATTENTION)
     if not corpus.documents and not corpus.errors:
-        _say("briefing: no briefings found (looked for " + ", ".join(DOCUMENT_SUFFIXES) + ")")
+        say("briefing: no briefings found (looked for " + ", ".join(DOCUMENT_SUFFIXES) + ")")
         return EXIT_BAD_INPUT
     return status
 
@@ -134,14 +130,14 @@ def _codebook(path: Path | None) -> Codebook | None:
         try:
             path = load_settings().codebook
         except ConfigError as exc:
-            _say(f"briefing: config {exc}")
+            say(f"briefing: config {exc}")
             return None
     if path is None:
         return Codebook()
     try:
         return load_codebook(path)
     except CodebookError as exc:
-        _say(f"briefing: codebook {exc}")
+        say(f"briefing: codebook {exc}")
         return None
 
 
@@ -150,14 +146,14 @@ def _summarise(args: argparse.Namespace, codebook: Codebook, *, timestamp: datet
     """The summary asked for, or None (after saying why) when the input is bad."""
     corpus = find_documents(args.paths)
     for error in corpus.errors:
-        _say(f"briefing: {error}")
+        say(f"briefing: {error}")
     if corpus.errors:
         return None
     if not corpus.documents:
-        _say("briefing: no briefings found (looked for " + ", ".join(DOCUMENT_SUFFIXES) + ")")
+        say("briefing: no briefings found (looked for " + ", ".join(DOCUMENT_SUFFIXES) + ")")
         return None
     if corpus.truncated:
-        _say(f"briefing: only the first {len(corpus.documents)} documents are read")
+        say(f"briefing: only the first {len(corpus.documents)} documents are read")
     bar = ProgressBar(label, to_stdout=to_stdout)
     try:
         summary = build_summary(corpus.documents, codebook, tags=args.tag, doc_glob=args.doc,
@@ -168,7 +164,7 @@ def _summarise(args: argparse.Namespace, codebook: Codebook, *, timestamp: datet
     summary.skipped[:0] = corpus.unreadable  # folders not read: the result is incomplete
     unknown = [t for t in args.tag or () if t not in summary.known_tags]
     if unknown:
-        _say(f"briefing: unknown tag {unknown[0]!r} (known: "
+        say(f"briefing: unknown tag {unknown[0]!r} (known: "
              f"{', '.join(summary.known_tags)})")
         return None
     return summary
@@ -214,10 +210,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     fmt = args.format or (SUFFIXES.get(args.output.suffix.lower(), "md")
                           if args.output is not None else "md")
     if args.output is not None and (refused := _output_refused(args)):
-        _say(f"briefing: not writing: {refused}")
+        say(f"briefing: not writing: {refused}")
         return EXIT_BAD_INPUT
     if fmt == "docx" and args.output is None and sys.stdout.isatty():
-        _say("briefing: not writing a Word file to the terminal: give -o FILE.docx")
+        say("briefing: not writing a Word file to the terminal: give -o FILE.docx")
         return EXIT_BAD_INPUT
     timestamp = None if args.no_timestamp else datetime.now().astimezone()
     summary = _summarise(args, codebook, timestamp=timestamp, label="exporting",
@@ -227,11 +223,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         data = render_bytes(summary, fmt, codebook)
     except BriefingError as exc:  # docx without python-docx: how to install it
-        _say(f"briefing: {exc}")
+        say(f"briefing: {exc}")
         return EXIT_BAD_INPUT
     error = _write(data, args)
     if error:
-        _say(f"briefing: {error}")
+        say(f"briefing: {error}")
         return EXIT_BAD_INPUT
     return _report(summary, args.output)
 
@@ -239,17 +235,17 @@ def cmd_export(args: argparse.Namespace) -> int:
 def _report(summary: Summary, output: Path | None) -> int:
     """Tell what was exported and what was not; the exit status."""
     for line in summary.skipped:
-        _say(f"briefing: skipped {line}")
+        say(f"briefing: skipped {line}")
     if summary.attention:
-        _say(f"briefing: {len(summary.attention)} annotations need review or are orphaned; "
+        say(f"briefing: {len(summary.attention)} annotations need review or are orphaned; "
              "they are listed under 'Needs attention'")
     sentences = len({(i.document, i.annotation_id) for t in summary.tags
                      for i in summary.items[t]})
     if output is not None:
-        _say(f"briefing: wrote {output} ({sentences} tagged sentences from "
+        say(f"briefing: wrote {output} ({sentences} tagged sentences from "
              f"{len(summary.documents)} documents)")
     if summary.empty:
-        _say("briefing: no tagged sentences matched the filters")
+        say("briefing: no tagged sentences matched the filters")
         return EXIT_ATTENTION
     return EXIT_ATTENTION if summary.skipped else EXIT_OK
 
@@ -270,7 +266,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
         for renderable in stats_renderables(stats, codebook):
             console.print(renderable)
     for line in summary.skipped:
-        _say(f"briefing: skipped {line}")
+        say(f"briefing: skipped {line}")
     return EXIT_ATTENTION if summary.skipped else EXIT_OK
 
 
@@ -363,7 +359,7 @@ def cmd_completion(argv: list[str]) -> int:
     from briefing_tui.cli_shell import SHELLS, completion_script
 
     if len(argv) != 1 or argv[0] not in SHELLS:
-        _say(f"briefing: usage: briefing completion {'|'.join(SHELLS)}")
+        say(f"briefing: usage: briefing completion {'|'.join(SHELLS)}")
         return EXIT_BAD_INPUT
     app_options = [o for a in build_app_parser()._actions for o in a.option_strings]
     sys.stdout.write(completion_script(argv[0], build_parser(), app_options))
