@@ -80,3 +80,29 @@ async def test_an_unreadable_brief_yaml_is_not_written_over(tmp_path: Path) -> N
         assert screen.summary is not None and not screen.summary.confirmed
         assert any("Not confirmed: brief.yaml" in n.message
                    for n in app._notifications)
+
+
+async def test_timeline_screen_lists_by_date_and_jumps(tmp_path: Path) -> None:
+    from briefing_tui.tui.timeline_screen import TimelineScreen
+
+    app = make_app(brief_folder(tmp_path / "kunar"))
+    app.save_delay = 60  # a tag not saved yet is on the timeline too
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "j", "3")  # tag "Shelter remains…" (no date: the release's)
+        await pilot.press("T")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, TimelineScreen) and screen.summary is not None
+        days = [e.date for e in screen.events.values()]
+        assert days == sorted(days) and days[0] == "2012-09-24"
+        shelter = next(e for e in screen.events.values() if e.text.startswith("Shelter"))
+        assert (shelter.date, shelter.stated) == ("2012-10-04", False)
+        listing = screen.query_one(OptionList)
+        listing.highlighted = next(i for i in range(listing.option_count)
+                                   if listing.get_option_at_index(i).id == "event-1")
+        target = screen.events["event-1"]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, TimelineScreen)
+        assert sentence(app) == target.text

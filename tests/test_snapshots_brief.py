@@ -24,3 +24,13 @@ def test_summary_screen_with_key_figures_and_timeline(snap_compare: Any, tmp_pat
 
     app = make_app(brief_folder(tmp_path / "kunar"))
     assert snap_compare(app, terminal_size=(100, 30), run_before=open_and_confirm)
+
+
+def test_timeline_screen(snap_compare: Any, tmp_path: Path) -> None:
+    async def open_timeline(pilot: Pilot[Any]) -> None:
+        await settled(pilot)
+        await pilot.press("T")
+        await settled(pilot)
+
+    app = make_app(brief_folder(tmp_path / "kunar"))
+    assert snap_compare(app, terminal_size=(100, 30), run_before=open_timeline)
