@@ -9,8 +9,6 @@ merge.
 
 from __future__ import annotations
 
-import os
-
 from textual import work
 
 from briefing_tui.core.corpus import sidecar_reason
@@ -291,13 +289,9 @@ class AutosaveMixin(AppBase):
         """The sidecar we last read or wrote is gone (a git checkout, a sync glitch):
         write our tags back rather than take "nothing" as a reload or a merge would."""
         document = entry.document
-        if document is None or document.disk is None or os.path.lexists(document.sidecar):
+        if document is None or not document.sidecar_vanished():
             return False
-        document.disk = None  # the next save creates the file (and fails if one appears)
-        document.base = []
         count = len(document.annotations)
-        if count:
-            document.saved_revision = document.annotations.revision - 1  # worth writing
         if tell and count:
             self.notify(f"{document.sidecar.name} was deleted on disk; your {count} "
                         "annotations are written back (x clears a sentence's tags).",
