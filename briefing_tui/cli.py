@@ -31,7 +31,7 @@ from briefing_tui.core.text import DocumentError
 from briefing_tui.core.visible import escape_json_text, visible
 
 EXIT_OK, EXIT_ATTENTION, EXIT_BAD_INPUT = 0, 1, 2
-COMMANDS = ("sentences", "check", "export", "stats", "meta", "suggest", "figures",
+COMMANDS = ("sentences", "check", "export", "stats", "meta", "suggest", "figures", "serve",
             *TEAM_COMMANDS)
 
 
@@ -321,6 +321,9 @@ def build_parser() -> argparse.ArgumentParser:
     from briefing_tui.cli_figures import add_figures_parser
 
     add_figures_parser(sub)
+    from briefing_tui.cli_serve import add_serve_parser
+
+    add_serve_parser(sub)
     add_team_commands(sub)
     return parser
 

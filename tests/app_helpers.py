@@ -41,6 +41,7 @@ def make_app(*paths: Path, codebook: Codebook | None = None) -> BriefingApp:
     app = BriefingApp(entries_for(find_documents(paths).documents), codebook)
     app.save_delay = 0.01
     app.retry_delay = 0.2
+    app.suggest_delay = 600.0  # no suggestions unless a test asks (tests/test_app_suggest.py)
     return app
 
 

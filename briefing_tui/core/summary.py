@@ -26,6 +26,9 @@ from pathlib import Path
 
 from briefing_tui.core.anchoring import previous_text
 from briefing_tui.core.annotations import Anchor, Annotation
+from briefing_tui.core.brief import Chosen, Event, KeyFigure, facts_of
+from briefing_tui.core.brief.file import BriefFile, BriefFileError, read_brief
+from briefing_tui.core.citation import Citation as Citation  # re-exported: its old home
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.corpus import find_documents
 from briefing_tui.core.document import Document, open_document
@@ -38,23 +41,6 @@ Progress = Callable[[int, int], None]
 PARALLEL_FROM = 64
 MAX_WORKERS = 8
 CHUNK = 16  # documents per task: coarse enough to be cheap, fine enough for progress
-
-
-@dataclass(frozen=True)
-class Citation:
-    """Where a sentence comes from; ``paragraph``/``sentence``/``page`` are 1-based, 0 if
-    unknown (``page`` is 0 for formats without pages: only PDFs have them). ``label`` is
-    the paragraph's own number in the document ("48", "(a)"), cited instead when set."""
-
-    title: str
-    file: str
-    paragraph: int
-    sentence: int
-    page: int = 0
-    date: str = ""  # the document's metadata (core.metadata), "" when not known
-    author: str = ""
-    source: str = ""
-    label: str = ""
 
 
 @dataclass(frozen=True)
@@ -105,6 +91,13 @@ class Summary:
     skipped: list[str] = field(default_factory=list)  # one line each
     known_tags: list[str] = field(default_factory=list)  # codebook + tags found in documents
     filters: dict[str, object] = field(default_factory=dict)  # as asked, for headers
+    figures: list[KeyFigure] = field(default_factory=list)  # of the tagged sentences
+    timeline: list[Event] = field(default_factory=list)  # one per tagged sentence, by date
+    brief: BriefFile = field(default_factory=BriefFile)  # brief.yaml of the common folder
+    confirmed: frozenset[str] = frozenset()  # figure ids confirmed in any brief.yaml
+
+    def is_confirmed(self, figure: KeyFigure) -> bool:
+        return figure.id in self.confirmed
 
     @property
     def total(self) -> int:
@@ -143,6 +136,9 @@ class _Builder:
         self.skipped: list[str] = []
         self.rank = {tag.name: i for i, tag in enumerate(codebook)}
         self._plans: dict[tuple[str, ...], list[tuple[str, tuple[str, ...]]]] = {}
+        self.figures: list[KeyFigure] = []
+        self.timeline: list[Event] = []
+        self._chosen: list[Chosen] = []
 
     def _ordered(self, tags: Iterable[str]) -> tuple[str, ...]:
         return tuple(sorted(tags, key=lambda t: (self.rank.get(t, len(self.rank)), t)))
@@ -175,6 +171,8 @@ class _Builder:
         self.attention += part.attention
         self.skipped += part.skipped
         self.found |= part.found
+        self.figures += part.figures
+        self.timeline += part.timeline
 
     def add(self, document: Document) -> None:
         split = document.segmentation
@@ -190,8 +188,13 @@ class _Builder:
             self.skipped.append(f"{document.path.name}: sidecar unreadable: "
                                 f"{document.sidecar_error}")
             return
+        self._chosen = []
         for annotation in document.annotations.sorted():
             self._add_annotation(document, split, info, annotation)
+        figures, events = facts_of(document.text, info.path, self._chosen,
+                                   metadata_date=meta.date, source=info.source)
+        self.figures += figures
+        self.timeline += events
 
     def _add_annotation(self, document: Document, split: Segmentation, info: DocumentInfo,
                         a: Annotation) -> None:
@@ -223,6 +226,11 @@ class _Builder:
             info.attention += 1
             return
         info.tagged += 1
+        if index is not None:
+            sentence = split.sentence(index)
+            self._chosen.append(Chosen(sentence.start, sentence.end, citation,
+                                       document.text[sentence.start:sentence.end],
+                                       tuple(tag for tag, _ in plan)))
         counts = info.counts
         for tag, co_tags in plan:
             self.items[tag].append(SummaryItem(tag, info.path, citation, a.start, a.end, text,
@@ -234,13 +242,29 @@ class _Builder:
         base = [t.name for t in self.codebook] if self.wanted is None else self.wanted
         tags = self.codebook.order({*base, *self.items})
         items = {tag: self.items.get(tag, []) for tag in tags}
+        brief, confirmed = self._briefs()
         return Summary(
             documents=self.documents, tags=tags, items=items, attention=self.attention,
             counts={tag: len(items[tag]) for tag in tags},
             generated=None if timestamp is None else timestamp.isoformat(timespec="seconds"),
             skipped=self.skipped,
             known_tags=self.codebook.order({*(t.name for t in self.codebook), *self.found}),
-            filters=filters)
+            filters=filters, figures=self.figures, brief=brief, confirmed=confirmed,
+            timeline=sorted(self.timeline, key=lambda e: (e.date or "9999", e.until)))
+
+    def _briefs(self) -> tuple[BriefFile, frozenset[str]]:
+        """The common folder's brief.yaml and the confirmations of every folder's."""
+        folders = list(dict.fromkeys(info.path.parent for info in self.documents))
+        files: dict[Path, BriefFile] = {}
+        for folder in folders:
+            try:
+                files[folder] = read_brief(folder)
+            except BriefFileError as exc:
+                self.skipped.append(str(exc))
+        common = Path(os.path.commonpath(folders)) if folders and all(
+            f.is_absolute() == folders[0].is_absolute() for f in folders) else None
+        confirmed = frozenset(i for f in files.values() for i in f.confirmed)
+        return files.get(common, BriefFile()) if common else BriefFile(), confirmed
 
 
 def _filters(tags: Collection[str] | None, doc_glob: str | None, include_notes: bool,

@@ -36,6 +36,7 @@ from briefing_tui.tui.reader import Reader
 from briefing_tui.tui.saving import AutosaveMixin
 from briefing_tui.tui.searching import SearchMixin
 from briefing_tui.tui.status import StatusBar, legend, position_parts, save_text
+from briefing_tui.tui.suggesting import SuggestingMixin
 from briefing_tui.tui.summary_screen import Jump, SummaryScreen, default_summary_path
 from briefing_tui.tui.switching import SwitchingMixin
 from briefing_tui.tui.team import TeamMixin
@@ -49,8 +50,8 @@ NARROW, VERY_NARROW, WIDE = 110, 80, 160  # terminal widths where side panes cha
 DISK_CHECK_SECONDS = 2.0
 
 
-class BriefingApp(OrphanMixin, FixingMixin, TeamMixin, SearchMixin, SwitchingMixin,
-                  LoadingMixin, AutosaveMixin):
+class BriefingApp(SuggestingMixin, OrphanMixin, FixingMixin, TeamMixin, SearchMixin,
+                  SwitchingMixin, LoadingMixin, AutosaveMixin):
     """Read and tag briefings; every change is saved a moment later."""
 
     CSS_PATH = "briefing.tcss"
@@ -168,6 +169,7 @@ class BriefingApp(OrphanMixin, FixingMixin, TeamMixin, SearchMixin, SwitchingMix
         self.query_one(DocumentList).update_entry(entry)
         if save and entry.document is not None and entry.document.dirty:
             self.schedule_save(entry)
+        self.suggestions_may_change(entry)
         self.update_status()
 
     def cursor_offsets(self, entry: Entry) -> dict[str, int]:
@@ -244,14 +246,19 @@ class BriefingApp(OrphanMixin, FixingMixin, TeamMixin, SearchMixin, SwitchingMix
     def update_status(self) -> None:
         reader = self.active_reader()
         entry = self.entry_of(reader)
-        left = [*position_parts(entry, reader, self.codebook), *legend(self.codebook)]
+        left = [*position_parts(entry, reader, self.codebook), *self.suggestion_parts(reader),
+                *legend(self.codebook)]
         right = save_text(entry, self.lock_reason(entry)) if entry is not None else ""
         for bar in self.query(StatusBar):  # none while the app's screens are torn down
             bar.show(left, right)
 
     # -- summary, help, quit ---------------------------------------------------------
 
-    def action_summary(self, write: bool = False) -> None:
+    def action_timeline(self) -> None:
+        """Every listed briefing's tagged sentences by date (tui/timeline_screen.py)."""
+        self.action_summary(timeline=True)
+
+    def action_summary(self, write: bool = False, timeline: bool = False) -> None:
         """The summary of every listed briefing (open ones with their unsaved tags)."""
         sources: list[Document | Path] = [e.document or e.path for e in self.entries
                                           if not e.error]
@@ -277,6 +284,11 @@ class BriefingApp(OrphanMixin, FixingMixin, TeamMixin, SearchMixin, SwitchingMix
                 self.state.summary_path, self.state.summary_format = str(path), fmt
                 save_state(self.state)
 
+        if timeline:
+            from briefing_tui.tui.timeline_screen import TimelineScreen  # its own screen
+
+            self.push_screen(TimelineScreen(sources, self.codebook), jump)
+            return
         path, fmt = default_summary_path([e.path for e in self.entries], self.state)
         self.push_screen(SummaryScreen(sources, self.codebook, path, fmt, written,
                                        write=write), jump)

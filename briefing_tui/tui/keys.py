@@ -29,6 +29,8 @@ def _key(keys: str, action: str, description: str, tooltip: str, ident: str, *,
 APP_BINDINGS: list[BindingType] = [
     _key("e", "summary", "Summary", "every briefing's tagged sentences, by tag; "
          "w there writes md, html, json, csv or JSON-LD", "summary", show=True),
+    _key("T", "timeline", "Timeline", "every briefing's tagged sentences by the date they "
+         "say (else their document's); enter jumps", "timeline"),
     _key("s", "split", "Split", "a second document side by side (chosen from a list); "
          "s again closes it", "split", show=True),
     _key("o", "choose_document", "Open", "choose a document from a list (any width)",
@@ -39,6 +41,8 @@ APP_BINDINGS: list[BindingType] = [
          "open the previous document of the list", "previous_document"),
     _key("ctrl+f", "search_all", "Search all", "search every open document; enter jumps",
          "search_all"),
+    _key("S", "suggestion_queue", "Suggestions", "every open document's suggested tags, one "
+         "at a time: a accepts, d rejects, space skips, o orders", "suggestion_queue"),
     _key("question_mark", "help", "Help", "this help", "help", show=True),
     _key("F", "finish_layer", "Finish layer", "coding in your own layer (--layer): mark it "
          "finished, or in progress again", "finish_layer"),
@@ -58,8 +62,15 @@ READER_BINDINGS: list[BindingType] = [
     _key("n", "app.note", "Note", "add or edit the sentence's note (ctrl+e there: $EDITOR)",
          "note", show=True),
     _key("x", "app.clear", "Clear", "clear the sentence's tags and note", "clear"),
-    _key("a", "app.accept", "Accept review",
-         "accept a tag marked ? (re-anchored after the document changed)", "accept_review"),
+    _key("a", "app.accept", "Accept",
+         "accept a tag marked ? (re-anchored), else the suggested tag (dim ?)",
+         "accept_review"),
+    _key("d", "app.reject_suggestion", "Reject", "reject the suggested tag (never "
+         "suggested on this sentence again)", "reject_suggestion"),
+    _key("g", "app.next_suggestion", "Next suggestion", "next sentence with a suggested tag",
+         "next_suggestion"),
+    _key("H", "app.toggle_suggestions", "Suggestions", "hide or show suggested tags",
+         "toggle_suggestions"),
     _key("u", "app.undo", "Undo", "undo the last change", "undo", show=True),
     _key("ctrl+r", "app.redo", "Redo", "redo the last undone change", "redo"),
     _key("slash", "app.search", "Search", "search this document (escape clears)", "search",
@@ -87,13 +98,16 @@ SECTIONS: dict[str, str] = {
     **dict.fromkeys(["next", "previous", "page_down", "page_up", "first", "last", "next_tagged",
                      "previous_tagged", "next_untagged"], "Moving"),
     **dict.fromkeys(["note", "clear", "accept_review", "undo", "redo"], "Tagging"),
+    **dict.fromkeys(["reject_suggestion", "next_suggestion", "toggle_suggestions",
+                     "suggestion_queue"], "Suggestions"),
     **dict.fromkeys(["search", "next_match", "previous_match", "filter", "search_all"],
                     "Finding"),
     **dict.fromkeys(["join_sentence", "break_sentence", "metadata"], "Fixing"),
-    **dict.fromkeys(["summary", "split", "choose_document", "next_document",
+    **dict.fromkeys(["summary", "timeline", "split", "choose_document", "next_document",
                      "previous_document", "help", "quit"], "Documents and panes"),
 }
-SECTION_ORDER = ("Moving", "Tagging", "Finding", "Fixing", "Documents and panes", "More")
+SECTION_ORDER = ("Moving", "Tagging", "Suggestions", "Finding", "Fixing",
+                 "Documents and panes", "More")
 HIDDEN = {"interrupt"}  # the same action as another binding: listed once
 
 

@@ -20,6 +20,8 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from briefing_tui.core.brief import Event, KeyFigure
+from briefing_tui.core.brief.file import BriefFileError, set_confirmed
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.document import Document
 from briefing_tui.core.export import FORMATS
@@ -28,6 +30,13 @@ from briefing_tui.core.state import AppState
 from briefing_tui.core.summary import Summary, SummaryItem, summary_of_documents
 from briefing_tui.tui.keys import tag_bindings
 from briefing_tui.tui.panes import clip, plain
+from briefing_tui.tui.summary_brief import (
+    FIGURES_HEADING,
+    figure_options,
+    figure_prompt,
+    figures_heading,
+    timeline_options,
+)
 
 ITEM_LIMIT = 2000  # sentences listed on screen; the written export has them all
 SUMMARY_NAME = "briefing-summary"
@@ -81,6 +90,8 @@ class SummaryScreen(Screen[Jump | None]):
         Binding("w", "write", "Write to file", id="summary_write"),
         Binding("n", "notes", "Notes on/off", id="summary_notes"),
         Binding("0", "only('')", "All tags", id="summary_all"),
+        Binding("c", "confirm", "Confirm figure", id="summary_confirm",
+                tooltip="confirm the highlighted key figure (or take it back) in brief.yaml"),
     ]
 
     def __init__(self, sources: list[Document | Path], codebook: Codebook, path: Path,
@@ -100,6 +111,8 @@ class SummaryScreen(Screen[Jump | None]):
         self.include_notes = True
         self.summary: Summary | None = None
         self._targets: dict[str, SummaryItem] = {}
+        self._figures: dict[str, KeyFigure] = {}
+        self._events: dict[str, Event] = {}
 
     def compose(self) -> ComposeResult:
         yield Static(Content.styled("Summary", "bold"), id="summary-header")
@@ -127,7 +140,10 @@ class SummaryScreen(Screen[Jump | None]):
         listing = self.query_one(OptionList)
         listing.clear_options()
         self._targets.clear()
-        options: list[Option] = []
+        self._figures.clear()
+        self._events.clear()
+        options: list[Option] = [*figure_options(summary, self._figures),
+                                 *timeline_options(summary, self.codebook, self._events)]
         shown = 0
         for tag in summary.tags:
             items = summary.items.get(tag, [])
@@ -203,9 +219,39 @@ class SummaryScreen(Screen[Jump | None]):
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        item = self._targets.get(event.option.id or "")
+        key = event.option.id or ""
+        item = self._targets.get(key)
         if item is not None and item.anchor != "orphan":
             self.dismiss(Jump(item.document, item.start))
+        elif (figure := self._figures.get(key)) is not None:
+            self.dismiss(Jump(figure.path, figure.figure.start))
+        elif (dated := self._events.get(key)) is not None:
+            self.dismiss(Jump(dated.path, dated.start))
+
+    def action_confirm(self) -> None:
+        """Confirm the highlighted figure in its folder's brief.yaml, or take it back."""
+        listing = self.query_one(OptionList)
+        highlighted = listing.highlighted
+        if self.summary is None or highlighted is None:
+            return
+        key = listing.get_option_at_index(highlighted).id or ""
+        figure = self._figures.get(key)
+        if figure is None:
+            self.notify("Highlight a key figure to confirm it.", severity="warning")
+            return
+        summary = self.summary
+        checked = not summary.is_confirmed(figure)
+        try:
+            set_confirmed(figure.path.parent, figure, checked)
+        except BriefFileError as exc:
+            self.notify(f"Not confirmed: {exc}", severity="error")
+            return
+        summary.confirmed = summary.confirmed | {figure.id} if checked \
+            else summary.confirmed - {figure.id}
+        listing.replace_option_prompt(key, figure_prompt(summary, figure))
+        listing.replace_option_prompt(FIGURES_HEADING, figures_heading(summary))
+        self.notify("Figure confirmed in brief.yaml" if checked
+                    else "Confirmation taken back in brief.yaml")
 
     def action_close(self) -> None:
         self.dismiss(None)
@@ -273,6 +319,7 @@ class ExportDialog(ModalScreen[None]):
     def _write(self) -> None:
         from briefing_tui.core.atomic import atomic_write
         from briefing_tui.core.export import render
+        from briefing_tui.tui.delivery import send_to_browser
 
         path = Path(self.query_one(Input).value).expanduser()
         message = self.query_one("#export-message", Static)
@@ -292,7 +339,8 @@ class ExportDialog(ModalScreen[None]):
             message.update(plain(f"Could not write {path.name}: {exc.strerror or exc}",
                                  "$text-error"))
             return
-        self.app.notify(f"Summary written to {path}")
+        sent = send_to_browser(self.app, path)
+        self.app.notify(f"Summary written to {path}" + (" and sent to the browser" if sent else ""))
         if self.written is not None:
             self.written(path, fmt)
         self.dismiss(None)

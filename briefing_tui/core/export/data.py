@@ -1,7 +1,9 @@
 """Exports for programs: JSON, CSV and W3C Web Annotation JSON-LD.
 
 **JSON** is one object (keys in a fixed order) whose ``sentences`` and ``attention`` lists
-hold one record per sentence per tag, one line each, so exports diff well. Texts are
+hold one record per sentence per tag, one line each, so exports diff well; ``brief``
+(brief.yaml's title, period, sections), ``figures`` (key figures, each cited and with its
+``status``) and ``timeline`` (one record per tagged sentence, by date) come first. Texts are
 exact; characters a terminal or a JavaScript/YAML reader would act on are ``\\uXXXX``
 escapes (the same JSON value).
 
@@ -30,7 +32,8 @@ reader wanting exact text must undo them:
 ``Annotation`` per tagged span, each tag a ``TextualBody`` with purpose ``tagging``, the
 note one with purpose ``commenting``, and the target a ``TextQuoteSelector`` (exact,
 prefix, suffix) plus a ``TextPositionSelector`` (code points, as the model counts).
-Orphans keep only the quote selector and get an ``assessing`` body saying so. Ids are
+Orphans keep only the quote selector and get an ``assessing`` body saying so. Key figures
+follow as annotations of their own words (:mod:`.brief_data`). Ids are
 ``urn:uuid`` values derived from the file and annotation id: stable across exports.
 """
 
@@ -49,6 +52,12 @@ from typing import Any
 from urllib.parse import quote
 
 from briefing_tui.core.codebook import Codebook
+from briefing_tui.core.export.brief_data import (
+    brief_head,
+    event_record,
+    figure_annotation,
+    figure_record,
+)
 from briefing_tui.core.export.common import TITLE, attention_label
 from briefing_tui.core.summary import Summary, SummaryItem
 from briefing_tui.core.visible import escape_json_text, shown
@@ -125,8 +134,11 @@ def render_json(summary: Summary, codebook: Codebook) -> str:
     del codebook
     paged = summary.paginated
     head = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "generated": summary.generated,
-            "filters": summary.filters, "tags": summary.tags, "counts": summary.counts}
+            "filters": summary.filters, "tags": summary.tags, "counts": summary.counts,
+            "brief": brief_head(summary)}
     parts = ["{", *(f" {_line(k)}: {_line(v)}," for k, v in head.items()),
+             _block("figures", (figure_record(summary, f) for f in summary.figures)),
+             _block("timeline", (event_record(e) for e in summary.timeline)),
              _block("documents", _documents(summary)),
              _block("sentences", (_record(i, paged) for t in summary.tags
                                   for i in summary.items[t])),
@@ -246,12 +258,18 @@ def render_jsonld(summary: Summary, codebook: Codebook) -> str:
             tags = sorted((t for t in (item.tag, *item.co_tags) if t),
                           key=lambda t: (rank.get(t, len(rank)), t))
             yield _annotation(item, tags, source)
+        for figure in summary.figures:
+            source = sources.get(figure.path)
+            if source is None:
+                source = sources[figure.path] = _source(figure.path)
+            yield figure_annotation(summary, figure, "urn:uuid:" + _uuid5(
+                f"{source}#figure-{figure.id}"), source)
 
     unique = unique_annotations(summary)
     ident = "urn:uuid:" + _uuid5("\n".join(_source(info.path) for info in summary.documents))
     head: dict[str, Any] = {"@context": "http://www.w3.org/ns/anno.jsonld", "id": ident,
                             "type": "AnnotationCollection", "label": TITLE,
-                            "total": len(unique)}
+                            "total": len(unique) + len(summary.figures)}
     if summary.generated:
         head["generated"] = summary.generated
     head["generator"] = {"type": "Software", "name": "briefing_tui"}

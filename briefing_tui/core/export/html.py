@@ -14,6 +14,17 @@ from functools import lru_cache
 from html import escape
 
 from briefing_tui.core.codebook import UNKNOWN_COLOUR, Codebook
+from briefing_tui.core.export.brief_parts import (
+    FIGURES_INTRO,
+    TIMELINE_INTRO,
+    dated,
+    grouped,
+    number,
+    source,
+    status,
+    undated_line,
+    when,
+)
 from briefing_tui.core.export.common import (
     TITLE,
     attention_label,
@@ -23,7 +34,7 @@ from briefing_tui.core.export.common import (
     plural,
     short,
 )
-from briefing_tui.core.summary import Summary, SummaryItem
+from briefing_tui.core.summary import Citation, Summary, SummaryItem
 from briefing_tui.core.visible import shown
 
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
@@ -54,7 +65,18 @@ blockquote { margin: 0; padding: .3rem .9rem; border-left: .25rem solid var(--c,
 figcaption { padding-left: 1.15rem; font-size: .92em; overflow-wrap: anywhere; }
 .note { margin: .2rem 0 0 1.15rem; white-space: pre-wrap; overflow-wrap: anywhere; }
 .flag { font-weight: bold; color: #b3261e; }
-@media print { nav.toc { display: none; } body { max-width: none; } }
+table.figures { border-collapse: collapse; margin: 1rem 0; font-size: .95em; }
+table.figures td, table.figures th { padding: .2rem .6rem; border-bottom: 1px solid var(--rule);
+  text-align: left; vertical-align: top; }
+table.figures td.n { text-align: right; font-variant-numeric: tabular-nums;
+  white-space: nowrap; }
+.unchecked { color: #b3261e; white-space: nowrap; }
+ol.timeline { list-style: none; padding-left: 0; }
+ol.timeline li { margin: 0 0 .8rem; }
+ol.timeline .when { font-weight: bold; font-variant-numeric: tabular-nums; }
+@media print { nav.toc { display: none; } body { max-width: none; font-size: 11pt; }
+  @page { size: A4; margin: 18mm; } figure, tr, ol.timeline li { break-inside: avoid; }
+  h2 { break-after: avoid; } }
 """
 
 
@@ -106,11 +128,13 @@ class _Tags:
         return f'<span class="tag {self.cls(name)}">{_label(name)}</span>'
 
 
-def _caption(item: SummaryItem, tags: _Tags, label: str) -> str:
-    cite = item.citation
+def _cited(cite: Citation) -> str:
     who = f" ({_label(credit(cite))})" if credit(cite) else ""
-    out = f"— <cite>{_label(short(cite.title))}</cite>{who}, {_label(cite.file)}, " \
-        f"{place(cite)}"
+    return f"<cite>{_label(short(cite.title))}</cite>{who}, {_label(cite.file)}, {place(cite)}"
+
+
+def _caption(item: SummaryItem, tags: _Tags, label: str) -> str:
+    out = f"— {_cited(item.citation)}"
     others = [t for t in ((item.tag, *item.co_tags) if label == "tags" else item.co_tags) if t]
     if others:
         out += f' <span class="also">· {label}: {" ".join(tags.pill(t) for t in others)}</span>'
@@ -136,7 +160,10 @@ def _header(summary: Summary, tags: _Tags) -> list[str]:
     count = plural(len(summary.documents), "document")
     intro = f"Exported {_e(summary.generated, one_line=True)} from {count}." \
         if summary.generated else f"From {count}."
-    lines = ["<header>", f"<h1>{TITLE}</h1>", f'<p class="meta">{intro}</p>']
+    lines = ["<header>", f"<h1>{_e(summary.brief.title or TITLE, one_line=True)}</h1>",
+             f'<p class="meta">{intro}</p>']
+    if summary.brief.period:
+        lines.append(f'<p class="meta">Period: {_e(summary.brief.period, one_line=True)}.</p>')
     filters = filters_line(summary)
     if filters:
         lines.append(f'<p class="meta">Filters: {_e(filters, one_line=True)}.</p>')
@@ -151,8 +178,63 @@ def _header(summary: Summary, tags: _Tags) -> list[str]:
     return lines
 
 
+def _key_figures(summary: Summary, tags: _Tags) -> list[str]:
+    if not summary.figures:
+        return []
+    lines = ['<section id="key-figures">', "<h2>Key figures</h2>", f"<p>{FIGURES_INTRO}</p>",
+             '<table class="figures"><thead><tr><th>What</th><th>Figure</th><th>Source</th>'
+             "<th>Cited</th><th>Status</th></tr></thead><tbody>"]
+    for label, figures in grouped(summary):
+        for figure in figures:
+            state = status(summary, figure)
+            mark = "" if summary.is_confirmed(figure) else ' class="unchecked"'
+            lines.append(f"<tr><td>{_label(label)}</td><td class=\"n\">{number(figure)}</td>"
+                         f"<td>{_label(source(figure))}</td><td>{_cited(figure.citation)}"
+                         f"</td><td{mark}>{escape(state)}</td></tr>")
+    return [*lines, "</tbody></table>", "</section>"]
+
+
+def _timeline(summary: Summary, tags: _Tags) -> list[str]:
+    if not summary.timeline:
+        return []
+    note = f'<p class="meta">{escape(undated_line(summary))}</p>' if undated_line(summary) else ""
+    if not dated(summary):
+        return [note]
+    lines = ['<section id="timeline">', "<h2>Timeline</h2>", f"<p>{TIMELINE_INTRO}</p>",
+             '<ol class="timeline">']
+    for event in dated(summary):
+        pills = " ".join(tags.pill(t) for t in event.tags if t in tags.index)
+        lines.append(f'<li><span class="when">{escape(when(event))}</span> — '
+                     f"{_e(event.text)}<br><small>— {_cited(event.citation)}"
+                     + (f" · {pills}" if pills else "") + "</small></li>")
+    return [*lines, "</ol>", *([note] if note else []), "</section>"]
+
+
+def _tag_sections(summary: Summary, tags: _Tags) -> list[str]:
+    lines: list[str] = []
+    for tag in summary.tags:
+        items = summary.items[tag]
+        if not items:
+            continue
+        lines += [f'<section id="{tags.ids[tag]}" class="{tags.cls(tag)}">',
+                  f"<h2>{_e(tag, one_line=True)} <small>({len(items)})</small></h2>"]
+        current = None
+        for item in items:
+            if item.document != current:
+                current = item.document
+                lines.append(f"<h3>{_label(item.citation.title)}</h3>")
+            lines += _figure(item, tags)
+        lines.append("</section>")
+    return lines
+
+
 def _toc(summary: Summary, tags: _Tags) -> list[str]:
     lines = ['<nav class="toc">', "<h2>Contents</h2>", "<ol>"]
+    if summary.figures:
+        lines.append('<li><a href="#key-figures">Key figures</a> '
+                     f"({len(summary.figures)})</li>")
+    if dated(summary):
+        lines.append(f'<li><a href="#timeline">Timeline</a> ({len(dated(summary))})</li>')
     for tag in summary.tags:
         if summary.items[tag]:
             lines.append(f'<li class="{tags.cls(tag)}"><a href="#{tags.ids[tag]}">'
@@ -189,23 +271,14 @@ def render_html(summary: Summary, codebook: Codebook) -> str:
              '<meta http-equiv="Content-Security-Policy" '
              "content=\"default-src 'none'; style-src 'unsafe-inline'\">",
              '<meta name="generator" content="briefing_tui">',
-             f"<title>{TITLE}</title>", "<style>", _STYLE + tags.css() + "</style>",
+             f"<title>{_e(summary.brief.title or TITLE, one_line=True)}</title>",
+             "<style>", _STYLE + tags.css() + "</style>",
              "</head>", "<body>", *_header(summary, tags), *_toc(summary, tags), "<main>"]
     if summary.empty:
         lines.append("<p>No tagged sentences matched.</p>")
-    for tag in summary.tags:
-        items = summary.items[tag]
-        if not items:
-            continue
-        lines += [f'<section id="{tags.ids[tag]}" class="{tags.cls(tag)}">',
-                  f"<h2>{_e(tag, one_line=True)} <small>({len(items)})</small></h2>"]
-        current = None
-        for item in items:
-            if item.document != current:
-                current = item.document
-                lines.append(f"<h3>{_label(item.citation.title)}</h3>")
-            lines += _figure(item, tags)
-        lines.append("</section>")
+    parts = {"figures": _key_figures, "timeline": _timeline, "tags": _tag_sections}
+    for section in summary.brief.sections:
+        lines += parts[section](summary, tags)
     if summary.attention:
         lines += ['<section id="attention">',
                   f"<h2>Needs attention <small>({len(summary.attention)})</small></h2>",

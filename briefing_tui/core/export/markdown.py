@@ -17,6 +17,17 @@ import re
 from functools import lru_cache
 
 from briefing_tui.core.codebook import Codebook
+from briefing_tui.core.export.brief_parts import (
+    FIGURES_INTRO,
+    TIMELINE_INTRO,
+    dated,
+    grouped,
+    number,
+    source,
+    status,
+    undated_line,
+    when,
+)
 from briefing_tui.core.export.common import (
     TITLE,
     attention_label,
@@ -109,7 +120,9 @@ def _header(summary: Summary) -> list[str]:
         intro = f"Exported {summary.generated} from {count}."
     else:
         intro = f"From {count}."
-    lines = [f"# {TITLE}", "", intro]
+    lines = [f"# {md_escape(summary.brief.title or TITLE, one_line=True)}", "", intro]
+    if summary.brief.period:
+        lines.append(f"Period: {md_escape(summary.brief.period, one_line=True)}.")
     filters = filters_line(summary)
     if filters:
         lines.append(f"Filters: {md_escape(filters, one_line=True)}.")
@@ -132,12 +145,34 @@ def _header(summary: Summary) -> list[str]:
     return [*lines, ""]
 
 
-def render_markdown(summary: Summary, codebook: Codebook) -> str:
-    """The brief as Markdown (``codebook`` is unused: Markdown has no colours)."""
-    del codebook
-    lines = _header(summary)
-    if summary.empty:
-        lines += ["No tagged sentences matched.", ""]
+def _key_figures(summary: Summary) -> list[str]:
+    if not summary.figures:
+        return []
+    lines = ["## Key figures", "", FIGURES_INTRO, "",
+             "| What | Figure | Source | Cited | Status |", "| --- | ---: | --- | --- | --- |"]
+    for label, figures in grouped(summary):
+        for figure in figures:
+            lines.append(f"| {_label(label)} | {number(figure)} | {_label(source(figure))} "
+                         f"| {_cited(figure.citation)} | {status(summary, figure)} |")
+    return [*lines, ""]
+
+
+def _timeline(summary: Summary) -> list[str]:
+    if not summary.timeline:
+        return []
+    note = undated_line(summary)
+    if not dated(summary):
+        return [md_escape(note, one_line=True), ""]
+    lines = ["## Timeline", "", TIMELINE_INTRO, ""]
+    for event in dated(summary):
+        tags = ", ".join(_label(t) for t in event.tags)
+        lines += [f"- **{when(event)}** — {md_escape(event.text, one_line=True)}",
+                  f"  — {_cited(event.citation)}" + (f" · {tags}" if tags else "")]
+    return [*lines, "", *([md_escape(note, one_line=True), ""] if note else [])]
+
+
+def _tags(summary: Summary) -> list[str]:
+    lines: list[str] = []
     for tag in summary.tags:
         items = summary.items[tag]
         if not items:
@@ -149,6 +184,19 @@ def render_markdown(summary: Summary, codebook: Codebook) -> str:
                 current = item.document
                 lines += [f"### {_label(item.citation.title)}", ""]
             lines += _item(item)
+    return lines
+
+
+def render_markdown(summary: Summary, codebook: Codebook) -> str:
+    """The brief as Markdown (``codebook`` is unused: Markdown has no colours); its
+    sections in brief.yaml's order."""
+    del codebook
+    lines = _header(summary)
+    if summary.empty:
+        lines += ["No tagged sentences matched.", ""]
+    parts = {"figures": _key_figures, "timeline": _timeline, "tags": _tags}
+    for section in summary.brief.sections:
+        lines += parts[section](summary)
     if summary.attention:
         lines += [f"## Needs attention ({len(summary.attention)})", "",
                   "These tags no longer sit exactly on their sentence (the document "

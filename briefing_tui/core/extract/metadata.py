@@ -3,8 +3,10 @@
 - PDF: the info dictionary (Title, Author, CreationDate), a title only when it is not
   a word processor's file name (``Microsoft Word - sitrep.docx``); else the first-page
   heading.
-- HTML: ``citation_*`` tags (scholarly pages), then ``og:``/``article:`` tags, then
-  ``<title>``, ``<meta name=author|date>`` and the canonical link.
+- HTML: ``citation_*`` tags (scholarly pages), then the page's JSON-LD article
+  (:mod:`.metadata_jsonld`: headline, datePublished, author, publisher), then
+  ``og:``/``article:`` tags, then ``<title>``, ``<meta name=author|date>``; the source
+  is the page's URL (``og:url``, canonical, JSON-LD) before a publisher's name.
 - DOCX: the core properties (``dc:title``, ``dc:creator``, ``dcterms:created``) and the
   company in the app properties as the source.
 - Text and Markdown: YAML front matter, else a ``#`` heading or a first line that looks
@@ -25,6 +27,7 @@ from typing import Any
 from xml.etree import ElementTree
 
 from briefing_tui.core.extract import document_kind
+from briefing_tui.core.extract.metadata_jsonld import read_jsonld
 from briefing_tui.core.metadata import Metadata, clean, looks_like_title, parse_date
 
 HEAD_CHARS = 3000  # how much of the text is searched for a heading or a dateline
@@ -152,15 +155,21 @@ def _html(path: Path) -> Metadata:
                 return "; ".join(dict.fromkeys(values)) if joined else values[0]
         return None
 
-    title = first("citation_title", "og:title", "twitter:title", "dc.title") or \
-        (clean("".join(parser.title)) or None)
-    date = first("citation_publication_date", "citation_date", "article:published_time",
-                 "dc.date", "date", "pubdate", "publish-date", "og:published_time")
-    author = first("citation_author", joined=True) or first("article:author", "author",
-                                                            "byl", "dc.creator")
-    source = first("og:url", "canonical", "citation_publisher", "og:site_name",
-                   "dc.publisher")
-    return Metadata(title, parse_date(date) if date else None, source, author)
+    ld = read_jsonld(page)
+    title = first("citation_title") or ld.title or \
+        first("og:title", "twitter:title", "dc.title") or (clean("".join(parser.title)) or None)
+    date = first("citation_publication_date", "citation_date")
+    date = parse_date(date) if date else None
+    if date is None and ld.date:
+        date = parse_date(ld.date)
+    if date is None and (meta_date := first("article:published_time", "dc.date", "date",
+                                            "pubdate", "publish-date", "og:published_time")):
+        date = parse_date(meta_date)
+    author = first("citation_author", joined=True) or ld.author or \
+        first("article:author", "author", "byl", "dc.creator")
+    source = first("og:url", "canonical") or ld.url or first("citation_publisher") or \
+        ld.publisher or first("og:site_name", "dc.publisher")
+    return Metadata(title, date, source, author)
 
 
 def _docx(path: Path) -> Metadata:

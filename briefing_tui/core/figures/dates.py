@@ -26,6 +26,15 @@ EXPLICIT = [
     re.compile(rf"\b{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\b", re.IGNORECASE),
     re.compile(rf"\b{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?\b", re.IGNORECASE),
 ]
+_TO = r"\s*(?:-|\u2013|\u2014|to|and|until|through)\s*"
+_DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
+RANGES = [
+    re.compile(rf"\b(?:between\s+|from\s+)?{_DAY}{_TO}{_DAY2}\s+{_MONTH}(?:,?\s+{_YEAR})?\b",
+               re.IGNORECASE),
+    re.compile(rf"\b(?:between\s+|from\s+)?{_MONTH}\s+{_DAY}{_TO}{_DAY2}\b(?!\s*,?\s*"
+               rf"(?:people|insurgents|civilians))(?:,?\s+{_YEAR})?", re.IGNORECASE),
+]
+LAST_WEEK = re.compile(r"\blast week\b", re.IGNORECASE)
 RELATIVE = re.compile(
     r"\b(?P<word>yesterday|today|tonight|this (?:morning|afternoon|evening)|last night|"
     r"(?:early |late )?(?:on )?(?:" + "|".join(WEEKDAYS) + r"))\b", re.IGNORECASE)
@@ -43,6 +52,7 @@ class Dated:
     start: int       # the words that said it, offsets in the searched text
     end: int
     relative: bool   # resolved against the reference date
+    until: str = ""  # the last day of a range ("3-5 March", "last week"), else ""
 
 
 def _month(value: str) -> int:
@@ -82,13 +92,46 @@ def _relative(text: str, reference: date) -> list[Dated]:
     return found
 
 
-def dates_in(text: str, reference: date | None) -> list[Dated]:
-    """Every date ``text`` states, in order of where it is written."""
-    found = _explicit(text, reference)
+def _ranges(text: str, reference: date | None) -> list[Dated]:
+    """Spans of days: "3-5 March", "March 3 to 5", "between 1 and 4 May", "last week"."""
+    found: list[Dated] = []
+    for pattern in RANGES:
+        for match in pattern.finditer(text):
+            year_text = match.group("year")
+            year = int(year_text) if year_text else (reference.year if reference else None)
+            if year is None:
+                continue
+            try:
+                month = _month(match.group("month"))
+                first = date(year, month, int(match.group("day")))
+                last = date(year, month, int(match.group("day2")))
+            except ValueError:
+                continue
+            if last <= first:
+                continue
+            if not year_text and reference and first > reference + timedelta(days=1):
+                first, last = first.replace(year=year - 1), last.replace(year=year - 1)
+            found.append(Dated(first.isoformat(), match.start(), match.end(), False,
+                               last.isoformat()))
     if reference is not None:
-        taken = [(d.start, d.end) for d in found]
-        found += [d for d in _relative(text, reference)
-                  if not any(s < d.end and d.start < e for s, e in taken)]
+        for match in LAST_WEEK.finditer(text):
+            monday = reference - timedelta(days=reference.weekday() + 7)
+            found.append(Dated(monday.isoformat(), match.start(), match.end(), True,
+                               (monday + timedelta(days=6)).isoformat()))
+    return found
+
+
+def _free(found: list[Dated], more: list[Dated]) -> list[Dated]:
+    taken = [(d.start, d.end) for d in found]
+    return found + [d for d in more if not any(s < d.end and d.start < e for s, e in taken)]
+
+
+def dates_in(text: str, reference: date | None) -> list[Dated]:
+    """Every date ``text`` states, in order of where it is written; a range is one date
+    (its first day, with ``until`` its last), never two."""
+    found = _free(_ranges(text, reference), _explicit(text, reference))
+    if reference is not None:
+        found = _free(found, _relative(text, reference))
     return sorted(found, key=lambda d: d.start)
 
 

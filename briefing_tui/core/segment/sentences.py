@@ -23,6 +23,7 @@ from typing import Any
 import nupunkt
 
 from briefing_tui.core.segment.abbreviations import ABBREVIATIONS
+from briefing_tui.core.segment.punkt_spans import PunktSpans
 
 #: A list item's enumerator at the start of a unit: group ``n`` the ordinal, ``p`` its
 #: punctuation, ``b`` a bullet before it.
@@ -48,6 +49,12 @@ def tokenizer() -> Any:
     punkt = nupunkt.PunktSentenceTokenizer(params)
     punkt.clear_decision_cache()
     return punkt
+
+
+@lru_cache(maxsize=1)
+def punkt_spans() -> PunktSpans:
+    """nupunkt's spans of a text, in one lean pass (:mod:`.punkt_spans`)."""
+    return PunktSpans(tokenizer())
 
 
 def _next_ordinal(ordinal: str) -> str:
@@ -131,7 +138,7 @@ def _has_any(chunk: str, chars: str) -> bool:
 
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The sentences of one layout unit ``text[start:end]``, trimmed, in order."""
-    punkt = tokenizer()
+    punkt = punkt_spans()
     spans: list[tuple[int, int]] = []
     for piece, body, piece_end in _pieces(text, start, end):
         chunk = text[body:piece_end]
@@ -139,7 +146,7 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             chunk = chunk.replace("\n", " ")  # ("\n162. The ministry" lost its break)
         if "\u2028" in chunk:
             chunk = chunk.replace("\u2028", " ")
-        found = [(body + s, body + e) for s, e in punkt.span_tokenize(chunk)]
+        found = [(body + s, body + e) for s, e in punkt(chunk)]
         if not found:
             found = [(piece, piece_end)]
         found[0] = (piece, found[0][1])

@@ -2,15 +2,20 @@
 
 A sentence carries a tag when any annotation with that tag overlaps it; ``dismissed: [tag]``
 on an overlapping annotation (written by the reader when a suggestion is rejected) means
-"never suggest this tag here". Only documents with at least one tag train the model.
+"never suggest this tag here". Only documents the analyst tagged train the model, and a
+document marked finished (``status: finished``) trains even with no tag at all: its
+untagged sentences are then known negatives.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from briefing_tui.core.annotations import Annotation
 from briefing_tui.core.document import Document
+
+FINISHED = "finished"  # the header's status once the analyst is done (core.sidecar.layers)
 
 
 @dataclass(frozen=True)
@@ -22,27 +27,36 @@ class Example:
     text: str
     tags: frozenset[str]
     dismissed: frozenset[str]
-    trains: bool  # its document has tags, so its untagged sentences are negatives
+    trains: bool  # its document was tagged or finished: untagged means "not these tags"
 
 
-def examples_from(document: Document, name: str) -> Iterator[Example]:
-    """Every sentence of ``document`` with the tags and dismissals that overlap it."""
+def examples_of(name: str, text: str, starts: Sequence[int], ends: Sequence[int],
+                annotations: Iterable[Annotation], finished: bool = False
+                ) -> Iterator[Example]:
+    """Every sentence ``text[starts[i]:ends[i]]`` with the tags and dismissals that
+    overlap it; plain values, so a worker thread can run it on a snapshot."""
     spans = sorted(((a.start, a.end, frozenset(a.tags), frozenset(a.dismissed))
-                    for a in document.annotations), key=lambda s: s[0])
-    trains = any(tags for _, _, tags, _ in spans)
-    text = document.text
+                    for a in annotations), key=lambda s: s[0])
+    trains = finished or any(tags for _, _, tags, _ in spans)
     first = 0
-    for sentence in document.segmentation:
-        while first < len(spans) and spans[first][1] <= sentence.start:
+    for number, (s_start, s_end) in enumerate(zip(starts, ends, strict=True), 1):
+        while first < len(spans) and spans[first][1] <= s_start:
             first += 1
         tags: set[str] = set()
         dismissed: set[str] = set()
         for start, end, on, off in spans[first:]:
-            if start >= sentence.end:
+            if start >= s_end:
                 break
-            if end > sentence.start:
+            if end > s_start:
                 tags |= on
                 dismissed |= off
-        yield Example(name, sentence.number, sentence.start, sentence.end,
-                      text[sentence.start:sentence.end], frozenset(tags),
+        yield Example(name, number, s_start, s_end, text[s_start:s_end], frozenset(tags),
                       frozenset(dismissed), trains)
+
+
+def examples_from(document: Document, name: str) -> Iterator[Example]:
+    """Every sentence of ``document`` with the tags and dismissals that overlap it."""
+    split = document.segmentation
+    return examples_of(name, document.text, split.starts, split.ends,
+                       document.annotations.items.values(),
+                       document.header.get("status") == FINISHED)

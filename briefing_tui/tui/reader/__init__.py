@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.segment import Segment
@@ -26,10 +27,12 @@ from textual.strip import Strip
 from briefing_tui.core.annotations import Anchor
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.document import Document
+from briefing_tui.core.suggest.live import DocumentSuggestions
 from briefing_tui.core.visible import visible
 from briefing_tui.tui.keys import READER_BINDINGS, tag_bindings
 from briefing_tui.tui.reader.layout import TextLayout, line_blocks, span_blocks
 from briefing_tui.tui.reader.navigation import Navigator
+from briefing_tui.tui.reader.suggested import is_marked, marks, suggested
 from briefing_tui.tui.reader.wrap import wrap_offsets
 
 GUTTER = 4  # three tag marks and a space
@@ -69,6 +72,8 @@ class Reader(ScrollView, can_focus=True):
         self._tag_styles: dict[str, tuple[Style, Style]] = {}
         self._rich_styles: dict[str, Style] = {}
         self.message = "No document open: choose one in the Documents pane and press Enter."
+        # the suggestions to show for a document, None for none (set by tui.suggesting)
+        self.suggestions_for: Callable[[Document], DocumentSuggestions | None] | None = None
 
     # -- model -------------------------------------------------------------------------
 
@@ -195,12 +200,16 @@ class Reader(ScrollView, can_focus=True):
         pieces = self._pieces(start, end)
         tags_on_row: list[str] = []
         review = False
+        hinted: list[str] = []
         for _, _, tags, _ in pieces:
-            tags_on_row += [t for t in tags if t not in tags_on_row and t != REVIEW_MARK]
+            tags_on_row += [t for t in tags if t not in tags_on_row and not is_marked(t)]
+            hinted += [t for t in suggested(tags) if t not in hinted]
             review = review or REVIEW_MARK in tags
         # on the widget's own background: a light theme must not get black gutter cells
         gutter = [Segment("▌", base + self._styles_for(tag)[1])
                   for tag in self.codebook.order(tags_on_row)[:3]]
+        gutter += [Segment("?", base + self._styles_for(tag)[1] + Style(dim=True))
+                   for tag in hinted[:3 - len(gutter)]]
         if review:
             gutter = [*gutter[:2], Segment("?", base + self._style("reader--review"))]
         on_cursor = any(is_cursor for _, _, _, is_cursor in pieces)
@@ -212,7 +221,7 @@ class Reader(ScrollView, can_focus=True):
         match_style = self._style("reader--match")
         for a, b, tags, is_cursor in pieces:
             style = base
-            real = [t for t in tags if t != REVIEW_MARK]
+            real = [t for t in tags if not is_marked(t)]
             if real:
                 style = style + self._styles_for(self.codebook.order(real)[0])[0]
             if is_cursor:
@@ -242,6 +251,7 @@ class Reader(ScrollView, can_focus=True):
         split = self.document.segmentation
         annotations = self.document.annotations
         pieces: list[tuple[int, int, tuple[str, ...], bool]] = []
+        hints = self.suggestions_for(self.document) if self.suggestions_for else None
         index = split.index_at(start)
         pos = start
         if index is None:
@@ -263,6 +273,7 @@ class Reader(ScrollView, can_focus=True):
             tags = tuple(dict.fromkeys(t for a in found for t in a.tags))
             if any(a.anchor is Anchor.REVIEW for a in found):
                 tags = (*tags, REVIEW_MARK)
+            tags += marks(hints, annotations, s_start, s_end)
             pieces.append((pos, stop, tags, index == self.nav.cursor))
             pos = stop
             index += 1

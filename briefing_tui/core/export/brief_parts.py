@@ -1,0 +1,63 @@
+"""The words every format uses for the brief's sections: key figures and the timeline.
+
+Figures on the same thing (what, whom, where, when) are listed together, one row per
+source, never added up; each says whether an analyst has confirmed it.
+"""
+
+from __future__ import annotations
+
+from briefing_tui.core.brief import Event, KeyFigure, figure_words
+from briefing_tui.core.figures import side_by_side
+from briefing_tui.core.figures.table import MACHINE_READ
+from briefing_tui.core.summary import Summary
+
+CONFIRMED = "confirmed"
+FIGURES_INTRO = ("Read by machine from the tagged sentences: each is cited; figures on "
+                 "the same thing from different sources are side by side, never added.")
+TIMELINE_INTRO = "Each tagged sentence at the date it says; undated ones at the document's date."
+
+
+def dated(summary: Summary) -> list[Event]:
+    """The timeline's events that have a date (their own or their document's)."""
+    return [e for e in summary.timeline if e.date]
+
+
+def undated_line(summary: Summary) -> str:
+    """Why some tagged sentences are not on the timeline ("" when all are)."""
+    missing = len(summary.timeline) - len(dated(summary))
+    if not missing:
+        return ""
+    return (f"{missing} tagged sentence{'s' if missing != 1 else ''} not on the timeline: "
+            "no date stated and no document date (set one with M in the reader).")
+
+
+def status(summary: Summary, figure: KeyFigure) -> str:
+    return CONFIRMED if summary.is_confirmed(figure) else MACHINE_READ
+
+
+def what(kind: str, who: str, adm1: str, when: str) -> str:
+    """``expelled refugees, Herat, 2026-10-12``: what a group of figures counts."""
+    return ", ".join(x for x in (f"{kind} {who}".strip(), adm1, when) if x)
+
+
+def grouped(summary: Summary) -> list[tuple[str, list[KeyFigure]]]:
+    """(what they count, its figures in source order), first-seen order of the groups."""
+    by_figure = {id(k.figure): k for k in summary.figures}
+    return [(what(*key), [by_figure[id(f)] for f in group])
+            for key, group in side_by_side(k.figure for k in summary.figures)]
+
+
+def number(figure: KeyFigure) -> str:
+    return figure_words(figure.figure)
+
+
+def source(figure: KeyFigure) -> str:
+    return figure.figure.source or "—"
+
+
+def when(event: Event) -> str:
+    """``2026-10-12``, ``2026-10-12 – 2026-10-14``, ``2026-10-14 (document date)``."""
+    if not event.date:
+        return "date unknown"
+    day = f"{event.date} – {event.until}" if event.until else event.date
+    return day if event.stated else f"{day} (document date)"

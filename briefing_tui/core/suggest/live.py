@@ -1,0 +1,83 @@
+"""Suggestions for the reader: per sentence of one open document, the tags worth a look.
+
+A :class:`DocumentSuggestions` holds, for each sentence start, every tag whose score
+reaches the threshold -- scored once per model and document text, whatever is tagged now.
+What is *shown* is filtered on the fly against the sentence's live tags and dismissals
+(:meth:`DocumentSuggestions.shown`), so a key press never waits for a rescoring: a tag
+just accepted or rejected stops being suggested at once, and a retrained model replaces
+the whole object when it is ready.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from briefing_tui.core.annotations import AnnotationSet
+from briefing_tui.core.document import Document
+from briefing_tui.core.suggest.features import features
+from briefing_tui.core.suggest.ranking import THRESHOLD, Suggester
+
+
+@dataclass(frozen=True)
+class Candidate:
+    tag: str
+    score: float
+    reason: str
+
+
+class DocumentSuggestions:
+    """The candidates of one document's sentences, best first per sentence."""
+
+    def __init__(self, by_start: dict[int, tuple[Candidate, ...]], sha256: str = "") -> None:
+        self.by_start = by_start
+        self.sha256 = sha256  # the text they were scored on
+        self.starts = sorted(by_start)
+
+    def __len__(self) -> int:
+        return len(self.by_start)
+
+    def shown(self, annotations: AnnotationSet, start: int, end: int) -> list[Candidate]:
+        """The candidates of the sentence at ``start:end`` that are neither on it nor
+        dismissed there."""
+        found = self.by_start.get(start)
+        if not found:
+            return []
+        on = annotations.on_span(start, end)
+        taken = {t for a in on for t in (*a.tags, *a.dismissed)}
+        return [c for c in found if c.tag not in taken]
+
+
+def candidates(suggester: Suggester, text: str, tags: Sequence[str],
+               threshold: float = THRESHOLD) -> tuple[Candidate, ...]:
+    """Every tag of ``tags`` whose score reaches ``threshold``, best first, with reasons."""
+    row = features(text) if suggester.models else None
+    found: list[Candidate] = []
+    for tag in tags:
+        value, _ = suggester.score(text, tag, row, explain=False)
+        if value >= threshold:
+            found.append(Candidate(tag, round(value, 4), suggester.score(text, tag, row)[1]))
+    found.sort(key=lambda c: -c.score)
+    return tuple(found)
+
+
+def score_sentences(suggester: Suggester, text: str, starts: Sequence[int],
+                    ends: Sequence[int], sha256: str = "",
+                    tags: Iterable[str] | None = None) -> DocumentSuggestions:
+    """Score every sentence ``text[starts[i]:ends[i]]`` (plain values: run it off the UI
+    thread on a snapshot of the document)."""
+    wanted = list(tags) if tags is not None else suggester.tags
+    by_start: dict[int, tuple[Candidate, ...]] = {}
+    for start, end in zip(starts, ends, strict=True):
+        found = candidates(suggester, text[start:end], wanted)
+        if found:
+            by_start[start] = found
+    return DocumentSuggestions(by_start, sha256)
+
+
+def score_document(suggester: Suggester, document: Document,
+                   tags: Iterable[str] | None = None) -> DocumentSuggestions:
+    """Score every sentence of ``document`` (on the thread that owns it)."""
+    split = document.segmentation
+    return score_sentences(suggester, document.text, split.starts, split.ends,
+                           document.loaded.sha256, tags)

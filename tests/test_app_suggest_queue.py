@@ -1,0 +1,81 @@
+"""The suggestion queue (``S``) in the real app: accept, reject and skip, asserted on disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual.widgets import OptionList
+
+from briefing_tui.core.sidecar import sidecar_path
+from briefing_tui.core.suggest.queue import UNCERTAIN
+from briefing_tui.tui.suggest_queue import SuggestionQueue
+
+from .app_helpers import copy_samples, reader, saved, settle
+from .constants import SEED
+from .test_app_suggest import suggesting_app, suggestions_ready
+
+
+async def test_accept_reject_skip_advance_and_write_the_sidecar(tmp_path: Path) -> None:
+    folder = copy_samples(tmp_path / "docs", only_seed=True)
+    doc = folder / SEED.name
+    app = suggesting_app(folder)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await suggestions_ready(pilot)
+        await pilot.press("S")
+        await settle(pilot)
+        queue = app.screen
+        assert isinstance(queue, SuggestionQueue)
+        scores = [item.score for item in queue.items]
+        assert scores == sorted(scores, reverse=True)  # most confident first
+        total = len(queue.items)
+        first, second, third = queue.items[:3]
+        await pilot.press("a")  # accept the first: the second is highlighted next
+        await settle(pilot)
+        assert queue.current() == second and len(queue.items) == total - 1
+        await pilot.press("space")  # skip the second
+        assert queue.current() == third
+        await pilot.press("d")  # reject the third
+        await settle(pilot)
+        on_disk = {(a.start, a.end): a for a in saved(doc)}
+        assert first.tag in on_disk[(first.start, first.end)].tags
+        assert third.tag in on_disk[(third.start, third.end)].dismissed
+        assert third.tag not in on_disk[(third.start, third.end)].tags
+        skipped = on_disk.get((second.start, second.end))
+        assert skipped is None or second.tag not in (*skipped.tags, *skipped.dismissed)
+        assert len(queue.items) == total - 2
+        await pilot.press("o")
+        assert queue.how == UNCERTAIN
+        distances = [abs(item.score - 0.5) for item in queue.items]
+        assert distances == sorted(distances)
+        await pilot.press("enter")  # jump to the highlighted sentence in the reader
+        await settle(pilot)
+        target = queue.items[0]
+        view = reader(app)
+        assert not isinstance(app.screen, SuggestionQueue)
+        assert view.document is not None
+        assert view.document.segmentation.starts[view.cursor] == target.start
+
+
+async def test_escape_leaves_the_queue_without_writing(tmp_path: Path) -> None:
+    folder = copy_samples(tmp_path / "docs", only_seed=True)
+    app = suggesting_app(folder)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await suggestions_ready(pilot)
+        await pilot.press("S", "space", "escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, SuggestionQueue)
+        assert not sidecar_path(folder / SEED.name).exists()
+
+
+def test_queue_snapshot(snap_compare: Any, tmp_path: Path) -> None:
+    folder = copy_samples(tmp_path / "docs", only_seed=True)
+    app = suggesting_app(folder)
+
+    async def open_queue(pilot: Any) -> None:
+        await suggestions_ready(pilot)
+        await pilot.press("S", "space")
+        await settle(pilot)
+        assert app.screen.query_one(OptionList).highlighted == 1
+
+    assert snap_compare(app, terminal_size=(100, 30), run_before=open_queue)
