@@ -23,13 +23,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Iterable
 from pathlib import Path
 
 from benchmarks._common import Row, real_data, row
 from briefing_tui.core.figures import Figure, SentenceRef, document_date, figures_in
-from briefing_tui.core.figures.dates import dateline, dates_in
+from briefing_tui.core.figures.dates import dateline, dates_in, year_hint
 from briefing_tui.core.figures.gazetteer import canonical, find_places
 from briefing_tui.core.segment import segment
 from briefing_tui.core.text import canonical_text
@@ -59,7 +60,8 @@ def read_release(raw: str) -> dict[str, object]:
     body = _body_start(text)
     when = events[0].date if events and events[0].date_stated else ""
     if not when:  # the event sentence says no date: the lede's, else the dateline's
-        stated = [d for d in dates_in(text[body:], reference)]
+        year = reference.year if reference else year_hint(text)
+        stated = list(dates_in(text[body:], reference, year=year))
         when = stated[0].date if stated else (reference.isoformat() if reference else "")
     provinces = _provinces(text, body, events)
     return {"date": when, "provinces": provinces,
@@ -67,13 +69,22 @@ def read_release(raw: str) -> dict[str, object]:
             "captured": _most(f for f in events if f.kind in CAPTURE)}
 
 
+ADDED = re.compile(r"\b(?:also|additional|additionally|another|further)\b", re.IGNORECASE)
+
+
 def _most(figures: Iterable[Figure]) -> int:
     """The largest count one sentence gives: a release states the total in its lede and
-    then tells the same people again in detail, so sentences are not added up."""
+    then tells the same people again in detail, so sentences are not added up — except
+    those that say they are more people ("also detained two", "one additional suspect"),
+    which add to it."""
     per_sentence: dict[int, int] = {}
+    added = 0
     for figure in figures:
+        if ADDED.search(figure.quote):
+            added += figure.value
+            continue
         per_sentence[figure.sentence] = per_sentence.get(figure.sentence, 0) + figure.value
-    return max(per_sentence.values(), default=0)
+    return max(per_sentence.values(), default=0) + added
 
 
 def _provinces(text: str, body: int, events: list[Figure]) -> set[str]:

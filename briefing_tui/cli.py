@@ -15,13 +15,21 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
+from briefing_tui.cli_common import (
+    EXIT_ATTENTION,
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    say,
+    say_corpus_problems,
+)
 from briefing_tui.cli_streams import Parser, ProgressBar, run_guarded, stdout_console
 from briefing_tui.cli_team import TEAM_COMMANDS, add_team_commands
 from briefing_tui.core.atomic import atomic_write
 from briefing_tui.core.codebook import Codebook, CodebookError, load_codebook
 from briefing_tui.core.corpus import find_documents
 from briefing_tui.core.document import open_document
-from briefing_tui.core.export import FORMATS, SUFFIXES, render
+from briefing_tui.core.errors import BriefingError
+from briefing_tui.core.export import ALL_FORMATS, SUFFIXES, render_bytes
 from briefing_tui.core.extract import DOCUMENT_SUFFIXES
 from briefing_tui.core.settings import ConfigError, load_settings
 from briefing_tui.core.sidecar import SidecarError, sidecar_path
@@ -30,23 +38,18 @@ from briefing_tui.core.summary import Summary, build_summary
 from briefing_tui.core.text import DocumentError
 from briefing_tui.core.visible import escape_json_text, visible
 
-EXIT_OK, EXIT_ATTENTION, EXIT_BAD_INPUT = 0, 1, 2
 COMMANDS = ("sentences", "check", "export", "stats", "meta", "suggest", "figures", "serve",
             *TEAM_COMMANDS)
-
-
-def _say(message: str) -> None:
-    print(visible(message, keep_newlines=False), file=sys.stderr)
 
 
 def cmd_sentences(args: argparse.Namespace) -> int:
     try:
         document = open_document(args.path, segment_chars=None)
     except DocumentError as exc:
-        _say(f"briefing: {exc}")
+        say(f"briefing: {exc}")
         return EXIT_BAD_INPUT
     if document.loaded.warning:  # a PDF page that could not be read or has no text layer
-        _say(f"briefing: {args.path.name}: {document.loaded.warning}")
+        say(f"briefing: {args.path.name}: {document.loaded.warning}")
     split = document.segmentation
     out = sys.stdout
     for sentence in split:
@@ -66,13 +69,7 @@ def cmd_sentences(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     corpus = find_documents(args.paths)
-    status = EXIT_OK
-    for error in corpus.errors:
-        _say(f"briefing: {error}")
-        status = EXIT_BAD_INPUT
-    for folder in corpus.unreadable:
-        _say(f"briefing: {folder}")
-        status = max(status, EXIT_ATTENTION)
+    status = say_corpus_problems(corpus)
     for path in corpus.documents:
         name = visible(str(path), keep_newlines=False)
         try:
@@ -115,7 +112,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                 print(f"  not written: {visible(str(exc), keep_newlines=False)}")
                 status = max(status, EXIT_ATTENTION)
     if not corpus.documents and not corpus.errors:
-        _say("briefing: no briefings found (looked for " + ", ".join(DOCUMENT_SUFFIXES) + ")")
+        say("briefing: no briefings found (looked for " + ", ".join(DOCUMENT_SUFFIXES) + ")")
         return EXIT_BAD_INPUT
     return status
 
@@ -133,14 +130,14 @@ def _codebook(path: Path | None) -> Codebook | None:
         try:
             path = load_settings().codebook
         except ConfigError as exc:
-            _say(f"briefing: config {exc}")
+            say(f"briefing: config {exc}")
             return None
     if path is None:
         return Codebook()
     try:
         return load_codebook(path)
     except CodebookError as exc:
-        _say(f"briefing: codebook {exc}")
+        say(f"briefing: codebook {exc}")
         return None
 
 
@@ -149,14 +146,14 @@ def _summarise(args: argparse.Namespace, codebook: Codebook, *, timestamp: datet
     """The summary asked for, or None (after saying why) when the input is bad."""
     corpus = find_documents(args.paths)
     for error in corpus.errors:
-        _say(f"briefing: {error}")
+        say(f"briefing: {error}")
     if corpus.errors:
         return None
     if not corpus.documents:
-        _say("briefing: no briefings found (looked for " + ", ".join(DOCUMENT_SUFFIXES) + ")")
+        say("briefing: no briefings found (looked for " + ", ".join(DOCUMENT_SUFFIXES) + ")")
         return None
     if corpus.truncated:
-        _say(f"briefing: only the first {len(corpus.documents)} documents are read")
+        say(f"briefing: only the first {len(corpus.documents)} documents are read")
     bar = ProgressBar(label, to_stdout=to_stdout)
     try:
         summary = build_summary(corpus.documents, codebook, tags=args.tag, doc_glob=args.doc,
@@ -167,7 +164,7 @@ def _summarise(args: argparse.Namespace, codebook: Codebook, *, timestamp: datet
     summary.skipped[:0] = corpus.unreadable  # folders not read: the result is incomplete
     unknown = [t for t in args.tag or () if t not in summary.known_tags]
     if unknown:
-        _say(f"briefing: unknown tag {unknown[0]!r} (known: "
+        say(f"briefing: unknown tag {unknown[0]!r} (known: "
              f"{', '.join(summary.known_tags)})")
         return None
     return summary
@@ -213,16 +210,24 @@ def cmd_export(args: argparse.Namespace) -> int:
     fmt = args.format or (SUFFIXES.get(args.output.suffix.lower(), "md")
                           if args.output is not None else "md")
     if args.output is not None and (refused := _output_refused(args)):
-        _say(f"briefing: not writing: {refused}")
+        say(f"briefing: not writing: {refused}")
+        return EXIT_BAD_INPUT
+    if fmt == "docx" and args.output is None and sys.stdout.isatty():
+        say("briefing: not writing a Word file to the terminal: give -o FILE.docx")
         return EXIT_BAD_INPUT
     timestamp = None if args.no_timestamp else datetime.now().astimezone()
     summary = _summarise(args, codebook, timestamp=timestamp, label="exporting",
                          to_stdout=args.output is None)
     if summary is None:
         return EXIT_BAD_INPUT
-    error = _write(render(summary, fmt, codebook).encode("utf-8"), args)
+    try:
+        data = render_bytes(summary, fmt, codebook)
+    except BriefingError as exc:  # docx without python-docx: how to install it
+        say(f"briefing: {exc}")
+        return EXIT_BAD_INPUT
+    error = _write(data, args)
     if error:
-        _say(f"briefing: {error}")
+        say(f"briefing: {error}")
         return EXIT_BAD_INPUT
     return _report(summary, args.output)
 
@@ -230,17 +235,17 @@ def cmd_export(args: argparse.Namespace) -> int:
 def _report(summary: Summary, output: Path | None) -> int:
     """Tell what was exported and what was not; the exit status."""
     for line in summary.skipped:
-        _say(f"briefing: skipped {line}")
+        say(f"briefing: skipped {line}")
     if summary.attention:
-        _say(f"briefing: {len(summary.attention)} annotations need review or are orphaned; "
+        say(f"briefing: {len(summary.attention)} annotations need review or are orphaned; "
              "they are listed under 'Needs attention'")
     sentences = len({(i.document, i.annotation_id) for t in summary.tags
                      for i in summary.items[t]})
     if output is not None:
-        _say(f"briefing: wrote {output} ({sentences} tagged sentences from "
+        say(f"briefing: wrote {output} ({sentences} tagged sentences from "
              f"{len(summary.documents)} documents)")
     if summary.empty:
-        _say("briefing: no tagged sentences matched the filters")
+        say("briefing: no tagged sentences matched the filters")
         return EXIT_ATTENTION
     return EXIT_ATTENTION if summary.skipped else EXIT_OK
 
@@ -261,7 +266,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
         for renderable in stats_renderables(stats, codebook):
             console.print(renderable)
     for line in summary.skipped:
-        _say(f"briefing: skipped {line}")
+        say(f"briefing: skipped {line}")
     return EXIT_ATTENTION if summary.skipped else EXIT_OK
 
 
@@ -276,13 +281,14 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
 
 def _add_summary_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     export = sub.add_parser(
-        "export", help="the tagged summary as md, html, json, csv or jsonld",
+        "export", help="the tagged summary as md, html, json, csv, jsonld or docx",
         description="The tagged summary: grouped by tag, then document, each sentence "
         "quoted and cited.", epilog=EXPORT_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter)
     _add_filters(export)
-    export.add_argument("--format", choices=FORMATS,
-                        help="md (default), html, json, csv or jsonld (W3C Web Annotation)")
+    export.add_argument("--format", choices=ALL_FORMATS,
+                        help="md (default), html, json, csv, jsonld (W3C Web Annotation) "
+                        "or docx (Word; needs briefing-tui[docx])")
     export.add_argument("-o", "--output", type=Path, metavar="FILE",
                         help="write to FILE atomically (default: stdout)")
     export.add_argument("--force", action="store_true", help="replace an existing FILE")
@@ -353,7 +359,7 @@ def cmd_completion(argv: list[str]) -> int:
     from briefing_tui.cli_shell import SHELLS, completion_script
 
     if len(argv) != 1 or argv[0] not in SHELLS:
-        _say(f"briefing: usage: briefing completion {'|'.join(SHELLS)}")
+        say(f"briefing: usage: briefing completion {'|'.join(SHELLS)}")
         return EXIT_BAD_INPUT
     app_options = [o for a in build_app_parser()._actions for o in a.option_strings]
     sys.stdout.write(completion_script(argv[0], build_parser(), app_options))

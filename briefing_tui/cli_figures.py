@@ -9,18 +9,13 @@ import argparse
 import sys
 from pathlib import Path
 
+from briefing_tui.cli_common import EXIT_ATTENTION, EXIT_BAD_INPUT, say, say_corpus_problems
 from briefing_tui.core.corpus import find_documents
 from briefing_tui.core.document import Document, open_document
 from briefing_tui.core.figures import Figure, SentenceRef, figures_in
 from briefing_tui.core.figures.table import to_csv, to_json, to_lines
 from briefing_tui.core.text import DocumentError
 from briefing_tui.core.visible import escape_json_text, visible
-
-EXIT_OK, EXIT_ATTENTION, EXIT_BAD_INPUT = 0, 1, 2
-
-
-def _say(message: str) -> None:
-    print(visible(message, keep_newlines=False), file=sys.stderr)
 
 
 def _sentences(document: Document, everything: bool) -> list[SentenceRef]:
@@ -52,22 +47,16 @@ def document_figures(path: Path, everything: bool) -> list[Figure]:
 
 def cmd_figures(args: argparse.Namespace) -> int:
     corpus = find_documents(args.paths)
-    status = EXIT_OK
-    for error in corpus.errors:
-        _say(f"briefing: {error}")
-        status = EXIT_BAD_INPUT
-    for folder in corpus.unreadable:
-        _say(f"briefing: {folder}")
-        status = max(status, EXIT_ATTENTION)
+    status = say_corpus_problems(corpus)
     figures: list[Figure] = []
     for path in corpus.documents:
         try:
             figures += document_figures(path, args.all)
         except DocumentError as exc:
-            _say(f"briefing: {visible(str(path), keep_newlines=False)}: {exc}")
+            say(f"briefing: {visible(str(path), keep_newlines=False)}: {exc}")
             status = max(status, EXIT_ATTENTION)
     if args.hxl and not args.csv:
-        _say("briefing: --hxl goes with --csv")
+        say("briefing: --hxl goes with --csv")
         return EXIT_BAD_INPUT
     if args.json:
         sys.stdout.write(escape_json_text(to_json(figures)))

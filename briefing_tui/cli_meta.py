@@ -10,36 +10,30 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from typing import Any
 
+from briefing_tui.cli_common import EXIT_BAD_INPUT, EXIT_OK, say
 from briefing_tui.core.document import open_document
 from briefing_tui.core.metadata import FIELDS, clean, date_problem
 from briefing_tui.core.sidecar import SidecarError
 from briefing_tui.core.text import DocumentError
 from briefing_tui.core.visible import escape_json_text, visible
 
-EXIT_OK, EXIT_BAD_INPUT = 0, 2
-
-
-def _say(message: str) -> None:
-    print(visible(message, keep_newlines=False), file=sys.stderr)
-
 
 def cmd_meta(args: argparse.Namespace) -> int:
     wanted = {name: getattr(args, name) for name in FIELDS if getattr(args, name) is not None}
     wanted = {name: clean(value) for name, value in wanted.items()}
     if wanted.get("date") and (reason := date_problem(wanted["date"])):
-        _say(f"briefing: {reason}")
+        say(f"briefing: {reason}")
         return EXIT_BAD_INPUT
     try:
         document = open_document(args.path)
     except DocumentError as exc:
-        _say(f"briefing: {exc}")
+        say(f"briefing: {exc}")
         return EXIT_BAD_INPUT
     if wanted or args.reset:
         if document.read_only_reason:
-            _say(f"briefing: {document.name}: cannot set metadata: "
+            say(f"briefing: {document.name}: cannot set metadata: "
                  f"{document.read_only_reason}")
             return EXIT_BAD_INPUT
         values: dict[str, str | None] = {name: None for name in args.reset or ()}
@@ -48,7 +42,7 @@ def cmd_meta(args: argparse.Namespace) -> int:
         try:
             document.save()
         except SidecarError as exc:
-            _say(f"briefing: {exc}")
+            say(f"briefing: {exc}")
             return EXIT_BAD_INPUT
     shown, mine, found = document.metadata, document.user_metadata, document.file_metadata
     if args.json:

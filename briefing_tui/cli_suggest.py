@@ -9,9 +9,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
+from briefing_tui.cli_common import (
+    EXIT_ATTENTION,
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    say,
+    say_corpus_problems,
+)
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.corpus import find_documents
 from briefing_tui.core.document import open_document
@@ -20,31 +26,23 @@ from briefing_tui.core.suggest.evaluate import cross_validate
 from briefing_tui.core.text import DocumentError
 from briefing_tui.core.visible import escape_json_text, visible
 
-EXIT_OK, EXIT_ATTENTION, EXIT_BAD_INPUT = 0, 1, 2
-
-
-def _say(message: str) -> None:
-    print(visible(message, keep_newlines=False), file=sys.stderr)
-
 
 def _examples(paths: list[Path]) -> tuple[list[Example], int]:
     """Every sentence of every briefing under ``paths``, and how many files were unusable."""
     corpus = find_documents(paths)
-    bad = 0
-    for error in [*corpus.errors, *corpus.unreadable]:
-        _say(f"briefing: {error}")
-        bad += 1
+    say_corpus_problems(corpus)
+    bad = len(corpus.errors) + len(corpus.unreadable)
     found: list[Example] = []
     for path in corpus.documents:
         try:
             document = open_document(path)
         except (DocumentError, OSError) as exc:
             reason = exc.reason if isinstance(exc, DocumentError) else exc.strerror or exc
-            _say(f"briefing: {path}: unreadable: {reason}")
+            say(f"briefing: {path}: unreadable: {reason}")
             bad += 1
             continue
         if document.sidecar_error:  # its tags are unknown: not trained on, not suggested in
-            _say(f"briefing: {path}: sidecar unreadable, skipped: {document.sidecar_error}")
+            say(f"briefing: {path}: sidecar unreadable, skipped: {document.sidecar_error}")
             bad += 1
             continue
         found.extend(examples_from(document, str(path)))
@@ -54,7 +52,7 @@ def _examples(paths: list[Path]) -> tuple[list[Example], int]:
 def _print_eval(examples: list[Example], codebook: Codebook, tags: list[str] | None,
                 as_json: bool) -> int:
     if not any(example.trains for example in examples):
-        _say("briefing: suggest --eval: no tagged documents to evaluate on")
+        say("briefing: suggest --eval: no tagged documents to evaluate on")
         return EXIT_BAD_INPUT
     rows = cross_validate(examples, codebook, tags=tags)
     if as_json:
@@ -85,11 +83,11 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     known = {t.name for t in codebook} | {t for e in training for t in e.tags}
     for tag in tags or ():
         if tag not in known:
-            _say(f"briefing: suggest: unknown tag {tag!r} (not in the codebook, "
+            say(f"briefing: suggest: unknown tag {tag!r} (not in the codebook, "
                  "not on any sentence)")
             return EXIT_BAD_INPUT
     if not examples:
-        _say("briefing: suggest: no sentences found in " + ", ".join(map(str, args.paths)))
+        say("briefing: suggest: no sentences found in " + ", ".join(map(str, args.paths)))
         return EXIT_BAD_INPUT
     if args.eval:
         return _print_eval(training, codebook, tags, args.json)

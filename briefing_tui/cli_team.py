@@ -10,14 +10,16 @@ import argparse
 import sys
 from pathlib import Path
 
+from briefing_tui.cli_common import (
+    EXIT_ATTENTION,
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    say,
+    say_corpus_problems,
+)
 from briefing_tui.core.visible import visible
 
 TEAM_COMMANDS = ("merge-driver", "git-setup", "agree", "layers")
-EXIT_OK, EXIT_ATTENTION, EXIT_BAD_INPUT = 0, 1, 2
-
-
-def _say(message: str) -> None:
-    print(visible(message, keep_newlines=False), file=sys.stderr)
 
 
 def cmd_merge_driver(args: argparse.Namespace) -> int:
@@ -25,7 +27,7 @@ def cmd_merge_driver(args: argparse.Namespace) -> int:
 
     name = args.name or args.ours.name
     return run_driver(args.base, args.ours, args.theirs, name,
-                      say=lambda line: _say(f"briefing merge-driver: {line}"))
+                      say=lambda line: say(f"briefing merge-driver: {line}"))
 
 
 def cmd_git_setup(args: argparse.Namespace) -> int:
@@ -34,7 +36,7 @@ def cmd_git_setup(args: argparse.Namespace) -> int:
     try:
         report = git_setup(Path.cwd(), user_wide=args.global_)
     except SetupError as exc:
-        _say(f"briefing: git-setup: {exc}")
+        say(f"briefing: git-setup: {exc}")
         return EXIT_BAD_INPUT
     print(f"merge driver 'briefing' configured for {report.config}")
     if report.added:
@@ -59,19 +61,19 @@ def cmd_agree(args: argparse.Namespace) -> int:
             analysts = [check_analyst(name.strip()) for name in args.analysts.split(",")
                         if name.strip()]
         except AnalystError as exc:
-            _say(f"briefing: --analysts: {exc}")
+            say(f"briefing: --analysts: {exc}")
             return EXIT_BAD_INPUT
     for path in args.paths:
         if not path.exists():
-            _say(f"briefing: {path}: no such file or folder")
+            say(f"briefing: {path}: no such file or folder")
             return EXIT_BAD_INPUT
     report = agreement_report(args.paths, analysts)
     render = report_json if args.json else report_csv if args.csv else report_text
     if not args.json:
         for line in report.skipped:
-            _say(f"briefing: skipped {line}")
+            say(f"briefing: skipped {line}")
     if not report.figures:
-        _say("briefing: no document has finished layers by two analysts"
+        say("briefing: no document has finished layers by two analysts"
              + (f" among {', '.join(analysts)}" if analysts else "")
              + " (mark a layer finished: briefing layers PATH --finish --as NAME)")
         if not args.json:
@@ -97,13 +99,10 @@ def cmd_layers(args: argparse.Namespace) -> int:
     try:
         analyst = resolve_analyst(args.as_, load_settings().analyst)
     except (AnalystError, ConfigError) as exc:
-        _say(f"briefing: {exc}")
+        say(f"briefing: {exc}")
         return EXIT_BAD_INPUT
     corpus = find_documents(args.paths)
-    status = EXIT_OK
-    for error in corpus.errors:
-        _say(f"briefing: {error}")
-        status = EXIT_BAD_INPUT
+    status = say_corpus_problems(corpus)
     wanted = FINISHED if args.finish else IN_PROGRESS if args.reopen else ""
     for path in corpus.documents:
         name = visible(str(path), keep_newlines=False)

@@ -10,6 +10,7 @@ import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import urllib.error
@@ -66,6 +67,17 @@ class Served:
                 return response.status, response.read().decode("utf-8", "replace")
         except urllib.error.HTTPError as refused:
             return refused.code, refused.read().decode("utf-8", "replace")
+
+    def handshake(self, path: str, headers: dict[str, str] | None = None) -> int:
+        """The status a websocket handshake on ``path`` gets (101: the app would start)."""
+        lines = [f"GET {path} HTTP/1.1", f"Host: 127.0.0.1:{self.port}", "Upgrade: websocket",
+                 "Connection: Upgrade", "Sec-WebSocket-Version: 13",
+                 "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==",
+                 *(f"{name}: {value}" for name, value in (headers or {}).items())]
+        with socket.create_connection(("127.0.0.1", self.port), timeout=10) as sock:
+            sock.sendall(("\r\n".join(lines) + "\r\n\r\n").encode("latin-1"))
+            status_line = sock.makefile("rb").readline().decode("latin-1")
+        return int(status_line.split()[1])
 
     def headers(self, path: str) -> dict[str, str]:
         with urllib.request.urlopen(self.origin + path, timeout=10) as response:

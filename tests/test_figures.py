@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from briefing_tui.core.figures import SentenceRef, figures_in, side_by_side
-from briefing_tui.core.figures.dates import dateline, dates_in
+from briefing_tui.core.figures import SentenceRef, document_date, figures_in, side_by_side
+from briefing_tui.core.figures.dates import dateline, dates_in, headline_date, year_hint
 from briefing_tui.core.figures.gazetteer import canonical, entries, find_places
 from briefing_tui.core.figures.numbers import value_of
 from briefing_tui.core.figures.rules import counts_in
@@ -90,9 +90,10 @@ def test_sources_on_the_same_thing_sit_side_by_side_never_summed() -> None:
 
 
 def test_vague_quantities_are_their_least_and_marked_min() -> None:
-    counts = counts_in("Police detained several suspected militants and multiple gunmen.")
+    counts = counts_in("Police detained several suspected militants and multiple gunmen; "
+                       "the force detained numerous suspected insurgents.")
     assert [(c.value, c.qualifier, c.who) for c in counts] == [
-        (3, "min", "militants"), (2, "min", "gunmen")]
+        (3, "min", "militants"), (3, "min", "gunmen"), (4, "min", "insurgents")]
 
 
 def test_the_event_day_not_the_reporting_day() -> None:
@@ -118,3 +119,26 @@ def test_no_count_inside_a_word_and_no_pronoun_as_source() -> None:
     assert counts_in("Thousands of Afghan refugees are expelled each month.") == []
     assert attribution("He said that 300 migrants had been deported.") == ""
     assert attribution("UNHCR said that 300 migrants had been deported.") == "UNHCR"
+
+
+def test_ranges_and_last_week_are_one_date_with_a_last_day() -> None:
+    wednesday = date(2012, 10, 3)
+    found = dates_in("Fighting on 28-30 September, talks between Oct. 1 and 2; and last "
+                     "week a raid.", wednesday)
+    assert [(d.date, d.until) for d in found] == [
+        ("2012-09-28", "2012-09-30"), ("2012-10-01", "2012-10-02"),
+        ("2012-09-24", "2012-09-30")]
+    assert [(d.date, d.until) for d in dates_in("from 5 to 3 May", wednesday)] == [
+        ("2012-05-03", "")]  # not a range backwards: only the day it can read
+
+
+def test_a_headline_date_and_a_release_number_date_a_release_without_dateline() -> None:
+    text = ("Dec. 6: Operations Conducted in Laghman\n\nISAF Joint Command 2009-12-CA-060\n\n"
+            "A security force detained two insurgents in Laghman province yesterday.")
+    assert headline_date(text) == date(2009, 12, 6)
+    assert document_date(text, None) == date(2009, 12, 6)
+    bare = "ISAF 2010-06-CA-001\n\nForces killed two insurgents in Paktika province, June 25."
+    assert document_date(bare, None) is None and year_hint(bare) == 2010
+    [figure] = figures_in(bare, [SentenceRef(1, 21, len(bare))])
+    assert (figure.date, figure.date_stated) == ("2010-06-25", True)
+    assert dates_in("It happened yesterday.", None, year=2010) == []  # still no guess

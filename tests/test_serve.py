@@ -121,7 +121,10 @@ def test_remote_access_refuses_every_request_without_the_token() -> None:
             assert "needs its token" in body
         assert served.get("/?token=wrong")[0] == 403
         status, page = served.get("/?token=tok-123")
-        assert status == 200 and "/ws?token=tok-123" in page
+        assert status == 200 and "/static/js/textual.js?token=tok-123" in page
+        assert f"ws://127.0.0.1:{served.port}/ws\"" in page  # textual.js adds ?width=
+        assert served.handshake("/ws?width=80&height=24") == 403
+        assert served.handshake("/ws?width=80&height=24", {"Cookie": f"{COOKIE}=tok-123"}) == 101
         assert served.get("/static/js/textual.js", {"X-Briefing-Token": "tok-123"})[0] == 200
         assert served.get("/static/css/xterm.css",
                           {"Authorization": "Bearer tok-123"})[0] == 200

@@ -201,5 +201,6 @@ def test_remote_access_refuses_the_browser_without_the_token(
         try:
             assert tab.response is not None and tab.response.status == 200
             tab.wait_for("Afghans have left Pakistan")
+            tab.wait_for("1 security 2 migration 3 diplomacy")  # drawn at the tab's width
         finally:
             tab.close()

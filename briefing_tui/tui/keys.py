@@ -28,7 +28,7 @@ def _key(keys: str, action: str, description: str, tooltip: str, ident: str, *,
 
 APP_BINDINGS: list[BindingType] = [
     _key("e", "summary", "Summary", "every briefing's tagged sentences, by tag; "
-         "w there writes md, html, json, csv or JSON-LD", "summary", show=True),
+         "w there writes md, html, json, csv, JSON-LD or docx", "summary", show=True),
     _key("T", "timeline", "Timeline", "every briefing's tagged sentences by the date they "
          "say (else their document's); enter jumps", "timeline"),
     _key("s", "split", "Split", "a second document side by side (chosen from a list); "

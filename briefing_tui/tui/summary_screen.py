@@ -24,7 +24,7 @@ from briefing_tui.core.brief import Event, KeyFigure
 from briefing_tui.core.brief.file import BriefFileError, set_confirmed
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.document import Document
-from briefing_tui.core.export import FORMATS
+from briefing_tui.core.export import ALL_FORMATS
 from briefing_tui.core.export.common import credit, place
 from briefing_tui.core.state import AppState
 from briefing_tui.core.summary import Summary, SummaryItem, summary_of_documents
@@ -56,7 +56,7 @@ def default_summary_path(documents: Iterable[Path], state: AppState | None) -> t
         folder = folder.resolve()
         return not any(folder == f or folder.is_relative_to(f) for f in folders)
 
-    fmt = state.summary_format if state and state.summary_format in FORMATS else "md"
+    fmt = state.summary_format if state and state.summary_format in ALL_FORMATS else "md"
     if state and state.summary_path:
         remembered = Path(state.summary_path)
         if outside(remembered.parent):
@@ -288,7 +288,7 @@ class ExportDialog(ModalScreen[None]):
         self.summary = summary
         self.codebook = codebook
         self.path = path
-        self.fmt = fmt if fmt in FORMATS else "md"
+        self.fmt = fmt if fmt in ALL_FORMATS else "md"
         self.written = written
         self.confirmed: Path | None = None
 
@@ -296,7 +296,7 @@ class ExportDialog(ModalScreen[None]):
         with Vertical(classes="dialog", id="export-dialog"):
             yield Static(Content.styled("Write the summary to a file", "bold"),
                          classes="title")
-            yield Select([(f, f) for f in FORMATS], value=self.fmt, allow_blank=False,
+            yield Select([(f, f) for f in ALL_FORMATS], value=self.fmt, allow_blank=False,
                          id="export-format")
             yield Input(str(self.path), id="export-path")
             yield Static("", id="export-message")
@@ -311,14 +311,15 @@ class ExportDialog(ModalScreen[None]):
     def _format_changed(self, event: Select.Changed) -> None:
         box = self.query_one(Input)
         path = Path(box.value)
-        if path.suffix.lstrip(".") in FORMATS or path.suffix == ".htm":
+        if path.suffix.lstrip(".") in ALL_FORMATS or path.suffix == ".htm":
             box.value = str(path.with_suffix(f".{event.value}"))
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#export-write")
     def _write(self) -> None:
         from briefing_tui.core.atomic import atomic_write
-        from briefing_tui.core.export import render
+        from briefing_tui.core.errors import BriefingError
+        from briefing_tui.core.export import render_bytes
         from briefing_tui.tui.delivery import send_to_browser
 
         path = Path(self.query_one(Input).value).expanduser()
@@ -332,9 +333,12 @@ class ExportDialog(ModalScreen[None]):
                                  "$text-warning"))
             return
         suffix = path.suffix.lstrip(".").lower()
-        fmt = suffix if suffix in FORMATS else str(self.query_one(Select).value)
+        fmt = suffix if suffix in ALL_FORMATS else str(self.query_one(Select).value)
         try:
-            atomic_write(path, render(self.summary, fmt, self.codebook).encode("utf-8"))
+            atomic_write(path, render_bytes(self.summary, fmt, self.codebook))
+        except BriefingError as exc:  # docx without python-docx: how to install it
+            message.update(plain(str(exc), "$text-error"))
+            return
         except OSError as exc:
             message.update(plain(f"Could not write {path.name}: {exc.strerror or exc}",
                                  "$text-error"))

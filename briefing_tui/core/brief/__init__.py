@@ -15,7 +15,7 @@ from pathlib import Path
 from briefing_tui.core.brief.timeline import event_date, opening_cut
 from briefing_tui.core.citation import Citation
 from briefing_tui.core.figures import Figure, SentenceRef, document_date, figures_in
-from briefing_tui.core.figures.dates import dateline
+from briefing_tui.core.figures.dates import dateline, year_hint
 
 __all__ = ["Chosen", "Event", "KeyFigure", "facts_of", "figure_id", "figure_words"]
 
@@ -85,6 +85,7 @@ def facts_of(text: str, path: Path, chosen: Iterable[Chosen], *, metadata_date: 
     if not unique:
         return [], []
     reference = document_date(text, metadata_date)
+    year = reference.year if reference else year_hint(text)
     top = dateline(text)
     figures: list[KeyFigure] = []
     events: list[Event] = []
@@ -97,7 +98,7 @@ def facts_of(text: str, path: Path, chosen: Iterable[Chosen], *, metadata_date: 
                 text[figure.start:figure.end], text[max(0, figure.start - CONTEXT):figure.start],
                 text[figure.end:figure.end + CONTEXT]))
         cut = opening_cut(top, one.start, one.end)
-        when, until, stated = event_date(text[one.start + cut:one.end], reference)
+        when, until, stated = event_date(text[one.start + cut:one.end], reference, year)
         events.append(Event(when, until, stated, path, one.citation, one.text, one.tags,
                             one.start, one.end))
     return figures, events

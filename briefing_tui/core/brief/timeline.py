@@ -21,10 +21,12 @@ def opening_cut(top: tuple[date, int, int] | None, start: int, end: int) -> int:
     return 0
 
 
-def event_date(sentence: str, reference: date | None) -> tuple[str, str, bool]:
-    """(first day, last day of a range or "", stated) of the sentence's event."""
+def event_date(sentence: str, reference: date | None, year: int | None = None,
+               ) -> tuple[str, str, bool]:
+    """(first day, last day of a range or "", stated) of the sentence's event; ``year``
+    dates "June 25" in a document without a date of its own."""
     today = reference.isoformat() if reference else ""
-    found = dates_in(sentence, reference)
+    found = dates_in(sentence, reference, year=year)
     told = [d for d in found if d.date != today or d.until] or found
     if told:
         return told[0].date, told[0].until, True

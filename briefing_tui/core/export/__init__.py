@@ -11,6 +11,7 @@ What each format promises about hostile text (notes, quotes, titles, file names)
   visible symbols (:func:`~.visible.shown`), lone surrogates become U+FFFD. Markdown escapes the
   characters that would change structure; HTML escapes everything it did not write;
   CSV neutralises formulas. Quotes stay otherwise exact.
+- ``docx``: as ``md``, made visible (:mod:`.docx`); bytes, from :func:`render_bytes`.
 - ``json``, ``jsonld``: the exact text, with every character a terminal or a YAML/JS
   reader would act on written as a ``\\uXXXX`` escape (still the same JSON value).
 """
@@ -23,12 +24,25 @@ from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.summary import Summary
 
 FORMATS = ("md", "html", "json", "csv", "jsonld")
+#: Formats that are bytes, not text (:func:`render_bytes`): Word needs python-docx.
+BINARY_FORMATS = ("docx",)
+ALL_FORMATS = (*FORMATS, *BINARY_FORMATS)
 #: File suffixes that choose a format when ``-o`` is given without ``--format``.
 SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
-            ".json": "json", ".csv": "csv", ".jsonld": "jsonld"}
+            ".json": "json", ".csv": "csv", ".jsonld": "jsonld", ".docx": "docx"}
 def render(summary: Summary, fmt: str, codebook: Codebook) -> str:
     """The export of ``summary`` in ``fmt`` (one of :data:`FORMATS`)."""
     return _renderer(fmt)(summary, codebook)
+
+
+def render_bytes(summary: Summary, fmt: str, codebook: Codebook) -> bytes:
+    """The export as the bytes of its file, in any of :data:`ALL_FORMATS` (text formats
+    UTF-8). Raises :class:`~briefing_tui.core.export.docx.DocxUnavailable` when docx is
+    asked for without python-docx installed."""
+    if fmt == "docx":
+        from briefing_tui.core.export.docx import render_docx
+        return render_docx(summary, codebook)
+    return render(summary, fmt, codebook).encode("utf-8")
 
 
 def _renderer(fmt: str) -> Callable[[Summary, Codebook], str]:

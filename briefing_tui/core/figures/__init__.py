@@ -12,7 +12,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from briefing_tui.core.figures.dates import Dated, dateline, dates_in, parse_reference
+from briefing_tui.core.figures.dates import (
+    Dated,
+    dateline,
+    dates_in,
+    headline_date,
+    parse_reference,
+    year_hint,
+)
 from briefing_tui.core.figures.gazetteer import Place, find_places
 from briefing_tui.core.figures.rules import Count, attribution, counts_in
 
@@ -47,12 +54,13 @@ class Figure:
 
 
 def document_date(text: str, metadata_date: str | None) -> date | None:
-    """The date relative words resolve against: the metadata's, else a dateline's."""
+    """The date relative words resolve against: the metadata's, else a dateline's, else
+    the day a headline opens with ("Dec. 6: Operations in Laghman")."""
     known = parse_reference(metadata_date)
     if known is not None:
         return known
     found = dateline(text)
-    return found[0] if found else None
+    return found[0] if found else headline_date(text)
 
 
 def _place(places: list[Place], at: int) -> Place | None:
@@ -67,6 +75,7 @@ def figures_in(text: str, sentences: Iterable[SentenceRef], *, document: str = "
                metadata_date: str | None = None, source: str = "") -> list[Figure]:
     """The figures of the given sentences of ``text``, in document order."""
     reference = document_date(text, metadata_date)
+    year = reference.year if reference else year_hint(text)
     top = dateline(text)
     figures: list[Figure] = []
     for ref in sentences:
@@ -78,7 +87,7 @@ def figures_in(text: str, sentences: Iterable[SentenceRef], *, document: str = "
         if top and ref.start <= top[1] < ref.end:
             cut = top[2] - ref.start
         places = [p for p in find_places(sentence) if p.start >= cut]
-        stated = [d for d in dates_in(sentence, reference) if d.start >= cut]
+        stated = [d for d in dates_in(sentence, reference, year=year) if d.start >= cut]
         said_by = attribution(sentence) or source
         for count in counts:
             figures.append(_figure(count, places, stated, reference, said_by, document,

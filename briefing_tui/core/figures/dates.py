@@ -44,6 +44,10 @@ DATELINE = re.compile(
     r"\((?P<date>[^()\n]{6,40})\)\s*[-\u2013\u2014:]*")
 
 YEAR_ABOVE = re.compile(r"\b((?:19|20)\d\d)\b")
+# "Dec. 6: Operations Conducted in Laghman": a headline that opens with the day it reports.
+HEADLINE = re.compile(rf"\A\s*{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\s*:", re.IGNORECASE)
+# "2011-07-S-003", "2010-10-CA-127": a release number, its year and month first.
+RELEASE_NUMBER = re.compile(r"\b((?:19|20)\d\d)-([01]\d)-[A-Z]{1,3}-\d{2,4}\b")
 
 
 @dataclass(frozen=True)
@@ -59,12 +63,12 @@ def _month(value: str) -> int:
     return int(value) if value.isdigit() else MONTHS[value.lower().rstrip(".")]
 
 
-def _explicit(text: str, reference: date | None) -> list[Dated]:
+def _explicit(text: str, reference: date | None, hint: int | None = None) -> list[Dated]:
     found: list[Dated] = []
     for pattern in EXPLICIT:
         for match in pattern.finditer(text):
             year_text = match.group("year")
-            year = int(year_text) if year_text else (reference.year if reference else None)
+            year = int(year_text) if year_text else (reference.year if reference else hint)
             if year is None:
                 continue
             try:
@@ -92,13 +96,13 @@ def _relative(text: str, reference: date) -> list[Dated]:
     return found
 
 
-def _ranges(text: str, reference: date | None) -> list[Dated]:
+def _ranges(text: str, reference: date | None, hint: int | None = None) -> list[Dated]:
     """Spans of days: "3-5 March", "March 3 to 5", "between 1 and 4 May", "last week"."""
     found: list[Dated] = []
     for pattern in RANGES:
         for match in pattern.finditer(text):
             year_text = match.group("year")
-            year = int(year_text) if year_text else (reference.year if reference else None)
+            year = int(year_text) if year_text else (reference.year if reference else hint)
             if year is None:
                 continue
             try:
@@ -126,10 +130,11 @@ def _free(found: list[Dated], more: list[Dated]) -> list[Dated]:
     return found + [d for d in more if not any(s < d.end and d.start < e for s, e in taken)]
 
 
-def dates_in(text: str, reference: date | None) -> list[Dated]:
+def dates_in(text: str, reference: date | None, *, year: int | None = None) -> list[Dated]:
     """Every date ``text`` states, in order of where it is written; a range is one date
-    (its first day, with ``until`` its last), never two."""
-    found = _free(_ranges(text, reference), _explicit(text, reference))
+    (its first day, with ``until`` its last), never two. ``year`` (:func:`year_hint`)
+    dates "June 25" when there is no reference date; relative words still need one."""
+    found = _free(_ranges(text, reference, year), _explicit(text, reference, year))
     if reference is not None:
         found = _free(found, _relative(text, reference))
     return sorted(found, key=lambda d: d.start)
@@ -145,6 +150,36 @@ def dateline(text: str) -> tuple[date, int, int] | None:
         if stated:
             return date.fromisoformat(stated[0].date), match.start(), match.end()
     return None
+
+
+def year_hint(text: str) -> int | None:
+    """The year a release is from, when it has no dated dateline: its release number's
+    ("2011-07-S-003"), else the first year written near the top."""
+    head = text[:2000]
+    number = RELEASE_NUMBER.search(head)
+    if number:
+        return int(number.group(1))
+    year = YEAR_ABOVE.search(head)
+    return int(year.group(1)) if year else None
+
+
+def headline_date(text: str) -> date | None:
+    """The day a headline opens with ("Dec. 6: Operations in Laghman"), its year from the
+    headline, else the release number (:func:`year_hint`); None when there is none."""
+    match = HEADLINE.match(text)
+    if not match:
+        return None
+    year = int(match.group("year")) if match.group("year") else year_hint(text)
+    if year is None:
+        return None
+    number = RELEASE_NUMBER.search(text[:2000])
+    try:
+        day = date(year, _month(match.group("month")), int(match.group("day")))
+    except ValueError:
+        return None
+    if number and not match.group("year") and day.month == 12 and number.group(2) == "01":
+        day = day.replace(year=year - 1)  # a December headline on a January number
+    return day
 
 
 def parse_reference(value: str | None) -> date | None:

@@ -18,6 +18,7 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import repeat
 
 import nupunkt
 
@@ -91,11 +92,14 @@ class Segmentation:
                     ends.append(b)
                     para_of.append(para)
             else:
-                for u_start, u_end in unit_spans(text, body, p_end, wrap_width):
-                    for a, b in sentence_spans(text, u_start, u_end):
-                        starts.append(a)
-                        ends.append(b)
-                        para_of.append(para)
+                units = unit_spans(text, body, p_end, wrap_width)
+                spans = [span for u_start, u_end in units
+                         for span in sentence_spans(text, u_start, u_end)]
+                if spans:  # whole columns at once: ~130,000 sentences in 10 MB
+                    firsts, lasts = zip(*spans)
+                    starts.extend(firsts)
+                    ends.extend(lasts)
+                    para_of.extend(repeat(para, len(spans)))
             self.covered = p_end
             if target is not None and p_end >= target:
                 return False

