@@ -11,6 +11,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from rich.segment import Segment
 from rich.style import Style
@@ -47,12 +48,15 @@ class Reader(ScrollView, can_focus=True):
     COMPONENT_CLASSES = {"reader--cursor", "reader--pointer", "reader--match",
                          "reader--review", "reader--empty"}
 
+    @dataclass
     class CursorMoved(Message):
-        """The sentence cursor moved (to ``index``, 0-based) or the document changed."""
+        """The sentence cursor moved or the document changed (``@on(..., "#reader-2")``)."""
 
-        def __init__(self, reader: Reader) -> None:
-            super().__init__()
-            self.reader = reader
+        reader: Reader
+
+        @property
+        def control(self) -> Reader:
+            return self.reader
 
     def __init__(self, codebook: Codebook, *, id: str | None = None) -> None:
         super().__init__(id=id)
