@@ -79,6 +79,10 @@ class ReaderActions(AppBase):
     def _editable(self, reader: Reader) -> Entry | None:
         """The entry under the reader if its tags may change; says why not otherwise."""
         entry = self.entry_of(reader)
+        if entry is not None and entry.document is None and not entry.error:
+            self.notify(f"{entry.path.name} is still being read: its sentences can be tagged "
+                        "once its text shows.", markup=False, timeout=3)
+            return None
         if entry is not None and self.edit_refused(entry):
             return None
         if entry is None or entry.document is None or not len(entry.document.segmentation):
