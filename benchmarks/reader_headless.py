@@ -41,7 +41,7 @@ from briefing_tui.tui.reader import Reader
 SIZE = (120, 35)
 NARROW = (100, 35)
 SAVE_DELAY_WHILE_TIMING = 3600.0
-LOAD_TIMEOUT = 120.0
+LOAD_TIMEOUT = 600.0  # a guard only: 50 MB on a loaded 2-core machine takes minutes
 
 
 def _maxrss_mib() -> float:
