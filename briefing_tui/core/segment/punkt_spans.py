@@ -20,7 +20,6 @@ from typing import Any
 
 from nupunkt.tokenizers.sentence_tokenizer import _candidate_pattern
 
-_SENT_END = ".!?\u2026"
 #: Contexts whose whole verdict (nupunkt's checks and its decision) is remembered.
 _KNOWN_MAX = 200_000
 
@@ -52,6 +51,9 @@ class PunktSpans:
         #: context -> whether it ends a sentence, for candidates whose verdict only
         #: their context decides (not near a line start)
         self.known: dict[tuple[str, str], bool] = {}
+        #: nupunkt's memoized decision (its parameters are frozen: fetched once)
+        self.decide: Callable[[tuple[str, str]], bool] = punkt._decision_state()[3] \
+            if self.exact else punkt.text_contains_sentbreak
 
     def _word_start(self, text: str, plain: bool, prev_start: int, prev_stop: int,
                     match_pos: int) -> int:
@@ -115,7 +117,7 @@ class PunktSpans:
             end -= 1
         slices: list[tuple[int, int]] = []
         last_break = 0
-        if n >= 2 and any(char in text for char in _SENT_END):
+        if n >= 2 and ("." in text or "!" in text or "?" in text or "\u2026" in text):
             tail, after, token = self.groups
             candidates = [(m.start(), m.end(tail), m.end(after), m.start(token))
                           for m in self.finditer(text)]
@@ -129,7 +131,7 @@ class PunktSpans:
                     slices: list[tuple[int, int]]) -> int:
         """Decide each reported candidate (the last of a white-space-free chunk), adding
         the slices it ends; return where the text after the last break starts."""
-        decide: Callable[[tuple[str, str]], bool] = self.punkt._decision_state()[3]
+        decide = self.decide
         known = self.known
         is_end = self._is_end
         # whitespace other than the space (or any non-printable) takes nupunkt's regex
@@ -158,12 +160,20 @@ class PunktSpans:
                     ends = is_end(text, n, prev_stop) and decide(context)
                 if ends:
                     slices.append((last_break, prev_stop + 1))
-                    last_break = _next_start(text, n, prev_stop, prev_token)
+                    if prev_token >= 0:
+                        last_break = prev_token
+                    else:
+                        last_break = prev_stop + 1
+                        while last_break < n and text[last_break].isspace():
+                            last_break += 1
             first = False
             prev_start, prev_stop, prev_split, prev_end, prev_token = \
                 word_start, pos, split, stop, token
         context = (text[prev_start:prev_split], text[prev_split:prev_end])
-        if is_end(text, n, prev_stop) and decide(context):
+        ends = known.get(context) if prev_stop >= near else None
+        if ends is None:
+            ends = is_end(text, n, prev_stop) and decide(context)
+        if ends:
             slices.append((last_break, prev_stop + 1))
             last_break = _next_start(text, n, prev_stop, prev_token)
         return last_break
