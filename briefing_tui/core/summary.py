@@ -18,7 +18,6 @@ import os
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
@@ -34,7 +33,6 @@ from briefing_tui.core.corpus import find_documents
 from briefing_tui.core.document import Document, open_document
 from briefing_tui.core.segment import Segmentation, segment
 from briefing_tui.core.text import DocumentError
-from briefing_tui.core.workers import die_with_parent
 
 Progress = Callable[[int, int], None]
 #: Fewer documents than this are opened in this process (starting workers costs more).
@@ -341,6 +339,11 @@ def build_summary(paths: Iterable[Path | str], codebook: Codebook, *,
             if progress is not None:
                 progress(done, len(chosen))
     else:
+        # deferred: process pools cost the app ~0.1 s of imports on its first screen
+        from concurrent.futures import ProcessPoolExecutor
+
+        from briefing_tui.core.workers import die_with_parent
+
         segment("Warm up.")  # forked workers inherit the loaded sentence model
         chunks = [chosen[i:i + CHUNK] for i in range(0, len(chosen), CHUNK)]
         work = partial(_collect, codebook=codebook, tags=tags, include_notes=include_notes)

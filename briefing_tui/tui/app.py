@@ -37,12 +37,12 @@ from briefing_tui.tui.saving import AutosaveMixin
 from briefing_tui.tui.searching import SearchMixin
 from briefing_tui.tui.status import StatusBar, legend, position_parts, save_text
 from briefing_tui.tui.suggesting import SuggestingMixin
-from briefing_tui.tui.summary_screen import Jump, SummaryScreen, default_summary_path
 from briefing_tui.tui.switching import SwitchingMixin
 from briefing_tui.tui.team import TeamMixin
 
 if TYPE_CHECKING:
     from briefing_tui.tui.adjudicate import AdjudicationScreen
+    from briefing_tui.tui.summary_screen import Jump
 
 # The search box takes no control, C1 or bidi characters: they would reach the terminal.
 SEARCHABLE = "[^\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*"
@@ -239,7 +239,8 @@ class BriefingApp(SuggestingMixin, OrphanMixin, FixingMixin, TeamMixin, SearchMi
 
     def show_note(self, reader: Reader) -> None:
         """The cursor sentence's note, in full, under its reader (hidden when none)."""
-        self.query_one(f"#note-{reader.id}", NoteView).show_for(reader.document, reader.cursor)
+        for view in self.query(f"#note-{reader.id}").results(NoteView):  # none at teardown
+            view.show_for(reader.document, reader.cursor)
 
     # -- status ----------------------------------------------------------------------
 
@@ -260,6 +261,9 @@ class BriefingApp(SuggestingMixin, OrphanMixin, FixingMixin, TeamMixin, SearchMi
 
     def action_summary(self, write: bool = False, timeline: bool = False) -> None:
         """The summary of every listed briefing (open ones with their unsaved tags)."""
+        # deferred: the summary and its exports are not needed for the first screen
+        from briefing_tui.tui.summary_screen import SummaryScreen, default_summary_path
+
         sources: list[Document | Path] = [e.document or e.path for e in self.entries
                                           if not e.error]
 
