@@ -34,7 +34,8 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from briefing_tui.tui.app import BriefingApp, open_entries
+from briefing_tui.tui.app import BriefingApp
+from briefing_tui.tui.entry import entries_for
 from briefing_tui.tui.reader import Reader
 
 SIZE = (120, 35)
@@ -174,7 +175,7 @@ async def measure(path: Path, keys: int, resizes: int) -> dict[str, Any]:
     """Every headless number for one document; ``keys`` scales the key counts (200 = full)."""
     result: dict[str, Any] = {"document": path.name, "chars": path.stat().st_size}
     began = time.perf_counter()
-    app = BriefingApp(open_entries([path]))
+    app = BriefingApp(entries_for([path]))
     app.save_delay = SAVE_DELAY_WHILE_TIMING
     async with app.run_test(size=SIZE) as pilot:
         result["mount_s"] = time.perf_counter() - began

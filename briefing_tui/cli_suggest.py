@@ -93,9 +93,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         return _print_eval(training, codebook, tags, args.json)
     suggester = Suggester(codebook)
     suggester.train(training)
-    found = suggester.suggest(examples, tags=tags)
-    if args.limit is not None:
-        found = found[:args.limit]
+    found = suggester.suggest(examples, tags=tags, limit=args.limit)
     for item in found:
         if args.json:
             record = {"document": item.document, "sentence": item.sentence,

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from briefing_tui.core.corpus import find_documents
 from briefing_tui.core.document import open_document
-from briefing_tui.tui.app import BriefingApp, open_entries
+from briefing_tui.tui.app import BriefingApp
+from briefing_tui.tui.entry import entries_for
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = "afghan-deportations-2026.txt"
@@ -39,7 +40,7 @@ async def main() -> None:
             if note:
                 document.annotations.set_note(document.text, start, end, note)
         document.save()
-        app = BriefingApp(open_entries(find_documents([folder]).documents))
+        app = BriefingApp(entries_for(find_documents([folder]).documents))
         async with app.run_test(size=(120, 35)) as pilot:
             await pilot.press(*"jjjjj")
             await app.workers.wait_for_complete()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -11,7 +12,8 @@ from briefing_tui.core.annotations import Annotation
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.corpus import find_documents
 from briefing_tui.core.sidecar import read_sidecar, sidecar_path
-from briefing_tui.tui.app import BriefingApp, open_entries
+from briefing_tui.tui.app import BriefingApp
+from briefing_tui.tui.entry import entries_for
 from briefing_tui.tui.reader import Reader
 
 from .constants import SAMPLES, SEED
@@ -26,8 +28,17 @@ def copy_samples(folder: Path, only_seed: bool = False) -> Path:
     return folder
 
 
+@dataclass
+class SeedApp:
+    """The real app running on a copy of the seed briefing (the ``seed_app`` fixture)."""
+
+    app: BriefingApp
+    pilot: Pilot[int]
+    doc: Path  # the copy of the seed briefing the app shows
+
+
 def make_app(*paths: Path, codebook: Codebook | None = None) -> BriefingApp:
-    app = BriefingApp(open_entries(find_documents(paths).documents), codebook)
+    app = BriefingApp(entries_for(find_documents(paths).documents), codebook)
     app.save_delay = 0.01
     app.retry_delay = 0.2
     app.suggest_delay = 600.0  # no suggestions unless a test asks (tests/test_app_suggest.py)

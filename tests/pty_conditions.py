@@ -198,7 +198,7 @@ def run_case(tmp_path: Path, case: Case) -> None:
     try:
         if case.when == "load":
             _apply(case, doc)
-        # keys typed before the text is on screen are refused ("Open a document first"):
+        # keys typed before the text is on screen are refused ("… is still being read"):
         # type them the moment it shows (a big sidecar is still being read then)
         assert app.wait_for("Report 1 describes", timeout=40), app.text()[-2000:]
         if case.when != "load":

@@ -32,8 +32,9 @@ def lock_owner(doc: Path) -> str | None:
 
 
 def lock_token(app: BriefingApp, doc: Path) -> str:
-    me = app._entry_locks()[doc].lock.me
-    assert me is not None
+    held = next(e.lock for e in app.entries if e.path == doc)
+    assert held is not None and held.lock.me is not None
+    me = held.lock.me
     return me.token
 
 

@@ -17,8 +17,9 @@ import briefing_tui.core.atomic as atomic
 from briefing_tui.core.corpus import find_documents
 from briefing_tui.core.lock import lock_path
 from briefing_tui.core.visible import visible
-from briefing_tui.tui.app import BriefingApp, open_entries
+from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.dialogs import ChoiceDialog, NoteDialog
+from briefing_tui.tui.entry import entries_for
 from briefing_tui.tui.loading import SYNC_SEGMENT_CHARS
 from briefing_tui.tui.panes import DocumentList
 from briefing_tui.tui.reader import LAZY_LAYOUT_CHARS, Reader
@@ -273,7 +274,7 @@ async def test_messages_naming_a_hostile_file_draw_it_safely(kind: str,
         given.write_bytes(b"PK\x03\x04")
         notices = find_documents([given, normal]).errors
         assert notices
-    app = BriefingApp(open_entries(find_documents([folder]).documents), notices=notices)
+    app = BriefingApp(entries_for(find_documents([folder]).documents), notices=notices)
     app.save_delay = 0.01
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
@@ -284,10 +285,13 @@ async def test_messages_naming_a_hostile_file_draw_it_safely(kind: str,
             documents.focus()
             documents.highlighted = index
             await pilot.press("enter")
-            await pilot.pause()
         assert app.is_running
         said = {"cannot-open": "nothingtoread", "invalid-utf8-warning": "invalidUTF-8",
                 "launch-notice": "notaformat"}[kind]
+        for _ in range(100):  # the toast is drawn a few frames later on a loaded machine
+            await pilot.pause(0.1)
+            if any(said in t and "pwned" in t for t in toast_texts(app)):
+                break
         assert any(said in t and "pwned" in t for t in toast_texts(app)), toast_texts(app)
         assert_screen_safe(app, f"a message naming the file ({kind})")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 from hypothesis import given, settings
@@ -84,3 +85,63 @@ def test_line_and_paragraph_separators_break_lines_like_newlines() -> None:
     starts, ends = span_blocks(text, [(0, 22)])
     assert [text[a:b] for a, b in zip(starts, ends, strict=True)] == [
         "HEADLINE", "By a reporter"]
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from(list("ab \n\u2028\u2029界")), max_size=60))
+def test_line_blocks_are_the_text_between_line_breaks(text: str) -> None:
+    """Each block is one line, no break inside; together with the breaks they are the text."""
+    starts, ends = line_blocks(text)
+    lines = [text[a:b] for a, b in zip(starts, ends)]
+    expected = re.split("[\n\u2028\u2029]", text)
+    if len(expected) > 1 and expected[-1] == "":
+        expected.pop()  # a final break opens no row
+    assert lines == expected
+    assert all(b + 1 == a for a, b in zip(starts[1:], ends))
+
+
+def test_not_one_cell_is_every_character_rich_does_not_draw_in_one_cell() -> None:
+    """The merged character class is Rich's width table, code point by code point."""
+    from rich._unicode_data import load as load_cell_table
+
+    from briefing_tui.tui.reader.wrap import NOT_ONE_CELL
+
+    wide = {c for start, end, width in load_cell_table("auto").widths if width != 1
+            for c in range(max(start, 0x20), min(end, 0xFFFF) + 1)}
+    wide |= {0x200D, *range(0xFE00, 0xFE10)}
+    matched = {c for c in range(0x20, 0x10000) if NOT_ONE_CELL.match(chr(c))}
+    assert matched == wide
+    assert NOT_ONE_CELL.match("\U0001F600")  # astral: emoji and the rest, never one cell
+
+
+def test_a_lazy_layout_grows_to_the_same_rows_as_a_full_one() -> None:
+    text = "\n".join(f"Line {n} " + "word " * (n % 7) for n in range(300))
+    starts, ends = line_blocks(text)
+    full = TextLayout(text, starts, ends, 16)
+    lazy = TextLayout(text, starts, ends, 16, max_rows=40)
+    assert not lazy.complete and 40 <= lazy.rows < full.rows
+    assert lazy.row_of_offset(len(text) - 1) == lazy.rows  # not laid out yet: past the end
+    lazy.extend()
+    assert lazy.complete
+    assert (lazy.rows, list(lazy.first_row)) == (full.rows, list(full.first_row))
+    assert [lazy.row_span(r) for r in range(lazy.rows)] == \
+        [full.row_span(r) for r in range(full.rows)]
+
+
+def test_a_wide_character_line_wraps_by_cells_not_characters() -> None:
+    text = "界" * 10  # 20 cells: a 5-cell row holds two (a third would not fit)
+    starts, ends = line_blocks(text)
+    layout = TextLayout(text, starts, ends, 5)
+    assert [layout.row_span(r) for r in range(layout.rows)] == [
+        (0, 2), (2, 4), (4, 6), (6, 8), (8, 10)]
+    assert layout.row_of_offset(5) == 2
+    assert layout.offset_at(2, 3) == 5  # the second cell of the second character
+
+
+def test_offsets_before_any_block_land_on_the_first_row() -> None:
+    text = "Zero.\nOne."
+    starts, ends = span_blocks(text, [(6, 10)])  # only the second line is shown
+    layout = TextLayout(text, starts, ends, 20)
+    assert layout.block_of_offset(0) is None
+    assert layout.row_of_offset(0) == 0
+    assert layout.row_span(0) == (6, 10)

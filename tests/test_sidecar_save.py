@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from briefing_tui.core.annotations import Annotation
+from briefing_tui.core.document import open_document
 from briefing_tui.core.sidecar import (
     MAX_SIDECAR_BYTES,
     SidecarConflict,
@@ -358,3 +359,18 @@ def test_messages_stay_one_line_for_hostile_file_names(tmp_path: Path) -> None:
         read_sidecar(path)
     message = str(caught.value)
     assert message.isprintable() and "[bold]" in message and "\\x1b" in message
+
+
+def test_a_vanished_sidecar_is_written_back_not_taken_as_empty(tmp_path: Path) -> None:
+    path = tmp_path / "briefing.txt"
+    path.write_text("Shelling was reported.\n\nConvoys moved at night.\n", encoding="utf-8")
+    document = open_document(path)
+    split = document.segmentation
+    document.annotations.set_tags(document.text, split.starts[1], split.ends[1], ["security"])
+    assert document.save()
+    assert not document.sidecar_vanished()  # still there
+    document.sidecar.unlink()
+    assert document.sidecar_vanished()
+    assert document.dirty and len(document.annotations) == 1
+    assert document.save()
+    assert [a.tags for a in open_document(path).annotations.sorted()] == [("security",)]

@@ -51,6 +51,15 @@ class DiskRecovery:
             return current != doc.disk
         return (current.size, current.sha256) != (doc.disk.size, doc.disk.sha256)
 
+    def sidecar_vanished(self) -> bool:
+        """True when the sidecar we last read or wrote is gone (a git checkout, a sync
+        glitch): ours are then written back by the next save, which creates the file (and
+        fails if one appears meanwhile)."""
+        doc = cast("Document", self)
+        if doc.disk is None or os.path.lexists(doc.sidecar):
+            return False
+        return doc._keep_ours(SidecarRead(None, None))
+
     def _keep_ours(self, read: SidecarRead) -> bool:
         """No sidecar to take (gone, or unreadable): keep ours, worth writing when gone.
 

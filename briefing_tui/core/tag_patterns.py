@@ -28,6 +28,34 @@ _KEYS = ("keywords", "phrases", "regex", "case")
 _NESTED_REPEAT = re.compile(r"\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)[+*{]")
 
 
+_KEYWORD_END = r"\w*"
+_END = ""  # a trie key no piece can be: the source ends here
+
+
+def _trie(sources: list[list[str]]) -> str:
+    """One regex for many sources, branching per character like a trie ("a(?:ttack|rmy)"):
+    Python's engine tries an alternation's branches one by one at every position, so 90
+    flat keywords cost ~4x more (measured in benchmarks/bench_suggest.py). Longer paths
+    come before a source that ends at a node, as the longest-first alternation did."""
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for pieces in sources:
+        node = root
+        for piece in pieces:
+            node = node.setdefault(piece, {})
+        node[_END] = {}
+
+    def emit(node: dict) -> str:  # type: ignore[type-arg]
+        ends = _END in node
+        pieces = sorted((p for p in node if p != _END), key=lambda p: p == _KEYWORD_END)
+        branches = [piece + emit(node[piece]) for piece in pieces]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return emit(root)
+
+
 @dataclass(frozen=True)
 class Patterns:
     """One tag's rules; compiled on first use, so the default codebook costs no start time."""
@@ -45,19 +73,21 @@ class Patterns:
         """One alternation for every keyword and phrase (one search, not one per word),
         and the label of each, keyed by its folded text."""
         labels: dict[str, str] = {}
-        sources: list[str] = []
+        sources: list[list[str]] = []  # each a list of regex pieces, one per character
         for word in self.keywords:
-            sources.append(re.escape(word) + r"\w*")
+            sources.append([*map(re.escape, word), _KEYWORD_END])  # as written: IGNORECASE
             labels.setdefault(self._fold(word), word)
         for phrase in self.phrases:
             words = phrase.split()
-            sources.append(r"\s+".join(map(re.escape, words)) + r"\b")
+            pieces: list[str] = []
+            for n, word in enumerate(words):
+                pieces += ([r"\s+"] if n else []) + list(map(re.escape, word))
+            sources.append([*pieces, r"\b"])
             labels.setdefault(self._fold(" ".join(words)), " ".join(words))
         if not sources:
             return None, labels
-        sources.sort(key=len, reverse=True)  # "car bomb" before "car"
         flags = 0 if self.exact_case else re.IGNORECASE
-        return re.compile(r"\b(?:" + "|".join(sources) + ")", flags), labels
+        return re.compile(r"\b(?:" + _trie(sources) + ")", flags), labels
 
     @cached_property
     def compiled(self) -> tuple[tuple[re.Pattern[str], str], ...]:

@@ -8,14 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual.app import App
-
 from briefing_tui.core.anchoring import accept_review
 from briefing_tui.core.annotations import Anchor, Annotation
-from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.document import Document
+from briefing_tui.tui.app_base import AppBase
 from briefing_tui.tui.dialogs import NoteDialog
-from briefing_tui.tui.panes import Entry
+from briefing_tui.tui.entry import Entry
 from briefing_tui.tui.reader import Reader
 
 
@@ -31,26 +29,8 @@ class Target:
     found: Annotation | None
 
 
-class ReaderActions(App[int]):
-    """Mixed into the app: the reader's actions."""
-
-    codebook: Codebook
-
-    def active_reader(self) -> Reader:
-        raise NotImplementedError
-
-    def entry_of(self, reader: Reader) -> Entry | None:
-        raise NotImplementedError
-
-    def sentences_changed(self, entry: Entry) -> None:
-        """The sentence split of ``entry`` changed (a join, a split): show it again."""
-        raise NotImplementedError
-
-    def document_changed(self, entry: Entry, save: bool = True,
-                         sentence: int | None = None) -> None:
-        raise NotImplementedError
-
-    _leaving = False  # exit() was called: keys typed after q do nothing (no half screens)
+class ReaderActions(AppBase):
+    """A part of the app: the reader's actions."""
 
     def exit(self, result: int | None = None, return_code: int = 0,
              message: object = None) -> None:
@@ -99,6 +79,12 @@ class ReaderActions(App[int]):
     def _editable(self, reader: Reader) -> Entry | None:
         """The entry under the reader if its tags may change; says why not otherwise."""
         entry = self.entry_of(reader)
+        if entry is not None and entry.document is None and not entry.error:
+            self.notify(f"{entry.path.name} is still being read: its sentences can be tagged "
+                        "once its text shows.", markup=False, timeout=3)
+            return None
+        if entry is not None and self.edit_refused(entry):
+            return None
         if entry is None or entry.document is None or not len(entry.document.segmentation):
             self.notify("Open a document first.", timeout=2)
             return None

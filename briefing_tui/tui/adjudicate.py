@@ -9,16 +9,20 @@ this document are shown above.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing_tui.core.adjudication import Adjudication, Choice, Kind, Row
 from briefing_tui.core.agreement import Figures
-from briefing_tui.tui.panes import Entry, clip, plain
+from briefing_tui.tui.entry import Entry
+from briefing_tui.tui.panes import clip, plain
 
 _KIND_STYLE = {Kind.AGREE: "bold $success", Kind.DISAGREE: "bold $error",
                Kind.ONLY_ONE: "bold $warning"}
@@ -41,6 +45,17 @@ def _figures_line(f: Figures) -> Content:
 
 class AdjudicationScreen(Screen[None]):
     """Take A, take B, union or neither, row by row; ``n`` finds the next disagreement."""
+
+    @dataclass
+    class Changed(Message):
+        """A choice (or its undo) changed the shared document's tags: redraw, save soon."""
+
+        screen: AdjudicationScreen
+        entry: Entry
+
+        @property
+        def control(self) -> AdjudicationScreen:
+            return self.screen
 
     BINDINGS = [
         Binding("a", "choose('a')", "Take A", id="adjudicate_a"),
@@ -122,7 +137,7 @@ class AdjudicationScreen(Screen[None]):
         self._header()
 
     def _changed(self) -> None:
-        self.app.document_changed(self.entry)  # type: ignore[attr-defined]
+        self.post_message(self.Changed(self, self.entry))
 
     def _row(self) -> Row | None:
         index = self.query_one(OptionList).highlighted

@@ -7,36 +7,42 @@ import contextlib
 import signal
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events, on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Footer, Input
 
-from briefing_tui.core.annotations import Anchor, Annotation
+from briefing_tui.core.annotations import Anchor
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.document import Document
 from briefing_tui.core.settings import Settings
 from briefing_tui.core.state import AppState, save_state
 from briefing_tui.core.visible import visible
 from briefing_tui.tui.dialogs import ChoiceDialog, HelpScreen
+from briefing_tui.tui.entry import Entry
 from briefing_tui.tui.fixing import FixingMixin
 from briefing_tui.tui.keys import APP_BINDINGS, all_bindings, bindings_of, help_rows
 from briefing_tui.tui.loading import LoadingMixin
 from briefing_tui.tui.locking import LOCK_CHECK_SECONDS
-from briefing_tui.tui.panes import AnnotationsPane, DocumentList, Entry, plain
+from briefing_tui.tui.note_view import NoteView
+from briefing_tui.tui.orphans import OrphanMixin
+from briefing_tui.tui.panes import AnnotationsPane, DocumentList
 from briefing_tui.tui.reader import Reader
 from briefing_tui.tui.saving import AutosaveMixin
 from briefing_tui.tui.searching import SearchMixin
-from briefing_tui.tui.status import StatusBar, legend, position_parts
+from briefing_tui.tui.status import StatusBar, legend, position_parts, save_text
 from briefing_tui.tui.suggesting import SuggestingMixin
-from briefing_tui.tui.summary_screen import Jump, SummaryScreen, default_summary_path
 from briefing_tui.tui.switching import SwitchingMixin
 from briefing_tui.tui.team import TeamMixin
+
+if TYPE_CHECKING:
+    from briefing_tui.tui.adjudicate import AdjudicationScreen
+    from briefing_tui.tui.summary_screen import Jump
 
 # The search box takes no control, C1 or bidi characters: they would reach the terminal.
 SEARCHABLE = "[^\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*"
@@ -44,8 +50,8 @@ NARROW, VERY_NARROW, WIDE = 110, 80, 160  # terminal widths where side panes cha
 DISK_CHECK_SECONDS = 2.0
 
 
-class BriefingApp(SuggestingMixin, FixingMixin, TeamMixin, SearchMixin, SwitchingMixin,
-                  LoadingMixin, AutosaveMixin):
+class BriefingApp(SuggestingMixin, OrphanMixin, FixingMixin, TeamMixin, SearchMixin,
+                  SwitchingMixin, LoadingMixin, AutosaveMixin):
     """Read and tag briefings; every change is saved a moment later."""
 
     CSS_PATH = "briefing.tcss"
@@ -55,17 +61,8 @@ class BriefingApp(SuggestingMixin, FixingMixin, TeamMixin, SearchMixin, Switchin
     def __init__(self, entries: list[Entry], codebook: Codebook | None = None,
                  notices: Iterable[str] = (), settings: Settings | None = None,
                  state: AppState | None = None) -> None:
-        super().__init__()
-        self.state = state  # None: remember nothing (tests, scripts)
-        self.settings = settings or Settings()
-        self.codebook = codebook or Codebook()
-        self.entries = entries
+        super().__init__(entries, codebook, settings, state)
         self.notices = list(notices)
-        self._active = "reader-1"
-        self._shown: dict[str, Entry | None] = {"reader-1": None, "reader-2": None}
-        self.exit_messages: list[str] = []
-        self._signals: list[signal.Signals] = []
-        self._extracting: set[Path] = set()
 
     # -- layout ----------------------------------------------------------------------
 
@@ -77,7 +74,7 @@ class BriefingApp(SuggestingMixin, FixingMixin, TeamMixin, SearchMixin, Switchin
                 for ident in ("reader-1", "reader-2"):
                     with Vertical(id=f"column-{ident}", classes="reader-column"):
                         yield Reader(self.codebook, id=ident)
-                        yield Static("", id=f"note-{ident}", classes="note-view")
+                        yield NoteView(id=f"note-{ident}", classes="note-view")
             yield AnnotationsPane(self.codebook, id="annotations")
         yield Input(placeholder="Search this document (enter to find, escape to close)",
                     id="search", restrict=SEARCHABLE)
@@ -98,6 +95,7 @@ class BriefingApp(SuggestingMixin, FixingMixin, TeamMixin, SearchMixin, Switchin
         self.query_one("#search").display = False
         documents = self.query_one(DocumentList)
         documents.set_entries(self.entries)
+        self.query_one(AnnotationsPane).analyst = self.analyst
         for notice in self.notices:
             self.notify(notice, severity="warning", markup=False, timeout=8)
         loop = asyncio.get_running_loop()
@@ -139,19 +137,13 @@ class BriefingApp(SuggestingMixin, FixingMixin, TeamMixin, SearchMixin, Switchin
         super().notify(visible(message), title=visible(title, keep_newlines=False),
                        severity=severity, timeout=timeout, markup=False)
 
-    def reader(self, ident: str) -> Reader:
-        return self.query_one(f"#{ident}", Reader)
+    # -- what the parts ask of each other (tui.app_base) --------------------------------
 
-    def active_reader(self) -> Reader:
-        return self.reader(self._active)
+    def may_save(self, entry: Entry) -> bool:
+        return not self.lock_reason(entry)
 
-    def entry_of(self, reader: Reader) -> Entry | None:
-        return self._shown.get(reader.id or "")
-
-    def open_entries(self) -> list[Entry]:
-        return [e for e in self.entries if e.document is not None]
-
-    # -- opening ---------------------------------------------------------------------
+    def edit_refused(self, entry: Entry) -> bool:
+        return self.layer_refuses(entry) or self.lock_refuses(entry)
 
     # -- reacting --------------------------------------------------------------------
 
@@ -219,6 +211,10 @@ class BriefingApp(SuggestingMixin, FixingMixin, TeamMixin, SearchMixin, Switchin
             self.query_one(AnnotationsPane).show(entry.document if entry else None)
             self.update_status()
 
+    def on_adjudication_screen_changed(self, event: AdjudicationScreen.Changed) -> None:
+        """Named, not ``@on``: the screen's module loads only when it is first opened."""
+        self.document_changed(event.entry)
+
     @on(DocumentList.Chosen)
     def _chosen(self, event: DocumentList.Chosen) -> None:
         reader = self.active_reader()
@@ -241,59 +237,10 @@ class BriefingApp(SuggestingMixin, FixingMixin, TeamMixin, SearchMixin, Switchin
             reader.move_to(index, center=True)
             reader.focus()
 
-    def ask_about_orphan(self, entry: Entry, orphan: Annotation) -> None:
-        """An orphan has no sentence: re-attach it to the cursor's sentence, or delete it."""
-        reader = self.active_reader()
-        document = entry.document
-        if document is None or self._target() is None:
-            return
-        index = reader.cursor
-        here = document.segmentation.sentence_text(index)
-        tags = ", ".join(orphan.tags) or "no tags"
-        message = (f"Orphaned ({tags}): “{orphan.text[:200]}”\n\nRe-attach it to sentence "
-                   f"{index + 1}: “{here[:200]}”?")
-
-        def chosen(choice: str | None) -> None:
-            if entry.document is not document or orphan.id not in document.annotations.items:
-                return
-            if choice == "delete":
-                document.annotations.remove(orphan.id)
-            elif choice == "attach":
-                start = document.segmentation.starts[index]
-                end = document.segmentation.ends[index]
-                found = document.annotations.at(start, end)
-                tags = self.codebook.order({*orphan.tags, *(found.tags if found else ())})
-                notes = [n for n in ((found.note if found else ""), orphan.note) if n]
-                document.annotations.remove(orphan.id)
-                document.annotations.set_tags(document.text, start, end, tags)
-                if notes:
-                    document.annotations.set_note(document.text, start, end, "\n".join(notes))
-            else:
-                return
-            self.document_changed(entry)
-            reader.focus()
-
-        self.push_screen(ChoiceDialog("An orphaned annotation", message,
-                                      [("attach", f"Re-attach to sentence {index + 1}"),
-                                       ("delete", "Delete it"), ("keep", "Keep as it is")],
-                                      "keep"), chosen)
-
     def show_note(self, reader: Reader) -> None:
         """The cursor sentence's note, in full, under its reader (hidden when none)."""
-        view = self.query_one(f"#note-{reader.id}", Static)
-        document = reader.document
-        note = ""
-        if document is not None and len(document.segmentation):
-            split = document.segmentation
-            found = document.annotations.at(split.starts[reader.cursor],
-                                            split.ends[reader.cursor])
-            note = found.note if found else ""
-        shown = getattr(view, "_note", None)
-        if shown != note:
-            view._note = note  # type: ignore[attr-defined]
-            view.update(Content.assemble(Content.styled("✎ ", "bold"), Content(visible(note)))
-                        if note else "")
-            view.display = bool(note)
+        for view in self.query(f"#note-{reader.id}").results(NoteView):  # none at teardown
+            view.show_for(reader.document, reader.cursor)
 
     # -- status ----------------------------------------------------------------------
 
@@ -302,24 +249,9 @@ class BriefingApp(SuggestingMixin, FixingMixin, TeamMixin, SearchMixin, Switchin
         entry = self.entry_of(reader)
         left = [*position_parts(entry, reader, self.codebook), *self.suggestion_parts(reader),
                 *legend(self.codebook)]
-        right = self._save_text(entry) if entry is not None and entry.document else ""
+        right = save_text(entry, self.lock_reason(entry)) if entry is not None else ""
         for bar in self.query(StatusBar):  # none while the app's screens are torn down
             bar.show(left, right)
-
-    def _save_text(self, entry: Entry) -> Content:
-        document = entry.document
-        assert document is not None
-        reason = document.read_only_reason or self.lock_reason(entry)
-        if reason:
-            return plain("read-only: " + reason, "$text-warning")
-        state = self._save_state(entry)
-        if state.error:
-            return plain(f"NOT SAVED ({state.error}); retrying", "bold $text-error")
-        if entry.attention.startswith("sidecar changed"):
-            return plain("NOT SAVED: sidecar changed on disk", "bold $text-error")
-        if document.dirty or state.running:
-            return Content.styled("saving…", "$text-warning")
-        return Content.styled("all saved", "$text-success")
 
     # -- summary, help, quit ---------------------------------------------------------
 
@@ -329,6 +261,9 @@ class BriefingApp(SuggestingMixin, FixingMixin, TeamMixin, SearchMixin, Switchin
 
     def action_summary(self, write: bool = False, timeline: bool = False) -> None:
         """The summary of every listed briefing (open ones with their unsaved tags)."""
+        # deferred: the summary and its exports are not needed for the first screen
+        from briefing_tui.tui.summary_screen import SummaryScreen, default_summary_path
+
         sources: list[Document | Path] = [e.document or e.path for e in self.entries
                                           if not e.error]
 
@@ -428,7 +363,3 @@ class BriefingApp(SuggestingMixin, FixingMixin, TeamMixin, SearchMixin, Switchin
                 titles.add(command.title)
                 yield command
 
-
-def open_entries(paths: Iterable[Path]) -> list[Entry]:
-    """Entries for the documents pane (files are opened later, when chosen)."""
-    return [Entry(path) for path in paths]

@@ -21,7 +21,8 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing_tui.core.document import Document
-from briefing_tui.tui.panes import Entry, clip, plain
+from briefing_tui.tui.entry import Entry
+from briefing_tui.tui.panes import clip, plain
 
 HIT_LIMIT = 500  # listed; the search box in one document finds them all
 CONTEXT = 40  # characters of context either side of a hit

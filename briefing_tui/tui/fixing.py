@@ -8,13 +8,13 @@ from __future__ import annotations
 from briefing_tui.core.fixes import FixError, candidates, join_next, split_sentence
 from briefing_tui.core.metadata import Metadata
 from briefing_tui.tui.actions import ReaderActions
+from briefing_tui.tui.entry import Entry
 from briefing_tui.tui.fix_dialogs import MetadataDialog, SplitPointDialog
-from briefing_tui.tui.panes import Entry
 from briefing_tui.tui.reader import Reader
 
 
 class FixingMixin(ReaderActions):
-    """Mixed into the app: join, break, metadata."""
+    """A part of the app: join, break, metadata."""
 
     def sentences_changed(self, entry: Entry) -> None:
         """Show ``entry`` again in every reader, each cursor on the sentence it was in."""

@@ -12,7 +12,8 @@ from briefing_tui.core.extract import DOCUMENT_SUFFIXES
 from briefing_tui.core.settings import ConfigError, Settings, load_settings
 from briefing_tui.core.state import load_state
 from briefing_tui.core.visible import visible
-from briefing_tui.tui.app import BriefingApp, open_entries
+from briefing_tui.tui.app import BriefingApp
+from briefing_tui.tui.entry import entries_for
 from briefing_tui.tui.keys import binding_ids, clashes
 
 
@@ -68,7 +69,7 @@ def launch(paths: list[Path], codebook_path: Path | None,
     notices = list(corpus.errors) + corpus.unreadable
     if corpus.truncated:
         notices.append(f"Only the first {len(corpus.documents)} documents are listed.")
-    app = BriefingApp(open_entries(corpus.documents), codebook, notices, settings,
+    app = BriefingApp(entries_for(corpus.documents), codebook, notices, settings,
                       load_state())
     app.analyst, app.layer_mode = name, layer
     status = app.run()

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
-from pathlib import Path
 
 from textual import work
 from textual.worker import get_current_worker
@@ -21,8 +20,9 @@ from briefing_tui.core.extract import needs_extraction
 from briefing_tui.core.opening import FIRST_SCREEN_CHARS, SYNC_SEGMENT_CHARS, Opening
 from briefing_tui.core.text import DocumentError
 from briefing_tui.core.visible import visible
+from briefing_tui.tui.entry import Entry
 from briefing_tui.tui.locking import LockMixin
-from briefing_tui.tui.panes import AnnotationsPane, DocumentList, Entry, plain
+from briefing_tui.tui.panes import AnnotationsPane, DocumentList, plain
 from briefing_tui.tui.reader import Reader
 
 __all__ = ["FIRST_SCREEN_CHARS", "SYNC_SEGMENT_CHARS", "LoadingMixin"]
@@ -31,19 +31,8 @@ SCAN_BATCH = 200
 
 
 class LoadingMixin(LockMixin):
-    """Mixed into the app: how a briefing goes from a path to an open Document."""
-
-    entries: list[Entry]
-    _shown: dict[str, Entry | None]
-    _extracting: set[Path]
-    analyst: str  # who signs the changes; layer_mode: open the analyst's layers (tui.team)
-    layer_mode: bool
-
-    def refresh_layers(self, entry: Entry, own: str = "") -> None:
-        raise NotImplementedError
-
-    def update_status(self) -> None:
-        raise NotImplementedError
+    """A part of the app: how a briefing goes from a path to an open Document (and its
+    lock, taken as it opens)."""
 
     def open_in(self, reader: Reader, entry: Entry) -> None:
         if entry.error:

@@ -12,43 +12,26 @@ released on every exit the app controls.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
-from pathlib import Path
 
 from briefing_tui.core.lock import REFRESH_SECONDS, DocumentLock, LockState
-from briefing_tui.tui.actions import ReaderActions
+from briefing_tui.tui.app_base import AppBase
 from briefing_tui.tui.dialogs import ChoiceDialog
-from briefing_tui.tui.panes import Entry
-from briefing_tui.tui.reader import Reader
+from briefing_tui.tui.entry import Entry, EntryLock
 
 LOCK_CHECK_SECONDS = 2.0
 
 
-@dataclass
-class EntryLock:
-    lock: DocumentLock
-    editing: bool = True  # False while another app holds the lock and we were not told to
-    asking: bool = False
-    refreshed: float = field(default_factory=time.monotonic)
-
-
-class LockMixin(ReaderActions):
-    """Mixed into the app: the reader's actions, narrowed by the lock (``_editable``)."""
-
-    def _entry_locks(self) -> dict[Path, EntryLock]:
-        locks: dict[Path, EntryLock] = self.__dict__.setdefault("_entry_locks_", {})
-        return locks
+class LockMixin(AppBase):
+    """A part of the app: the lock of each open briefing (held on its :class:`Entry`)."""
 
     def lock_document(self, entry: Entry) -> None:
         """Take the lock of a document just opened; ask when another app holds it."""
         document = entry.document
-        if document is None or entry.path in self._entry_locks() or \
-                document.read_only_reason:
+        if document is None or entry.lock is not None or document.read_only_reason:
             return  # already locked, or read-only anyway (nothing will be written)
-        held = EntryLock(DocumentLock(entry.path))
-        self._entry_locks()[entry.path] = held
+        held = entry.lock = EntryLock(DocumentLock(entry.path))
         state = held.lock.acquire()
-        told: set[Path] = self.__dict__.setdefault("_lock_told_", set())
+        told = self._lock_told
         if state is LockState.UNAVAILABLE and entry.path.parent not in told:
             told.add(entry.path.parent)  # once per folder, not per briefing
             self.notify(f"Cannot lock {entry.path.name} ({held.lock.reason}): tags are "
@@ -60,16 +43,20 @@ class LockMixin(ReaderActions):
 
     def lock_reason(self, entry: Entry) -> str:
         """Why another app keeps this document's tags read-only here, or ""."""
-        held = self._entry_locks().get(entry.path)
+        held = entry.lock
         if held is None or held.editing or held.lock.owner is None:
             return ""
         return f"also open by {held.lock.owner.describe()}"
 
-    def may_save(self, entry: Entry) -> bool:
-        return not self.lock_reason(entry)
+    def lock_refuses(self, entry: Entry) -> bool:
+        """True when another app holds ``entry`` and we were not told to edit: ask once."""
+        if not self.lock_reason(entry):
+            return False
+        self.ask_about_lock(entry)
+        return True
 
     def ask_about_lock(self, entry: Entry) -> None:
-        held = self._entry_locks().get(entry.path)
+        held = entry.lock
         if held is None or held.asking or not self.lock_reason(entry):
             return
         held.asking = True
@@ -91,21 +78,14 @@ class LockMixin(ReaderActions):
                                       [("readonly", "Read-only"), ("edit", "Edit anyway")],
                                       "readonly"), chosen)
 
-    def _editable(self, reader: Reader) -> Entry | None:
-        entry = self.entry_of(reader)
-        if entry is not None and self.lock_reason(entry):
-            self.ask_about_lock(entry)
-            return None
-        return super()._editable(reader)
-
     def check_locks(self) -> None:
         """Polled: take locks their owners gave up; keep ours fresh (see core.lock)."""
         now = time.monotonic()
-        for path, held in list(self._entry_locks().items()):
-            lock = held.lock
-            entry = next((e for e in self.open_entries() if e.path == path), None)
-            if entry is None:
+        for entry in self.opened_entries():
+            held, path = entry.lock, entry.path
+            if held is None:
                 continue
+            lock = held.lock
             if lock.state is LockState.OTHER:
                 blocked = not held.editing
                 if lock.acquire() is LockState.HELD:
@@ -123,14 +103,11 @@ class LockMixin(ReaderActions):
                                 "are checked against theirs.", severity="warning", timeout=8)
 
     def release_locks(self) -> None:
-        for held in self._entry_locks().values():
-            held.lock.release()
-        self._entry_locks().clear()
+        for entry in self.entries:
+            if entry.lock is not None:
+                entry.lock.lock.release()
+                entry.lock = None
 
     def lock_changed(self, entry: Entry) -> None:
         """Editable again or still read-only: redraw, and save what waits (re-anchoring)."""
         self.document_changed(entry, save=True)
-
-    # hooks the app provides
-    def open_entries(self) -> list[Entry]:
-        raise NotImplementedError

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 
 from textual.content import Content
 from textual.message import Message
@@ -15,11 +13,9 @@ from textual.widgets.option_list import Option
 from briefing_tui.core.annotations import Anchor, Annotation
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.document import Document
-from briefing_tui.core.opening import Opening
 from briefing_tui.core.visible import visible
+from briefing_tui.tui.entry import Entry
 
-_ANCHOR_ATTENTION = re.compile(r"\d+ orphaned, \d+ to review|\d+ tags need review or are "
-                               "orphaned")
 GROUP_LIMIT = 300  # listed per tag; the filter (f) shows them all in the reader
 REBUILD_DELAY = 0.12
 
@@ -34,46 +30,19 @@ def clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
-@dataclass
-class Entry:
-    """One briefing in the Documents pane, open or not."""
-
-    path: Path
-    document: Document | None = None
-    error: str = ""  # why the file cannot be opened
-    counts: dict[str, int] = field(default_factory=dict)
-    tagged: int = 0  # confirmed tagged sentences; counted on change, not on every key
-    attention: str = ""  # why the sidecar needs a look (orphans, conflict, save failed)
-    opening: Opening | None = None  # while its sidecar is still being read
-    layers: str = ""  # the analysts' layers and their status: "amina ✓ bo …" (tui.team)
-
-    def refresh_counts(self) -> None:
-        if self.document is None:
-            return
-        counts: dict[str, int] = {}
-        tagged = 0
-        troubled = {Anchor.ORPHAN: 0, Anchor.REVIEW: 0}
-        for annotation in self.document.annotations.items.values():
-            if annotation.needs_attention:  # review and orphans are counted apart
-                troubled[Anchor(annotation.anchor)] += 1
-                continue
-            for tag in annotation.tags:
-                counts[tag] = counts.get(tag, 0) + 1
-            tagged += bool(annotation.tags)
-        self.counts = counts
-        self.tagged = tagged
-        if _ANCHOR_ATTENTION.fullmatch(self.attention):  # accepted or deleted: say so now
-            orphan, review = troubled[Anchor.ORPHAN], troubled[Anchor.REVIEW]
-            self.attention = f"{orphan} orphaned, {review} to review" if orphan + review else ""
-
-
 class DocumentList(OptionList):
     """Every briefing found, with its tag counts and a mark when it needs attention."""
 
+    @dataclass
     class Chosen(Message):
-        def __init__(self, entry: Entry) -> None:
-            super().__init__()
-            self.entry = entry
+        """A briefing was chosen in the list (enter or click): show it."""
+
+        documents: DocumentList
+        entry: Entry
+
+        @property
+        def control(self) -> DocumentList:
+            return self.documents
 
     def __init__(self, codebook: Codebook, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -123,20 +92,27 @@ class DocumentList(OptionList):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.post_message(self.Chosen(self.entries[event.option_index]))
+        self.post_message(self.Chosen(self, self.entries[event.option_index]))
 
 
 class AnnotationsPane(OptionList):
     """The open document's tagged sentences grouped by tag; orphans listed apart."""
 
+    @dataclass
     class Jump(Message):
-        def __init__(self, annotation: Annotation) -> None:
-            super().__init__()
-            self.annotation = annotation
+        """An annotation was chosen: the reader goes to its sentence."""
+
+        pane: AnnotationsPane
+        annotation: Annotation
+
+        @property
+        def control(self) -> AnnotationsPane:
+            return self.pane
 
     def __init__(self, codebook: Codebook, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.codebook = codebook
+        self.analyst = ""  # set by the app: your own name alone goes unsaid
         self._targets: dict[str, Annotation] = {}
         self._pending: Timer | None = None
         self.border_title = "Annotations"
@@ -215,8 +191,7 @@ class AnnotationsPane(OptionList):
         label.append(plain(clip(annotation.text, room)))
         if annotation.note:
             label += ["\n    ", plain("✎ " + clip(annotation.note, room - 2), "italic $text-muted")]
-        me = getattr(self.app, "analyst", "")
-        if any(name != me for name in annotation.by):  # your own name alone goes unsaid
+        if any(name != self.analyst for name in annotation.by):  # your own name alone goes unsaid
             label += ["\n    ", plain("by " + clip(", ".join(annotation.by), room - 3),
                                        "$text-muted")]
         return Option(Content.assemble(*label), id=key)
@@ -225,4 +200,4 @@ class AnnotationsPane(OptionList):
         event.stop()
         target = self._targets.get(event.option.id or "")
         if target is not None:
-            self.post_message(self.Jump(target))
+            self.post_message(self.Jump(self, target))

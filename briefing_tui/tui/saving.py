@@ -9,13 +9,7 @@ merge.
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass
-from pathlib import Path
-
 from textual import work
-from textual.app import App
-from textual.timer import Timer
 
 from briefing_tui.core.corpus import sidecar_reason
 from briefing_tui.core.document import SaveJob
@@ -28,35 +22,22 @@ from briefing_tui.core.sidecar import (
 )
 from briefing_tui.core.text import DocumentError
 from briefing_tui.core.textshift import follow
+from briefing_tui.tui.app_base import AppBase
 from briefing_tui.tui.dialogs import ChoiceDialog
-from briefing_tui.tui.panes import Entry
+from briefing_tui.tui.entry import Entry
 
 SAVE_DELAY = 0.6  # seconds after the last change
 RETRY_DELAY = 5.0
 
 
-@dataclass
-class SaveState:
-    timer: Timer | None = None
-    running: bool = False
-    again: bool = False
-    error: str = ""
-    asking: bool = False
-    permanent: bool = False  # the last error was the data's own (not retried)
-
-
-class AutosaveMixin(App[int]):
-    """Mixed into the app: owns when and how documents are written."""
+class AutosaveMixin(AppBase):
+    """A part of the app: when and how documents are written (state on each Entry)."""
 
     save_delay = SAVE_DELAY
     retry_delay = RETRY_DELAY
 
-    def _save_state(self, entry: Entry) -> SaveState:
-        states: dict[Path, SaveState] = self.__dict__.setdefault("_save_states", {})
-        return states.setdefault(entry.path, SaveState())
-
     def schedule_save(self, entry: Entry, delay: float | None = None) -> None:
-        state = self._save_state(entry)
+        state = entry.save
         delay = self.save_delay if delay is None else delay
         if state.timer is not None:
             state.timer.stop()
@@ -64,7 +45,7 @@ class AutosaveMixin(App[int]):
 
     def save_entry(self, entry: Entry) -> None:
         """Start a background save of ``entry`` now, unless one is running."""
-        state = self._save_state(entry)
+        state = entry.save
         document = entry.document
         if document is None or state.asking or not self.may_save(entry):
             return
@@ -88,7 +69,7 @@ class AutosaveMixin(App[int]):
             self.call_from_thread(self._saved, entry, job, written)
 
     def _saved(self, entry: Entry, job: SaveJob, written: Fingerprint) -> None:
-        state = self._save_state(entry)
+        state = entry.save
         state.running = False
         state.error, state.permanent = "", False
         assert entry.document is not None
@@ -101,7 +82,7 @@ class AutosaveMixin(App[int]):
             self.save_entry(entry)
 
     def _save_failed(self, entry: Entry, error: SidecarError) -> None:
-        state = self._save_state(entry)
+        state = entry.save
         state.running = False
         state.again = False
         if isinstance(error, SidecarConflict):
@@ -120,7 +101,7 @@ class AutosaveMixin(App[int]):
         self.schedule_save(entry, self.retry_delay)
 
     def ask_about_conflict(self, entry: Entry) -> None:
-        state = self._save_state(entry)
+        state = entry.save
         if state.asking or entry.document is None or self.sidecar_vanished(entry):
             return
         if entry.document.mark_unreadable():
@@ -148,7 +129,7 @@ class AutosaveMixin(App[int]):
         """The sidecar changed on disk and cannot be read (a merge conflict, a sync
         tool's half file): ask once; then watch it and merge ours in once it reads."""
         document = entry.document
-        state = self._save_state(entry)
+        state = entry.save
         if document is None or state.asking:
             return
         state.asking = True
@@ -227,9 +208,9 @@ class AutosaveMixin(App[int]):
     def check_disk(self) -> None:
         """Notice sidecars changed by someone else: reload when we have nothing unsaved,
         else ask. Polled every couple of seconds; a ``stat`` per open document."""
-        for entry in self.open_entries():
+        for entry in self.opened_entries():
             document = entry.document
-            state = self._save_state(entry)
+            state = entry.save
             if document is not None and document.text_changed_on_disk():
                 self.document_file_changed(entry)
             if document is None or state.running or state.asking:
@@ -264,7 +245,7 @@ class AutosaveMixin(App[int]):
         """
         failures: list[str] = []
         notes: list[str] = []
-        for entry in self.open_entries():
+        for entry in self.opened_entries():
             document = entry.document
             if entry.opening is not None and document is not None and \
                     document.annotations.revision:  # tagged while loading: merge it now
@@ -308,13 +289,9 @@ class AutosaveMixin(App[int]):
         """The sidecar we last read or wrote is gone (a git checkout, a sync glitch):
         write our tags back rather than take "nothing" as a reload or a merge would."""
         document = entry.document
-        if document is None or document.disk is None or os.path.lexists(document.sidecar):
+        if document is None or not document.sidecar_vanished():
             return False
-        document.disk = None  # the next save creates the file (and fails if one appears)
-        document.base = []
         count = len(document.annotations)
-        if count:
-            document.saved_revision = document.annotations.revision - 1  # worth writing
         if tell and count:
             self.notify(f"{document.sidecar.name} was deleted on disk; your {count} "
                         "annotations are written back (x clears a sentence's tags).",
@@ -351,24 +328,3 @@ class AutosaveMixin(App[int]):
         # the cursors stay on their sentences, not on their old offsets
         places = {ident: follow(before, document.text, at) for ident, at in places.items()}
         self.document_reloaded(entry, places)
-
-    # hooks the app provides
-    def may_save(self, entry: Entry) -> bool:
-        """False while another app holds the document's lock (see tui.locking)."""
-        return True
-
-    def cursor_offsets(self, entry: Entry) -> dict[str, int]:
-        raise NotImplementedError
-
-    def document_reloaded(self, entry: Entry, places: dict[str, int]) -> None:
-        raise NotImplementedError
-
-    def open_entries(self) -> list[Entry]:
-        raise NotImplementedError
-
-    def saves_changed(self, entry: Entry | None = None) -> None:
-        raise NotImplementedError
-
-    def document_changed(self, entry: Entry, save: bool = True,
-                         sentence: int | None = None) -> None:
-        raise NotImplementedError

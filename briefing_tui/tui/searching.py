@@ -6,28 +6,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual import on
 from textual.widgets import Input
 
 from briefing_tui.tui.actions import ReaderActions
 from briefing_tui.tui.choosers import Hit, SearchAllScreen
-from briefing_tui.tui.panes import Entry
-from briefing_tui.tui.reader import Reader
 
 
 class SearchMixin(ReaderActions):
-    """Mixed into the app: ``/``, ``.``/``,`` and ``ctrl+f``."""
-
-    entries: list[Entry]
-
-    if TYPE_CHECKING:  # provided by the app
-        def open_in(self, reader: Reader, entry: Entry) -> None:
-            ...
-
-        def update_status(self) -> None:
-            ...
+    """A part of the app: ``/``, ``.``/``,`` and ``ctrl+f``."""
 
     def action_search(self) -> None:
         box = self.query_one("#search", Input)

@@ -13,7 +13,8 @@ from textual.content import Content
 from textual.widgets import Static
 
 from briefing_tui.core.codebook import Codebook
-from briefing_tui.tui.panes import Entry, plain
+from briefing_tui.tui.entry import Entry
+from briefing_tui.tui.panes import plain
 from briefing_tui.tui.reader import Reader
 
 
@@ -79,3 +80,21 @@ def legend(codebook: Codebook) -> list[Content | str]:
         if tag.key:
             parts += [Content.styled(f" {tag.key} ", f"bold {tag.colour}"), plain(tag.name), " "]
     return parts
+
+
+def save_text(entry: Entry, lock_reason: str = "") -> Content | str:
+    """The right edge: read-only and why, NOT SAVED and why, saving…, or all saved."""
+    document = entry.document
+    if document is None:
+        return ""
+    reason = document.read_only_reason or lock_reason
+    if reason:
+        return plain("read-only: " + reason, "$text-warning")
+    state = entry.save
+    if state.error:
+        return plain(f"NOT SAVED ({state.error}); retrying", "bold $text-error")
+    if entry.attention.startswith("sidecar changed"):
+        return plain("NOT SAVED: sidecar changed on disk", "bold $text-error")
+    if document.dirty or state.running:
+        return Content.styled("saving…", "$text-warning")
+    return Content.styled("all saved", "$text-success")

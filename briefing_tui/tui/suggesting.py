@@ -15,7 +15,6 @@ import contextlib
 from array import array
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from textual import work
 from textual.content import Content
@@ -28,7 +27,8 @@ from briefing_tui.core.suggest.examples import FINISHED, Example, examples_of
 from briefing_tui.core.suggest.live import Candidate, DocumentSuggestions, score_sentences
 from briefing_tui.core.suggest.queue import QueueItem, queue_items
 from briefing_tui.tui.actions import ReaderActions
-from briefing_tui.tui.panes import Entry, clip, plain
+from briefing_tui.tui.entry import Entry
+from briefing_tui.tui.panes import clip, plain
 from briefing_tui.tui.reader import Reader
 from briefing_tui.tui.suggest_queue import SuggestionQueue
 
@@ -60,25 +60,14 @@ class Snapshot:
 
 
 class SuggestingMixin(ReaderActions):
-    """Mixed into the app: suggestions per open document and the keys that act on them."""
+    """A part of the app: suggestions per open document and the keys that act on them."""
 
-    entries: list[Entry]
     suggestions_hidden = False
     suggest_delay = RETRAIN_DELAY
     _suggested: dict[Path, DocumentSuggestions]
     _suggest_timer: Timer | None = None
     _suggest_asked = 0  # the newest request; results of older ones are dropped
     _suggest_trained_on: tuple[tuple[Path, int, int], ...] = ()
-
-    if TYPE_CHECKING:  # provided by the app
-        def open_entries(self) -> list[Entry]:
-            ...
-
-        def update_status(self) -> None:
-            ...
-
-        def open_in(self, reader: Reader, entry: Entry) -> None:
-            ...
 
     # -- what is shown ---------------------------------------------------------------
 
@@ -121,7 +110,7 @@ class SuggestingMixin(ReaderActions):
 
     def _ask_for_suggestions(self) -> None:
         self._suggest_timer = None
-        open_ = [e for e in self.open_entries() if e.document is not None
+        open_ = [e for e in self.opened_entries() if e.document is not None
                  and not e.document.sidecar_error and e.document.segmentation.complete]
         signature = tuple((e.path, e.document.annotations.revision, len(e.document.text))
                           for e in open_ if e.document is not None)

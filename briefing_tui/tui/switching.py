@@ -7,32 +7,15 @@ second reader's document is chosen from a list, never guessed.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from briefing_tui.core.state import AppState
-from briefing_tui.tui.actions import ReaderActions
+from briefing_tui.tui.app_base import AppBase
 from briefing_tui.tui.choosers import DocumentChooser
-from briefing_tui.tui.panes import AnnotationsPane, Entry
-from briefing_tui.tui.reader import Reader
+from briefing_tui.tui.entry import Entry
+from briefing_tui.tui.panes import AnnotationsPane
 
 
-class SwitchingMixin(ReaderActions):
-    """Mixed into the app: open documents in the readers."""
-
-    entries: list[Entry]
-    state: AppState | None
-    _shown: dict[str, Entry | None]
-    _active: str
-
-    if TYPE_CHECKING:  # provided by the app
-        def reader(self, ident: str) -> Reader:
-            ...
-
-        def open_in(self, reader: Reader, entry: Entry) -> None:
-            ...
-
-        def update_status(self) -> None:
-            ...
+class SwitchingMixin(AppBase):
+    """A part of the app: which document each reader shows."""
 
     def split_open(self) -> bool:
         return bool(self.query_one("#column-reader-2").display)

@@ -10,8 +10,6 @@ analyst's own layer of it (if any) is finished.
 
 from __future__ import annotations
 
-from textual.app import App
-
 from briefing_tui.core.sidecar.layers import (
     FINISHED,
     IN_PROGRESS,
@@ -21,39 +19,23 @@ from briefing_tui.core.sidecar.layers import (
     read_layers,
     visible_layers,
 )
-from briefing_tui.tui.panes import Entry
-from briefing_tui.tui.reader import Reader
+from briefing_tui.tui.app_base import AppBase
+from briefing_tui.tui.entry import Entry
 
 
-class TeamMixin(App[int]):
-    analyst: str = ""
-    layer_mode: bool = False
+class TeamMixin(AppBase):
+    """A part of the app: the analyst's layers and adjudication."""
 
-    def active_reader(self) -> Reader:
-        raise NotImplementedError
-
-    def entry_of(self, reader: Reader) -> Entry | None:
-        raise NotImplementedError
-
-    def active_entry(self) -> Entry | None:
-        return self.entry_of(self.active_reader())
-
-    def document_changed(self, entry: Entry, save: bool = True,
-                         sentence: int | None = None) -> None:
-        raise NotImplementedError
-
-    def _editable(self, reader: Reader) -> Entry | None:
+    def layer_refuses(self, entry: Entry) -> bool:
         """A finished layer is not changed (the analyst may have seen the others' since);
-        ``F`` reopens it."""
-        entry = self.entry_of(reader)
-        document = entry.document if entry else None
+        ``F`` reopens it. True, having said so, when ``entry`` is such a layer."""
+        document = entry.document
         if document is not None and document.layer and \
                 document.header.get("status") == FINISHED:
             self.notify(f"Your layer of {document.name} is finished: F reopens it.",
                         severity="warning", markup=False)
-            return None
-        found: Entry | None = super()._editable(reader)  # type: ignore[misc]
-        return found
+            return True
+        return False
 
     def refresh_layers(self, entry: Entry, own: str = "") -> None:
         """The documents pane's layer line; ``own``: our layer's status, maybe unsaved."""
@@ -79,8 +61,7 @@ class TeamMixin(App[int]):
                         markup=False)
             return
         status = IN_PROGRESS if document.header.get("status") == FINISHED else FINISHED
-        document.header["status"] = status
-        document.saved_revision -= 1  # the header changed: worth a save
+        document.set_layer_status(status)
         self.refresh_layers(entry, own=status)
         self.document_changed(entry)
         self.notify(f"Your layer of {document.name} is now {status}"
@@ -105,7 +86,7 @@ class TeamMixin(App[int]):
         from briefing_tui.tui.adjudicate import AdjudicationScreen
 
         try:
-            work = adjudication(document, layers, getattr(self, "codebook", None))
+            work = adjudication(document, layers, self.codebook)
         except ValueError as exc:
             self.notify(str(exc).capitalize() + ".", severity="warning", markup=False)
             return

@@ -82,8 +82,13 @@ __all__ = [
 # -- writing --------------------------------------------------------------------------------
 
 
+#: One encoder for every line: ``json.dumps`` with an option builds a new one per call,
+#: a third of the time of dumping 200,000 annotations.
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def _q(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)
+    return _ENCODE(text)
 
 
 def _extra_items(extra: Any, reserved: tuple[str, ...], where: str,
@@ -110,7 +115,7 @@ def _line(a: Annotation) -> str:
     if anchor is not Anchor.EXACT:
         entry["anchor"] = anchor.value
     write_dismissed(entry, a.dismissed)
-    line = json.dumps(entry, ensure_ascii=False)
+    line = _ENCODE(entry)
     if a.extra:
         items = _extra_items(a.extra, ANNOTATION_KEYS, f"annotation {a.id!r}")
         line = line[:-1] + "".join(f", {_q(k)}: {flow(v, 4)}" for k, v in items) + "}"

@@ -7,6 +7,7 @@ kept, as read, under ``rejected:``. Only a header that cannot be trusted raises
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from briefing_tui.core.analyst import read_by
@@ -22,8 +23,18 @@ from briefing_tui.core.sidecar.data import (
     SidecarData,
     SidecarUnreadable,
 )
+from briefing_tui.core.sidecar.dismissed import KEY as DISMISSED
 from briefing_tui.core.sidecar.dismissed import read_dismissed
 from briefing_tui.core.sidecar.header import read_corrections, read_metadata
+
+#: Every key an annotation may have; an entry with only these has no extras to sort.
+_KNOWN_KEYS = frozenset(ANNOTATION_KEYS)
+
+
+@lru_cache(maxsize=1024)
+def _tag_name(tag: str) -> bool:
+    """Whether ``tag`` is a tag name; a sidecar repeats a few tags thousands of times."""
+    return TAG_NAME.fullmatch(tag) is not None
 
 
 class _Bad(Exception):
@@ -74,18 +85,18 @@ def _annotation(entry: Any, document_length: int | None) -> Annotation:
     if not isinstance(tags, list):
         raise _Bad(f"tags must be a list (got {_short(tags)})")
     for tag in tags:
-        if not isinstance(tag, str) or not TAG_NAME.fullmatch(tag):
+        if not isinstance(tag, str) or not _tag_name(tag):
             raise _Bad(f"{_short(tag)} is not a tag name (lowercase letters, digits, - _ .)")
     ident = entry.get("id")
     if ident is None:
         ident = make_id(start, end, text)
     elif not isinstance(ident, str) or not ident:
         raise _Bad(f"id must be non-empty text (got {_short(ident)})")
-    extra = tuple(sorted(((k, v) for k, v in entry.items() if k not in ANNOTATION_KEYS),
-                         key=lambda kv: kv[0]))
-    try:
-        by = read_by(entry.get("by", []))
-        dismissed = read_dismissed(entry)
+    extra = () if _KNOWN_KEYS.issuperset(entry) else tuple(sorted(
+        ((k, v) for k, v in entry.items() if k not in _KNOWN_KEYS), key=lambda kv: kv[0]))
+    try:  # absent keys (the usual case) need no reading
+        by = read_by(entry["by"]) if "by" in entry else ()
+        dismissed = read_dismissed(entry) if DISMISSED in entry else ()
     except ValueError as exc:
         raise _Bad(str(exc)) from None
     return Annotation(ident, start, end, text, _text(entry, "prefix", ""),

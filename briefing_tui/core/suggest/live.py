@@ -10,8 +10,9 @@ the whole object when it is ready.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import partial
 
 from briefing_tui.core.annotations import AnnotationSet
 from briefing_tui.core.document import Document
@@ -21,9 +22,16 @@ from briefing_tui.core.suggest.ranking import THRESHOLD, Suggester
 
 @dataclass(frozen=True)
 class Candidate:
+    """A tag worth suggesting on a sentence; its reason is worked out when shown (the
+    status line, the queue), not for every sentence of every document."""
+
     tag: str
     score: float
-    reason: str
+    explain: Callable[[], str] = field(compare=False, repr=False)
+
+    @property
+    def reason(self) -> str:
+        return self.explain()
 
 
 class DocumentSuggestions:
@@ -52,11 +60,14 @@ def candidates(suggester: Suggester, text: str, tags: Sequence[str],
                threshold: float = THRESHOLD) -> tuple[Candidate, ...]:
     """Every tag of ``tags`` whose score reaches ``threshold``, best first, with reasons."""
     row = features(text) if suggester.models else None
+    learnt = suggester.model_scores(row) if row is not None else {}
     found: list[Candidate] = []
     for tag in tags:
-        value, _ = suggester.score(text, tag, row, explain=False)
+        model = learnt.get(tag)
+        value, _ = suggester.score(text, tag, row, explain=False, learnt=model)
         if value >= threshold:
-            found.append(Candidate(tag, round(value, 4), suggester.score(text, tag, row)[1]))
+            why = partial(lambda t, m: suggester.score(text, t, learnt=m)[1], tag, model)
+            found.append(Candidate(tag, round(value, 4), why))
     found.sort(key=lambda c: -c.score)
     return tuple(found)
 

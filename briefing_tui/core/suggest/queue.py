@@ -7,8 +7,8 @@ answer teaches the model most (active learning, as Prodigy and INCEpTION do).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing_tui.core.annotations import AnnotationSet
@@ -26,8 +26,12 @@ class QueueItem:
     end: int
     tag: str
     score: float
-    reason: str
     text: str
+    explain: Callable[[], str] = field(compare=False, repr=False)  # worked out when shown
+
+    @property
+    def reason(self) -> str:
+        return self.explain()
 
 
 def queue_items(path: Path, order: int, text: str, starts: Iterable[int],
@@ -38,8 +42,8 @@ def queue_items(path: Path, order: int, text: str, starts: Iterable[int],
     for start, end in zip(starts, ends, strict=True):
         if start not in found.by_start:
             continue
-        items += [QueueItem(path, order, start, end, c.tag, c.score, c.reason,
-                            text[start:end])
+        items += [QueueItem(path, order, start, end, c.tag, c.score, text[start:end],
+                            c.explain)
                   for c in found.shown(annotations, start, end)]
     return items
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.suggest.examples import Example
 from briefing_tui.core.suggest.features import features
-from briefing_tui.core.suggest.learners import LEARNERS, Learner, NaiveBayes
+from briefing_tui.core.suggest.learners import LEARNERS, Joint, Learner, NaiveBayes
 
 MIN_LABELS = 20
 THRESHOLD = 0.5  # a pair is suggested from this score on
@@ -54,6 +54,7 @@ class Suggester:
         self.min_labels, self.rule_weight = min_labels, rule_weight
         self.models: dict[str, Learner] = {}
         self.labels: dict[str, int] = {}
+        self._joint: Joint | None = None  # built on first use, after training
 
     @property
     def tags(self) -> list[str]:
@@ -73,6 +74,7 @@ class Suggester:
             for tag in tags:
                 self.labels[tag] = self.labels.get(tag, 0) + 1
         self.models = {}
+        self._joint = None
         if self.mode == "rules":
             return len(rows)
         totals: Counter[str] = Counter()
@@ -88,14 +90,24 @@ class Suggester:
                 else:
                     model.fit(rows, labels)
                 self.models[tag] = model
+        self._joint = None
         return len(rows)
 
-    def score(self, text: str, tag: str, row: set[str] | None = None, *,
-              explain: bool = True) -> tuple[float, str]:
-        """The score of ``tag`` for a sentence, and the one-line reason for it (without
-        ``explain``, "": the model's top words cost a sort)."""
+    def hits(self, text: str, tag: str) -> list[str]:
+        """The tag's rules that match the sentence (none in "model" mode)."""
         entry = self.codebook.get(tag)
-        hits = entry.patterns.matches(text) if entry and self.mode != "model" else []
+        return entry.patterns.matches(text) if entry and self.mode != "model" else []
+
+    def score(self, text: str, tag: str, row: set[str] | None = None, *,
+              explain: bool = True, hits: list[str] | None = None,
+              threshold: float = 0.0, learnt: float | None = None) -> tuple[float, str]:
+        """The score of ``tag`` for a sentence, and the one-line reason for it (without
+        ``explain``, or below ``threshold``, "": the model's top words cost a sort).
+        ``hits`` (from :meth:`hits`) and ``learnt`` (from :meth:`model_scores`) save
+        matching the rules and scoring the model again."""
+        entry = self.codebook.get(tag)
+        if hits is None:
+            hits = self.hits(text, tag)
         rules = rule_score(len(hits))
         model = self.models.get(tag)
         count = self.labels.get(tag, 0)
@@ -105,31 +117,45 @@ class Suggester:
             return rules, (f"rules only ({count} of {self.min_labels} labels): matched "
                            + _quoted(hits[:4]))
         row = features(text) if row is None else row
-        learnt = model.score(row)
-        top = model.top(row) if explain else []
+        if learnt is None:
+            learnt = model.score(row)
+        alone = self.mode == "model" or bool(entry and not entry.patterns)
+        value = learnt if alone else (1 - self.rule_weight) * learnt + self.rule_weight * rules
+        if not explain or value < threshold:
+            return value, ""
+        top = model.top(row)
         why = f"model ({count} labels)" + (f": {_quoted(top)}" if top else "")
-        if self.mode == "model" or (entry and not entry.patterns):
-            return learnt, why
-        if hits:
+        if hits and not alone:
             why += f"; rules: {_quoted(hits[:3])}"
-        return (1 - self.rule_weight) * learnt + self.rule_weight * rules, why
+        return value, why
+
+    def model_scores(self, row: set[str]) -> dict[str, float]:
+        """Every trained tag's model score for a sentence, in one pass over its features."""
+        if not self.models:
+            return {}
+        if self._joint is None:
+            self._joint = Joint(self.models)
+        return self._joint.scores(row)
 
     def suggest(self, examples: Iterable[Example], *, tags: Sequence[str] | None = None,
-                threshold: float = THRESHOLD) -> list[Suggestion]:
+                threshold: float = THRESHOLD, limit: int | None = None) -> list[Suggestion]:
         """Suggestions for sentences that lack the tag and never had it dismissed, best
-        first (then in document order, so equal scores keep a stable order)."""
+        first (then in document order, so equal scores keep a stable order); the first
+        ``limit`` only. Reasons are worked out for those returned, not for every pair."""
         wanted = list(tags) if tags else self.tags
-        found: list[Suggestion] = []
+        found: list[tuple[float, Example, str, float | None, list[str], set[str] | None]] = []
         for example in examples:
             row = features(example.text) if self.models else None
+            learnt = self.model_scores(row) if row is not None else {}
             for tag in wanted:
                 if tag in example.tags or tag in example.dismissed:
                     continue
-                value, _ = self.score(example.text, tag, row, explain=False)
+                hits = self.hits(example.text, tag)
+                value, _ = self.score(example.text, tag, row, explain=False, hits=hits,
+                                      learnt=learnt.get(tag))
                 if value >= threshold:
-                    reason = self.score(example.text, tag, row)[1]
-                    found.append(Suggestion(example.document, example.number, example.start,
-                                            example.end, tag, round(value, 4), reason,
-                                            example.text))
-        found.sort(key=lambda s: -s.score)
-        return found
+                    found.append((round(value, 4), example, tag, learnt.get(tag), hits, row))
+        found.sort(key=lambda f: -f[0])
+        return [Suggestion(e.document, e.number, e.start, e.end, tag, value,
+                           self.score(e.text, tag, row, hits=hits, learnt=model)[1], e.text)
+                for value, e, tag, model, hits, row in found[:limit]]

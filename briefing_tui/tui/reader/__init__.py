@@ -9,8 +9,8 @@ characters already mapped to visible one-cell symbols (``core.visible``) so offs
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_left
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from rich.segment import Segment
 from rich.style import Style
@@ -23,7 +23,6 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from briefing_tui.core.annotations import Anchor
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.document import Document
 from briefing_tui.core.suggest.live import DocumentSuggestions
@@ -31,13 +30,13 @@ from briefing_tui.core.visible import visible
 from briefing_tui.tui.keys import READER_BINDINGS, tag_bindings
 from briefing_tui.tui.reader.layout import TextLayout, line_blocks, span_blocks
 from briefing_tui.tui.reader.navigation import Navigator
-from briefing_tui.tui.reader.suggested import is_marked, marks, suggested
+from briefing_tui.tui.reader.pieces import REVIEW_MARK, match_segments, row_pieces
+from briefing_tui.tui.reader.suggested import is_marked, suggested
 from briefing_tui.tui.reader.wrap import wrap_offsets
 
 GUTTER = 4  # three tag marks and a space
 MEASURE = 90  # the longest line read comfortably, in cells; wider panes leave a margin
 LAZY_LAYOUT_CHARS = 1_000_000  # larger documents lay out the first screen first
-REVIEW_MARK = "\0review"  # not a tag name (names are validated): marks a tag to review
 
 
 class Reader(ScrollView, can_focus=True):
@@ -47,12 +46,15 @@ class Reader(ScrollView, can_focus=True):
     COMPONENT_CLASSES = {"reader--cursor", "reader--pointer", "reader--match",
                          "reader--review", "reader--empty"}
 
+    @dataclass
     class CursorMoved(Message):
-        """The sentence cursor moved (to ``index``, 0-based) or the document changed."""
+        """The sentence cursor moved or the document changed (``@on(..., "#reader-2")``)."""
 
-        def __init__(self, reader: Reader) -> None:
-            super().__init__()
-            self.reader = reader
+        reader: Reader
+
+        @property
+        def control(self) -> Reader:
+            return self.reader
 
     def __init__(self, codebook: Codebook, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -193,7 +195,8 @@ class Reader(ScrollView, can_focus=True):
         if span is None:
             return Strip.blank(self.size.width, base)
         start, end = span
-        pieces = self._pieces(start, end)
+        hints = self.suggestions_for(self.document) if self.suggestions_for else None
+        pieces = row_pieces(self.document, start, end, self.nav.cursor, hints)
         tags_on_row: list[str] = []
         review = False
         hinted: list[str] = []
@@ -222,7 +225,7 @@ class Reader(ScrollView, can_focus=True):
                 style = style + self._styles_for(self.codebook.order(real)[0])[0]
             if is_cursor:
                 style = style + cursor_style
-            segments += self._with_matches(a, b, style, match_style)
+            segments += match_segments(self.shown, self.nav.matches, a, b, style, match_style)
         return Strip(segments)
 
     def _message_row(self, row: int) -> Strip:
@@ -240,63 +243,6 @@ class Reader(ScrollView, can_focus=True):
         end = offsets[line + 1] if line + 1 < len(offsets) else len(message)
         style = self._style("reader--empty")
         return Strip([Segment(" " * GUTTER, base), Segment(message[offsets[line]:end], style)])
-
-    def _pieces(self, start: int, end: int) -> list[tuple[int, int, tuple[str, ...], bool]]:
-        """Split ``start:end`` at sentence edges: (a, b, tags, is_cursor) for each piece."""
-        assert self.document is not None
-        split = self.document.segmentation
-        annotations = self.document.annotations
-        pieces: list[tuple[int, int, tuple[str, ...], bool]] = []
-        hints = self.suggestions_for(self.document) if self.suggestions_for else None
-        index = split.index_at(start)
-        pos = start
-        if index is None:
-            index = 0
-        count = len(split)
-        while pos < end:
-            if index >= count or split.starts[index] >= end:
-                pieces.append((pos, end, (), False))
-                break
-            s_start, s_end = split.starts[index], split.ends[index]
-            if s_end <= pos:
-                index += 1
-                continue
-            if s_start > pos:
-                pieces.append((pos, s_start, (), False))
-                pos = s_start
-            stop = min(s_end, end)
-            found = annotations.on_span(s_start, s_end)  # all of them: what x clears
-            tags = tuple(dict.fromkeys(t for a in found for t in a.tags))
-            if any(a.anchor is Anchor.REVIEW for a in found):
-                tags = (*tags, REVIEW_MARK)
-            tags += marks(hints, annotations, s_start, s_end)
-            pieces.append((pos, stop, tags, index == self.nav.cursor))
-            pos = stop
-            index += 1
-        return pieces
-
-    def _with_matches(self, a: int, b: int, style: Style, match: Style) -> list[Segment]:
-        matches = self.nav.matches
-        if not matches.starts:
-            return [Segment(self.shown[a:b], style)]
-        out: list[Segment] = []
-        i = max(0, bisect_left(matches.starts, a) - 1)
-        pos = a
-        length = matches.length
-        while i < len(matches.starts) and matches.starts[i] < b:
-            m_start, m_end = matches.starts[i], matches.starts[i] + length
-            i += 1
-            if m_end <= pos:
-                continue
-            if m_start > pos:
-                out.append(Segment(self.shown[pos:m_start], style))
-                pos = m_start
-            stop = min(m_end, b)
-            out.append(Segment(self.shown[pos:stop], style + match))
-            pos = stop
-        if pos < b:
-            out.append(Segment(self.shown[pos:b], style))
-        return out
 
     # -- refreshing --------------------------------------------------------------------
 

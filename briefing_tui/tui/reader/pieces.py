@@ -1,0 +1,83 @@
+"""What one screen row of the reader is made of, as plain data: no widget needed.
+
+A row is cut at sentence edges into pieces, each with the tags its sentence shows (plus
+the marks for a tag to review and for suggestions) and whether the cursor is on it; each
+piece is then cut again around search hits. The reader turns these into styled segments.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from rich.segment import Segment
+from rich.style import Style
+
+from briefing_tui.core.annotations import Anchor
+from briefing_tui.core.document import Document
+from briefing_tui.core.suggest.live import DocumentSuggestions
+from briefing_tui.tui.reader.navigation import Matches
+from briefing_tui.tui.reader.suggested import marks
+
+REVIEW_MARK = "\0review"  # not a tag name (names are validated): marks a tag to review
+
+#: (start, end, tags and marks, on the cursor's sentence) of one piece of a row
+Piece = tuple[int, int, tuple[str, ...], bool]
+
+
+def row_pieces(document: Document, start: int, end: int, cursor: int,
+               hints: DocumentSuggestions | None = None) -> list[Piece]:
+    """Split ``start:end`` at sentence edges: (a, b, tags, is_cursor) for each piece."""
+    split = document.segmentation
+    annotations = document.annotations
+    pieces: list[Piece] = []
+    index = split.index_at(start)
+    pos = start
+    if index is None:
+        index = 0
+    count = len(split)
+    while pos < end:
+        if index >= count or split.starts[index] >= end:
+            pieces.append((pos, end, (), False))
+            break
+        s_start, s_end = split.starts[index], split.ends[index]
+        if s_end <= pos:
+            index += 1
+            continue
+        if s_start > pos:
+            pieces.append((pos, s_start, (), False))
+            pos = s_start
+        stop = min(s_end, end)
+        found = annotations.on_span(s_start, s_end)  # all of them: what x clears
+        tags = tuple(dict.fromkeys(t for a in found for t in a.tags))
+        if any(a.anchor is Anchor.REVIEW for a in found):
+            tags = (*tags, REVIEW_MARK)
+        tags += marks(hints, annotations, s_start, s_end)
+        pieces.append((pos, stop, tags, index == cursor))
+        pos = stop
+        index += 1
+    return pieces
+
+
+def match_segments(shown: str, matches: Matches, a: int, b: int, style: Style,
+                   match: Style) -> list[Segment]:
+    """``shown[a:b]`` in ``style``, with every search hit in it also in ``match``."""
+    if not matches.starts:
+        return [Segment(shown[a:b], style)]
+    out: list[Segment] = []
+    i = max(0, bisect_left(matches.starts, a) - 1)
+    pos = a
+    length = matches.length
+    while i < len(matches.starts) and matches.starts[i] < b:
+        m_start, m_end = matches.starts[i], matches.starts[i] + length
+        i += 1
+        if m_end <= pos:
+            continue
+        if m_start > pos:
+            out.append(Segment(shown[pos:m_start], style))
+            pos = m_start
+        stop = min(m_end, b)
+        out.append(Segment(shown[pos:stop], style + match))
+        pos = stop
+    if pos < b:
+        out.append(Segment(shown[pos:b], style))
+    return out
