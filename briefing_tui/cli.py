@@ -229,6 +229,10 @@ def cmd_export(args: argparse.Namespace) -> int:
                          to_stdout=args.output is None)
     if summary is None:
         return EXIT_BAD_INPUT
+    if args.about:
+        from briefing_tui.core.about import about  # only when filtering by place or actor
+
+        summary = about(summary, args.about)
     try:
         data = render_bytes(summary, fmt, codebook)
     except BriefingError as exc:  # docx without python-docx: how to install it
@@ -305,6 +309,9 @@ def _add_summary_commands(sub: argparse._SubParsersAction[argparse.ArgumentParse
     export.add_argument("-o", "--output", type=Path, metavar="FILE",
                         help="write to FILE atomically (default: stdout)")
     export.add_argument("--force", action="store_true", help="replace an existing FILE")
+    export.add_argument("--about", action="append", metavar="NAME",
+                        help="only sentences naming this place or actor (any alias; "
+                        "repeatable)")
     export.add_argument("--no-notes", action="store_true", help="leave the notes out")
     export.add_argument("--no-timestamp", action="store_true",
                         help="no export date: the same input gives the same bytes")

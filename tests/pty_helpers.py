@@ -124,7 +124,7 @@ class PtyApp:
             os.killpg(self.child.pid, signum) if signum == signal.SIGKILL else \
                 self.child.send_signal(signum)
 
-    def wait(self, timeout: float = 20) -> int:
+    def wait(self, timeout: float = 60) -> int:
         """The exit status, reading the terminal meanwhile (a full pty would block it)."""
         deadline = time.monotonic() + timeout
         while self.child.poll() is None and time.monotonic() < deadline:

@@ -25,7 +25,7 @@ def test_quick_benchmarks_write_positive_numbers(tmp_path: Path) -> None:
     out = tmp_path / "r.json"
     done = subprocess.run(
         [sys.executable, "-m", "benchmarks", "--quick", "--json", str(out)],
-        cwd=ROOT, capture_output=True, text=True, timeout=180, check=False)
+        cwd=ROOT, capture_output=True, text=True, timeout=900, check=False)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     report = json.loads(out.read_text(encoding="utf-8"))
     assert report["quick"] is True

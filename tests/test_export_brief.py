@@ -39,6 +39,8 @@ BRIEF_YAML = """\
 # The analyst's words for this folder's brief.
 title: Kunar, early October 2012
 period: 2012-09-28 to 2012-10-04
+places: [{name: Asadabad, aliases: [Asad Abad], level: city, iso: AFG}]
+actors: [{name: Kunar elders, aliases: [local elders]}]
 """
 
 
@@ -157,3 +159,43 @@ def test_sections_follow_brief_yaml(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     md = render(brief_summary(folder, monkeypatch), "md", BOOK)
     assert "## Key figures" not in md
     assert md.index("## security") < md.index("## Timeline")
+
+
+def test_places_and_actors_are_found_per_sentence(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    summary = brief_summary(brief_folder(tmp_path / "kunar"), monkeypatch)
+    about = {i.text.split()[0] + " " + i.text.split()[1]: summary.about(i)
+             for t in summary.tags for i in summary.items[t]}
+    assert about["Afghan officials"] == ("Asadabad",)  # brief.yaml's own place
+    assert about["Local elders"] == ("Kunar elders",)  # brief.yaml's actor, case-blind
+    assert about["Fighting between"] == ("Kunar", "OCHA")  # gazetteer, shipped actor
+    assert "Norwegian Refugee Council" in about["KABUL, Afghanistan"] or \
+        "ISAF" not in about["KABUL, Afghanistan"]
+    md = render(summary, "md", BOOK)
+    assert "· about: Kunar, OCHA" in md
+
+
+def test_mentions_prefer_the_longest_name_and_short_capitals_as_written() -> None:
+    from briefing_tui.core.brief.mentions import Known, Mentions
+
+    found = Mentions([Known("Asadabad", "place", ("Asad Abad",))])
+    assert found.in_text("The Pakistani Taliban (TTP) struck near Asad Abad, Kunar "
+                         "province.") == ("Tehrik-i-Taliban Pakistan", "Asadabad", "Kunar")
+    assert found.in_text("They let the Taliban go; ttp in lower case is no name.") == (
+        "Taliban",)
+
+
+def test_export_about_a_place_or_actor_keeps_only_their_sentences(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    folder = brief_folder(tmp_path / "kunar")
+    done = subprocess.run([sys.executable, "-m", "briefing_tui", "export", str(folder),
+                           "--format", "json", "--about", "NRC", "--no-timestamp"],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert [r["document"] for r in data["sentences"]] == ["kunar-ngo-update.txt"]
+    assert [f["value"] for f in data["figures"]] == [2000]
+    assert data["filters"]["about"] == ["NRC"]
+    assert all("Norwegian Refugee Council" in r["about"] for r in data["sentences"])

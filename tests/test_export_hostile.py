@@ -13,6 +13,7 @@ import csv
 import io
 import json
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 
 import pytest
@@ -134,6 +135,8 @@ def test_html_escapes_everything_it_did_not_write(
         hostile: str, tmp_path_factory: pytest.TempPathFactory) -> None:
     _, summary = exported(tmp_path_factory, hostile)
     _, benign = exported(tmp_path_factory, harmless(hostile))
+    # a place named in the text ("Torkham") adds its mention: same structure otherwise
+    summary, benign = replace(summary, about_of={}), replace(benign, about_of={})
     out = render(summary, "html", BOOK)
     assert not RAW.search(out)
     page = parse_html(out)

@@ -38,7 +38,7 @@ def test_killed_saves_leave_the_last_saved_state_or_the_next(tmp_path: Path) -> 
     last = 0
     began = time.monotonic()
     while kills < 25 or attempted < 100:
-        assert time.monotonic() - began < 30, (kills, attempted)
+        assert time.monotonic() - began < 300, (kills, attempted)  # a hang, not a speed claim
         child = subprocess.Popen([sys.executable, str(CHILD), str(path)], cwd=ROOT,
                                  stdout=subprocess.PIPE, text=True)
         assert child.stdout is not None

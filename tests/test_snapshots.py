@@ -62,8 +62,13 @@ def test_note_dialog(snap_compare: Any, tmp_path: Path) -> None:
     async def open_note(pilot: Pilot[Any]) -> None:
         await settled(pilot)
         await pilot.press("j", "j", "j", "n")
-        pilot.app.screen.query_one(TextArea).cursor_blink = False
-        await pilot.pause()
+        area = pilot.app.screen.query_one(TextArea)
+        area.cursor_blink = False
+        for _ in range(50):  # the dialog gives its text area the focus a frame or two later
+            await pilot.pause()
+            if area.has_focus:
+                break
+        assert area.has_focus  # the cursor is drawn: typing goes to the note
 
     assert snap_compare(app, terminal_size=SIZE, run_before=open_note)
 

@@ -106,6 +106,12 @@ class Document(MetadataAndFixes, DiskRecovery):
     def dirty(self) -> bool:
         return self.annotations.revision != self.saved_revision
 
+    def set_layer_status(self, status: str) -> None:
+        """Mark this analyst's layer finished or in progress (double coding); the header
+        changed, so the next save writes it."""
+        self.header["status"] = status
+        self.saved_revision -= 1
+
     # -- sidecar -----------------------------------------------------------------------
 
     def _full_segmentation(self) -> Segmentation:

@@ -26,7 +26,8 @@ from pathlib import Path
 from briefing_tui.core.anchoring import previous_text
 from briefing_tui.core.annotations import Anchor, Annotation
 from briefing_tui.core.brief import Chosen, Event, KeyFigure, facts_of
-from briefing_tui.core.brief.file import BriefFile, BriefFileError, read_brief
+from briefing_tui.core.brief.file import BriefFile
+from briefing_tui.core.brief.folders import FolderBriefs
 from briefing_tui.core.citation import Citation as Citation  # re-exported: its old home
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.corpus import find_documents
@@ -93,6 +94,13 @@ class Summary:
     timeline: list[Event] = field(default_factory=list)  # one per tagged sentence, by date
     brief: BriefFile = field(default_factory=BriefFile)  # brief.yaml of the common folder
     confirmed: frozenset[str] = frozenset()  # figure ids confirmed in any brief.yaml
+    #: (document path, sentence number) → the places and actors that sentence names
+    about_of: dict[tuple[str, int], tuple[str, ...]] = field(default_factory=dict)
+    aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # for filtering
+
+    def about(self, item: SummaryItem) -> tuple[str, ...]:
+        """The places and actors ``item``'s sentence names."""
+        return self.about_of.get((str(item.document), item.citation.sentence), ())
 
     def is_confirmed(self, figure: KeyFigure) -> bool:
         return figure.id in self.confirmed
@@ -137,6 +145,7 @@ class _Builder:
         self.figures: list[KeyFigure] = []
         self.timeline: list[Event] = []
         self._chosen: list[Chosen] = []
+        self.briefs = FolderBriefs()
 
     def _ordered(self, tags: Iterable[str]) -> tuple[str, ...]:
         return tuple(sorted(tags, key=lambda t: (self.rank.get(t, len(self.rank)), t)))
@@ -171,6 +180,7 @@ class _Builder:
         self.found |= part.found
         self.figures += part.figures
         self.timeline += part.timeline
+        self.briefs.merge(part.briefs)
 
     def add(self, document: Document) -> None:
         split = document.segmentation
@@ -190,7 +200,8 @@ class _Builder:
         for annotation in document.annotations.sorted():
             self._add_annotation(document, split, info, annotation)
         figures, events = facts_of(document.text, info.path, self._chosen,
-                                   metadata_date=meta.date, source=info.source)
+                                   metadata_date=meta.date, source=info.source,
+                                   mentions=self.briefs.mentions(info.path.parent))
         self.figures += figures
         self.timeline += events
 
@@ -248,21 +259,18 @@ class _Builder:
             skipped=self.skipped,
             known_tags=self.codebook.order({*(t.name for t in self.codebook), *self.found}),
             filters=filters, figures=self.figures, brief=brief, confirmed=confirmed,
-            timeline=sorted(self.timeline, key=lambda e: (e.date or "9999", e.until)))
+            timeline=sorted(self.timeline, key=lambda e: (e.date or "9999", e.until)),
+            about_of={(str(e.path), e.citation.sentence): e.about for e in self.timeline
+                      if e.about}, aliases=self.briefs.aliases())
 
     def _briefs(self) -> tuple[BriefFile, frozenset[str]]:
         """The common folder's brief.yaml and the confirmations of every folder's."""
         folders = list(dict.fromkeys(info.path.parent for info in self.documents))
-        files: dict[Path, BriefFile] = {}
         for folder in folders:
-            try:
-                files[folder] = read_brief(folder)
-            except BriefFileError as exc:
-                self.skipped.append(str(exc))
-        common = Path(os.path.commonpath(folders)) if folders and all(
-            f.is_absolute() == folders[0].is_absolute() for f in folders) else None
-        confirmed = frozenset(i for f in files.values() for i in f.confirmed)
-        return files.get(common, BriefFile()) if common else BriefFile(), confirmed
+            self.briefs.brief(folder)
+        brief = self.briefs.common(folders)
+        self.skipped += self.briefs.errors.values()
+        return brief, self.briefs.confirmed()
 
 
 def _filters(tags: Collection[str] | None, doc_glob: str | None, include_notes: bool,

@@ -239,7 +239,8 @@ class BriefingApp(SuggestingMixin, OrphanMixin, FixingMixin, TeamMixin, SearchMi
 
     def show_note(self, reader: Reader) -> None:
         """The cursor sentence's note, in full, under its reader (hidden when none)."""
-        self.query_one(f"#note-{reader.id}", NoteView).show_for(reader.document, reader.cursor)
+        for view in self.query(f"#note-{reader.id}").results(NoteView):  # none at teardown
+            view.show_for(reader.document, reader.cursor)
 
     # -- status ----------------------------------------------------------------------
 

@@ -212,6 +212,9 @@ class SummaryScreen(Screen[Jump | None]):
         if item.co_tags:
             parts.append(Content.styled(f"  (also: {', '.join(item.co_tags)})",
                                         "$text-muted"))
+        about = self.summary.about(item) if self.summary is not None else ()
+        if about:
+            parts.append(plain(f"  ⌖ {', '.join(about)}", "$text-muted"))
         if item.note:
             parts += ["\n               ", plain("✎ " + clip(item.note, 160),
                                                  "italic $text-muted")]

@@ -61,8 +61,7 @@ class TeamMixin(AppBase):
                         markup=False)
             return
         status = IN_PROGRESS if document.header.get("status") == FINISHED else FINISHED
-        document.header["status"] = status
-        document.saved_revision -= 1  # the header changed: worth a save
+        document.set_layer_status(status)
         self.refresh_layers(entry, own=status)
         self.document_changed(entry)
         self.notify(f"Your layer of {document.name} is now {status}"

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefing_tui.core.brief.mentions import Mentions
 from briefing_tui.core.brief.timeline import event_date, opening_cut
 from briefing_tui.core.citation import Citation
 from briefing_tui.core.figures import Figure, SentenceRef, document_date, figures_in
@@ -58,6 +59,7 @@ class Event:
     tags: tuple[str, ...]
     start: int
     end: int
+    about: tuple[str, ...] = ()  # the places and actors the sentence names
 
 
 def figure_id(figure: Figure, sentence_start: int) -> str:
@@ -78,7 +80,8 @@ def figure_words(figure: Figure) -> str:
 
 
 def facts_of(text: str, path: Path, chosen: Iterable[Chosen], *, metadata_date: str | None,
-             source: str) -> tuple[list[KeyFigure], list[Event]]:
+             source: str, mentions: Mentions | None = None,
+             ) -> tuple[list[KeyFigure], list[Event]]:
     """The figures and timeline events of one document's chosen sentences (each sentence
     once, however many tags it has), in text order."""
     unique = sorted({(c.start, c.end): c for c in chosen}.values(), key=lambda c: c.start)
@@ -99,6 +102,8 @@ def facts_of(text: str, path: Path, chosen: Iterable[Chosen], *, metadata_date: 
                 text[figure.end:figure.end + CONTEXT]))
         cut = opening_cut(top, one.start, one.end)
         when, until, stated = event_date(text[one.start + cut:one.end], reference, year)
+        # the dateline's city is where it was filed, not what the sentence is about
+        about = mentions.in_text(text[one.start + cut:one.end]) if mentions else ()
         events.append(Event(when, until, stated, path, one.citation, one.text, one.tags,
-                            one.start, one.end))
+                            one.start, one.end, about))
     return figures, events

@@ -10,6 +10,8 @@ comments) is kept byte for byte::
     title: Afghanistan–Pakistan border, October
     period: 2026-10-01 to 2026-10-14
     sections: [figures, timeline, tags]
+    places: [{name: Asadabad, aliases: [Asad Abad], level: city, iso: AFG}]
+    actors: [{name: Tehrik-i-Taliban Pakistan, aliases: [TTP]}]
     confirmed:
     - {"id": "3f2a9c1b7d4e", "document": "a.txt", "sentence": 4, "figure": "2 killed men"}
 """
@@ -23,6 +25,7 @@ from typing import Any
 
 from briefing_tui.core.atomic import atomic_write
 from briefing_tui.core.brief import KeyFigure, figure_words
+from briefing_tui.core.brief.mentions import Known, KnownError, parse_known
 from briefing_tui.core.errors import BriefingError
 from briefing_tui.core.safe_yaml import YamlError, load_yaml
 
@@ -43,6 +46,8 @@ class BriefFile:
     period: str = ""
     sections: tuple[str, ...] = SECTIONS
     confirmed: frozenset[str] = field(default_factory=frozenset)
+    places: tuple[Known, ...] = ()  # the folder's own, beside the shipped gazetteer
+    actors: tuple[Known, ...] = ()
 
 
 def _parse(path: Path) -> dict[str, Any]:
@@ -82,8 +87,13 @@ def read_brief(folder: Path) -> BriefFile:
     if not isinstance(confirmed, list) or not all(
             isinstance(c, dict) and isinstance(c.get("id"), str) for c in confirmed):
         raise BriefFileError(f"{path.name}: confirmed must be a list of {{id: ...}}")
+    try:
+        places, actors = parse_known(raw.get("places"), "place"), \
+            parse_known(raw.get("actors"), "actor")
+    except KnownError as exc:
+        raise BriefFileError(f"{path.name}: {exc}") from exc
     return BriefFile(_text(raw, "title"), _text(raw, "period"), order,
-                     frozenset(c["id"] for c in confirmed))
+                     frozenset(c["id"] for c in confirmed), places, actors)
 
 
 def _entry(figure: KeyFigure) -> dict[str, Any]:

@@ -36,7 +36,7 @@ def event_record(event: Event) -> dict[str, Any]:
         "date": event.date, "until": event.until, "date_stated": event.stated,
         "document": cite.file, "path": str(event.path), "paragraph": cite.paragraph,
         "sentence": cite.sentence, "start": event.start, "end": event.end,
-        "tags": list(event.tags), "text": event.text}
+        "tags": list(event.tags), "about": list(event.about), "text": event.text}
     if cite.page:
         record["page"] = cite.page
     return record

@@ -53,6 +53,9 @@ def filters_line(summary: Summary) -> str:
         parts.append("tags " + ", ".join(str(t) for t in tags))
     if summary.filters.get("doc"):
         parts.append(f"documents matching {summary.filters['doc']}")
+    about = summary.filters.get("about")
+    if isinstance(about, list):
+        parts.append("about " + ", ".join(str(a) for a in about))
     if summary.filters.get("notes") is False:
         parts.append("notes left out")
     return "; ".join(parts)

@@ -91,7 +91,8 @@ def _line(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _record(item: SummaryItem, paginated: bool = False) -> dict[str, Any]:
+def _record(item: SummaryItem, paginated: bool = False,
+            about: tuple[str, ...] = ()) -> dict[str, Any]:
     record = {"tag": item.tag, "co_tags": list(item.co_tags), "document": item.citation.file,
               "path": str(item.document), "title": item.citation.title,
               "date": item.citation.date, "author": item.citation.author,
@@ -106,6 +107,8 @@ def _record(item: SummaryItem, paginated: bool = False) -> dict[str, Any]:
         record["previous_text"] = item.previous
     if item.by:  # only when named: exports of unnamed sidecars keep their bytes
         record["by"] = list(item.by)
+    if about:  # the places and actors the sentence names
+        record["about"] = list(about)
     return record
 
 
@@ -140,7 +143,7 @@ def render_json(summary: Summary, codebook: Codebook) -> str:
              _block("figures", (figure_record(summary, f) for f in summary.figures)),
              _block("timeline", (event_record(e) for e in summary.timeline)),
              _block("documents", _documents(summary)),
-             _block("sentences", (_record(i, paged) for t in summary.tags
+             _block("sentences", (_record(i, paged, summary.about(i)) for t in summary.tags
                                   for i in summary.items[t])),
              _block("attention", (_record(i, paged) for i in summary.attention)),
              _block("skipped", summary.skipped, last=True), "}"]

@@ -159,11 +159,14 @@ def _timeline(w: _Writer, summary: Summary) -> None:
         w.para(note, italic=True)
 
 
-def _item(w: _Writer, item: SummaryItem, label: str = "also") -> None:
+def _item(w: _Writer, item: SummaryItem, label: str = "also",
+          about: tuple[str, ...] = ()) -> None:
     w.para(item.text, "Quote")
     line = "— " + _cited(item.citation)
     if item.co_tags:
         line += f" · {label}: " + ", ".join(item.co_tags)
+    if about:
+        line += " · about: " + ", ".join(about)
     if item.by:
         line += " · by " + ", ".join(item.by)
     w.para(line, italic=True)
@@ -184,7 +187,7 @@ def _tags(w: _Writer, summary: Summary) -> None:
             if item.document != current:
                 current = item.document
                 w.heading(item.citation.title, 2)
-            _item(w, item)
+            _item(w, item, about=summary.about(item))
 
 
 def render_docx(summary: Summary, codebook: Codebook) -> bytes:

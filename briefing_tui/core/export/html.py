@@ -133,22 +133,25 @@ def _cited(cite: Citation) -> str:
     return f"<cite>{_label(short(cite.title))}</cite>{who}, {_label(cite.file)}, {place(cite)}"
 
 
-def _caption(item: SummaryItem, tags: _Tags, label: str) -> str:
+def _caption(item: SummaryItem, tags: _Tags, label: str, about: tuple[str, ...] = ()) -> str:
     out = f"— {_cited(item.citation)}"
     others = [t for t in ((item.tag, *item.co_tags) if label == "tags" else item.co_tags) if t]
     if others:
         out += f' <span class="also">· {label}: {" ".join(tags.pill(t) for t in others)}</span>'
     if item.by:
         out += f' <small class="by">· by {", ".join(_label(name) for name in item.by)}</small>'
+    if about:
+        out += f' <small class="about">· about: {", ".join(_label(n) for n in about)}</small>'
     return f"<figcaption>{out}</figcaption>"
 
 
-def _figure(item: SummaryItem, tags: _Tags, *, flagged: bool = False) -> list[str]:
+def _figure(item: SummaryItem, tags: _Tags, *, flagged: bool = False,
+            about: tuple[str, ...] = ()) -> list[str]:
     lines = [f'<figure class="{tags.cls(item.tag)}">' if item.tag else "<figure>"]
     if flagged:
         lines.append(f'<p class="flag">⚠ {escape(attention_label(item.anchor))}</p>')
     lines.append(f"<blockquote>{_e(item.text)}</blockquote>")
-    lines.append(_caption(item, tags, "tags" if flagged else "also"))
+    lines.append(_caption(item, tags, "tags" if flagged else "also", about))
     if item.previous:
         lines.append(f'<p class="note">Was: {_e(item.previous)}</p>')
     if item.note:
@@ -223,7 +226,7 @@ def _tag_sections(summary: Summary, tags: _Tags) -> list[str]:
             if item.document != current:
                 current = item.document
                 lines.append(f"<h3>{_label(item.citation.title)}</h3>")
-            lines += _figure(item, tags)
+            lines += _figure(item, tags, about=summary.about(item))
         lines.append("</section>")
     return lines
 

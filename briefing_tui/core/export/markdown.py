@@ -85,18 +85,20 @@ def _cited(cite: Citation) -> str:
     return f"*{_short_title(cite.title)}*{who}, {_label(cite.file)}, {place(cite)}"
 
 
-def _citation(item: SummaryItem, also: str = "also") -> str:
+def _citation(item: SummaryItem, also: str = "also", about: tuple[str, ...] = ()) -> str:
     line = f"— {_cited(item.citation)}"
     if item.co_tags:
         line += f" · {also}: " + ", ".join(_label(t) for t in item.co_tags)
+    if about:
+        line += " · about: " + ", ".join(_label(name) for name in about)
     if item.by:
         line += " · by " + ", ".join(_label(name) for name in item.by)
     return line
 
 
-def _item(item: SummaryItem) -> list[str]:
+def _item(item: SummaryItem, about: tuple[str, ...] = ()) -> list[str]:
     lines = _quoted(md_escape(item.text))
-    lines += [">", f"> {_citation(item)}"]
+    lines += [">", f"> {_citation(item, about=about)}"]
     if item.note:
         lines += [">", *_quoted("Note: " + md_escape(item.note))]
     return [*lines, ""]
@@ -183,7 +185,7 @@ def _tags(summary: Summary) -> list[str]:
             if item.document != current:
                 current = item.document
                 lines += [f"### {_label(item.citation.title)}", ""]
-            lines += _item(item)
+            lines += _item(item, summary.about(item))
     return lines
 
 
