@@ -51,7 +51,11 @@ class DocxUnavailable(BriefingError):
 
 
 def _t(text: str, *, one_line: bool = True) -> str:
-    return _NOT_XML.sub("\ufffd", shown(text, one_line=one_line))
+    """Text for Word; in quotes the source's U+2028/U+2029 become breaks (python-docx
+    writes a run's newline as a line break), never a visible symbol."""
+    out = shown(text, one_line=one_line, keep_separators=not one_line)
+    out = out.replace("\u2028", "\n").replace("\u2029", "\n\n")
+    return _NOT_XML.sub("\ufffd", out)
 
 
 def _cited(cite: Citation) -> str:

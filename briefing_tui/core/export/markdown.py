@@ -168,7 +168,8 @@ def _timeline(summary: Summary) -> list[str]:
     lines = ["## Timeline", "", TIMELINE_INTRO, ""]
     for event in dated(summary):
         tags = ", ".join(_label(t) for t in event.tags)
-        lines += [f"- **{when(event)}** — {md_escape(event.text, one_line=True)}",
+        text = md_escape(event.text).replace("\n", "\n  ")  # U+2028 breaks, inside the item
+        lines += [f"- **{when(event)}** — {text}",
                   f"  — {_cited(event.citation)}" + (f" · {tags}" if tags else "")]
     return [*lines, "", *([md_escape(note, one_line=True), ""] if note else [])]
 
