@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import errno
-import json
 import os
 import sys
 from collections.abc import Sequence
@@ -16,24 +15,21 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from briefing_tui.cli_check import cmd_check, cmd_sentences
 from briefing_tui.cli_common import (
     EXIT_ATTENTION,
     EXIT_BAD_INPUT,
     EXIT_OK,
     say,
-    say_corpus_problems,
 )
 from briefing_tui.cli_streams import Parser, ProgressBar, run_guarded, stdout_console
 from briefing_tui.cli_team import TEAM_COMMANDS, add_team_commands
 from briefing_tui.core.codebook import Codebook, CodebookError, load_codebook
 from briefing_tui.core.corpus import find_documents
-from briefing_tui.core.document import open_document
 from briefing_tui.core.errors import BriefingError
 from briefing_tui.core.extract import DOCUMENT_SUFFIXES
 from briefing_tui.core.settings import ConfigError, load_settings
-from briefing_tui.core.sidecar import SidecarError, sidecar_path
-from briefing_tui.core.text import DocumentError
-from briefing_tui.core.visible import escape_json_text, visible
+from briefing_tui.core.sidecar import sidecar_path
 
 if TYPE_CHECKING:
     from briefing_tui.core.summary import Summary
@@ -43,81 +39,6 @@ if TYPE_CHECKING:
 
 COMMANDS = ("sentences", "check", "export", "stats", "meta", "suggest", "figures", "serve",
             *TEAM_COMMANDS)
-
-
-def cmd_sentences(args: argparse.Namespace) -> int:
-    try:
-        document = open_document(args.path, segment_chars=None)
-    except DocumentError as exc:
-        say(f"briefing: {exc}")
-        return EXIT_BAD_INPUT
-    if document.loaded.warning:  # a PDF page that could not be read or has no text layer
-        say(f"briefing: {args.path.name}: {document.loaded.warning}")
-    split = document.segmentation
-    out = sys.stdout
-    for sentence in split:
-        text = split.text[sentence.start:sentence.end]
-        if args.json:
-            record: dict[str, object] = {
-                "number": sentence.number, "paragraph": sentence.paragraph,
-                "start": sentence.start, "end": sentence.end, "text": text}
-            if sentence.label:  # the paragraph's own number in the document ("48")
-                record["paragraph_label"] = sentence.label
-            out.write(escape_json_text(json.dumps(record, ensure_ascii=False)) + "\n")
-        else:
-            shown = visible(text, keep_newlines=False).replace("\u240a", " ")
-            out.write(f"{sentence.number}\t{sentence.start}\t{sentence.end}\t{shown}\n")
-    return EXIT_OK
-
-
-def cmd_check(args: argparse.Namespace) -> int:
-    corpus = find_documents(args.paths)
-    status = say_corpus_problems(corpus)
-    for path in corpus.documents:
-        name = visible(str(path), keep_newlines=False)
-        try:
-            document = open_document(path)
-        except DocumentError as exc:
-            print(f"{name}: unreadable: {visible(exc.reason, keep_newlines=False)}")
-            status = EXIT_BAD_INPUT
-            continue
-        except OSError as exc:  # one odd entry (a name too long, a loop) never stops the rest
-            print(f"{name}: unreadable: {visible(exc.strerror or str(exc), keep_newlines=False)}")
-            status = EXIT_BAD_INPUT
-            continue
-        if document.sidecar_error:
-            print(f"{name}: sidecar unreadable: "
-                  f"{visible(document.sidecar_error, keep_newlines=False)}")
-            status = EXIT_BAD_INPUT
-            continue
-        if document.disk is None:
-            print(f"{name}: no sidecar")
-            continue
-        report = document.anchor_report
-        total = len(document.annotations)
-        if report is None:
-            print(f"{name}: {total} annotations, all exact")
-        else:
-            print(f"{name}: {total} annotations: {report.exact} exact, {report.moved} moved, "
-                  f"{report.review} need review, {report.orphan} orphaned")
-            for line in report.details:
-                print(f"  {visible(line, keep_newlines=False)}")
-            if report.needs_attention:
-                status = max(status, EXIT_ATTENTION)
-        for problem in document.problems:
-            print(f"  problem: {visible(problem, keep_newlines=False)}")
-            status = max(status, EXIT_ATTENTION)
-        if args.fix and document.dirty:
-            try:
-                document.save()
-                print("  re-anchored sidecar written")
-            except SidecarError as exc:
-                print(f"  not written: {visible(str(exc), keep_newlines=False)}")
-                status = max(status, EXIT_ATTENTION)
-    if not corpus.documents and not corpus.errors:
-        say("briefing: no briefings found (looked for " + ", ".join(DOCUMENT_SUFFIXES) + ")")
-        return EXIT_BAD_INPUT
-    return status
 
 
 EXPORT_HELP = """\
