@@ -21,6 +21,10 @@ ROOT = Path(__file__).resolve().parent.parent
 GROUPS = ("segmentation", "sidecar", "anchoring", "reader")
 
 
+def _peer(name: str) -> bool:
+    return any(peer in name for peer in ("less", "SLATE", "floor"))
+
+
 def test_quick_benchmarks_write_positive_numbers(tmp_path: Path) -> None:
     out = tmp_path / "r.json"
     done = subprocess.run(
@@ -34,9 +38,13 @@ def test_quick_benchmarks_write_positive_numbers(tmp_path: Path) -> None:
     errors = [r for r in rows if r.get("error")]
     assert not errors, errors
     for group in GROUPS:
-        values = [r["value"] for r in rows if r["group"] == group]
-        assert values, f"no {group} rows"
-        assert all(isinstance(v, (int, float)) and v > 0 for v in values), (group, values)
+        ours = [r["value"] for r in rows if r["group"] == group and not _peer(r["name"])]
+        assert ours, f"no {group} rows"
+        assert all(isinstance(v, (int, float)) and v > 0 for v in ours), (group, ours)
+        peers = [r["value"] for r in rows if r["group"] == group and _peer(r["name"])]
+        # a peer's CPU time can round to 0 (less paints 100 KB in a few ms), and a
+        # difference with the floor is noise-signed: a number is what is asked of them
+        assert all(isinstance(v, (int, float)) for v in peers), (group, peers)
     names = [r["name"] for r in rows]
     for expected in ("segmentation", "sidecar 1,000 annotations: save",
                      "first screen 100 KB: briefing", "CPU/key j (next sentence), p95",
