@@ -28,15 +28,22 @@ from briefing_tui.core.document import Document
 from briefing_tui.core.suggest.live import DocumentSuggestions
 from briefing_tui.core.visible import visible
 from briefing_tui.tui.keys import READER_BINDINGS, tag_bindings
-from briefing_tui.tui.reader.layout import TextLayout, line_blocks, span_blocks
+from briefing_tui.tui.reader.layout import TextLayout, line_blocks, prefix_end, span_blocks
 from briefing_tui.tui.reader.navigation import Navigator
-from briefing_tui.tui.reader.pieces import REVIEW_MARK, match_segments, row_pieces
+from briefing_tui.tui.reader.pieces import (
+    REVIEW_MARK,
+    match_segments,
+    message_segments,
+    row_pieces,
+)
 from briefing_tui.tui.reader.suggested import is_marked, suggested
-from briefing_tui.tui.reader.wrap import wrap_offsets
 
 GUTTER = 4  # three tag marks and a space
 MEASURE = 90  # the longest line read comfortably, in cells; wider panes leave a margin
 LAZY_LAYOUT_CHARS = 1_000_000  # larger documents lay out the first screen first
+#: Longer texts are made visible and cut into lines only this far (past the cursor)
+#: before the first paint; the rest is done in a worker (10 MB: 0.1 s off the first screen).
+PREFIX_CHARS = 200_000
 
 
 class Reader(ScrollView, can_focus=True):
@@ -78,10 +85,10 @@ class Reader(ScrollView, can_focus=True):
     def show(self, document: Document | None, cursor: int = 0) -> None:
         """Display ``document`` (None for the empty state) with the cursor on ``cursor``."""
         self.document = document
-        self.shown = visible(document.text, keep_separators=True) if document else ""
         self.nav = Navigator(document)
         self.nav.cursor = min(cursor, max(0, len(document.segmentation) - 1)) if document \
             else 0
+        self.shown = self._shown_prefix()
         self.relayout()
         self.scroll_to(y=0, animate=False)
         self.scroll_to_cursor(center=True)
@@ -90,6 +97,49 @@ class Reader(ScrollView, can_focus=True):
     @property
     def cursor(self) -> int:
         return self.nav.cursor
+
+    @property
+    def partial(self) -> bool:
+        """Whether only a prefix of the text is shown yet (a worker makes the rest)."""
+        return self.document is not None and len(self.shown) < len(self.document.text)
+
+    def _shown_prefix(self) -> str:
+        """All of a short text, as shown; of a long one, whole lines to :data:`PREFIX_CHARS`
+        past the cursor, the rest made by :meth:`_show_rest` after the first paint."""
+        if self.document is None:
+            return ""
+        text, split = self.document.text, self.document.segmentation
+        cut = prefix_end(text, split.starts[self.nav.cursor] if len(split) else 0,
+                         PREFIX_CHARS)
+        if cut < len(text):
+            self.call_after_refresh(self._show_rest, self.document)
+        return visible(text[:cut] if cut < len(text) else text, keep_separators=True)
+
+    @work(thread=True, exclusive=True, group="shown", description="show the rest")
+    def _show_rest(self, document: Document) -> None:
+        """Make the whole text visible and find its lines off the UI thread."""
+        shown = visible(document.text, keep_separators=True)
+        starts, ends = line_blocks(shown)
+        self.app.call_from_thread(self._rest_shown, document, shown, starts, ends)
+
+    def _rest_shown(self, document: Document, shown: str, starts: array[int],
+                    ends: array[int]) -> None:
+        if document is not self.document or not self.partial:
+            return  # another document (or the whole text) is shown meanwhile
+        self._adopt(shown, starts, ends)
+        self.relayout()
+        if not self.cursor_on_screen():  # it moved past the prefix meanwhile
+            self.scroll_to_cursor(center=True)
+
+    def _adopt(self, shown: str, starts: array[int], ends: array[int]) -> None:
+        self.shown = shown
+        self._line_blocks = (shown, starts, ends)
+
+    def _show_all_now(self) -> None:
+        """The whole text at once (a filter or a jump needs it before the worker ends)."""
+        if self.partial and self.document is not None:
+            shown = visible(self.document.text, keep_separators=True)
+            self._adopt(shown, *line_blocks(shown))
 
     def measure(self) -> int:
         """The text width: the pane less the gutter, capped at :data:`MEASURE`."""
@@ -120,6 +170,7 @@ class Reader(ScrollView, can_focus=True):
         """The blocks to lay out; the document's lines are found once, not on each resize."""
         assert self.document is not None
         if self.nav.filter_tag is not None:
+            self._show_all_now()
             return span_blocks(self.shown, self.nav.filtered_spans())
         if self._line_blocks is None or self._line_blocks[0] is not self.shown:
             self._line_blocks = (self.shown, *line_blocks(self.shown))
@@ -179,6 +230,8 @@ class Reader(ScrollView, can_focus=True):
     # -- rendering ---------------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
+        if self.text_layout is None and self.document is not None and self.size.width:
+            self._lay_out_first()
         row = self.scroll_offset.y + y
         width = self.size.width
         strip = self._cache.get(row)
@@ -186,6 +239,13 @@ class Reader(ScrollView, can_focus=True):
             strip = self._render_row(row)
             self._cache[row] = strip
         return strip.crop_extend(0, width, self._style(""))
+
+    def _lay_out_first(self) -> None:
+        """Lay out in the first paint a document shown before the widget had a size (its
+        Resize comes a frame later: the empty state would flash before the text)."""
+        self.relayout()
+        self.scroll_to_cursor(center=True)
+        self.post_message(self.CursorMoved(self))
 
     def _render_row(self, row: int) -> Strip:
         base = self._style("")
@@ -230,19 +290,12 @@ class Reader(ScrollView, can_focus=True):
 
     def _message_row(self, row: int) -> Strip:
         """The empty state: a short message, wrapped to the pane."""
-        base = self._style("")
         message = self.message
         if self.document is not None and self.nav.filter_tag:
             message = (f"No sentence is tagged {self.nav.filter_tag}. Press f to show "
                        "another tag or all sentences.")
-        width = max(10, self.size.width - GUTTER - 1)
-        offsets = wrap_offsets(message, width)
-        line = row - 1
-        if not 0 <= line < len(offsets):
-            return Strip.blank(self.size.width, base)
-        end = offsets[line + 1] if line + 1 < len(offsets) else len(message)
-        style = self._style("reader--empty")
-        return Strip([Segment(" " * GUTTER, base), Segment(message[offsets[line]:end], style)])
+        return Strip(message_segments(message, row - 1, self.size.width, GUTTER,
+                                      self._style(""), self._style("reader--empty")))
 
     # -- refreshing --------------------------------------------------------------------
 
@@ -281,6 +334,9 @@ class Reader(ScrollView, can_focus=True):
             return
         old = self.nav.cursor
         self.nav.cursor = index
+        if self.partial and self.document.segmentation.starts[index] >= len(self.shown):
+            self._show_all_now()  # a jump past the prefix (end, search) before the worker
+            self.relayout()
         self.refresh_sentence(old)
         self.refresh_sentence(index)
         self.scroll_to_cursor(center=center)

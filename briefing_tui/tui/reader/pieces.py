@@ -17,6 +17,7 @@ from briefing_tui.core.document import Document
 from briefing_tui.core.suggest.live import DocumentSuggestions
 from briefing_tui.tui.reader.navigation import Matches
 from briefing_tui.tui.reader.suggested import marks
+from briefing_tui.tui.reader.wrap import wrap_offsets
 
 REVIEW_MARK = "\0review"  # not a tag name (names are validated): marks a tag to review
 
@@ -81,3 +82,13 @@ def match_segments(shown: str, matches: Matches, a: int, b: int, style: Style,
     if pos < b:
         out.append(Segment(shown[pos:b], style))
     return out
+
+
+def message_segments(message: str, line: int, width: int, gutter: int, base: Style,
+                     style: Style) -> list[Segment]:
+    """Line ``line`` of ``message`` wrapped to a pane ``width`` wide (blank past it)."""
+    offsets = wrap_offsets(message, max(10, width - gutter - 1))
+    if not 0 <= line < len(offsets):
+        return [Segment(" " * width, base)]
+    end = offsets[line + 1] if line + 1 < len(offsets) else len(message)
+    return [Segment(" " * gutter, base), Segment(message[offsets[line]:end], style)]
