@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 from array import array
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from textual import work
@@ -26,6 +27,7 @@ from briefing_tui.core.suggest import Suggester
 from briefing_tui.core.suggest.examples import FINISHED, Example, examples_of
 from briefing_tui.core.suggest.live import Candidate, DocumentSuggestions, score_sentences
 from briefing_tui.core.suggest.queue import QueueItem, queue_items
+from briefing_tui.core.suggest.rules import HitCache
 from briefing_tui.tui.actions import ReaderActions
 from briefing_tui.tui.entry import Entry
 from briefing_tui.tui.panes import clip, plain
@@ -68,6 +70,11 @@ class SuggestingMixin(ReaderActions):
     _suggest_timer: Timer | None = None
     _suggest_asked = 0  # the newest request; results of older ones are dropped
     _suggest_trained_on: tuple[tuple[Path, int, int], ...] = ()
+
+    @cached_property
+    def _rule_hits(self) -> HitCache:
+        """The open documents' rule hits, kept across retrains (their text is unchanged)."""
+        return HitCache()
 
     # -- what is shown ---------------------------------------------------------------
 
@@ -125,7 +132,10 @@ class SuggestingMixin(ReaderActions):
     def _retrain(self, asked: int, snapshots: list[Snapshot]) -> None:
         suggester = Suggester(self.codebook)
         suggester.train(e for s in snapshots for e in s.examples())
-        scored = {s.path: score_sentences(suggester, s.text, s.starts, s.ends, s.sha256)
+        cache = self._rule_hits
+        cache.keep_only({s.sha256 for s in snapshots})
+        scored = {s.path: score_sentences(suggester, s.text, s.starts, s.ends, s.sha256,
+                                          cache=cache)
                   for s in snapshots}
         with contextlib.suppress(RuntimeError):  # the app closed meanwhile
             self.call_from_thread(self._suggestions_ready, asked, scored)
