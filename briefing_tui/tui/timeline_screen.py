@@ -92,6 +92,8 @@ class TimelineScreen(Screen[Place | None]):
             Content.styled("   " if event.stated else " ~ ", "$text-muted"),
             Content.styled(f"{cite:<34} ", "$text-muted"), plain(clip(event.text, 200), style)]
         parts += [Content.styled(f"  {tag}", self.codebook.colour(tag)) for tag in event.tags]
+        if event.about:  # the places and actors it names
+            parts.append(plain(f"  ⌖ {', '.join(event.about)}", "$text-muted"))
         return Option(Content.assemble(*parts), id=key)
 
     @on(OptionList.OptionSelected)
