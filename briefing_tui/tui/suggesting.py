@@ -18,8 +18,6 @@ from functools import cached_property
 from pathlib import Path
 
 from textual import work
-from textual.content import Content
-from textual.timer import Timer
 
 from briefing_tui.core.annotations import Anchor, Annotation
 from briefing_tui.core.document import Document
@@ -30,11 +28,8 @@ from briefing_tui.core.suggest.queue import QueueItem, queue_items
 from briefing_tui.core.suggest.rules import HitCache
 from briefing_tui.tui.actions import ReaderActions
 from briefing_tui.tui.entry import Entry
-from briefing_tui.tui.panes import clip, plain
 from briefing_tui.tui.reader import Reader
 from briefing_tui.tui.suggest_queue import SuggestionQueue
-
-RETRAIN_DELAY = 1.5  # seconds after the last tag change
 
 
 @dataclass(frozen=True)
@@ -64,12 +59,8 @@ class Snapshot:
 class SuggestingMixin(ReaderActions):
     """A part of the app: suggestions per open document and the keys that act on them."""
 
-    suggestions_hidden = False
-    suggest_delay = RETRAIN_DELAY
-    _suggested: dict[Path, DocumentSuggestions]
-    _suggest_timer: Timer | None = None
-    _suggest_asked = 0  # the newest request; results of older ones are dropped
-    _suggest_trained_on: tuple[tuple[Path, int, int], ...] = ()
+    # its state (the last results, the debounce timer, the newest request) is declared
+    # and created in AppBase.__init__
 
     @cached_property
     def _rule_hits(self) -> HitCache:
@@ -80,8 +71,7 @@ class SuggestingMixin(ReaderActions):
 
     def suggestions_of(self, document: Document) -> DocumentSuggestions | None:
         """The suggestions to draw for ``document`` (None while hidden or stale)."""
-        found = None if self.suggestions_hidden else \
-            getattr(self, "_suggested", {}).get(document.path)
+        found = None if self.suggestions_hidden else self._suggested.get(document.path)
         return found if found is not None and found.sha256 == document.loaded.sha256 \
             else None
 
@@ -96,14 +86,10 @@ class SuggestingMixin(ReaderActions):
         return found.shown(document.annotations, split.starts[reader.cursor],
                            split.ends[reader.cursor])
 
-    def suggestion_parts(self, reader: Reader) -> list[Content | str]:
-        """The status line's word on the cursor sentence: the best suggestion and why."""
+    def cursor_suggestion(self, reader: Reader) -> Candidate | None:
+        """The status line's word on the cursor sentence: the best suggestion (tui.status)."""
         shown = self.cursor_candidates(reader)
-        if not shown:
-            return []
-        best = shown[0]
-        return ["  ·  suggested ", Content.styled(f"{best.tag}?", self.codebook.colour(best.tag)),
-                plain(f" {best.score:.2f}: {clip(best.reason, 60)}")]
+        return shown[0] if shown else None
 
     # -- retraining ------------------------------------------------------------------
 
@@ -269,6 +255,6 @@ class SuggestingMixin(ReaderActions):
         if self.entry_of(reader) is not entry:
             self.open_in(reader, entry)
         if not reader.nav.is_visible(index):
-            self.set_filter(reader, None)
+            reader.filter_tag = None
         reader.move_to(index, center=True)
         reader.focus()

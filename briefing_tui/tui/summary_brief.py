@@ -66,6 +66,8 @@ def event_prompt(event: Event, codebook: Codebook) -> Content:
                                   plain(clip(event.text, 120))]
     for tag in event.tags:
         parts.append(Content.styled(f"  {tag}", codebook.colour(tag)))
+    if event.about:
+        parts.append(plain(f"  ⌖ {', '.join(event.about)}", "$text-muted"))
     return Content.assemble(*parts)
 
 

@@ -157,8 +157,9 @@ def _timeline(w: _Writer, summary: Summary) -> None:
         for event in dated(summary):
             w.para(f"{event.text}", bold_lead=f"{when(event)} — ")
             tags = ", ".join(event.tags)
-            w.para("— " + _cited(event.citation) + (f" · {tags}" if tags else ""),
-                   italic=True)
+            about = ", ".join(event.about)
+            w.para("— " + _cited(event.citation) + (f" · {tags}" if tags else "")
+                   + (f" · about: {about}" if about else ""), italic=True)
     if note:
         w.para(note, italic=True)
 

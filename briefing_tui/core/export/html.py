@@ -209,7 +209,9 @@ def _timeline(summary: Summary, tags: _Tags) -> list[str]:
         pills = " ".join(tags.pill(t) for t in event.tags if t in tags.index)
         lines.append(f'<li><span class="when">{escape(when(event))}</span> — '
                      f"{_e(event.text)}<br><small>— {_cited(event.citation)}"
-                     + (f" · {pills}" if pills else "") + "</small></li>")
+                     + (f" · {pills}" if pills else "")
+                     + (f' <span class="about">· about: {", ".join(_label(n) for n in event.about)}'
+                        "</span>" if event.about else "") + "</small></li>")
     return [*lines, "</ol>", *([note] if note else []), "</section>"]
 
 

@@ -169,8 +169,10 @@ def _timeline(summary: Summary) -> list[str]:
     for event in dated(summary):
         tags = ", ".join(_label(t) for t in event.tags)
         text = md_escape(event.text).replace("\n", "\n  ")  # U+2028 breaks, inside the item
+        about = ", ".join(_label(name) for name in event.about)
         lines += [f"- **{when(event)}** — {text}",
-                  f"  — {_cited(event.citation)}" + (f" · {tags}" if tags else "")]
+                  f"  — {_cited(event.citation)}" + (f" · {tags}" if tags else "")
+                  + (f" · about: {about}" if about else "")]
     return [*lines, "", *([md_escape(note, one_line=True), ""] if note else [])]
 
 
