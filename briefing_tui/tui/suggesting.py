@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 from array import array
 from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 
 from textual import work
@@ -25,7 +24,6 @@ from briefing_tui.core.suggest import Suggester
 from briefing_tui.core.suggest.examples import FINISHED, Example, examples_of
 from briefing_tui.core.suggest.live import Candidate, DocumentSuggestions, score_sentences
 from briefing_tui.core.suggest.queue import QueueItem, queue_items
-from briefing_tui.core.suggest.rules import HitCache
 from briefing_tui.tui.actions import ReaderActions
 from briefing_tui.tui.entry import Entry
 from briefing_tui.tui.reader import Reader
@@ -59,13 +57,8 @@ class Snapshot:
 class SuggestingMixin(ReaderActions):
     """A part of the app: suggestions per open document and the keys that act on them."""
 
-    # its state (the last results, the debounce timer, the newest request) is declared
-    # and created in AppBase.__init__
-
-    @cached_property
-    def _rule_hits(self) -> HitCache:
-        """The open documents' rule hits, kept across retrains (their text is unchanged)."""
-        return HitCache()
+    # its state (the last results, the debounce timer, the newest request, the rule
+    # hits kept across retrains) is declared and created in AppBase.__init__
 
     # -- what is shown ---------------------------------------------------------------
 
