@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import signal
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,8 @@ from briefing_tui.core.visible import visible
 from briefing_tui.tui.dialogs import ChoiceDialog, HelpScreen
 from briefing_tui.tui.entry import Entry
 from briefing_tui.tui.fixing import FixingMixin
+from briefing_tui.tui.hangup import CHECK_SECONDS as HANGUP_CHECK_SECONDS
+from briefing_tui.tui.hangup import terminal_gone, terminal_input
 from briefing_tui.tui.keys import APP_BINDINGS, all_bindings, bindings_of, help_rows
 from briefing_tui.tui.loading import LoadingMixin
 from briefing_tui.tui.locking import LOCK_CHECK_SECONDS
@@ -92,6 +95,9 @@ class BriefingApp(SuggestingMixin, OrphanMixin, FixingMixin, TeamMixin, SearchMi
         self.query_one("#column-reader-2").display = False
         self.set_interval(DISK_CHECK_SECONDS, self.check_disk)
         self.set_interval(LOCK_CHECK_SECONDS, self.check_locks)
+        terminal = None if self.is_headless else terminal_input()
+        if terminal is not None:  # no SIGHUP may come when it goes (tui/hangup.py)
+            self.set_interval(HANGUP_CHECK_SECONDS, partial(self._check_terminal, terminal))
         self.query_one("#search").display = False
         documents = self.query_one(DocumentList)
         documents.set_entries(self.entries)
@@ -348,6 +354,10 @@ class BriefingApp(SuggestingMixin, OrphanMixin, FixingMixin, TeamMixin, SearchMi
         self.push_screen(ChoiceDialog("Could not save", message,
                                       [("stay", "Stay"), ("discard", "Quit without saving")],
                                       "stay"), chosen)
+
+    def _check_terminal(self, fd: int) -> None:
+        if terminal_gone(fd) and not self._leaving:
+            self.save_and_exit_on_signal()
 
     def save_and_exit_on_signal(self) -> None:
         self.save_place()
