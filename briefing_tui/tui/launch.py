@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -87,6 +88,7 @@ def launch(paths: list[Path], codebook_path: Path | None,
     app.analyst, app.layer_mode = name, layer
     _terminal_sets_the_size()
     status = app.run()
-    for message in app.exit_messages:
-        print(f"briefing: {visible(message, keep_newlines=False)}", file=sys.stderr)
+    with contextlib.suppress(OSError):  # the terminal may be gone (tui/hangup.py)
+        for message in app.exit_messages:
+            print(f"briefing: {visible(message, keep_newlines=False)}", file=sys.stderr)
     return status if isinstance(status, int) else 0

@@ -71,14 +71,14 @@ def default_summary_path(documents: Iterable[Path], state: AppState | None) -> t
 
 
 @dataclass(frozen=True)
-class Jump:
+class Place:
     """Where the reader should go: a document and an offset in it."""
 
     path: Path
     start: int
 
 
-class SummaryScreen(Screen[Jump | None]):
+class SummaryScreen(Screen[Place | None]):
     """Tagged sentences grouped by tag, then document; digits filter tags, w writes."""
 
     BINDINGS = SUMMARY_BINDINGS
@@ -215,11 +215,11 @@ class SummaryScreen(Screen[Jump | None]):
         key = event.option.id or ""
         item = self._targets.get(key)
         if item is not None and item.anchor != "orphan":
-            self.dismiss(Jump(item.document, item.start))
+            self.dismiss(Place(item.document, item.start))
         elif (figure := self._figures.get(key)) is not None:
-            self.dismiss(Jump(figure.path, figure.figure.start))
+            self.dismiss(Place(figure.path, figure.figure.start))
         elif (dated := self._events.get(key)) is not None:
-            self.dismiss(Jump(dated.path, dated.start))
+            self.dismiss(Place(dated.path, dated.start))
 
     def action_confirm(self) -> None:
         """Confirm the highlighted figure in its folder's brief.yaml, or take it back."""

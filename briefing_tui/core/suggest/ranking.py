@@ -16,6 +16,7 @@ from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.suggest.examples import Example
 from briefing_tui.core.suggest.features import features
 from briefing_tui.core.suggest.learners import LEARNERS, Joint, Learner, NaiveBayes
+from briefing_tui.core.suggest.rules import Hits, RuleScan
 
 MIN_LABELS = 20
 THRESHOLD = 0.5  # a pair is suggested from this score on
@@ -55,6 +56,8 @@ class Suggester:
         self.models: dict[str, Learner] = {}
         self.labels: dict[str, int] = {}
         self._joint: Joint | None = None  # built on first use, after training
+        self.rules = RuleScan.of(codebook)
+        self._ruleless = {t.name for t in codebook if not t.patterns}  # the model alone
 
     @property
     def tags(self) -> list[str]:
@@ -95,8 +98,11 @@ class Suggester:
 
     def hits(self, text: str, tag: str) -> list[str]:
         """The tag's rules that match the sentence (none in "model" mode)."""
-        entry = self.codebook.get(tag)
-        return entry.patterns.matches(text) if entry and self.mode != "model" else []
+        return self.all_hits(text).get(tag, [])
+
+    def all_hits(self, text: str) -> Hits:
+        """Every tag's rules that match the sentence, in one scan (none in "model" mode)."""
+        return self.rules.hits(text) if self.mode != "model" else {}
 
     def score(self, text: str, tag: str, row: set[str] | None = None, *,
               explain: bool = True, hits: list[str] | None = None,
@@ -105,7 +111,6 @@ class Suggester:
         ``explain``, or below ``threshold``, "": the model's top words cost a sort).
         ``hits`` (from :meth:`hits`) and ``learnt`` (from :meth:`model_scores`) save
         matching the rules and scoring the model again."""
-        entry = self.codebook.get(tag)
         if hits is None:
             hits = self.hits(text, tag)
         rules = rule_score(len(hits))
@@ -119,7 +124,7 @@ class Suggester:
         row = features(text) if row is None else row
         if learnt is None:
             learnt = model.score(row)
-        alone = self.mode == "model" or bool(entry and not entry.patterns)
+        alone = self.mode == "model" or tag in self._ruleless
         value = learnt if alone else (1 - self.rule_weight) * learnt + self.rule_weight * rules
         if not explain or value < threshold:
             return value, ""
@@ -147,10 +152,11 @@ class Suggester:
         for example in examples:
             row = features(example.text) if self.models else None
             learnt = self.model_scores(row) if row is not None else {}
+            matched = self.all_hits(example.text)
             for tag in wanted:
                 if tag in example.tags or tag in example.dismissed:
                     continue
-                hits = self.hits(example.text, tag)
+                hits = matched.get(tag, [])
                 value, _ = self.score(example.text, tag, row, explain=False, hits=hits,
                                       learnt=learnt.get(tag))
                 if value >= threshold:
