@@ -97,7 +97,7 @@ READER_BINDINGS: list[BindingType] = [
 # The summary screen's own commands. They win over the codebook's tag keys there (a tag
 # bound to c filters with f instead): a screen command must never depend on which keys a
 # codebook happens to use. The reader refuses a codebook key that clashes with its keys
-# (clashes), so only keys free in the reader (c, w, 0, b, C) can meet a tag here.
+# (clashes), so only keys free in the reader (c, w, 0, b) can meet a tag here.
 SUMMARY_BINDINGS: list[BindingType] = [
     _key("escape,e", "close", "Back", "back to the reader", "summary_close", show=True),
     _key("w", "write", "Write to file", "write the summary as md, html, json, csv, JSON-LD "
@@ -108,6 +108,8 @@ SUMMARY_BINDINGS: list[BindingType] = [
     _key("0", "only('')", "All tags", "show every tag again", "summary_all"),
     _key("c", "confirm", "Confirm figure", "confirm the highlighted key figure (or take it "
          "back) in brief.yaml", "summary_confirm", show=True),
+    _key("b", "brief", "Edit brief", "write the brief's title, period, bottom line, key "
+         "judgments, outlook and trends (brief.yaml)", "summary_brief", show=True),
 ]
 
 

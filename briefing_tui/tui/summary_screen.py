@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -20,7 +21,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing_tui.core.brief import Event, KeyFigure
-from briefing_tui.core.brief.file import BriefFileError, set_confirmed
+from briefing_tui.core.brief.file import BriefFileError, set_confirmed, set_words
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.document import Document
 from briefing_tui.core.export import ALL_FORMATS
@@ -36,6 +37,7 @@ from briefing_tui.tui.summary_brief import (
     figure_prompt,
     figures_heading,
     timeline_options,
+    words_options,
 )
 
 ITEM_LIMIT = 2000  # sentences listed on screen; the written export has them all
@@ -129,7 +131,8 @@ class SummaryScreen(Screen[Place | None]):
         self._targets.clear()
         self._figures.clear()
         self._events.clear()
-        options: list[Option] = [*figure_options(summary, self._figures),
+        options: list[Option] = [*words_options(summary),
+                                 *figure_options(summary, self._figures),
                                  *timeline_options(summary, self.codebook, self._events)]
         shown = 0
         for tag in summary.tags:
@@ -242,6 +245,41 @@ class SummaryScreen(Screen[Place | None]):
         listing.replace_option_prompt(FIGURES_HEADING, figures_heading(summary))
         self.notify("Figure confirmed in brief.yaml" if checked
                     else "Confirmation taken back in brief.yaml")
+
+    def action_brief(self) -> None:
+        """Edit the analyst's words in the brief.yaml this summary reads."""
+        from briefing_tui.core.brief.file import BRIEF_NAME, read_brief
+        from briefing_tui.core.brief.folders import common_folder
+        from briefing_tui.tui.brief_dialog import BriefDialog
+
+        if self.summary is None:
+            return
+        folder = common_folder(list(dict.fromkeys(
+            info.path.resolve().parent for info in self.summary.documents)))
+        if folder is None:
+            self.notify("Open a briefing first: the brief lives in its folder.",
+                        severity="warning")
+            return
+        try:
+            brief = read_brief(folder)
+        except BriefFileError as exc:
+            self.notify(f"Cannot edit the brief: {exc}", severity="error")
+            return
+
+        def edited(changes: dict[str, Any] | None) -> None:
+            if not changes:
+                return
+            try:
+                set_words(folder, changes)
+            except BriefFileError as exc:
+                self.notify(f"Brief not saved: {exc}", severity="error")
+                return
+            self.notify(f"Brief saved in {folder / BRIEF_NAME}")
+            self.rebuild()
+
+        where = f"{folder.name}/{BRIEF_NAME}" if folder.name else BRIEF_NAME
+        self.app.push_screen(BriefDialog(brief, [t.name for t in self.codebook], where),
+                             edited)
 
     def action_close(self) -> None:
         self.dismiss(None)
