@@ -18,8 +18,8 @@ import pytest
 from textual.command import CommandPalette
 
 from briefing_tui.core.visible import visible
-from briefing_tui.tui.reader import PREFIX_CHARS
 from briefing_tui.tui.reader.layout import TextLayout, line_blocks
+from briefing_tui.tui.reader.shown import PREFIX_CHARS
 
 from .app_helpers import copy_samples, make_app, reader, saved, sentence, settle
 from .constants import SEED
