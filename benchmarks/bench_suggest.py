@@ -71,9 +71,11 @@ def _examples(pairs: list[tuple[str, frozenset[str]]], name: str) -> list[Exampl
 
 
 def quality(train: list[Example], test: list[Example], codebook: Codebook) -> None:
+    """Per tag: average precision, precision of the top 20, and precision / recall of
+    what reaches the suggestion threshold."""
     rows = [features(e.text) for e in test]
-    print(f"{'labels':>6} {'mode':<15} " + " ".join(f"{t + ' AP':>13} {'P@20':>5}"
-                                                      for t in TAGS))
+    print(f"{'labels':>6} {'mode':<15} " + " ".join(f"{t[:9] + ' AP':>12} {'P@20':>5} "
+                                                      f"{'P':>4} {'R':>4}" for t in TAGS))
     for size in SIZES:
         part = train[:size]
         counts = {t: sum(t in e.tags for e in part) for t in TAGS}
@@ -84,8 +86,9 @@ def quality(train: list[Example], test: list[Example], codebook: Codebook) -> No
             for tag in TAGS:
                 scored = [(suggester.score(e.text, tag, row, explain=False)[0], tag in e.tags)
                           for e, row in zip(test, rows, strict=True)]
-                figures = tag_score(tag, scored)
-                cells.append(f"{figures.average_precision:>13.2f} {figures.p_at_20:>5.2f}")
+                f = tag_score(tag, scored)
+                cells.append(f"{f.average_precision:>12.2f} {f.p_at_20:>5.2f} "
+                             f"{f.precision:>4.2f} {f.recall:>4.2f}")
             print(f"{size:>6} {label:<15} " + " ".join(cells))
         print(f"{'':>6} positives in the {size}: "
               + ", ".join(f"{t} {counts[t]}" for t in TAGS))
