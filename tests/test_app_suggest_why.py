@@ -26,6 +26,7 @@ async def _tag_ten_and_retrain(pilot: Any) -> None:
     for key in "111111222222":
         await pilot.press(key, "j")
     document = reader(app).document
+    assert document is not None
     split = document.segmentation
     for _ in range(60):
         await settle(pilot)
