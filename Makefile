@@ -27,8 +27,7 @@ test: $(STAMP)  ## lint, type-check and run every test
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/lint-imports
-	$(BIN)/python -m pytest -n 2 -m "not serial"
-	$(BIN)/python -m pytest -n 0 -m serial
+	$(BIN)/python -m pytest -n 2
 
 test-fast: $(STAMP)  ## the edit loop: every test but the system ones (ptys, kills, benchmarks)
 	$(BIN)/python -m pytest -n 2 -m "not system"

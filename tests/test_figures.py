@@ -33,6 +33,13 @@ def test_numbers_as_written(written: str, value: int) -> None:
      [(42, "max", "affected", "families")]),
     ("The patrol captured the militant commander at dawn.",
      [(1, "exact", "captured", "commanders")]),
+    ("The raid led to the capture of 12 fighters and the arrest of two suspects.",
+     [(12, "exact", "captured", "fighters"), (2, "exact", "arrested", "suspects")]),
+    ("Shelling caused the deaths of at least five civilians.",
+     [(5, "min", "killed", "civilians")]),
+    ("The drought forced the displacement of some 7,000 people.",
+     [(7000, "approx", "displaced", "people")]),
+    ("Officials confirmed the capture of the two militants.", []),  # told before
 ])
 def test_counts_in_look_alike_sentences(sentence: str, expected: list[tuple[object, ...]]) -> None:
     assert [(c.value, c.qualifier, c.kind, c.who) for c in counts_in(sentence)] == expected

@@ -84,8 +84,8 @@ class SearchMixin(ReaderActions):
                 self.open_in(reader, entry)
             if entry.document is None:
                 return
-            if reader.nav.filter_tag is not None:
-                self.set_filter(reader, None)
+            if reader.filter_tag is not None:
+                reader.filter_tag = None
             reader.move_to(entry.document.segmentation.index_at(hit.start), center=True)
             reader.focus()
 

@@ -31,6 +31,7 @@ from briefing_tui.tui.keys import READER_BINDINGS, tag_bindings
 from briefing_tui.tui.reader.layout import TextLayout, line_blocks, span_blocks
 from briefing_tui.tui.reader.navigation import Navigator
 from briefing_tui.tui.reader.pieces import REVIEW_MARK, match_segments, row_pieces
+from briefing_tui.tui.reader.style import COMPONENT_CLASSES, READER_CSS
 from briefing_tui.tui.reader.suggested import is_marked, suggested
 from briefing_tui.tui.reader.wrap import wrap_offsets
 
@@ -43,14 +44,25 @@ class Reader(ScrollView, can_focus=True):
     """Shows one document; the sentence cursor and tags are drawn per row."""
 
     BINDINGS = READER_BINDINGS
-    COMPONENT_CLASSES = {"reader--cursor", "reader--pointer", "reader--match",
-                         "reader--review", "reader--empty"}
+    DEFAULT_CSS = READER_CSS
+    COMPONENT_CLASSES = COMPONENT_CLASSES
 
     @dataclass
     class CursorMoved(Message):
         """The sentence cursor moved or the document changed (``@on(..., "#reader-2")``)."""
 
         reader: Reader
+
+        @property
+        def control(self) -> Reader:
+            return self.reader
+
+    @dataclass
+    class FilterChanged(Message):
+        """The reader now shows only the sentences tagged ``tag`` (None: all of them)."""
+
+        reader: Reader
+        tag: str | None
 
         @property
         def control(self) -> Reader:
@@ -76,7 +88,11 @@ class Reader(ScrollView, can_focus=True):
     # -- model -------------------------------------------------------------------------
 
     def show(self, document: Document | None, cursor: int = 0) -> None:
-        """Display ``document`` (None for the empty state) with the cursor on ``cursor``."""
+        """Display ``document`` (None for the empty state) with the cursor on ``cursor``.
+
+        A new document is shown whole: a tag filter ends (and says so).
+        """
+        filtered = self.nav.filter_tag is not None
         self.document = document
         self.shown = visible(document.text, keep_separators=True) if document else ""
         self.nav = Navigator(document)
@@ -85,11 +101,37 @@ class Reader(ScrollView, can_focus=True):
         self.relayout()
         self.scroll_to(y=0, animate=False)
         self.scroll_to_cursor(center=True)
+        if filtered:
+            self.post_message(self.FilterChanged(self, None))
         self.post_message(self.CursorMoved(self))
 
     @property
     def cursor(self) -> int:
         return self.nav.cursor
+
+    @property
+    def filter_tag(self) -> str | None:
+        """Show only the sentences tagged this (None: all); set it to filter."""
+        return self.nav.filter_tag
+
+    @filter_tag.setter
+    def filter_tag(self, tag: str | None) -> None:
+        # a cursor the filter hides moves to the next sentence shown (else the first)
+        nav = self.nav
+        changed, cursor = tag != nav.filter_tag, nav.cursor
+        nav.filter_tag = tag
+        if tag is not None:
+            visible = nav.tagged_indices(tag)
+            if visible and nav.cursor not in visible:
+                nav.cursor = nav.first_visible_at_or_after(
+                    self.document.segmentation.starts[nav.cursor]) or visible[0] \
+                    if self.document else 0
+        self.relayout()
+        self.scroll_to_cursor(center=True)
+        if changed:
+            self.post_message(self.FilterChanged(self, tag))
+        if nav.cursor != cursor:
+            self.post_message(self.CursorMoved(self))
 
     def measure(self) -> int:
         """The text width: the pane less the gutter, capped at :data:`MEASURE`."""
@@ -119,7 +161,7 @@ class Reader(ScrollView, can_focus=True):
     def _blocks(self) -> tuple[array[int], array[int]]:
         """The blocks to lay out; the document's lines are found once, not on each resize."""
         assert self.document is not None
-        if self.nav.filter_tag is not None:
+        if self.filter_tag is not None:
             return span_blocks(self.shown, self.nav.filtered_spans())
         if self._line_blocks is None or self._line_blocks[0] is not self.shown:
             self._line_blocks = (self.shown, *line_blocks(self.shown))
@@ -232,8 +274,8 @@ class Reader(ScrollView, can_focus=True):
         """The empty state: a short message, wrapped to the pane."""
         base = self._style("")
         message = self.message
-        if self.document is not None and self.nav.filter_tag:
-            message = (f"No sentence is tagged {self.nav.filter_tag}. Press f to show "
+        if self.document is not None and self.filter_tag:
+            message = (f"No sentence is tagged {self.filter_tag}. Press f to show "
                        "another tag or all sentences.")
         width = max(10, self.size.width - GUTTER - 1)
         offsets = wrap_offsets(message, width)
