@@ -84,7 +84,8 @@ def _summarise(args: argparse.Namespace, codebook: Codebook, *, timestamp: datet
     try:
         summary = build_summary(corpus.documents, codebook, tags=args.tag, doc_glob=args.doc,
                                 include_notes=not getattr(args, "no_notes", False),
-                                timestamp=timestamp, progress=bar)
+                                timestamp=timestamp, progress=bar,
+                                context=getattr(args, "context", 0))
     finally:
         bar.close()
     summary.skipped[:0] = corpus.unreadable  # folders not read: the result is incomplete
@@ -206,6 +207,17 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return EXIT_ATTENTION if summary.skipped else EXIT_OK
 
 
+CONTEXT_MAX = 5
+
+
+def _context(text: str) -> int:
+    """``--context N``: neighbouring sentences, 0 to CONTEXT_MAX."""
+    if not text.isdigit() or int(text) > CONTEXT_MAX:
+        raise argparse.ArgumentTypeError(f"give a number of sentences from 0 to "
+                                         f"{CONTEXT_MAX} (got {text!r:.20})")
+    return int(text)
+
+
 def _add_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", type=Path, help="briefings and folders")
     parser.add_argument("--tag", action="append", metavar="TAG",
@@ -234,6 +246,8 @@ def _add_summary_commands(sub: argparse._SubParsersAction[argparse.ArgumentParse
                         help="only sentences naming this place or actor (any alias; "
                         "repeatable)")
     export.add_argument("--no-notes", action="store_true", help="leave the notes out")
+    export.add_argument("--context", type=_context, default=0, metavar="N",
+                        help="show the N sentences before and after each quote (0-5)")
     export.add_argument("--no-timestamp", action="store_true",
                         help="no export date: the same input gives the same bytes")
     export.set_defaults(func=cmd_export)

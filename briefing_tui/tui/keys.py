@@ -108,6 +108,8 @@ SUMMARY_BINDINGS: list[BindingType] = [
     _key("0", "only('')", "All tags", "show every tag again", "summary_all"),
     _key("c", "confirm", "Confirm figure", "confirm the highlighted key figure (or take it "
          "back) in brief.yaml", "summary_confirm", show=True),
+    _key("C", "context", "Context", "show each quote with the sentence before and after it "
+         "(C again: two, then none)", "summary_context"),
     _key("b", "brief", "Edit brief", "write the brief's title, period, bottom line, key "
          "judgments, outlook and trends (brief.yaml)", "summary_brief", show=True),
 ]

@@ -98,6 +98,7 @@ class SummaryScreen(Screen[Place | None]):
                                             BindingsMap(summary_tag_bindings(codebook))])
         self.tags: set[str] | None = None
         self.include_notes = True
+        self.context = 0  # neighbouring sentences shown with each quote (C)
         self.summary: Summary | None = None
         self._targets: dict[str, SummaryItem] = {}
         self._figures: dict[str, KeyFigure] = {}
@@ -115,12 +116,12 @@ class SummaryScreen(Screen[Place | None]):
     def rebuild(self) -> None:
         self.query_one("#summary-header", Static).update(
             Content.styled("Building the summary…", "italic $text-muted"))
-        self._build(self.tags, self.include_notes)
+        self._build(self.tags, self.include_notes, self.context)
 
     @work(thread=True, exclusive=True, group="summary", description="build the summary")
-    def _build(self, tags: set[str] | None, include_notes: bool) -> None:
+    def _build(self, tags: set[str] | None, include_notes: bool, context: int) -> None:
         summary = summary_of_documents(self.sources, self.codebook, tags=tags,
-                                       include_notes=include_notes)
+                                       include_notes=include_notes, context=context)
         self.app.call_from_thread(self._show, summary)
 
     def _show(self, summary: Summary) -> None:
@@ -188,14 +189,20 @@ class SummaryScreen(Screen[Place | None]):
         if self.tags is not None:
             parts.append(Content.styled("(filtered: f next tag, 0 all)  ", "$text-muted"))
         if not self.include_notes:
-            parts.append(Content.styled("(notes hidden)", "$text-muted"))
+            parts.append(Content.styled("(notes hidden)  ", "$text-muted"))
+        if self.context:
+            parts.append(Content.styled(f"(context: {self.context} either side)",
+                                        "$text-muted"))
         return Content.assemble(*parts)
 
     def _option(self, item: SummaryItem, number: int) -> Option:
         key = f"item-{number}"
         self._targets[key] = item
         where = place(item.citation) if item.citation.sentence else "orphan"
-        parts: list[Content | str] = [Content.styled(f"    {where:<11} ", "$text-muted")]
+        parts: list[Content | str] = [
+            piece for text in item.before
+            for piece in (plain(f"               {clip(text, 200)}", "italic $text-muted"), "\n")]
+        parts.append(Content.styled(f"    {where:<11} ", "$text-muted"))
         if item.anchor in ("review", "orphan"):
             parts.append(Content.styled(f"{item.anchor} ", "bold $warning"))
         parts.append(plain(clip(item.text, 200)))
@@ -205,6 +212,8 @@ class SummaryScreen(Screen[Place | None]):
         about = self.summary.about(item) if self.summary is not None else ()
         if about:
             parts.append(plain(f"  ⌖ {', '.join(about)}", "$text-muted"))
+        for text in item.after:
+            parts += ["\n", plain(f"               {clip(text, 200)}", "italic $text-muted")]
         if item.note:
             parts += ["\n               ", plain("✎ " + clip(item.note, 160),
                                                  "italic $text-muted")]
@@ -295,6 +304,11 @@ class SummaryScreen(Screen[Place | None]):
         current = next(iter(self.tags)) if self.tags else None
         at = names.index(current) + 1 if current in names else 0
         self.tags = {names[at]} if at < len(names) else None
+        self.rebuild()
+
+    def action_context(self) -> None:
+        """One neighbouring sentence either side, then two, then none."""
+        self.context = (self.context + 1) % 3
         self.rebuild()
 
     def action_notes(self) -> None:

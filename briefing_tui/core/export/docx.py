@@ -192,7 +192,11 @@ def _timeline(w: _Writer, summary: Summary) -> None:
 
 def _item(w: _Writer, item: SummaryItem, label: str = "also",
           about: tuple[str, ...] = ()) -> None:
+    for text in item.before:  # neighbouring sentences (--context), in italics
+        w.para(text, italic=True)
     w.para(item.text, "Quote")
+    for text in item.after:
+        w.para(text, italic=True)
     line = "— " + _cited(item.citation)
     if item.co_tags:
         line += f" · {label}: " + ", ".join(item.co_tags)

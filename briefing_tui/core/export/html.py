@@ -69,6 +69,7 @@ figure { margin: 0 0 1.1rem; }
 blockquote { margin: 0; padding: .3rem .9rem; border-left: .25rem solid var(--c, var(--rule));
   overflow-wrap: anywhere; }
 figcaption { padding-left: 1.15rem; font-size: .92em; overflow-wrap: anywhere; }
+.context { margin: .2rem 0 .2rem 1.15rem; color: var(--muted); font-style: italic; }
 .note { margin: .2rem 0 0 1.15rem; white-space: pre-wrap; overflow-wrap: anywhere; }
 .flag { font-weight: bold; color: #b3261e; }
 table.figures { border-collapse: collapse; margin: 1rem 0; font-size: .95em; }
@@ -156,7 +157,9 @@ def _figure(item: SummaryItem, tags: _Tags, *, flagged: bool = False,
     lines = [f'<figure class="{tags.cls(item.tag)}">' if item.tag else "<figure>"]
     if flagged:
         lines.append(f'<p class="flag">⚠ {escape(attention_label(item.anchor))}</p>')
+    lines += [f'<p class="context">{_e(s)}</p>' for s in item.before]
     lines.append(f"<blockquote>{_e(item.text)}</blockquote>")
+    lines += [f'<p class="context">{_e(s)}</p>' for s in item.after]
     lines.append(_caption(item, tags, "tags" if flagged else "also", about))
     if item.previous:
         lines.append(f'<p class="note">Was: {_e(item.previous)}</p>')

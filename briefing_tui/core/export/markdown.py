@@ -102,8 +102,16 @@ def _citation(item: SummaryItem, also: str = "also", about: tuple[str, ...] = ()
     return line
 
 
+def _context(sentences: tuple[str, ...]) -> list[str]:
+    """Neighbouring sentences (``--context``), in italics beside the quote."""
+    return [line for text in sentences
+            for line in (*_quoted(f"*{md_escape(text, one_line=True)}*"), ">")]
+
+
 def _item(item: SummaryItem, about: tuple[str, ...] = ()) -> list[str]:
-    lines = _quoted(md_escape(item.text))
+    lines = [*_context(item.before), *_quoted(md_escape(item.text))]
+    if item.after:
+        lines += [">", *_context(item.after)[:-1]]
     lines += [">", f"> {_citation(item, about=about)}"]
     if item.note:
         lines += [">", *_quoted("Note: " + md_escape(item.note))]
