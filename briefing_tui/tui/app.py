@@ -39,6 +39,7 @@ from briefing_tui.tui.reader import Reader
 from briefing_tui.tui.saving import AutosaveMixin
 from briefing_tui.tui.searching import SearchMixin
 from briefing_tui.tui.status import StatusBar, status_of
+from briefing_tui.tui.suggest_why import SuggestionWhy
 from briefing_tui.tui.suggesting import SuggestingMixin
 from briefing_tui.tui.switching import SwitchingMixin
 from briefing_tui.tui.team import TeamMixin
@@ -78,6 +79,7 @@ class BriefingApp(SuggestingMixin, OrphanMixin, FixingMixin, TeamMixin, SearchMi
                     with Vertical(id=f"column-{ident}", classes="reader-column"):
                         yield Reader(self.codebook, id=ident)
                         yield NoteView(id=f"note-{ident}", classes="note-view")
+                        yield SuggestionWhy(id=f"why-{ident}")
             yield AnnotationsPane(self.codebook, id="annotations")
         yield Input(placeholder="Search this document (enter to find, escape to close)",
                     id="search", restrict=SEARCHABLE)
@@ -261,6 +263,7 @@ class BriefingApp(SuggestingMixin, OrphanMixin, FixingMixin, TeamMixin, SearchMi
                           self.cursor_suggestion(reader))
         for bar in self.query(StatusBar):  # none while the app's screens are torn down
             bar.state = state
+        self.show_why(reader)
 
     # -- summary, help, quit ---------------------------------------------------------
 

@@ -19,7 +19,7 @@ from textual.widgets import Static
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.suggest.live import Candidate
 from briefing_tui.tui.entry import Entry
-from briefing_tui.tui.panes import clip, plain
+from briefing_tui.tui.panes import plain
 from briefing_tui.tui.reader import Reader
 
 
@@ -162,8 +162,9 @@ class StatusBar(Static):
         best = self.state.suggested
         if best is None:
             return []
+        # the reason, whole, is on the line under the reader (tui.suggest_why)
         return ["  ·  suggested ", Content.styled(f"{best.tag}?", self.codebook.colour(best.tag)),
-                plain(f" {best.score:.2f}: {clip(best.reason, 60)}")]
+                f" {best.score:.2f}"]
 
     def legend(self) -> list[Content | str]:
         """The codebook's keys, after the rest (the first thing to give way)."""

@@ -28,6 +28,7 @@ from briefing_tui.tui.actions import ReaderActions
 from briefing_tui.tui.entry import Entry
 from briefing_tui.tui.reader import Reader
 from briefing_tui.tui.suggest_queue import SuggestionQueue
+from briefing_tui.tui.suggest_why import SuggestionWhy, key_hints
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,16 @@ class SuggestingMixin(ReaderActions):
         """The status line's word on the cursor sentence: the best suggestion (tui.status)."""
         shown = self.cursor_candidates(reader)
         return shown[0] if shown else None
+
+    def show_why(self, active: Reader) -> None:
+        """The best suggestion on the active reader's cursor sentence and its whole
+        reason, under that reader; the other reader's line is hidden."""
+        hints = key_hints(self.settings.keymap)
+        for reader in self.query(Reader):
+            best = self.cursor_suggestion(reader) if reader is active else None
+            for view in self.query(f"#why-{reader.id}").results(SuggestionWhy):
+                view.show(None if best is None else (best.tag, best.score, best.reason),
+                          self.codebook.colour(best.tag) if best else "", hints)
 
     # -- retraining ------------------------------------------------------------------
 
