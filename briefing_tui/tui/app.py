@@ -271,7 +271,12 @@ class BriefingApp(SuggestingMixin, OrphanMixin, FixingMixin, TeamMixin, SearchMi
         """Every listed briefing's tagged sentences by date (tui/timeline_screen.py)."""
         self.action_summary(timeline=True)
 
-    def action_summary(self, write: bool = False, timeline: bool = False) -> None:
+    def action_concordance(self) -> None:
+        """Every listed briefing's sentences with a word (tui/concordance_screen.py)."""
+        self.action_summary(concordance=True)
+
+    def action_summary(self, write: bool = False, timeline: bool = False,
+                       concordance: bool = False) -> None:
         """The summary of every listed briefing (open ones with their unsaved tags)."""
         # deferred: the summary and its exports are not needed for the first screen
         from briefing_tui.tui.summary_screen import SummaryScreen, default_summary_path
@@ -300,6 +305,12 @@ class BriefingApp(SuggestingMixin, OrphanMixin, FixingMixin, TeamMixin, SearchMi
                 self.state.summary_path, self.state.summary_format = str(path), fmt
                 save_state(self.state)
 
+        if concordance:
+            from briefing_tui.tui.concordance_screen import ConcordanceScreen
+
+            self.push_screen(ConcordanceScreen(sources, self.codebook,
+                                               self.active_reader().nav.matches.query), jump)
+            return
         if timeline:
             from briefing_tui.tui.timeline_screen import TimelineScreen  # its own screen
 

@@ -31,6 +31,8 @@ APP_BINDINGS: list[BindingType] = [
          "w there writes md, html, json, csv, JSON-LD or docx", "summary", show=True),
     _key("T", "timeline", "Timeline", "every briefing's tagged sentences by the date they "
          "say (else their document's); enter jumps", "timeline"),
+    _key("K", "concordance", "Concordance", "every briefing's sentences with a word or "
+         "phrase, in context and cited; enter jumps", "concordance"),
     _key("s", "split", "Split", "a second document side by side (chosen from a list); "
          "s again closes it", "split", show=True),
     _key("o", "choose_document", "Open", "choose a document from a list (any width)",
@@ -121,7 +123,8 @@ SECTIONS: dict[str, str] = {
     **dict.fromkeys(["note", "clear", "accept_review", "undo", "redo"], "Tagging"),
     **dict.fromkeys(["reject_suggestion", "next_suggestion", "toggle_suggestions",
                      "suggestion_queue"], "Suggestions"),
-    **dict.fromkeys(["search", "next_match", "previous_match", "filter", "search_all"],
+    **dict.fromkeys(["search", "next_match", "previous_match", "filter", "search_all",
+                     "concordance"],
                     "Finding"),
     **dict.fromkeys(["join_sentence", "break_sentence", "metadata"], "Fixing"),
     **dict.fromkeys(["summary", "timeline", "split", "choose_document", "next_document",
