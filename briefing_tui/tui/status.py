@@ -122,9 +122,14 @@ class StatusBar(Static):
         self._redraw()
 
     def _redraw(self) -> None:
-        left = Content.assemble(*self.position(), *self.suggestion(), *self.legend())
         right = Content.assemble(self.save_word())
         room = self.content_region.width
+        position = Content.assemble(*self.position())
+        suggestion = Content.assemble(*self.suggestion())
+        if room and position.cell_length + suggestion.cell_length > \
+                room - right.cell_length - 2:
+            suggestion = Content("")  # whole or not at all: the line under the reader has it
+        left = Content.assemble(position, suggestion, *self.legend())
         if room:
             left = left.truncate(max(0, room - right.cell_length - 2), ellipsis=True)
             gap = max(2, room - left.cell_length - right.cell_length)

@@ -162,7 +162,8 @@ class Suggester:
                 return rules, ""
             needed, negatives = self.needs(tag), self.negatives.get(tag, 0)
             short = f"{count} of {needed} labels" if count < needed else \
-                f"{count} labels, {negatives} of {needed} known without it"
+                f"{count} labels, {negatives} of {needed} known without it: finish a " \
+                "document or reject some"
             return rules, f"rules only ({short}): matched " + _quoted(hits[:4])
         row = features(text) if row is None else row
         if learnt is None:
