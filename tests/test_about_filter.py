@@ -111,4 +111,5 @@ async def test_a_jump_from_the_summary_ends_the_place_filter(tmp_path: Path) -> 
         await settle(pilot)
         assert view.nav.about_name is None  # the sentence jumped to is shown
         assert sentence(app) == target.text
-        assert open_document(target.document).name == view.document.name  # type: ignore[union-attr]
+        assert view.document is not None
+        assert open_document(target.document).name == view.document.name
