@@ -39,6 +39,7 @@ from briefing_tui.tui.reader import Reader
 from briefing_tui.tui.saving import AutosaveMixin
 from briefing_tui.tui.searching import SearchMixin
 from briefing_tui.tui.status import StatusBar, status_of
+from briefing_tui.tui.suggest_why import SuggestionWhy
 from briefing_tui.tui.suggesting import SuggestingMixin
 from briefing_tui.tui.switching import SwitchingMixin
 from briefing_tui.tui.team import TeamMixin
@@ -78,6 +79,7 @@ class BriefingApp(SuggestingMixin, OrphanMixin, FixingMixin, TeamMixin, SearchMi
                     with Vertical(id=f"column-{ident}", classes="reader-column"):
                         yield Reader(self.codebook, id=ident)
                         yield NoteView(id=f"note-{ident}", classes="note-view")
+                        yield SuggestionWhy(id=f"why-{ident}")
             yield AnnotationsPane(self.codebook, id="annotations")
         yield Input(placeholder="Search this document (enter to find, escape to close)",
                     id="search", restrict=SEARCHABLE)
@@ -261,6 +263,7 @@ class BriefingApp(SuggestingMixin, OrphanMixin, FixingMixin, TeamMixin, SearchMi
                           self.cursor_suggestion(reader))
         for bar in self.query(StatusBar):  # none while the app's screens are torn down
             bar.state = state
+        self.show_why(reader)
 
     # -- summary, help, quit ---------------------------------------------------------
 
@@ -268,7 +271,12 @@ class BriefingApp(SuggestingMixin, OrphanMixin, FixingMixin, TeamMixin, SearchMi
         """Every listed briefing's tagged sentences by date (tui/timeline_screen.py)."""
         self.action_summary(timeline=True)
 
-    def action_summary(self, write: bool = False, timeline: bool = False) -> None:
+    def action_concordance(self) -> None:
+        """Every listed briefing's sentences with a word (tui/concordance_screen.py)."""
+        self.action_summary(concordance=True)
+
+    def action_summary(self, write: bool = False, timeline: bool = False,
+                       concordance: bool = False) -> None:
         """The summary of every listed briefing (open ones with their unsaved tags)."""
         # deferred: the summary and its exports are not needed for the first screen
         from briefing_tui.tui.summary_screen import SummaryScreen, default_summary_path
@@ -297,6 +305,12 @@ class BriefingApp(SuggestingMixin, OrphanMixin, FixingMixin, TeamMixin, SearchMi
                 self.state.summary_path, self.state.summary_format = str(path), fmt
                 save_state(self.state)
 
+        if concordance:
+            from briefing_tui.tui.concordance_screen import ConcordanceScreen
+
+            self.push_screen(ConcordanceScreen(sources, self.codebook,
+                                               self.active_reader().nav.matches.query), jump)
+            return
         if timeline:
             from briefing_tui.tui.timeline_screen import TimelineScreen  # its own screen
 

@@ -24,6 +24,7 @@ from textual.app import App
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.settings import Settings
 from briefing_tui.core.state import AppState
+from briefing_tui.core.suggest.rules import HitCache
 from briefing_tui.tui.entry import Entry
 from briefing_tui.tui.reader import Reader
 
@@ -62,6 +63,7 @@ class AppBase(App[int]):
         self._suggest_timer: Timer | None = None
         self._suggest_asked = 0  # the newest request; results of older ones are dropped
         self._suggest_trained_on: tuple[tuple[Path, int, int], ...] = ()
+        self._rule_hits = HitCache()  # the open documents' rule hits, kept across retrains
 
     # -- lookups every part uses --------------------------------------------------------
 

@@ -31,6 +31,8 @@ APP_BINDINGS: list[BindingType] = [
          "w there writes md, html, json, csv, JSON-LD or docx", "summary", show=True),
     _key("T", "timeline", "Timeline", "every briefing's tagged sentences by the date they "
          "say (else their document's); enter jumps", "timeline"),
+    _key("K", "concordance", "Concordance", "every briefing's sentences with a word or "
+         "phrase, in context and cited; enter jumps", "concordance"),
     _key("s", "split", "Split", "a second document side by side (chosen from a list); "
          "s again closes it", "split", show=True),
     _key("o", "choose_document", "Open", "choose a document from a list (any width)",
@@ -97,7 +99,7 @@ READER_BINDINGS: list[BindingType] = [
 # The summary screen's own commands. They win over the codebook's tag keys there (a tag
 # bound to c filters with f instead): a screen command must never depend on which keys a
 # codebook happens to use. The reader refuses a codebook key that clashes with its keys
-# (clashes), so only keys free in the reader (c, w, 0, b, C) can meet a tag here.
+# (clashes), so only keys free in the reader (c, w, 0, b) can meet a tag here.
 SUMMARY_BINDINGS: list[BindingType] = [
     _key("escape,e", "close", "Back", "back to the reader", "summary_close", show=True),
     _key("w", "write", "Write to file", "write the summary as md, html, json, csv, JSON-LD "
@@ -108,6 +110,10 @@ SUMMARY_BINDINGS: list[BindingType] = [
     _key("0", "only('')", "All tags", "show every tag again", "summary_all"),
     _key("c", "confirm", "Confirm figure", "confirm the highlighted key figure (or take it "
          "back) in brief.yaml", "summary_confirm", show=True),
+    _key("C", "context", "Context", "show each quote with the sentence before and after it "
+         "(C again: two, then none)", "summary_context"),
+    _key("b", "brief", "Edit brief", "write the brief's title, period, bottom line, key "
+         "judgments, outlook and trends (brief.yaml)", "summary_brief", show=True),
 ]
 
 
@@ -117,7 +123,8 @@ SECTIONS: dict[str, str] = {
     **dict.fromkeys(["note", "clear", "accept_review", "undo", "redo"], "Tagging"),
     **dict.fromkeys(["reject_suggestion", "next_suggestion", "toggle_suggestions",
                      "suggestion_queue"], "Suggestions"),
-    **dict.fromkeys(["search", "next_match", "previous_match", "filter", "search_all"],
+    **dict.fromkeys(["search", "next_match", "previous_match", "filter", "search_all",
+                     "concordance"],
                     "Finding"),
     **dict.fromkeys(["join_sentence", "break_sentence", "metadata"], "Fixing"),
     **dict.fromkeys(["summary", "timeline", "split", "choose_document", "next_document",

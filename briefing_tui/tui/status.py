@@ -19,7 +19,7 @@ from textual.widgets import Static
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.suggest.live import Candidate
 from briefing_tui.tui.entry import Entry
-from briefing_tui.tui.panes import clip, plain
+from briefing_tui.tui.panes import plain
 from briefing_tui.tui.reader import Reader
 
 
@@ -120,9 +120,14 @@ class StatusBar(Static):
         self._redraw()
 
     def _redraw(self) -> None:
-        left = Content.assemble(*self.position(), *self.suggestion(), *self.legend())
         right = Content.assemble(self.save_word())
         room = self.content_region.width
+        position = Content.assemble(*self.position())
+        suggestion = Content.assemble(*self.suggestion())
+        if room and position.cell_length + suggestion.cell_length > \
+                room - right.cell_length - 2:
+            suggestion = Content("")  # whole or not at all: the line under the reader has it
+        left = Content.assemble(position, suggestion, *self.legend())
         if room:
             left = left.truncate(max(0, room - right.cell_length - 2), ellipsis=True)
             gap = max(2, room - left.cell_length - right.cell_length)
@@ -162,8 +167,9 @@ class StatusBar(Static):
         best = self.state.suggested
         if best is None:
             return []
+        # the reason, whole, is on the line under the reader (tui.suggest_why)
         return ["  ·  suggested ", Content.styled(f"{best.tag}?", self.codebook.colour(best.tag)),
-                plain(f" {best.score:.2f}: {clip(best.reason, 60)}")]
+                f" {best.score:.2f}"]
 
     def legend(self) -> list[Content | str]:
         """The codebook's keys, after the rest (the first thing to give way)."""

@@ -28,6 +28,7 @@ from briefing_tui.tui.actions import ReaderActions
 from briefing_tui.tui.entry import Entry
 from briefing_tui.tui.reader import Reader
 from briefing_tui.tui.suggest_queue import SuggestionQueue
+from briefing_tui.tui.suggest_why import SuggestionWhy, key_hints
 
 
 @dataclass(frozen=True)
@@ -57,8 +58,8 @@ class Snapshot:
 class SuggestingMixin(ReaderActions):
     """A part of the app: suggestions per open document and the keys that act on them."""
 
-    # its state (the last results, the debounce timer, the newest request) is declared
-    # and created in AppBase.__init__
+    # its state (the last results, the debounce timer, the newest request, the rule
+    # hits kept across retrains) is declared and created in AppBase.__init__
 
     # -- what is shown ---------------------------------------------------------------
 
@@ -83,6 +84,16 @@ class SuggestingMixin(ReaderActions):
         """The status line's word on the cursor sentence: the best suggestion (tui.status)."""
         shown = self.cursor_candidates(reader)
         return shown[0] if shown else None
+
+    def show_why(self, active: Reader) -> None:
+        """The best suggestion on the active reader's cursor sentence and its whole
+        reason, under that reader; the other reader's line is hidden."""
+        hints = key_hints(self.settings.keymap)
+        for reader in self.query(Reader):
+            best = self.cursor_suggestion(reader) if reader is active else None
+            for view in self.query(f"#why-{reader.id}").results(SuggestionWhy):
+                view.show(None if best is None else (best.tag, best.score, best.reason),
+                          self.codebook.colour(best.tag) if best else "", hints)
 
     # -- retraining ------------------------------------------------------------------
 
@@ -111,7 +122,10 @@ class SuggestingMixin(ReaderActions):
     def _retrain(self, asked: int, snapshots: list[Snapshot]) -> None:
         suggester = Suggester(self.codebook)
         suggester.train(e for s in snapshots for e in s.examples())
-        scored = {s.path: score_sentences(suggester, s.text, s.starts, s.ends, s.sha256)
+        cache = self._rule_hits
+        cache.keep_only({s.sha256 for s in snapshots})
+        scored = {s.path: score_sentences(suggester, s.text, s.starts, s.ends, s.sha256,
+                                          cache=cache)
                   for s in snapshots}
         with contextlib.suppress(RuntimeError):  # the app closed meanwhile
             self.call_from_thread(self._suggestions_ready, asked, scored)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -20,7 +21,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing_tui.core.brief import Event, KeyFigure
-from briefing_tui.core.brief.file import BriefFileError, set_confirmed
+from briefing_tui.core.brief.file import BriefFileError, set_confirmed, set_words
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.document import Document
 from briefing_tui.core.export import ALL_FORMATS
@@ -36,6 +37,7 @@ from briefing_tui.tui.summary_brief import (
     figure_prompt,
     figures_heading,
     timeline_options,
+    words_options,
 )
 
 ITEM_LIMIT = 2000  # sentences listed on screen; the written export has them all
@@ -96,6 +98,7 @@ class SummaryScreen(Screen[Place | None]):
                                             BindingsMap(summary_tag_bindings(codebook))])
         self.tags: set[str] | None = None
         self.include_notes = True
+        self.context = 0  # neighbouring sentences shown with each quote (C)
         self.summary: Summary | None = None
         self._targets: dict[str, SummaryItem] = {}
         self._figures: dict[str, KeyFigure] = {}
@@ -113,12 +116,12 @@ class SummaryScreen(Screen[Place | None]):
     def rebuild(self) -> None:
         self.query_one("#summary-header", Static).update(
             Content.styled("Building the summary…", "italic $text-muted"))
-        self._build(self.tags, self.include_notes)
+        self._build(self.tags, self.include_notes, self.context)
 
     @work(thread=True, exclusive=True, group="summary", description="build the summary")
-    def _build(self, tags: set[str] | None, include_notes: bool) -> None:
+    def _build(self, tags: set[str] | None, include_notes: bool, context: int) -> None:
         summary = summary_of_documents(self.sources, self.codebook, tags=tags,
-                                       include_notes=include_notes)
+                                       include_notes=include_notes, context=context)
         self.app.call_from_thread(self._show, summary)
 
     def _show(self, summary: Summary) -> None:
@@ -129,7 +132,8 @@ class SummaryScreen(Screen[Place | None]):
         self._targets.clear()
         self._figures.clear()
         self._events.clear()
-        options: list[Option] = [*figure_options(summary, self._figures),
+        options: list[Option] = [*words_options(summary),
+                                 *figure_options(summary, self._figures),
                                  *timeline_options(summary, self.codebook, self._events)]
         shown = 0
         for tag in summary.tags:
@@ -185,14 +189,20 @@ class SummaryScreen(Screen[Place | None]):
         if self.tags is not None:
             parts.append(Content.styled("(filtered: f next tag, 0 all)  ", "$text-muted"))
         if not self.include_notes:
-            parts.append(Content.styled("(notes hidden)", "$text-muted"))
+            parts.append(Content.styled("(notes hidden)  ", "$text-muted"))
+        if self.context:
+            parts.append(Content.styled(f"(context: {self.context} either side)",
+                                        "$text-muted"))
         return Content.assemble(*parts)
 
     def _option(self, item: SummaryItem, number: int) -> Option:
         key = f"item-{number}"
         self._targets[key] = item
         where = place(item.citation) if item.citation.sentence else "orphan"
-        parts: list[Content | str] = [Content.styled(f"    {where:<11} ", "$text-muted")]
+        parts: list[Content | str] = [
+            piece for text in item.before
+            for piece in (plain(f"               {clip(text, 200)}", "italic $text-muted"), "\n")]
+        parts.append(Content.styled(f"    {where:<11} ", "$text-muted"))
         if item.anchor in ("review", "orphan"):
             parts.append(Content.styled(f"{item.anchor} ", "bold $warning"))
         parts.append(plain(clip(item.text, 200)))
@@ -202,6 +212,8 @@ class SummaryScreen(Screen[Place | None]):
         about = self.summary.about(item) if self.summary is not None else ()
         if about:
             parts.append(plain(f"  ⌖ {', '.join(about)}", "$text-muted"))
+        for text in item.after:
+            parts += ["\n", plain(f"               {clip(text, 200)}", "italic $text-muted")]
         if item.note:
             parts += ["\n               ", plain("✎ " + clip(item.note, 160),
                                                  "italic $text-muted")]
@@ -243,6 +255,41 @@ class SummaryScreen(Screen[Place | None]):
         self.notify("Figure confirmed in brief.yaml" if checked
                     else "Confirmation taken back in brief.yaml")
 
+    def action_brief(self) -> None:
+        """Edit the analyst's words in the brief.yaml this summary reads."""
+        from briefing_tui.core.brief.file import BRIEF_NAME, read_brief
+        from briefing_tui.core.brief.folders import common_folder
+        from briefing_tui.tui.brief_dialog import BriefDialog
+
+        if self.summary is None:
+            return
+        folder = common_folder(list(dict.fromkeys(
+            info.path.resolve().parent for info in self.summary.documents)))
+        if folder is None:
+            self.notify("Open a briefing first: the brief lives in its folder.",
+                        severity="warning")
+            return
+        try:
+            brief = read_brief(folder)
+        except BriefFileError as exc:
+            self.notify(f"Cannot edit the brief: {exc}", severity="error")
+            return
+
+        def edited(changes: dict[str, Any] | None) -> None:
+            if not changes:
+                return
+            try:
+                set_words(folder, changes)
+            except BriefFileError as exc:
+                self.notify(f"Brief not saved: {exc}", severity="error")
+                return
+            self.notify(f"Brief saved in {folder / BRIEF_NAME}")
+            self.rebuild()
+
+        where = f"{folder.name}/{BRIEF_NAME}" if folder.name else BRIEF_NAME
+        self.app.push_screen(BriefDialog(brief, [t.name for t in self.codebook], where),
+                             edited)
+
     def action_close(self) -> None:
         self.dismiss(None)
 
@@ -257,6 +304,11 @@ class SummaryScreen(Screen[Place | None]):
         current = next(iter(self.tags)) if self.tags else None
         at = names.index(current) + 1 if current in names else 0
         self.tags = {names[at]} if at < len(names) else None
+        self.rebuild()
+
+    def action_context(self) -> None:
+        """One neighbouring sentence either side, then two, then none."""
+        self.context = (self.context + 1) % 3
         self.rebuild()
 
     def action_notes(self) -> None:

@@ -15,6 +15,13 @@ from briefing_tui.core.brief.file import BriefFile, BriefFileError, read_brief
 from briefing_tui.core.brief.mentions import Mentions
 
 
+def common_folder(folders: list[Path]) -> Path | None:
+    """The folder whose brief.yaml a summary of these folders' documents uses."""
+    if not folders or any(f.is_absolute() != folders[0].is_absolute() for f in folders):
+        return None
+    return Path(os.path.commonpath(folders))
+
+
 class FolderBriefs:
     def __init__(self) -> None:
         self.files: dict[Path, BriefFile] = {}
@@ -51,9 +58,8 @@ class FolderBriefs:
 
     def common(self, folders: list[Path]) -> BriefFile:
         """The brief of the folders' common folder (defaults when they share none)."""
-        if not folders or any(f.is_absolute() != folders[0].is_absolute() for f in folders):
-            return BriefFile()
-        return self.brief(Path(os.path.commonpath(folders)))
+        folder = common_folder(folders)
+        return BriefFile() if folder is None else self.brief(folder)
 
     def confirmed(self) -> frozenset[str]:
         return frozenset(i for f in self.files.values() for i in f.confirmed)
