@@ -24,6 +24,7 @@ from briefing_tui.core.document import Document
 from briefing_tui.core.settings import Settings
 from briefing_tui.core.state import AppState, save_state
 from briefing_tui.core.visible import visible
+from briefing_tui.tui.about_filter import AboutFilterMixin
 from briefing_tui.tui.dialogs import ChoiceDialog, HelpScreen
 from briefing_tui.tui.entry import Entry
 from briefing_tui.tui.fixing import FixingMixin
@@ -55,7 +56,7 @@ DISK_CHECK_SECONDS = 2.0
 
 
 class BriefingApp(SuggestingMixin, OrphanMixin, FixingMixin, TeamMixin, SearchMixin,
-                  SwitchingMixin, LoadingMixin, AutosaveMixin):
+                  AboutFilterMixin, SwitchingMixin, LoadingMixin, AutosaveMixin):
     """Read and tag briefings; every change is saved a moment later."""
 
     CSS_PATH = "briefing.tcss"
@@ -245,7 +246,7 @@ class BriefingApp(SuggestingMixin, OrphanMixin, FixingMixin, TeamMixin, SearchMi
         index = entry.document.segmentation.index_at(event.annotation.start)
         if index is not None:
             if not reader.nav.is_visible(index):
-                reader.filter_tag = None
+                reader.show_all()
             reader.move_to(index, center=True)
             reader.focus()
 
@@ -295,8 +296,7 @@ class BriefingApp(SuggestingMixin, OrphanMixin, FixingMixin, TeamMixin, SearchMi
                 self.open_in(reader, entry)
             document = entry.document
             if document is not None:
-                if reader.filter_tag is not None:
-                    reader.filter_tag = None
+                reader.show_all()
                 reader.move_to(document.segmentation.index_at(target.start), center=True)
                 reader.focus()
 

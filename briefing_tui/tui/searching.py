@@ -84,8 +84,7 @@ class SearchMixin(ReaderActions):
                 self.open_in(reader, entry)
             if entry.document is None:
                 return
-            if reader.filter_tag is not None:
-                reader.filter_tag = None
+            reader.show_all()
             reader.move_to(entry.document.segmentation.index_at(hit.start), center=True)
             reader.focus()
 
