@@ -37,7 +37,8 @@ if TYPE_CHECKING:
 # Summaries, exports and stats are imported in the commands that use them: the app's first
 # screen needs none of them (about 0.1 s of imports; issue 17).
 
-COMMANDS = ("sentences", "check", "export", "stats", "meta", "suggest", "figures", "serve",
+COMMANDS = ("sentences", "check", "export", "stats", "meta", "suggest", "figures",
+            "concordance", "serve",
             *TEAM_COMMANDS)
 
 
@@ -282,6 +283,9 @@ def build_parser() -> argparse.ArgumentParser:
     from briefing_tui.cli_figures import add_figures_parser
 
     add_figures_parser(sub)
+    from briefing_tui.cli_concordance import add_concordance_parser
+
+    add_concordance_parser(sub)
     from briefing_tui.cli_serve import add_serve_parser
 
     add_serve_parser(sub)

@@ -8,13 +8,12 @@ from typing import Any
 from briefing_tui.tui.suggest_why import key_hints
 
 from .app_helpers import copy_samples, reader, settle
-from .test_app_suggest import suggesting_app, suggestions_ready, why_text
+from .test_app_suggest import status_text, suggesting_app, suggestions_ready, why_text
 
 
 def test_the_key_hints_follow_the_keymap() -> None:
-    assert key_hints({}) == "a accepts · d rejects · g next"
-    assert key_hints({"reject_suggestion": "x", "next_suggestion": "ctrl+g"}) == \
-        "a accepts · x rejects · ctrl+g next"
+    assert key_hints({}) == "a accepts · d rejects"
+    assert key_hints({"reject_suggestion": "x,ctrl+x"}) == "a accepts · x / ctrl+x rejects"
 
 
 async def _tag_ten_and_retrain(pilot: Any) -> None:
@@ -52,6 +51,8 @@ async def test_at_80_columns_the_reason_is_shown_whole_and_hides_without_one(
         assert best.reason.startswith("model ") and len(best.reason) > 60, best.reason
         assert " ".join(best.reason.split()) in why_text(app)
         assert "a accepts · d rejects" in why_text(app)
+        status = status_text(app)  # no room for the suggestion there: left out, not cut
+        assert "sugge" not in status and status.rstrip().endswith("all saved")
         await pilot.press("H")  # hidden suggestions: no reason either
         await settle(pilot)
         assert why_text(app) == ""

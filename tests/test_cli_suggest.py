@@ -78,6 +78,8 @@ def test_suggest_eval_prints_cross_validated_figures_per_tag(tmp_path: Path) -> 
     assert rows["security"]["labels"] == 30 and rows["security"]["p_at_20"] == 1.0
     table = briefing("suggest", folder, "--eval", cwd=tmp_path)
     assert table.stdout.splitlines()[0] == "tag\tlabels\tprecision\trecall\tP@20\tAP"
+    # 60 tagged; the 30 untagged sentences of the unfinished document are not negatives
+    assert "over the 60 sentences whose tags are known" in table.stdout.splitlines()[-1]
 
 
 def test_suggest_bad_input_is_one_line_and_exit_2(tmp_path: Path) -> None:

@@ -91,6 +91,18 @@ def test_a_documents_rule_hits_are_matched_once_per_text(tmp_path: Path) -> None
     assert cache.of(other.rules, "abc", text, starts, ends) is not first
     cache.keep_only({"def"})
     assert cache.of(retrained.rules, "abc", text, starts, ends) is not first
+    trained = Suggester(_codebook())
+    trained.train(Example("t", i, 0, len(t), t, frozenset(tags), frozenset(), True)
+                  for tags, texts in ((["security"], ATTACKS), (["diplomacy"], TALKS),
+                                      ([], PLAIN))
+                  for i, t in enumerate(texts))
+    assert set(trained.models) == {"security", "diplomacy"}
+    every = score_sentences(trained, text, starts, ends).by_start
+    for start, found in every.items():
+        sentence = text[start:ends[starts.index(start)]]  # blend() is score() without why
+        assert [c.score for c in found] == [round(trained.score(sentence, c.tag)[0], 4)
+                                            for c in found]
+    assert any(c.reason.startswith("model ") for found in every.values() for c in found)
     shown = score_sentences(retrained, text, starts, ends, "abc", cache=cache)
     alone = score_sentences(retrained, text, starts, ends)
     assert {s: [(c.tag, c.score, c.reason) for c in found]

@@ -94,8 +94,8 @@ def test_untagged_sentences_of_an_unfinished_document_are_not_negatives(
     assert not suggester.models
     found = suggester.suggest([Example("n", 1, 0, 20, "Troops shelled a town", frozenset(),
                                        frozenset(), False)])
-    assert found[0].reason == "rules only (30 labels, 0 of 5 known without it): matched " \
-                              "'troops'"
+    assert found[0].reason == "rules only (30 labels, 0 of 5 known without it: finish " \
+                              "a document or reject some): matched 'troops'"
     _finish(path)  # F: now every untagged sentence there is a known negative
     finished = Suggester(Codebook())
     finished.train(examples_from(open_document(path), "a"))

@@ -213,8 +213,10 @@ class ReaderActions(AppBase):
 
 
 _READER_ACTIONS = {"summary", "split", "help", "accept", "cursor", "page", "first", "last",
-                   "timeline", "tagged", "untagged", "toggle_tag", "clear", "note", "undo", "redo",
-                   "search", "match", "filter", "choose_document", "other_document",
+                   "timeline", "concordance", "tagged", "untagged", "toggle_tag", "clear", "note",
+                   "undo", "redo",
+                   "search", "match", "filter", "filter_about", "choose_document",
+                   "other_document",
                    "search_all", "join_sentence", "break_sentence", "metadata",
                    "reject_suggestion", "next_suggestion", "toggle_suggestions",
                    "suggestion_queue"}

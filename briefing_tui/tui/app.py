@@ -24,6 +24,7 @@ from briefing_tui.core.document import Document
 from briefing_tui.core.settings import Settings
 from briefing_tui.core.state import AppState, save_state
 from briefing_tui.core.visible import visible
+from briefing_tui.tui.about_filter import AboutFilterMixin
 from briefing_tui.tui.dialogs import ChoiceDialog, HelpScreen
 from briefing_tui.tui.entry import Entry
 from briefing_tui.tui.fixing import FixingMixin
@@ -55,7 +56,7 @@ DISK_CHECK_SECONDS = 2.0
 
 
 class BriefingApp(SuggestingMixin, OrphanMixin, FixingMixin, TeamMixin, SearchMixin,
-                  SwitchingMixin, LoadingMixin, AutosaveMixin):
+                  AboutFilterMixin, SwitchingMixin, LoadingMixin, AutosaveMixin):
     """Read and tag briefings; every change is saved a moment later."""
 
     CSS_PATH = "briefing.tcss"
@@ -245,7 +246,7 @@ class BriefingApp(SuggestingMixin, OrphanMixin, FixingMixin, TeamMixin, SearchMi
         index = entry.document.segmentation.index_at(event.annotation.start)
         if index is not None:
             if not reader.nav.is_visible(index):
-                reader.filter_tag = None
+                reader.show_all()
             reader.move_to(index, center=True)
             reader.focus()
 
@@ -271,7 +272,12 @@ class BriefingApp(SuggestingMixin, OrphanMixin, FixingMixin, TeamMixin, SearchMi
         """Every listed briefing's tagged sentences by date (tui/timeline_screen.py)."""
         self.action_summary(timeline=True)
 
-    def action_summary(self, write: bool = False, timeline: bool = False) -> None:
+    def action_concordance(self) -> None:
+        """Every listed briefing's sentences with a word (tui/concordance_screen.py)."""
+        self.action_summary(concordance=True)
+
+    def action_summary(self, write: bool = False, timeline: bool = False,
+                       concordance: bool = False) -> None:
         """The summary of every listed briefing (open ones with their unsaved tags)."""
         # deferred: the summary and its exports are not needed for the first screen
         from briefing_tui.tui.summary_screen import SummaryScreen, default_summary_path
@@ -290,8 +296,7 @@ class BriefingApp(SuggestingMixin, OrphanMixin, FixingMixin, TeamMixin, SearchMi
                 self.open_in(reader, entry)
             document = entry.document
             if document is not None:
-                if reader.filter_tag is not None:
-                    reader.filter_tag = None
+                reader.show_all()
                 reader.move_to(document.segmentation.index_at(target.start), center=True)
                 reader.focus()
 
@@ -300,6 +305,12 @@ class BriefingApp(SuggestingMixin, OrphanMixin, FixingMixin, TeamMixin, SearchMi
                 self.state.summary_path, self.state.summary_format = str(path), fmt
                 save_state(self.state)
 
+        if concordance:
+            from briefing_tui.tui.concordance_screen import ConcordanceScreen
+
+            self.push_screen(ConcordanceScreen(sources, self.codebook,
+                                               self.active_reader().nav.matches.query), jump)
+            return
         if timeline:
             from briefing_tui.tui.timeline_screen import TimelineScreen  # its own screen
 

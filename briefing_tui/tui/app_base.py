@@ -50,7 +50,7 @@ class AppBase(App[int]):
         self.analyst = ""  # who signs the changes (set before run; tui.team)
         self.layer_mode = False  # open the analyst's own layers (blind coding; tui.team)
         self._active = READERS[0]
-        self._shown: dict[str, Entry | None] = dict.fromkeys(READERS)
+        self._in_reader: dict[str, Entry | None] = dict.fromkeys(READERS)  # by reader id
         self._extracting: set[Path] = set()  # files whose text a worker is extracting
         self._lock_told: set[Path] = set()  # folders already told they cannot be locked
         self._signals: list[signal.Signals] = []
@@ -76,7 +76,7 @@ class AppBase(App[int]):
 
     def entry_of(self, reader: Reader) -> Entry | None:
         """The briefing a reader shows (or is extracting), if any."""
-        return self._shown.get(reader.id or "")
+        return self._in_reader.get(reader.id or "")
 
     def active_entry(self) -> Entry | None:
         return self.entry_of(self.active_reader())

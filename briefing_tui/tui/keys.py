@@ -31,6 +31,8 @@ APP_BINDINGS: list[BindingType] = [
          "w there writes md, html, json, csv, JSON-LD or docx", "summary", show=True),
     _key("T", "timeline", "Timeline", "every briefing's tagged sentences by the date they "
          "say (else their document's); enter jumps", "timeline"),
+    _key("K", "concordance", "Concordance", "every briefing's sentences with a word or "
+         "phrase, in context and cited; enter jumps", "concordance"),
     _key("s", "split", "Split", "a second document side by side (chosen from a list); "
          "s again closes it", "split", show=True),
     _key("o", "choose_document", "Open", "choose a document from a list (any width)",
@@ -86,6 +88,8 @@ READER_BINDINGS: list[BindingType] = [
          "next_untagged"),
     _key("f", "app.filter", "Filter", "show only one tag (cycles through the codebook, then all)",
          "filter", show=True),
+    _key("P", "app.filter_about", "Place filter", "show only the sentences naming one place "
+         "or actor (chosen from those the document names)", "filter_about"),
     _key("J", "app.join_sentence", "Join", "join the sentence with the next (a wrong split); "
          "tags and notes are combined", "join_sentence"),
     _key("B", "app.break_sentence", "Break", "break the sentence in two: choose where with "
@@ -110,6 +114,8 @@ SUMMARY_BINDINGS: list[BindingType] = [
          "back) in brief.yaml", "summary_confirm", show=True),
     _key("C", "context", "Context", "show each quote with the sentence before and after it "
          "(C again: two, then none)", "summary_context"),
+    _key("P", "about", "Place filter", "show only the sentences naming one place or actor",
+         "summary_about"),
     _key("b", "brief", "Edit brief", "write the brief's title, period, bottom line, key "
          "judgments, outlook and trends (brief.yaml)", "summary_brief", show=True),
 ]
@@ -121,7 +127,8 @@ SECTIONS: dict[str, str] = {
     **dict.fromkeys(["note", "clear", "accept_review", "undo", "redo"], "Tagging"),
     **dict.fromkeys(["reject_suggestion", "next_suggestion", "toggle_suggestions",
                      "suggestion_queue"], "Suggestions"),
-    **dict.fromkeys(["search", "next_match", "previous_match", "filter", "search_all"],
+    **dict.fromkeys(["search", "next_match", "previous_match", "filter", "filter_about",
+                     "search_all", "concordance"],
                     "Finding"),
     **dict.fromkeys(["join_sentence", "break_sentence", "metadata"], "Fixing"),
     **dict.fromkeys(["summary", "timeline", "split", "choose_document", "next_document",

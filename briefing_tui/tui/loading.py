@@ -46,7 +46,7 @@ class LoadingMixin(LockMixin):
                         markup=False)
             return
         if entry.document is None and needs_extraction(entry.path):
-            self._shown[reader.id or ""] = entry
+            self._in_reader[reader.id or ""] = entry
             reader.border_title = plain(entry.path.name)
             reader.message = f"Extracting the text of {visible(entry.path.name)}…"
             reader.show(None)
@@ -70,7 +70,7 @@ class LoadingMixin(LockMixin):
             else:  # split the rest and read the sidecar once the first screen is painted
                 entry.opening = opening
                 self.call_after_refresh(self._finish_loading, entry, opening)
-        self._shown[reader.id or ""] = entry
+        self._in_reader[reader.id or ""] = entry
         reader.border_title = plain(entry.path.name)
         reader.show(entry.document)
         self.query_one(AnnotationsPane).show(entry.document)

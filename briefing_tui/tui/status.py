@@ -53,6 +53,7 @@ class StatusState:
     splitting: int | None = None  # still being split: the share done, in per cent
     tagged: int = 0
     only: str | None = None  # the reader's tag filter
+    about: str | None = None  # the reader's place or actor filter
     searching: bool = False  # a search is active: the counts below say how it went
     matches: int = 0
     match: int | None = None  # the cursor's match, counted from 1, if it is on one
@@ -78,6 +79,7 @@ def status_of(entry: Entry | None, reader: Reader, lock_reason: str = "",
     return StatusState(
         name=document.name, sentence=reader.cursor + 1, sentences=len(split),
         splitting=splitting, tagged=entry.tagged, only=reader.filter_tag or None,
+        about=reader.nav.about_name,
         searching=bool(nav.matches.query), matches=len(nav.matches.starts),
         match=nav.match_position(), more=nav.matches.truncated, suggested=suggested,
         saving=saving, why=why)
@@ -120,9 +122,14 @@ class StatusBar(Static):
         self._redraw()
 
     def _redraw(self) -> None:
-        left = Content.assemble(*self.position(), *self.suggestion(), *self.legend())
         right = Content.assemble(self.save_word())
         room = self.content_region.width
+        position = Content.assemble(*self.position())
+        suggestion = Content.assemble(*self.suggestion())
+        if room and position.cell_length + suggestion.cell_length > \
+                room - right.cell_length - 2:
+            suggestion = Content("")  # whole or not at all: the line under the reader has it
+        left = Content.assemble(position, suggestion, *self.legend())
         if room:
             left = left.truncate(max(0, room - right.cell_length - 2), ellipsis=True)
             gap = max(2, room - left.cell_length - right.cell_length)
@@ -148,6 +155,8 @@ class StatusBar(Static):
         parts.append(f"  ·  {state.tagged} tagged")
         if state.only:
             parts += ["  ·  only ", Content.styled(state.only, self.codebook.colour(state.only))]
+        if state.about:
+            parts += ["  ·  ⌖ ", plain(state.about, "bold")]
         if state.searching:
             more = "+" if state.more else ""
             if state.match is not None:

@@ -17,12 +17,11 @@ from textual.widgets import Static
 from briefing_tui.core.visible import visible
 from briefing_tui.tui.keys import READER_BINDINGS, key_label, keys_of
 
-_HINTS = (("accept_review", "accepts"), ("reject_suggestion", "rejects"),
-          ("next_suggestion", "next"))
+_HINTS = (("accept_review", "accepts"), ("reject_suggestion", "rejects"))
 
 
 def key_hints(keymap: Mapping[str, str]) -> str:
-    """``a accepts · d rejects · g next``, with the keys the keymap gives them."""
+    """``a accepts · d rejects``, with the keys the keymap gives them."""
     bound = {b.id: b for b in READER_BINDINGS if isinstance(b, Binding) and b.id}
     return " · ".join(f"{key_label(keys_of(bound[ident], keymap))} {what}"
                       for ident, what in _HINTS if ident in bound)

@@ -259,6 +259,6 @@ class SuggestingMixin(ReaderActions):
         if self.entry_of(reader) is not entry:
             self.open_in(reader, entry)
         if not reader.nav.is_visible(index):
-            reader.filter_tag = None
+            reader.show_all()
         reader.move_to(index, center=True)
         reader.focus()

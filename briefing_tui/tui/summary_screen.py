@@ -99,6 +99,8 @@ class SummaryScreen(Screen[Place | None]):
         self.tags: set[str] | None = None
         self.include_notes = True
         self.context = 0  # neighbouring sentences shown with each quote (C)
+        self.about_name: str | None = None  # only the sentences naming it (P)
+        self.whole: Summary | None = None  # before the place filter: the chooser's names
         self.summary: Summary | None = None
         self._targets: dict[str, SummaryItem] = {}
         self._figures: dict[str, KeyFigure] = {}
@@ -122,7 +124,13 @@ class SummaryScreen(Screen[Place | None]):
     def _build(self, tags: set[str] | None, include_notes: bool, context: int) -> None:
         summary = summary_of_documents(self.sources, self.codebook, tags=tags,
                                        include_notes=include_notes, context=context)
-        self.app.call_from_thread(self._show, summary)
+        self.app.call_from_thread(self._built, summary)
+
+    def _built(self, whole: Summary) -> None:
+        from briefing_tui.core.about import about  # the export's own --about
+
+        self.whole = whole
+        self._show(about(whole, [self.about_name]) if self.about_name else whole)
 
     def _show(self, summary: Summary) -> None:
         self.summary = summary
@@ -190,6 +198,8 @@ class SummaryScreen(Screen[Place | None]):
             parts.append(Content.styled("(filtered: f next tag, 0 all)  ", "$text-muted"))
         if not self.include_notes:
             parts.append(Content.styled("(notes hidden)  ", "$text-muted"))
+        if self.about_name:
+            parts.append(plain(f"(⌖ {self.about_name}: P for another)  ", "bold"))
         if self.context:
             parts.append(Content.styled(f"(context: {self.context} either side)",
                                         "$text-muted"))
@@ -305,6 +315,29 @@ class SummaryScreen(Screen[Place | None]):
         at = names.index(current) + 1 if current in names else 0
         self.tags = {names[at]} if at < len(names) else None
         self.rebuild()
+
+    def action_about(self) -> None:
+        """Choose a place or actor; only the sentences naming it are listed."""
+        from briefing_tui.tui.about_filter import AboutChooser
+
+        whole = self.whole
+        if whole is None:
+            return
+        counts: dict[str, int] = {}
+        for names in whole.about_of.values():
+            for name in names:
+                counts[name] = counts.get(name, 0) + 1
+        if not counts:
+            self.notify("The tagged sentences name no known place or actor.", timeout=3)
+            return
+
+        def chosen(name: str | None) -> None:
+            if name is not None:
+                self.about_name = name or None
+                self._built(whole)
+
+        self.app.push_screen(AboutChooser(counts, self.about_name, "tagged sentences"),
+                             chosen)
 
     def action_context(self) -> None:
         """One neighbouring sentence either side, then two, then none."""

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from briefing_tui.core.brief.file import BriefFile, BriefFileError, read_brief
-from briefing_tui.core.brief.mentions import Mentions
+from briefing_tui.core.brief.mentions import Mentions, sentences_about
+from briefing_tui.core.segment import Segmentation
 
 
 def common_folder(folders: list[Path]) -> Path | None:
@@ -76,3 +77,13 @@ class FolderBriefs:
                                           for k in (*f.places, *f.actors))]:
             known.setdefault(item.name, []).extend(item.aliases)
         return {name: tuple(dict.fromkeys(aliases)) for name, aliases in known.items()}
+
+
+def sentences_naming(text: str, split: Segmentation, folder: Path,
+                     ) -> tuple[dict[str, list[int]], str]:
+    """Each place and actor a document names → its sentences (0-based indices), with the
+    folder's brief.yaml places and actors; and why that brief.yaml was not used ("")."""
+    briefs = FolderBriefs()
+    mentions = briefs.mentions(folder)
+    found = sentences_about(split.starts, split.ends, mentions.spans(text))
+    return found, briefs.errors.get(folder, "")

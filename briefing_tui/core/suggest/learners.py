@@ -55,8 +55,7 @@ class Joint:
 
     def scores(self, row: set[str]) -> dict[str, float]:
         found = list(filter(None, map(self.table.get, row)))  # in C: no per-feature loop
-        sums = [sum(column) for column in zip(*found, strict=True)] if found else \
-            [0.0] * len(self.tags)
+        sums = list(map(sum, zip(*found, strict=True))) if found else [0.0] * len(self.tags)
         return {tag: sigmoid(bias + scale * total) for tag, bias, scale, total
                 in zip(self.tags, self.biases, self.scales, sums, strict=True)}
 

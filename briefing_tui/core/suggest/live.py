@@ -17,7 +17,7 @@ from functools import partial
 from briefing_tui.core.annotations import AnnotationSet
 from briefing_tui.core.document import Document
 from briefing_tui.core.suggest.features import features
-from briefing_tui.core.suggest.ranking import THRESHOLD, Suggester
+from briefing_tui.core.suggest.ranking import THRESHOLD, Suggester, rule_score
 from briefing_tui.core.suggest.rules import HitCache, Hits
 
 
@@ -66,10 +66,11 @@ def candidates(suggester: Suggester, text: str, tags: Sequence[str],
     learnt = suggester.model_scores(row) if row is not None else {}
     matched = suggester.all_hits(text) if hits is None else hits
     found: list[Candidate] = []
+    none: list[str] = []
     for tag in tags:
         model = learnt.get(tag)
-        on = matched.get(tag, [])
-        value, _ = suggester.score(text, tag, row, explain=False, hits=on, learnt=model)
+        on = matched.get(tag, none)
+        value = suggester.blend(tag, model, rule_score(len(on)) if on else 0.0)
         if value >= threshold:
             why = partial(lambda t, m, h: suggester.score(text, t, hits=h, learnt=m)[1],
                           tag, model, on)

@@ -162,14 +162,15 @@ class Suggester:
                 return rules, ""
             needed, negatives = self.needs(tag), self.negatives.get(tag, 0)
             short = f"{count} of {needed} labels" if count < needed else \
-                f"{count} labels, {negatives} of {needed} known without it"
+                f"{count} labels, {negatives} of {needed} known without it: finish a " \
+                "document or reject some"
             return rules, f"rules only ({short}): matched " + _quoted(hits[:4])
         row = features(text) if row is None else row
         if learnt is None:
             learnt = model.score(row)
+        value = self.blend(tag, learnt, rules)
         alone = self.mode == "model" or tag in self._ruleless
         share = 1.0 if alone else self.weight(tag)
-        value = learnt if alone else share * learnt + (1 - share) * rules
         if not explain or value < threshold:
             return value, ""
         top = model.top(row)
@@ -178,6 +179,16 @@ class Suggester:
         if hits and not alone:
             why += f"; rules {1 - share:.0%}: {_quoted(hits[:3])}"
         return value, why
+
+    def blend(self, tag: str, learnt: float | None, rules: float) -> float:
+        """The score from the model's (None: no model) and the rules' -- :meth:`score`
+        without a reason, for scoring every sentence of a document in a loop."""
+        if learnt is None:
+            return 0.0 if self.mode == "model" else rules
+        if self.mode == "model" or tag in self._ruleless:
+            return learnt
+        share = self.weight(tag)
+        return share * learnt + (1 - share) * rules
 
     def model_scores(self, row: set[str]) -> dict[str, float]:
         """Every trained tag's model score for a sentence, in one pass over its features."""

@@ -92,7 +92,7 @@ class Reader(ScrollView, can_focus=True):
 
         A new document is shown whole: a tag filter ends (and says so).
         """
-        filtered = self.nav.filter_tag is not None
+        filtered = self.nav.filtered
         self.document = document
         self.nav = Navigator(document)
         self.nav.cursor = min(cursor, max(0, len(document.segmentation) - 1)) if document \
@@ -118,20 +118,28 @@ class Reader(ScrollView, can_focus=True):
 
     @filter_tag.setter
     def filter_tag(self, tag: str | None) -> None:
-        # a cursor the filter hides moves to the next sentence shown (else the first)
-        nav = self.nav
-        changed, cursor = tag != nav.filter_tag, nav.cursor
-        nav.filter_tag = tag
-        if tag is not None:
-            visible = nav.tagged_indices(tag)
-            if visible and nav.cursor not in visible:
-                nav.cursor = nav.first_visible_at_or_after(
-                    self.document.segmentation.starts[nav.cursor]) or visible[0] \
-                    if self.document else 0
+        changed, self.nav.filter_tag = tag != self.nav.filter_tag, tag
+        self._refiltered(changed)
+
+    def set_filter_about(self, name: str | None, indices: list[int]) -> None:
+        """Show only the sentences naming a place or actor (``indices``); None: all."""
+        changed = name != self.nav.about_name
+        self.nav.filter_about = (name, sorted(indices)) if name is not None else None
+        self._refiltered(changed)
+
+    def show_all(self) -> None:
+        """End every filter (a jump must land on a sentence that is shown)."""
+        if self.nav.filtered:
+            self.nav.filter_about, self.nav.filter_tag = None, None
+            self._refiltered(True)
+
+    def _refiltered(self, changed: bool) -> None:
+        nav, cursor = self.nav, self.nav.cursor
+        nav.cursor_to_shown()
         self.relayout()
         self.scroll_to_cursor(center=True)
         if changed:
-            self.post_message(self.FilterChanged(self, tag))
+            self.post_message(self.FilterChanged(self, nav.filter_tag))
         if nav.cursor != cursor:
             self.post_message(self.CursorMoved(self))
 
@@ -187,7 +195,7 @@ class Reader(ScrollView, can_focus=True):
     def _blocks(self) -> tuple[array[int], array[int]]:
         """The blocks to lay out; the document's lines are found once, not on each resize."""
         assert self.document is not None
-        if self.filter_tag is not None:
+        if self.nav.filtered:
             self.seen.whole_now()
             return span_blocks(self.shown, self.nav.filtered_spans())
         return self.seen.lines()
@@ -278,10 +286,7 @@ class Reader(ScrollView, can_focus=True):
 
     def _message_row(self, row: int) -> Strip:
         """The empty state: a short message, wrapped to the pane."""
-        message = self.message
-        if self.document is not None and self.filter_tag:
-            message = (f"No sentence is tagged {self.filter_tag}. Press f to show "
-                       "another tag or all sentences.")
+        message = (self.nav.nothing_shown() if self.document is not None else "") or self.message
         return Strip(message_segments(message, row - 1, self.size.width, GUTTER,
                                       self._style(""), self._style("reader--empty")))
 
