@@ -37,7 +37,8 @@ if TYPE_CHECKING:
 # Summaries, exports and stats are imported in the commands that use them: the app's first
 # screen needs none of them (about 0.1 s of imports; issue 17).
 
-COMMANDS = ("sentences", "check", "export", "stats", "meta", "suggest", "figures", "serve",
+COMMANDS = ("sentences", "check", "export", "stats", "meta", "suggest", "figures",
+            "concordance", "serve",
             *TEAM_COMMANDS)
 
 
@@ -84,7 +85,8 @@ def _summarise(args: argparse.Namespace, codebook: Codebook, *, timestamp: datet
     try:
         summary = build_summary(corpus.documents, codebook, tags=args.tag, doc_glob=args.doc,
                                 include_notes=not getattr(args, "no_notes", False),
-                                timestamp=timestamp, progress=bar)
+                                timestamp=timestamp, progress=bar,
+                                context=getattr(args, "context", 0))
     finally:
         bar.close()
     summary.skipped[:0] = corpus.unreadable  # folders not read: the result is incomplete
@@ -206,6 +208,17 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return EXIT_ATTENTION if summary.skipped else EXIT_OK
 
 
+CONTEXT_MAX = 5
+
+
+def _context(text: str) -> int:
+    """``--context N``: neighbouring sentences, 0 to CONTEXT_MAX."""
+    if not text.isdigit() or int(text) > CONTEXT_MAX:
+        raise argparse.ArgumentTypeError(f"give a number of sentences from 0 to "
+                                         f"{CONTEXT_MAX} (got {text!r:.20})")
+    return int(text)
+
+
 def _add_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", type=Path, help="briefings and folders")
     parser.add_argument("--tag", action="append", metavar="TAG",
@@ -234,6 +247,8 @@ def _add_summary_commands(sub: argparse._SubParsersAction[argparse.ArgumentParse
                         help="only sentences naming this place or actor (any alias; "
                         "repeatable)")
     export.add_argument("--no-notes", action="store_true", help="leave the notes out")
+    export.add_argument("--context", type=_context, default=0, metavar="N",
+                        help="show the N sentences before and after each quote (0-5)")
     export.add_argument("--no-timestamp", action="store_true",
                         help="no export date: the same input gives the same bytes")
     export.set_defaults(func=cmd_export)
@@ -268,6 +283,9 @@ def build_parser() -> argparse.ArgumentParser:
     from briefing_tui.cli_figures import add_figures_parser
 
     add_figures_parser(sub)
+    from briefing_tui.cli_concordance import add_concordance_parser
+
+    add_concordance_parser(sub)
     from briefing_tui.cli_serve import add_serve_parser
 
     add_serve_parser(sub)

@@ -67,7 +67,10 @@ def _print_eval(examples: list[Example], codebook: Codebook, tags: list[str] | N
     for row in rows:
         print(f"{row.tag}\t{row.labels}\t{row.precision:.2f}\t{row.recall:.2f}\t"
               f"{row.p_at_20:.2f}\t{row.average_precision:.2f}")
-    print("(5-fold cross-validation over the sentences of tagged documents)")
+    known = sum(1 for example in examples if example.trains)
+    print(f"(5-fold cross-validation over the {known} sentences whose tags are known: the "
+          "tagged ones and every sentence of a finished document; an unfinished document's "
+          "untagged sentences are left out)")
     return EXIT_OK
 
 

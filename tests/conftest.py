@@ -14,6 +14,36 @@ if TYPE_CHECKING:
     from .app_helpers import SeedApp
 
 
+#: Where a module's names come from when it drives the whole app (Pilot through
+#: ``run_test``) or starts other processes (the CLI, git, a server).
+_APP_MODULES = {"briefing_tui.tui.app", "tests.app_helpers"}
+_PROCESS_MODULES = {"subprocess", "tests.git_helpers", "tests.serve_helpers",
+                    "tests.pty_helpers"}
+
+
+def _uses(module: object, sources: set[str]) -> bool:
+    return any(getattr(value, "__module__", None) in sources or
+               getattr(value, "__name__", None) in sources for value in vars(module).values())
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark what the edit loop (``make test-fast``) leaves out, from what a test uses, so
+    no test file has to remember it: ``snapshot`` (an SVG of the app), ``app`` (in a
+    module that runs the whole app), ``process`` (in a module that starts processes),
+    ``property`` (Hypothesis). ``system`` is marked by hand (tests/test_crash.py)."""
+    for item in items:
+        names = getattr(item, "fixturenames", ())
+        module = getattr(item, "module", None)
+        if "snap_compare" in names:
+            item.add_marker(pytest.mark.snapshot)
+        if "seed_app" in names or (module is not None and _uses(module, _APP_MODULES)):
+            item.add_marker(pytest.mark.app)
+        if module is not None and _uses(module, _PROCESS_MODULES):
+            item.add_marker(pytest.mark.process)
+        if getattr(getattr(item, "obj", None), "is_hypothesis_test", False):
+            item.add_marker(pytest.mark.property)
+
+
 @pytest.fixture
 def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")

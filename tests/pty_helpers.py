@@ -62,6 +62,9 @@ class PtyApp:
 
     def pump(self, seconds: float = 0.0) -> None:
         """Read what the app writes for ``seconds`` (at least once, without waiting)."""
+        if self.fd < 0:  # hung up: nothing more to read
+            time.sleep(seconds)
+            return
         deadline = time.monotonic() + seconds
         while True:
             left = max(0.0, deadline - time.monotonic())
@@ -132,12 +135,20 @@ class PtyApp:
         self.pump()
         return self.child.wait(timeout=max(0.1, deadline - time.monotonic()))
 
+    def hang_up(self) -> None:
+        """Close the terminal's master side, as a closed terminal window does. The app
+        runs in a session of its own, so no SIGHUP comes: its input just ends."""
+        os.close(self.fd)
+        self.fd = -1
+
     def close(self) -> None:
         if self.child.poll() is None:
             self.signal(signal.SIGKILL)
             self.child.wait(timeout=10)
-        with contextlib.suppress(OSError):
-            os.close(self.fd)
+        if self.fd >= 0:
+            with contextlib.suppress(OSError):
+                os.close(self.fd)
+            self.fd = -1
 
     def __enter__(self) -> PtyApp:
         return self

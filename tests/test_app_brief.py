@@ -99,6 +99,10 @@ async def test_timeline_screen_lists_by_date_and_jumps(tmp_path: Path) -> None:
         shelter = next(e for e in screen.events.values() if e.text.startswith("Shelter"))
         assert (shelter.date, shelter.stated) == ("2012-10-04", False)
         listing = screen.query_one(OptionList)
+        officials = next(k for k, e in screen.events.items()
+                         if e.text.startswith("Afghan officials"))
+        assert screen.events[officials].about == ("Asadabad",)  # mentions on its row
+        assert "⌖ Asadabad" in str(listing.get_option(officials).prompt)
         listing.highlighted = next(i for i in range(listing.option_count)
                                    if listing.get_option_at_index(i).id == "event-1")
         target = screen.events["event-1"]

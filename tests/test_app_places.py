@@ -10,8 +10,9 @@ from textual.widgets import Input
 from briefing_tui.core.document import open_document
 from briefing_tui.core.state import AppState, load_state, state_path
 from briefing_tui.tui.dialogs import ChoiceDialog
+from briefing_tui.tui.export_dialog import ExportDialog
 from briefing_tui.tui.panes import AnnotationsPane
-from briefing_tui.tui.summary_screen import ExportDialog, default_summary_path
+from briefing_tui.tui.summary_screen import default_summary_path
 
 from .app_helpers import copy_samples, make_app, reader, saved, sentence, settle
 from .constants import SEED

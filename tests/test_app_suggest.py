@@ -14,6 +14,7 @@ from textual.pilot import Pilot
 from briefing_tui.core.sidecar import sidecar_path
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.status import StatusBar
+from briefing_tui.tui.suggest_why import SuggestionWhy
 
 from .app_helpers import copy_samples, make_app, reader, saved, settle
 from .constants import SEED
@@ -43,6 +44,12 @@ def status_text(app: BriefingApp) -> str:
     return shown.plain if shown is not None else ""
 
 
+def why_text(app: BriefingApp) -> str:
+    """The line under the active reader: the best suggestion's whole reason."""
+    view = app.query_one(f"#why-{reader(app).id}", SuggestionWhy)
+    return " ".join(str(view.render()).split()) if view.display else ""
+
+
 async def test_nothing_is_tagged_until_a_accepts_and_u_takes_it_back(tmp_path: Path) -> None:
     folder = copy_samples(tmp_path / "docs", only_seed=True)
     doc = folder / SEED.name
@@ -55,7 +62,8 @@ async def test_nothing_is_tagged_until_a_accepts_and_u_takes_it_back(tmp_path: P
         shown = app.cursor_candidates(reader(app))
         assert shown, "the sentence about military tensions should have a suggestion"
         assert "suggested " + shown[0].tag + "?" in status_text(app)
-        assert "rules only" in status_text(app)  # below 20 labels: says so
+        assert f"{shown[0].tag}? {shown[0].score:.2f} {shown[0].reason}" in why_text(app)
+        assert "rules only" in why_text(app)  # too few labels for the model: says so
         await pilot.press("a")
         await settle(pilot)
         assert [a.tags for a in saved(doc)] == [(shown[0].tag,)]

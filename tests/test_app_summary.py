@@ -7,7 +7,8 @@ from pathlib import Path
 
 from textual.widgets import Input, OptionList
 
-from briefing_tui.tui.summary_screen import ExportDialog, SummaryScreen
+from briefing_tui.tui.export_dialog import ExportDialog
+from briefing_tui.tui.summary_screen import SummaryScreen
 
 from .app_helpers import copy_samples, make_app, reader, sentence, settle
 

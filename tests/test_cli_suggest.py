@@ -48,12 +48,12 @@ def test_suggest_ranks_untagged_sentences_with_reasons_and_writes_nothing(
     scores = [r["score"] for r in records]
     assert scores == sorted(scores, reverse=True)
     migration = next(r for r in records if r["tag"] == "migration")
-    assert migration["reason"] == ("rules only (0 of 20 labels): matched 'refugee', "
+    assert migration["reason"] == ("rules only (0 of 5 labels): matched 'refugee', "
                                    "'crossed the border'")
     text = (folder / "new.txt").read_text(encoding="utf-8")
     assert text[migration["start"]:migration["end"]] == migration["text"]
     security = next(r for r in records if r["tag"] == "security")
-    assert security["reason"].startswith("model (30 labels)")
+    assert security["reason"].startswith("model 60% (30 labels)")
     assert not (folder / "new.txt.annotations.yaml").exists()
     assert _tree(tmp_path) == before  # no sidecar, lock or cache file appeared or changed
 
@@ -78,6 +78,8 @@ def test_suggest_eval_prints_cross_validated_figures_per_tag(tmp_path: Path) -> 
     assert rows["security"]["labels"] == 30 and rows["security"]["p_at_20"] == 1.0
     table = briefing("suggest", folder, "--eval", cwd=tmp_path)
     assert table.stdout.splitlines()[0] == "tag\tlabels\tprecision\trecall\tP@20\tAP"
+    # 60 tagged; the 30 untagged sentences of the unfinished document are not negatives
+    assert "over the 60 sentences whose tags are known" in table.stdout.splitlines()[-1]
 
 
 def test_suggest_bad_input_is_one_line_and_exit_2(tmp_path: Path) -> None:

@@ -59,7 +59,6 @@ def replace_document(doc: Path, text: str) -> None:
     os.replace(incoming, doc)
 
 
-@pytest.mark.serial
 def test_files_changing_underneath_are_noticed_and_nothing_is_lost(tmp_path: Path) -> None:
     folder = tmp_path / "docs"
     folder.mkdir()

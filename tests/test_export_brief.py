@@ -41,6 +41,17 @@ title: Kunar, early October 2012
 period: 2012-09-28 to 2012-10-04
 places: [{name: Asadabad, aliases: [Asad Abad], level: city, iso: AFG}]
 actors: [{name: Kunar elders, aliases: [local elders]}]
+bottom_line: |-
+  Fighting in Kunar displaced at least 2,000 people in late September.
+
+  Two sources count them differently; neither is added to the other.
+judgments:
+- "Returns will stay slow while the fighting goes on."
+- "Detentions point to a push against local networks."
+outlook: More displacement is likely before winter.
+trends:
+  migration: deteriorated
+  security: unchanged
 """
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing_tui.core.corpus import find_documents, summarize
+from briefing_tui.core.corpus import find_documents, glance
 from briefing_tui.core.document import open_document
 from briefing_tui.core.extract import DOCUMENT_SUFFIXES, extract, needs_extraction
 from briefing_tui.core.extract import cache as extract_cache
@@ -114,7 +114,7 @@ def test_documents_pane_gets_one_line_reasons_without_extracting(
     (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04 not really a zip")
     (tmp_path / "brief.docx").write_bytes(docx([("p", "Text.")]))
     monkeypatch.setattr(extract_pdf, "extract_pdf", None)  # the pane never extracts
-    errors = {p.name: summarize(p).error for p in find_documents([tmp_path]).documents}
+    errors = {p.name: glance(p).error for p in find_documents([tmp_path]).documents}
     assert errors == {
         "binary.html": "not an HTML page: it looks like a PNG image",
         "brief.docx": "",

@@ -33,6 +33,13 @@ def test_numbers_as_written(written: str, value: int) -> None:
      [(42, "max", "affected", "families")]),
     ("The patrol captured the militant commander at dawn.",
      [(1, "exact", "captured", "commanders")]),
+    ("The raid led to the capture of 12 fighters and the arrest of two suspects.",
+     [(12, "exact", "captured", "fighters"), (2, "exact", "arrested", "suspects")]),
+    ("Shelling caused the deaths of at least five civilians.",
+     [(5, "min", "killed", "civilians")]),
+    ("The drought forced the displacement of some 7,000 people.",
+     [(7000, "approx", "displaced", "people")]),
+    ("Officials confirmed the capture of the two militants.", []),  # told before
 ])
 def test_counts_in_look_alike_sentences(sentence: str, expected: list[tuple[object, ...]]) -> None:
     assert [(c.value, c.qualifier, c.kind, c.who) for c in counts_in(sentence)] == expected
@@ -142,3 +149,19 @@ def test_a_headline_date_and_a_release_number_date_a_release_without_dateline() 
     [figure] = figures_in(bare, [SentenceRef(1, 21, len(bare))])
     assert (figure.date, figure.date_stated) == ("2010-06-25", True)
     assert dates_in("It happened yesterday.", None, year=2010) == []  # still no guess
+
+
+def test_the_date_nearest_the_figure_and_no_possessive_day() -> None:
+    text = ("Police targeted a commander responsible for an attack Jan. 7 in Charkh, "
+            "detaining four suspected militants in Logar yesterday.")
+    (figure,) = figures_in(text, [SentenceRef(1, 0, len(text))], metadata_date="2015-01-09")
+    assert figure.date == "2015-01-08"  # yesterday, written next to the detentions
+    owned = "Police detained two suspects behind Tuesday\u2019s bombing in Quetta today."
+    (figure,) = figures_in(owned, [SentenceRef(1, 0, len(owned))],
+                           metadata_date="2015-06-11")
+    assert figure.date == "2015-06-11"  # Tuesday's names the bombing, not the detentions
+
+
+def test_the_past_few_days_start_that_many_days_before() -> None:
+    found = dates_in("Troops killed 30 militants during the past two days.", date(2011, 3, 17))
+    assert [(d.date, d.until) for d in found] == [("2011-03-15", "2011-03-16")]

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from .app_helpers import make_app
 from .test_export_brief import brief_folder
@@ -34,3 +35,20 @@ def test_timeline_screen(snap_compare: Any, tmp_path: Path) -> None:
 
     app = make_app(brief_folder(tmp_path / "kunar"))
     assert snap_compare(app, terminal_size=(100, 30), run_before=open_timeline)
+
+
+def test_brief_dialog(snap_compare: Any, tmp_path: Path) -> None:
+    """The analyst's words: title and period lines, prose areas, trends further down."""
+    async def open_dialog(pilot: Pilot[Any]) -> None:
+        await settled(pilot)
+        await pilot.press("e")
+        await settled(pilot)
+        await pilot.press("b")
+        await settled(pilot)
+        title = pilot.app.screen.query_one("#brief-title", Input)
+        assert title.has_focus  # typing starts at the title
+        title.cursor_blink = False  # a frame catching the blink is timing, not the app
+        await settled(pilot)
+
+    app = make_app(brief_folder(tmp_path / "kunar"))
+    assert snap_compare(app, terminal_size=(100, 30), run_before=open_dialog)

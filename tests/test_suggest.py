@@ -8,7 +8,7 @@ import pytest
 
 from briefing_tui.core.codebook import Codebook, CodebookError, load_codebook
 from briefing_tui.core.document import open_document
-from briefing_tui.core.suggest import MIN_LABELS, Suggester, examples_from
+from briefing_tui.core.suggest import MIN_WITH_RULES, Suggester, examples_from
 from briefing_tui.core.suggest.evaluate import average_precision, cross_validate, precision_at
 from tests.suggest_helpers import ATTACKS, PLAIN, TALKS, tag_sentences, write_briefing
 
@@ -76,15 +76,15 @@ def _tagged_folder(tmp_path: Path) -> Path:
 
 def test_below_the_minimum_of_labels_suggestions_come_from_rules_and_say_so(
         tmp_path: Path) -> None:
-    doc = write_briefing(tmp_path / "few.txt", [*ATTACKS[:5], "Troops shelled the town."])
+    doc = write_briefing(tmp_path / "few.txt", [*ATTACKS[:4], "Troops shelled the town."])
     tag_sentences(doc, "security", ["Gunmen"])
     examples = list(examples_from(open_document(doc), "few.txt"))
     suggester = Suggester(Codebook())
     suggester.train(examples)
-    assert suggester.labels["security"] == 5 < MIN_LABELS and not suggester.models
+    assert suggester.labels["security"] == 4 < MIN_WITH_RULES and not suggester.models
     found = suggester.suggest(examples, tags=["security"])
     assert [s.text for s in found] == ["Troops shelled the town."]
-    assert found[0].reason == "rules only (5 of 20 labels): matched 'troops'"
+    assert found[0].reason == "rules only (4 of 5 labels): matched 'troops'"
     assert found[0].score == 0.5
 
 
@@ -95,13 +95,14 @@ def test_with_enough_labels_the_model_finds_what_the_rules_miss(tmp_path: Path) 
         "Rainfall in the valley was normal for week 44 of the season."])
     examples = list(examples_from(open_document(train), "train.txt"))
     suggester = Suggester(Codebook())
-    assert suggester.train(examples) == 90
+    assert suggester.train(examples) == 60  # the untagged ones may be unread: not used
     assert suggester.labels == {"security": 30, "diplomacy": 30}
     assert Suggester(Codebook(), mode="rules").suggest(
         examples_from(open_document(new), "new.txt"), tags=["security"]) == []
     found = suggester.suggest(examples_from(open_document(new), "new.txt"), tags=["security"])
     assert [s.sentence for s in found] == [1]
-    assert found[0].reason.startswith("model (30 labels): ") and "checkpoint" in found[0].reason
+    assert found[0].reason.startswith("model 60% (30 labels): ")  # 30 / (30 + 20)
+    assert "checkpoint" in found[0].reason
 
 
 def test_untagged_documents_do_not_train_and_tagged_sentences_are_not_suggested(

@@ -9,7 +9,8 @@ from pathlib import Path
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.document import open_document
 from briefing_tui.core.sidecar import SidecarData, dump_sidecar, sidecar_path
-from briefing_tui.core.suggest import Suggester, examples_from
+from briefing_tui.core.suggest import Example, Suggester, examples_from
+from briefing_tui.core.suggest.examples import FINISHED
 from briefing_tui.core.suggest.features import features
 from briefing_tui.core.suggest.learners import Joint, Learner, Logistic, NaiveBayes
 from briefing_tui.core.tag_patterns import Patterns
@@ -54,6 +55,13 @@ def test_the_joint_table_scores_every_tag_as_its_own_model_does() -> None:
             assert abs(together[tag] - model.score(row)) < 1e-9
 
 
+def _finish(path: Path) -> None:
+    """Mark the briefing finished, as F does (its sidecar's header), keeping its tags."""
+    document = open_document(path)
+    document.set_layer_status(FINISHED)
+    assert document.save()
+
+
 def test_a_finished_document_trains_with_no_tags_and_an_unfinished_one_does_not(
         tmp_path: Path) -> None:
     path = write_briefing(tmp_path / "plain.txt", PLAIN)
@@ -68,4 +76,48 @@ def test_a_finished_document_trains_with_no_tags_and_an_unfinished_one_does_not(
     tag_sentences(tagged, "security", [a[:12] for a in ATTACKS])
     suggester = Suggester(Codebook(), min_labels=1)
     pool = [*examples_from(open_document(tagged), "a"), *again]
-    assert suggester.train(pool) == len(pool)  # the finished document's sentences count
+    # the finished document's sentences count; the tagged one's untagged ones do not
+    assert suggester.train(pool) == len(ATTACKS) + len(again)
+    assert suggester.negatives["security"] == len(again)
+
+
+def test_untagged_sentences_of_an_unfinished_document_are_not_negatives(
+        tmp_path: Path) -> None:
+    path = write_briefing(tmp_path / "attacks.txt", [*ATTACKS, *PLAIN])
+    tag_sentences(path, "security", [a[:12] for a in ATTACKS])
+    examples = list(examples_from(open_document(path), "a"))
+    assert [e.trains for e in examples] == [True] * len(ATTACKS) + [False] * len(PLAIN)
+    suggester = Suggester(Codebook())
+    suggester.train(examples)
+    # 30 labels, nothing known to be without the tag: no model, the rules alone say so
+    assert suggester.labels == {"security": 30} and suggester.negatives["security"] == 0
+    assert not suggester.models
+    found = suggester.suggest([Example("n", 1, 0, 20, "Troops shelled a town", frozenset(),
+                                       frozenset(), False)])
+    assert found[0].reason == "rules only (30 labels, 0 of 5 known without it: finish " \
+                              "a document or reject some): matched 'troops'"
+    _finish(path)  # F: now every untagged sentence there is a known negative
+    finished = Suggester(Codebook())
+    finished.train(examples_from(open_document(path), "a"))
+    assert finished.negatives["security"] == len(PLAIN) and "security" in finished.models
+    plain = features(PLAIN[0])
+    assert finished.models["security"].score(plain) < 0.5 < \
+        finished.models["security"].score(features(ATTACKS[0]))
+
+
+def test_a_dismissal_is_a_negative_of_that_tag_alone(tmp_path: Path) -> None:
+    path = write_briefing(tmp_path / "mixed.txt", [*ATTACKS, *PLAIN])
+    tag_sentences(path, "security", ATTACKS[:20])
+    document = open_document(path)  # d on six plain sentences, as the reader writes it
+    for sentence in list(document.segmentation)[len(ATTACKS):len(ATTACKS) + 6]:
+        document.annotations.dismiss(document.text, sentence.start, sentence.end,
+                                     "security")
+    assert document.save()
+    examples = list(examples_from(open_document(path), "m"))
+    dismissed = [e for e in examples if e.dismissed]
+    assert len(dismissed) == 6 and not any(e.trains for e in dismissed)
+    suggester = Suggester(Codebook())
+    assert suggester.train(examples) == 20 + 6
+    assert suggester.negatives == {"security": 6} and list(suggester.models) == ["security"]
+    refused = features(PLAIN[0])
+    assert suggester.models["security"].score(refused) < 0.5

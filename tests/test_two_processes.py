@@ -25,7 +25,6 @@ pytestmark = pytest.mark.system  # real ptys, kills or processes: make test, not
 CONFLICT = "Sidecar changed on disk"
 
 
-@pytest.mark.serial
 def test_two_processes_lock_follow_and_merge(tmp_path: Path) -> None:
     folder = tmp_path / "shared"
     folder.mkdir()

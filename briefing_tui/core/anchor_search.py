@@ -1,11 +1,12 @@
 """Where a quote sits in a changed text: verbatim, with other whitespace, or similar.
 
 The search half of :mod:`briefing_tui.core.anchoring` (which decides what to do with the
-results). Everything here is bounded so 1,000 annotations on a 10 MB briefing stay in
-seconds: verbatim search is ``str.find`` (C speed); similarity is only computed for
-sentences near the expected place, or found through a distinctive key, and every
-candidate passes ``real_quick_ratio`` (lengths) and ``quick_ratio`` (letters, or words
-for long quotes) first.
+results). Everything here is bounded so 1,000 annotations on a 10 MB briefing take well
+under a second: the first few verbatim searches are ``str.find``; past them one index of
+the text answers every quote and context (:mod:`.anchor_index`, same results); similarity
+is only computed for sentences near the expected place, or found through a distinctive
+key, and every candidate passes ``real_quick_ratio`` (lengths) and a longest-common-
+subsequence bound (letters in order, or words for long quotes) first.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from briefing_tui.core.anchor_index import MIN_NEEDLE, GramIndex, Subsequence, find_all
 from briefing_tui.core.annotations import Annotation
 from briefing_tui.core.segment import Segmentation, segment
 
@@ -46,6 +48,11 @@ LONG_CHARS = 1000
 #: Whitespace-insensitive searches done with a regex before one collapsed copy of the text
 #: is built instead (the copy costs ~0.25 s per 10 MB; each regex scan ~4 ms).
 REGEX_SEARCHES = 48
+#: Verbatim searches done with ``str.find`` before the text is indexed. Indexing 10 MB
+#: costs about as much as 100-300 such scans (more on repetitive text, where most grams
+#: are wanted), then each quote takes microseconds: an edited text, with a few dozen
+#: quotes to look for, never pays for it; a replaced one, with a thousand, does once.
+PLAIN_SEARCHES = 200
 
 Span = tuple[int, int]
 _RUN = re.compile(r"\s\s+")
@@ -98,24 +105,50 @@ class _Collapsed:
         index = bisect_right(self._after, offset) - 1
         return offset + (self._removed[index] if index >= 0 else 0)
 
-    def find_all(self, quote: str) -> list[Span]:
-        """Spans of the original text holding ``quote`` up to whitespace."""
-        found, pos = [], self.text.find(quote)
-        while pos != -1:
-            found.append((self.original(pos), self.original(pos + len(quote) - 1) + 1))
-            pos = self.text.find(quote, pos + 1)
-        return found
+    def find_all(self, quote: str, index: GramIndex | None = None) -> list[Span]:
+        """Spans of the original text holding ``quote`` up to whitespace; ``index`` is
+        one of this collapsed text, used when it knows the quote."""
+        starts = index.find_all(quote) if index is not None else None
+        if starts is None:
+            starts = find_all(self.text, quote)
+        return [(self.original(pos), self.original(pos + len(quote) - 1) + 1)
+                for pos in starts]
 
 
 class Finder:
     """Searches one new text; splits it and builds indexes only when first needed."""
 
-    def __init__(self, text: str, segmentation: Segmentation | None) -> None:
+    def __init__(self, text: str, segmentation: Segmentation | None,
+                 quotes: Iterable[str] = (), contexts: Iterable[str] = ()) -> None:
+        """``quotes`` and ``contexts`` are what will be looked for (verbatim, and quotes
+        up to whitespace): they are indexed together once searching one by one would
+        cost more. Anything else is still found, by a plain search."""
         self.text = text
         self._seg = segmentation
         self._keys: tuple[dict[str, list[int]], dict[str, list[int]]] | None = None
         self._collapsed: _Collapsed | None = None
         self._regex_searches = 0
+        self._quotes = list(quotes)
+        self._contexts = list(contexts)
+        self._plain_searches = 0
+        self._index: GramIndex | None = None
+        self._collapsed_index: GramIndex | None = None
+        self._found: dict[str, list[int]] = {}
+
+    def find(self, needle: str) -> list[int]:
+        """Every start of ``needle`` in the text, as a ``str.find`` loop finds them."""
+        found = self._found.get(needle)
+        if found is not None:
+            return found
+        if (self._index is None and len(needle) >= MIN_NEEDLE
+                and self._plain_searches >= PLAIN_SEARCHES):
+            self._index = GramIndex(self.text, [*self._quotes, *self._contexts])
+        found = self._index.find_all(needle) if self._index is not None else None
+        if found is None:
+            self._plain_searches += 1
+            found = find_all(self.text, needle)
+        self._found[needle] = found
+        return found
 
     @property
     def seg(self) -> Segmentation:
@@ -129,11 +162,8 @@ class Finder:
         """Every span holding ``quote``; failing that, holding it with other whitespace."""
         if not quote.strip():
             return []
-        text, found = self.text, []
-        pos = text.find(quote)
-        while pos != -1:
-            found.append((pos, pos + len(quote)))
-            pos = text.find(quote, pos + 1)
+        text = self.text
+        found = [(pos, pos + len(quote)) for pos in self.find(quote)]
         words = quote.split()
         if found or words == [quote]:  # nothing to gain from other whitespace
             return found
@@ -147,7 +177,9 @@ class Finder:
             return found
         if self._collapsed is None:
             self._collapsed = _Collapsed(text)
-        return self._collapsed.find_all(" ".join(words))
+            self._collapsed_index = GramIndex(self._collapsed.text,
+                                              (normalise(q) for q in self._quotes))
+        return self._collapsed.find_all(" ".join(words), self._collapsed_index)
 
     def moved(self, a: Annotation, quote: str, expected: int,
               taken: dict[Span, int]) -> Place | None:
@@ -181,24 +213,30 @@ class Finder:
             near.update(range(first, bisect_left(seg.starts,
                                                  place + len(a.text) + WINDOW_CHARS)))
         matcher = SequenceMatcher[str](None, autojunk=False)
-        matcher.set_seq2(units(quote))
-        best = self._best(sorted(near), matcher, units, a, expected, taken)
+        wanted = units(quote)
+        matcher.set_seq2(wanted)
+        common = Subsequence(wanted)
+        best = self._best(sorted(near), matcher, common, units, a, expected, taken)
         if best is None:
             far = [i for i in self._far_candidates(quote, a) if i not in near]
-            best = self._best(far, matcher, units, a, expected, taken)
+            best = self._best(far, matcher, common, units, a, expected, taken)
         return best
 
     def _best(self, indices: Iterable[int], matcher: SequenceMatcher[str],
-              units: Callable[[str], Sequence[str]], a: Annotation, expected: Sequence[int],
-              taken: dict[Span, int]) -> Place | None:
+              common: Subsequence, units: Callable[[str], Sequence[str]], a: Annotation,
+              expected: Sequence[int], taken: dict[Span, int]) -> Place | None:
         seg, best, bar = self.seg, None, REVIEW_RATIO
         full = max(1, len(a.prefix) + len(a.suffix))
         for i in indices:
             start, end = seg.starts[i], seg.ends[i]
             if (start, end) in taken:
                 continue
-            matcher.set_seq1(units(self.text[start:end]))
-            if matcher.real_quick_ratio() < bar or matcher.quick_ratio() < bar:
+            candidate = units(self.text[start:end])
+            matcher.set_seq1(candidate)
+            if matcher.real_quick_ratio() < bar:
+                continue
+            total = len(candidate) + common.length  # as difflib computes its ratios:
+            if 2.0 * common.lcs_length(candidate) / total < bar:  # never below ratio()
                 continue
             ratio = matcher.ratio()
             if ratio < bar:
@@ -231,14 +269,8 @@ class Finder:
         return sorted(found)
 
     def _find_few(self, needle: str) -> list[int]:
-        found: list[int] = []
-        pos = self.text.find(needle)
-        while pos != -1:
-            if len(found) == KEY_MAX_HITS:
-                return []
-            found.append(pos)
-            pos = self.text.find(needle, pos + 1)
-        return found
+        found = self.find(needle)
+        return found if len(found) <= KEY_MAX_HITS else []
 
     def _key_index(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
         if self._keys is None:

@@ -300,7 +300,9 @@ def reanchor(annotations: Iterable[Annotation], text: str,
     quote is not found verbatim. Deterministic: the same input gives the same output.
     """
     items = sorted(annotations, key=_order)
-    run = _Run(items, text, Finder(text, segmentation))
+    quotes = [quote for a in items for quote, _ in _quotes(a)]
+    contexts = [context for a in items for context in (a.prefix, a.suffix)]
+    run = _Run(items, text, Finder(text, segmentation, quotes, contexts))
     pending = run.place_exact()
     if pending or run.losers:
         gone = run.place_moved(pending)

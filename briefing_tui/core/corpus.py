@@ -123,8 +123,11 @@ def sidecar_reason(error: Exception | str, document: Path) -> str:
 
 
 @dataclass
-class Summary:
-    """What the documents pane shows of a briefing that is not open yet."""
+class Glance:
+    """A look at a briefing that is not open yet: what the documents pane lists for it.
+
+    Not :class:`briefing_tui.core.summary.Summary` (the tagged sentences of open briefings).
+    """
 
     counts: dict[str, int] = field(default_factory=dict)
     attention: str = ""
@@ -132,7 +135,7 @@ class Summary:
     layers: str = ""  # the analysts' layers and their status (core.sidecar.layers)
 
 
-def summarize(path: Path) -> Summary:
+def glance(path: Path) -> Glance:
     """Tag counts and problems of one briefing, from its sidecar and a sniff of the file.
 
     Cheap enough for thousands of files: the document itself is not decoded, extracted or
@@ -143,33 +146,33 @@ def summarize(path: Path) -> Summary:
     from briefing_tui.core.sizes import over_limit
     from briefing_tui.core.text import MAX_DOCUMENT_BYTES, DocumentError
 
-    summary = Summary()
+    glimpse = Glance()
     try:
         size = sniff_document(path)
     except DocumentError as exc:
-        summary.error = exc.reason
-        return summary
+        glimpse.error = exc.reason
+        return glimpse
     if size > MAX_DOCUMENT_BYTES:
-        summary.error = f"too large ({over_limit(size, MAX_DOCUMENT_BYTES)})"
-        return summary
+        glimpse.error = f"too large ({over_limit(size, MAX_DOCUMENT_BYTES)})"
+        return glimpse
     from briefing_tui.core.sidecar.layers import find_layers, layer_summary, read_layers
 
     if find_layers(path):
-        summary.layers = layer_summary(read_layers(path))
+        glimpse.layers = layer_summary(read_layers(path))
     try:
         found = read_sidecar(sidecar_path(path))
     except SidecarError as exc:
-        summary.attention = f"unreadable: {sidecar_reason(exc, path)}"
-        return summary
+        glimpse.attention = f"unreadable: {sidecar_reason(exc, path)}"
+        return glimpse
     if found is None:
-        return summary
+        return glimpse
     data = found[0]
     for annotation in data.annotations:
         for tag in annotation.tags:
-            summary.counts[tag] = summary.counts.get(tag, 0) + 1
+            glimpse.counts[tag] = glimpse.counts.get(tag, 0) + 1
     troubled = sum(1 for a in data.annotations if a.needs_attention)
     if troubled:
-        summary.attention = f"{troubled} tags need review or are orphaned"
+        glimpse.attention = f"{troubled} tags need review or are orphaned"
     elif data.problems:
-        summary.attention = f"{len(data.problems)} bad entries in the sidecar"
-    return summary
+        glimpse.attention = f"{len(data.problems)} bad entries in the sidecar"
+    return glimpse

@@ -60,6 +60,8 @@ class SummaryItem:
     prefix: str = ""  # up to 32 characters of context before and after (as in sidecars)
     suffix: str = ""
     by: tuple[str, ...] = ()  # the analysts who tagged it (core.analyst)
+    before: tuple[str, ...] = ()  # the neighbouring sentences asked for (``context``)
+    after: tuple[str, ...] = ()
 
 
 @dataclass
@@ -131,8 +133,9 @@ class _Builder:
     """Accumulates documents one at a time (so progress can be reported between them)."""
 
     def __init__(self, codebook: Codebook, tags: Collection[str] | None, include_notes: bool,
-                 ) -> None:
+                 context: int = 0) -> None:
         self.codebook = codebook
+        self.context = max(0, context)
         self.wanted = None if tags is None else set(tags)
         self.include_notes = include_notes
         self.found: set[str] = set()
@@ -241,10 +244,11 @@ class _Builder:
                                        document.text[sentence.start:sentence.end],
                                        tuple(tag for tag, _ in plan)))
         counts = info.counts
+        before, after = _around(split, index, self.context)
         for tag, co_tags in plan:
             self.items[tag].append(SummaryItem(tag, info.path, citation, a.start, a.end, text,
                                                note, co_tags, anchor, a.id, "", a.prefix,
-                                               a.suffix, a.by))
+                                               a.suffix, a.by, before, after))
             counts[tag] = counts.get(tag, 0) + 1
 
     def finish(self, timestamp: datetime | None, filters: dict[str, object]) -> Summary:
@@ -273,6 +277,16 @@ class _Builder:
         return brief, self.briefs.confirmed()
 
 
+def _around(split: Segmentation, index: int | None, context: int,
+            ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The ``context`` sentences before and after sentence ``index`` (its neighbours)."""
+    if not context or index is None:
+        return (), ()
+    return (tuple(split.sentence_text(i) for i in range(max(0, index - context), index)),
+            tuple(split.sentence_text(i) for i in range(index + 1,
+                                                         min(len(split), index + 1 + context))))
+
+
 def _filters(tags: Collection[str] | None, doc_glob: str | None, include_notes: bool,
              ) -> dict[str, object]:
     return {"tags": None if tags is None else sorted(tags), "doc": doc_glob,
@@ -282,14 +296,14 @@ def _filters(tags: Collection[str] | None, doc_glob: str | None, include_notes: 
 def summary_of_documents(documents: Iterable[Document | Path], codebook: Codebook, *,
                          tags: Collection[str] | None = None, doc_glob: str | None = None,
                          include_notes: bool = True, timestamp: datetime | None = None,
-                         ) -> Summary:
+                         context: int = 0) -> Summary:
     """The summary of documents already open (the app's own, unsaved changes included),
     mixed with paths of documents that are not open, in the order given.
 
     Nothing in the documents is changed: one whose splitting is still under way in a
     worker is split again here, on a copy.
     """
-    builder = _Builder(codebook, tags, include_notes)
+    builder = _Builder(codebook, tags, include_notes, context)
     for document in documents:
         if isinstance(document, Path):
             if _matches(document, doc_glob):
@@ -300,9 +314,9 @@ def summary_of_documents(documents: Iterable[Document | Path], codebook: Codeboo
 
 
 def _collect(paths: list[Path], codebook: Codebook, tags: Collection[str] | None,
-             include_notes: bool) -> _Builder:
+             include_notes: bool, context: int = 0) -> _Builder:
     """One worker's share: its documents' part of the summary (pickled back)."""
-    builder = _Builder(codebook, tags, include_notes)
+    builder = _Builder(codebook, tags, include_notes, context)
     for path in paths:
         builder.add_path(path)
     builder._plans.clear()
@@ -326,7 +340,8 @@ def _workers(documents: int) -> int:
 def build_summary(paths: Iterable[Path | str], codebook: Codebook, *,
                   tags: Collection[str] | None = None, doc_glob: str | None = None,
                   include_notes: bool = True, timestamp: datetime | None,
-                  progress: Progress | None = None, workers: int | None = None) -> Summary:
+                  progress: Progress | None = None, workers: int | None = None,
+                  context: int = 0) -> Summary:
     """Open every briefing in ``paths`` (files or folders) and summarise their tags.
 
     ``tags`` keeps only those tags (None: all); ``doc_glob`` matches a document's file name
@@ -334,11 +349,12 @@ def build_summary(paths: Iterable[Path | str], codebook: Codebook, *,
     Paths that are missing, unreadable documents and unreadable sidecars are listed in
     ``skipped``; sidecars are only read, never written. From :data:`PARALLEL_FROM`
     documents on, they are opened in ``workers`` processes (default: one per CPU); the
-    result is the same, in the same order.
+    result is the same, in the same order. ``context`` sentences either side of each
+    tagged one are kept with it (``before``/``after``).
     """
     corpus = find_documents(paths)
     chosen = [p for p in corpus.documents if _matches(p, doc_glob)]
-    builder = _Builder(codebook, tags, include_notes)
+    builder = _Builder(codebook, tags, include_notes, context)
     builder.skipped += corpus.errors + corpus.unreadable
     count = _workers(len(chosen)) if workers is None else max(1, workers)
     if count == 1:
@@ -354,7 +370,8 @@ def build_summary(paths: Iterable[Path | str], codebook: Codebook, *,
 
         segment("Warm up.")  # forked workers inherit the loaded sentence model
         chunks = [chosen[i:i + CHUNK] for i in range(0, len(chosen), CHUNK)]
-        work = partial(_collect, codebook=codebook, tags=tags, include_notes=include_notes)
+        work = partial(_collect, codebook=codebook, tags=tags, include_notes=include_notes,
+                       context=context)
         done = 0
         with ProcessPoolExecutor(count, initializer=die_with_parent,
                                  initargs=(os.getpid(),)) as pool:

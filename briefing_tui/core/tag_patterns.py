@@ -16,6 +16,7 @@ here; the codebook adds the tag's name).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -32,7 +33,7 @@ _KEYWORD_END = r"\w*"
 _END = ""  # a trie key no piece can be: the source ends here
 
 
-def _trie(sources: list[list[str]]) -> str:
+def trie_regex(sources: list[tuple[str, ...]]) -> str:
     """One regex for many sources, branching per character like a trie ("a(?:ttack|rmy)"):
     Python's engine tries an alternation's branches one by one at every position, so 90
     flat keywords cost ~4x more (measured in benchmarks/bench_suggest.py). Longer paths
@@ -69,25 +70,32 @@ class Patterns:
         return bool(self.keywords or self.phrases or self.regex)
 
     @cached_property
+    def sources(self) -> tuple[tuple[str, ...], ...]:
+        """Each keyword and phrase as regex pieces, one per character (the trie's input;
+        :class:`~briefing_tui.core.suggest.rules.RuleScan` joins every tag's)."""
+        sources: list[tuple[str, ...]] = []
+        for word in self.keywords:
+            sources.append((*map(re.escape, word), _KEYWORD_END))  # as written: IGNORECASE
+        for phrase in self.phrases:
+            pieces: list[str] = []
+            for n, word in enumerate(phrase.split()):
+                pieces += ([r"\s+"] if n else []) + list(map(re.escape, word))
+            sources.append((*pieces, r"\b"))
+        return tuple(sources)
+
+    @cached_property
     def _words(self) -> tuple[re.Pattern[str] | None, dict[str, str]]:
         """One alternation for every keyword and phrase (one search, not one per word),
         and the label of each, keyed by its folded text."""
         labels: dict[str, str] = {}
-        sources: list[list[str]] = []  # each a list of regex pieces, one per character
         for word in self.keywords:
-            sources.append([*map(re.escape, word), _KEYWORD_END])  # as written: IGNORECASE
             labels.setdefault(self._fold(word), word)
         for phrase in self.phrases:
-            words = phrase.split()
-            pieces: list[str] = []
-            for n, word in enumerate(words):
-                pieces += ([r"\s+"] if n else []) + list(map(re.escape, word))
-            sources.append([*pieces, r"\b"])
-            labels.setdefault(self._fold(" ".join(words)), " ".join(words))
-        if not sources:
+            labels.setdefault(self._fold(" ".join(phrase.split())), " ".join(phrase.split()))
+        if not self.sources:
             return None, labels
         flags = 0 if self.exact_case else re.IGNORECASE
-        return re.compile(r"\b(?:" + _trie(sources) + ")", flags), labels
+        return re.compile(r"\b(?:" + trie_regex(list(self.sources)) + ")", flags), labels
 
     @cached_property
     def compiled(self) -> tuple[tuple[re.Pattern[str], str], ...]:
@@ -108,17 +116,32 @@ class Patterns:
                 return labels[folded[:size]]
         return found
 
-    def matches(self, text: str) -> list[str]:
-        """The labels of the distinct rules that match ``text``, in order of appearance."""
+    def matches(self, text: str, at: Iterable[int] | None = None) -> list[str]:
+        """The labels of the distinct rules that match ``text``, in order of appearance.
+
+        ``at``, when given, is every position (ascending) where a keyword or phrase of
+        this tag could start (a superset: a scan of all tags at once finds them); the
+        words are then tried only there, with the same result as scanning the text."""
         pattern, labels = self._words
         found: dict[str, None] = {}
         if pattern is not None:
-            for match in pattern.finditer(text):
+            for match in pattern.finditer(text) if at is None else _at(pattern, text, at):
                 found[self._label(match.group(), labels)] = None
         for regex, label in self.compiled:
             if regex.search(text):
                 found[label] = None
         return list(found)
+
+
+def _at(pattern: re.Pattern[str], text: str, starts: Iterable[int]
+        ) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text)`` yields, trying only at ``starts``: the leftmost
+    match from where the last one ended, as finditer takes it (no match is empty)."""
+    free = 0
+    for start in starts:
+        if start >= free and (match := pattern.match(text, start)) is not None:
+            free = match.end()
+            yield match
 
 
 def _strings(value: Any, what: str) -> tuple[str, ...]:

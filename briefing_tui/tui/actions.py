@@ -202,30 +202,19 @@ class ReaderActions(AppBase):
         """Cycle: all sentences → only the first tag → … → all again."""
         reader = self.active_reader()
         names = [tag.name for tag in self.codebook]
-        current = reader.nav.filter_tag
+        current = reader.filter_tag
         following = names[names.index(current) + 1] if current in names and \
             names.index(current) + 1 < len(names) else None
         if current is None and names:
             following = names[0]
-        self.set_filter(reader, following)
-
-    def set_filter(self, reader: Reader, tag: str | None) -> None:
-        nav = reader.nav
-        nav.filter_tag = tag
-        if tag is not None:
-            visible = nav.tagged_indices(tag)
-            if visible and nav.cursor not in visible:
-                nav.cursor = nav.first_visible_at_or_after(
-                    reader.document.segmentation.starts[nav.cursor]) or visible[0] \
-                    if reader.document else 0
-        reader.relayout()
-        reader.scroll_to_cursor(center=True)
-        reader.post_message(Reader.CursorMoved(reader))
+        reader.filter_tag = following
 
 
 _READER_ACTIONS = {"summary", "split", "help", "accept", "cursor", "page", "first", "last",
-                   "timeline", "tagged", "untagged", "toggle_tag", "clear", "note", "undo", "redo",
-                   "search", "match", "filter", "choose_document", "other_document",
+                   "timeline", "concordance", "tagged", "untagged", "toggle_tag", "clear", "note",
+                   "undo", "redo",
+                   "search", "match", "filter", "filter_about", "choose_document",
+                   "other_document",
                    "search_all", "join_sentence", "break_sentence", "metadata",
                    "reject_suggestion", "next_suggestion", "toggle_suggestions",
                    "suggestion_queue"}

@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import signal
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,9 +24,12 @@ from briefing_tui.core.document import Document
 from briefing_tui.core.settings import Settings
 from briefing_tui.core.state import AppState, save_state
 from briefing_tui.core.visible import visible
+from briefing_tui.tui.about_filter import AboutFilterMixin
 from briefing_tui.tui.dialogs import ChoiceDialog, HelpScreen
 from briefing_tui.tui.entry import Entry
 from briefing_tui.tui.fixing import FixingMixin
+from briefing_tui.tui.hangup import CHECK_SECONDS as HANGUP_CHECK_SECONDS
+from briefing_tui.tui.hangup import terminal_gone, terminal_input
 from briefing_tui.tui.keys import APP_BINDINGS, all_bindings, bindings_of, help_rows
 from briefing_tui.tui.loading import LoadingMixin
 from briefing_tui.tui.locking import LOCK_CHECK_SECONDS
@@ -35,14 +39,15 @@ from briefing_tui.tui.panes import AnnotationsPane, DocumentList
 from briefing_tui.tui.reader import Reader
 from briefing_tui.tui.saving import AutosaveMixin
 from briefing_tui.tui.searching import SearchMixin
-from briefing_tui.tui.status import StatusBar, legend, position_parts, save_text
+from briefing_tui.tui.status import StatusBar, status_of
+from briefing_tui.tui.suggest_why import SuggestionWhy
 from briefing_tui.tui.suggesting import SuggestingMixin
 from briefing_tui.tui.switching import SwitchingMixin
 from briefing_tui.tui.team import TeamMixin
 
 if TYPE_CHECKING:
     from briefing_tui.tui.adjudicate import AdjudicationScreen
-    from briefing_tui.tui.summary_screen import Jump
+    from briefing_tui.tui.summary_screen import Place
 
 # The search box takes no control, C1 or bidi characters: they would reach the terminal.
 SEARCHABLE = "[^\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*"
@@ -51,7 +56,7 @@ DISK_CHECK_SECONDS = 2.0
 
 
 class BriefingApp(SuggestingMixin, OrphanMixin, FixingMixin, TeamMixin, SearchMixin,
-                  SwitchingMixin, LoadingMixin, AutosaveMixin):
+                  AboutFilterMixin, SwitchingMixin, LoadingMixin, AutosaveMixin):
     """Read and tag briefings; every change is saved a moment later."""
 
     CSS_PATH = "briefing.tcss"
@@ -67,7 +72,7 @@ class BriefingApp(SuggestingMixin, OrphanMixin, FixingMixin, TeamMixin, SearchMi
     # -- layout ----------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield StatusBar(id="status")
+        yield StatusBar(self.codebook, id="status")
         with Horizontal(id="main"):
             yield DocumentList(self.codebook, id="documents")
             with Horizontal(id="readers"):
@@ -75,6 +80,7 @@ class BriefingApp(SuggestingMixin, OrphanMixin, FixingMixin, TeamMixin, SearchMi
                     with Vertical(id=f"column-{ident}", classes="reader-column"):
                         yield Reader(self.codebook, id=ident)
                         yield NoteView(id=f"note-{ident}", classes="note-view")
+                        yield SuggestionWhy(id=f"why-{ident}")
             yield AnnotationsPane(self.codebook, id="annotations")
         yield Input(placeholder="Search this document (enter to find, escape to close)",
                     id="search", restrict=SEARCHABLE)
@@ -92,6 +98,9 @@ class BriefingApp(SuggestingMixin, OrphanMixin, FixingMixin, TeamMixin, SearchMi
         self.query_one("#column-reader-2").display = False
         self.set_interval(DISK_CHECK_SECONDS, self.check_disk)
         self.set_interval(LOCK_CHECK_SECONDS, self.check_locks)
+        terminal = None if self.is_headless else terminal_input()
+        if terminal is not None:  # no SIGHUP may come when it goes (tui/hangup.py)
+            self.set_interval(HANGUP_CHECK_SECONDS, partial(self._check_terminal, terminal))
         self.query_one("#search").display = False
         documents = self.query_one(DocumentList)
         documents.set_entries(self.entries)
@@ -156,7 +165,7 @@ class BriefingApp(SuggestingMixin, OrphanMixin, FixingMixin, TeamMixin, SearchMi
         entry.refresh_counts()
         for reader in self.query(Reader):
             if self.entry_of(reader) is entry:
-                if reader.nav.filter_tag is not None:
+                if reader.filter_tag is not None:
                     reader.relayout()
                     reader.refresh_all()
                 elif sentence is not None:
@@ -203,6 +212,10 @@ class BriefingApp(SuggestingMixin, OrphanMixin, FixingMixin, TeamMixin, SearchMi
         self.show_note(event.reader)
         self.update_status()
 
+    @on(Reader.FilterChanged)
+    def _filter_changed(self, event: Reader.FilterChanged) -> None:
+        self.update_status()  # "only <tag>"
+
     def on_descendant_focus(self, event: object) -> None:
         focused = self.focused
         if isinstance(focused, Reader) and focused.id != self._active:
@@ -221,8 +234,8 @@ class BriefingApp(SuggestingMixin, OrphanMixin, FixingMixin, TeamMixin, SearchMi
         self.open_in(reader, event.entry)
         reader.focus()
 
-    @on(AnnotationsPane.Jump)
-    def _jump(self, event: AnnotationsPane.Jump) -> None:
+    @on(AnnotationsPane.AnnotationChosen)
+    def _jump(self, event: AnnotationsPane.AnnotationChosen) -> None:
         reader = self.active_reader()
         entry = self.entry_of(reader)
         if entry is None or entry.document is None:
@@ -233,7 +246,7 @@ class BriefingApp(SuggestingMixin, OrphanMixin, FixingMixin, TeamMixin, SearchMi
         index = entry.document.segmentation.index_at(event.annotation.start)
         if index is not None:
             if not reader.nav.is_visible(index):
-                self.set_filter(reader, None)
+                reader.show_all()
             reader.move_to(index, center=True)
             reader.focus()
 
@@ -247,11 +260,11 @@ class BriefingApp(SuggestingMixin, OrphanMixin, FixingMixin, TeamMixin, SearchMi
     def update_status(self) -> None:
         reader = self.active_reader()
         entry = self.entry_of(reader)
-        left = [*position_parts(entry, reader, self.codebook), *self.suggestion_parts(reader),
-                *legend(self.codebook)]
-        right = save_text(entry, self.lock_reason(entry)) if entry is not None else ""
+        state = status_of(entry, reader, self.lock_reason(entry) if entry else "",
+                          self.cursor_suggestion(reader))
         for bar in self.query(StatusBar):  # none while the app's screens are torn down
-            bar.show(left, right)
+            bar.state = state
+        self.show_why(reader)
 
     # -- summary, help, quit ---------------------------------------------------------
 
@@ -259,7 +272,12 @@ class BriefingApp(SuggestingMixin, OrphanMixin, FixingMixin, TeamMixin, SearchMi
         """Every listed briefing's tagged sentences by date (tui/timeline_screen.py)."""
         self.action_summary(timeline=True)
 
-    def action_summary(self, write: bool = False, timeline: bool = False) -> None:
+    def action_concordance(self) -> None:
+        """Every listed briefing's sentences with a word (tui/concordance_screen.py)."""
+        self.action_summary(concordance=True)
+
+    def action_summary(self, write: bool = False, timeline: bool = False,
+                       concordance: bool = False) -> None:
         """The summary of every listed briefing (open ones with their unsaved tags)."""
         # deferred: the summary and its exports are not needed for the first screen
         from briefing_tui.tui.summary_screen import SummaryScreen, default_summary_path
@@ -267,7 +285,7 @@ class BriefingApp(SuggestingMixin, OrphanMixin, FixingMixin, TeamMixin, SearchMi
         sources: list[Document | Path] = [e.document or e.path for e in self.entries
                                           if not e.error]
 
-        def jump(target: Jump | None) -> None:
+        def jump(target: Place | None) -> None:
             if target is None:
                 return
             entry = next((e for e in self.entries if e.path == target.path), None)
@@ -278,8 +296,7 @@ class BriefingApp(SuggestingMixin, OrphanMixin, FixingMixin, TeamMixin, SearchMi
                 self.open_in(reader, entry)
             document = entry.document
             if document is not None:
-                if reader.nav.filter_tag is not None:
-                    self.set_filter(reader, None)
+                reader.show_all()
                 reader.move_to(document.segmentation.index_at(target.start), center=True)
                 reader.focus()
 
@@ -288,6 +305,12 @@ class BriefingApp(SuggestingMixin, OrphanMixin, FixingMixin, TeamMixin, SearchMi
                 self.state.summary_path, self.state.summary_format = str(path), fmt
                 save_state(self.state)
 
+        if concordance:
+            from briefing_tui.tui.concordance_screen import ConcordanceScreen
+
+            self.push_screen(ConcordanceScreen(sources, self.codebook,
+                                               self.active_reader().nav.matches.query), jump)
+            return
         if timeline:
             from briefing_tui.tui.timeline_screen import TimelineScreen  # its own screen
 
@@ -345,6 +368,10 @@ class BriefingApp(SuggestingMixin, OrphanMixin, FixingMixin, TeamMixin, SearchMi
         self.push_screen(ChoiceDialog("Could not save", message,
                                       [("stay", "Stay"), ("discard", "Quit without saving")],
                                       "stay"), chosen)
+
+    def _check_terminal(self, fd: int) -> None:
+        if terminal_gone(fd) and not self._leaving:
+            self.save_and_exit_on_signal()
 
     def save_and_exit_on_signal(self) -> None:
         self.save_place()

@@ -24,10 +24,17 @@ from textual.app import App
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.settings import Settings
 from briefing_tui.core.state import AppState
+from briefing_tui.core.suggest.rules import HitCache
 from briefing_tui.tui.entry import Entry
 from briefing_tui.tui.reader import Reader
 
+if TYPE_CHECKING:
+    from textual.timer import Timer
+
+    from briefing_tui.core.suggest.live import DocumentSuggestions
+
 READERS = ("reader-1", "reader-2")
+RETRAIN_DELAY = 1.5  # seconds after the last tag change before suggestions retrain
 
 
 class AppBase(App[int]):
@@ -43,12 +50,20 @@ class AppBase(App[int]):
         self.analyst = ""  # who signs the changes (set before run; tui.team)
         self.layer_mode = False  # open the analyst's own layers (blind coding; tui.team)
         self._active = READERS[0]
-        self._shown: dict[str, Entry | None] = dict.fromkeys(READERS)
+        self._in_reader: dict[str, Entry | None] = dict.fromkeys(READERS)  # by reader id
         self._extracting: set[Path] = set()  # files whose text a worker is extracting
         self._lock_told: set[Path] = set()  # folders already told they cannot be locked
         self._signals: list[signal.Signals] = []
         self._leaving = False  # exit() was called: later keys do nothing
         self.exit_messages: list[str] = []
+        # suggestions (tui.suggesting): the last results per document, shown unless hidden
+        self.suggestions_hidden = False
+        self.suggest_delay = RETRAIN_DELAY  # seconds after the last tag change
+        self._suggested: dict[Path, DocumentSuggestions] = {}
+        self._suggest_timer: Timer | None = None
+        self._suggest_asked = 0  # the newest request; results of older ones are dropped
+        self._suggest_trained_on: tuple[tuple[Path, int, int], ...] = ()
+        self._rule_hits = HitCache()  # the open documents' rule hits, kept across retrains
 
     # -- lookups every part uses --------------------------------------------------------
 
@@ -61,7 +76,7 @@ class AppBase(App[int]):
 
     def entry_of(self, reader: Reader) -> Entry | None:
         """The briefing a reader shows (or is extracting), if any."""
-        return self._shown.get(reader.id or "")
+        return self._in_reader.get(reader.id or "")
 
     def active_entry(self) -> Entry | None:
         return self.entry_of(self.active_reader())

@@ -16,8 +16,13 @@ from briefing_tui.tui.keys import HIDDEN, key_label, keys_of
 
 if TYPE_CHECKING:
     from briefing_tui.tui.app import BriefingApp
+    from briefing_tui.tui.reader import Reader
 
 REPLACED = {"Quit", "Keys", "Screenshot"}  # Textual's own, which ours replace
+
+
+def _show_only(reader: Reader, tag: str | None) -> None:
+    reader.filter_tag = tag  # the reader lays itself out again and reports the change
 
 
 def reader_commands(app: BriefingApp) -> Iterator[SystemCommand]:
@@ -36,9 +41,9 @@ def reader_commands(app: BriefingApp) -> Iterator[SystemCommand]:
     for tag in app.codebook:
         yield SystemCommand(f"Show only: {tag.name}",
                             f"Show only sentences tagged '{tag.name}'",
-                            partial(app.set_filter, reader, tag.name))
+                            partial(_show_only, reader, tag.name))
     yield SystemCommand("Show all sentences", "Turn the tag filter off",
-                        partial(app.set_filter, reader, None))
+                        partial(_show_only, reader, None))
     yield SystemCommand("Write summary", "Write every briefing's summary to a file "
                         "(md, html, json, csv, JSON-LD)", partial(app.action_summary, True))
     if app.split_open():

@@ -31,6 +31,8 @@ APP_BINDINGS: list[BindingType] = [
          "w there writes md, html, json, csv, JSON-LD or docx", "summary", show=True),
     _key("T", "timeline", "Timeline", "every briefing's tagged sentences by the date they "
          "say (else their document's); enter jumps", "timeline"),
+    _key("K", "concordance", "Concordance", "every briefing's sentences with a word or "
+         "phrase, in context and cited; enter jumps", "concordance"),
     _key("s", "split", "Split", "a second document side by side (chosen from a list); "
          "s again closes it", "split", show=True),
     _key("o", "choose_document", "Open", "choose a document from a list (any width)",
@@ -86,6 +88,8 @@ READER_BINDINGS: list[BindingType] = [
          "next_untagged"),
     _key("f", "app.filter", "Filter", "show only one tag (cycles through the codebook, then all)",
          "filter", show=True),
+    _key("P", "app.filter_about", "Place filter", "show only the sentences naming one place "
+         "or actor (chosen from those the document names)", "filter_about"),
     _key("J", "app.join_sentence", "Join", "join the sentence with the next (a wrong split); "
          "tags and notes are combined", "join_sentence"),
     _key("B", "app.break_sentence", "Break", "break the sentence in two: choose where with "
@@ -94,13 +98,37 @@ READER_BINDINGS: list[BindingType] = [
          "(used in citations)", "metadata"),
 ]
 
+# The summary screen's own commands. They win over the codebook's tag keys there (a tag
+# bound to c filters with f instead): a screen command must never depend on which keys a
+# codebook happens to use. The reader refuses a codebook key that clashes with its keys
+# (clashes), so only keys free in the reader (c, w, 0, b) can meet a tag here.
+SUMMARY_BINDINGS: list[BindingType] = [
+    _key("escape,e", "close", "Back", "back to the reader", "summary_close", show=True),
+    _key("w", "write", "Write to file", "write the summary as md, html, json, csv, JSON-LD "
+         "or docx", "summary_write", show=True),
+    _key("n", "notes", "Notes on/off", "show or hide the analysts' notes", "summary_notes"),
+    _key("f", "next_tag", "Tag filter", "show one tag (cycles through the codebook, then "
+         "all); a tag's own key shows it too", "summary_tag_filter", show=True),
+    _key("0", "only('')", "All tags", "show every tag again", "summary_all"),
+    _key("c", "confirm", "Confirm figure", "confirm the highlighted key figure (or take it "
+         "back) in brief.yaml", "summary_confirm", show=True),
+    _key("C", "context", "Context", "show each quote with the sentence before and after it "
+         "(C again: two, then none)", "summary_context"),
+    _key("P", "about", "Place filter", "show only the sentences naming one place or actor",
+         "summary_about"),
+    _key("b", "brief", "Edit brief", "write the brief's title, period, bottom line, key "
+         "judgments, outlook and trends (brief.yaml)", "summary_brief", show=True),
+]
+
+
 SECTIONS: dict[str, str] = {
     **dict.fromkeys(["next", "previous", "page_down", "page_up", "first", "last", "next_tagged",
                      "previous_tagged", "next_untagged"], "Moving"),
     **dict.fromkeys(["note", "clear", "accept_review", "undo", "redo"], "Tagging"),
     **dict.fromkeys(["reject_suggestion", "next_suggestion", "toggle_suggestions",
                      "suggestion_queue"], "Suggestions"),
-    **dict.fromkeys(["search", "next_match", "previous_match", "filter", "search_all"],
+    **dict.fromkeys(["search", "next_match", "previous_match", "filter", "filter_about",
+                     "search_all", "concordance"],
                     "Finding"),
     **dict.fromkeys(["join_sentence", "break_sentence", "metadata"], "Fixing"),
     **dict.fromkeys(["summary", "timeline", "split", "choose_document", "next_document",
@@ -120,6 +148,14 @@ def tag_bindings(codebook: Codebook) -> list[Binding]:
     return [_key(_character_to_key(tag.key), f"app.toggle_tag('{tag.name}')",
                  f"Tag {tag.name}", f"toggle {tag.name} on the current sentence",
                  tag_id(tag.name)) for tag in codebook if tag.key]
+
+
+def summary_tag_bindings(codebook: Codebook) -> list[Binding]:
+    """A tag's key shows only that tag in the summary, unless a summary command has it."""
+    taken = {k for b in SUMMARY_BINDINGS if isinstance(b, Binding)
+             for k in keys_of(b, {})}
+    return [Binding(b.key, f"only('{b.id}')", f"Only {b.id}", show=False)
+            for b in tag_bindings(codebook) if b.id and b.key not in taken]
 
 
 def all_bindings(codebook: Codebook, extra: Iterable[BindingType] = ()) -> list[Binding]:

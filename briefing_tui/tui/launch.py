@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 from pathlib import Path
 
@@ -47,6 +49,18 @@ def keys_and_tags(codebook_path: Path | None,
     return None if problems else (settings, codebook)
 
 
+def _terminal_sets_the_size() -> None:
+    """Drop inherited ``COLUMNS``/``LINES`` when the app runs in a terminal.
+
+    Textual sizes its screen with :func:`shutil.get_terminal_size`, which prefers those
+    variables to the terminal's own size (and keeps preferring them after a resize), so a
+    shell or tool that exported them would draw the app at the wrong size for good.
+    """
+    if sys.stdout.isatty():
+        os.environ.pop("COLUMNS", None)
+        os.environ.pop("LINES", None)
+
+
 def launch(paths: list[Path], codebook_path: Path | None,
            config_path: Path | None = None, analyst: str | None = None,
            layer: bool = False) -> int:
@@ -72,7 +86,9 @@ def launch(paths: list[Path], codebook_path: Path | None,
     app = BriefingApp(entries_for(corpus.documents), codebook, notices, settings,
                       load_state())
     app.analyst, app.layer_mode = name, layer
+    _terminal_sets_the_size()
     status = app.run()
-    for message in app.exit_messages:
-        print(f"briefing: {visible(message, keep_newlines=False)}", file=sys.stderr)
+    with contextlib.suppress(OSError):  # the terminal may be gone (tui/hangup.py)
+        for message in app.exit_messages:
+            print(f"briefing: {visible(message, keep_newlines=False)}", file=sys.stderr)
     return status if isinstance(status, int) else 0

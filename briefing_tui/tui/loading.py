@@ -15,7 +15,7 @@ from collections.abc import Callable
 from textual import work
 from textual.worker import get_current_worker
 
-from briefing_tui.core.corpus import Summary, sidecar_reason, summarize
+from briefing_tui.core.corpus import Glance, glance, sidecar_reason
 from briefing_tui.core.extract import needs_extraction
 from briefing_tui.core.opening import FIRST_SCREEN_CHARS, SYNC_SEGMENT_CHARS, Opening
 from briefing_tui.core.text import DocumentError
@@ -40,7 +40,7 @@ class LoadingMixin(LockMixin):
                         markup=False)
             return
         if entry.document is None and needs_extraction(entry.path):
-            self._shown[reader.id or ""] = entry
+            self._in_reader[reader.id or ""] = entry
             reader.border_title = plain(entry.path.name)
             reader.message = f"Extracting the text of {visible(entry.path.name)}…"
             reader.show(None)
@@ -64,7 +64,7 @@ class LoadingMixin(LockMixin):
             else:  # split the rest and read the sidecar once the first screen is painted
                 entry.opening = opening
                 self.call_after_refresh(self._finish_loading, entry, opening)
-        self._shown[reader.id or ""] = entry
+        self._in_reader[reader.id or ""] = entry
         reader.border_title = plain(entry.path.name)
         reader.show(entry.document)
         self.query_one(AnnotationsPane).show(entry.document)
@@ -128,26 +128,26 @@ class LoadingMixin(LockMixin):
     def _scan_corpus(self) -> None:
         """Tag counts and problems of every listed briefing, in batches, off the UI."""
         worker = get_current_worker()
-        batch: list[tuple[Entry, Summary]] = []
+        batch: list[tuple[Entry, Glance]] = []
         for entry in list(self.entries):
             if worker.is_cancelled:
                 return
             if entry.document is None and not entry.error:
-                batch.append((entry, summarize(entry.path)))
+                batch.append((entry, glance(entry.path)))
             if len(batch) >= SCAN_BATCH:
                 self.call_from_thread(self._scanned, batch)
                 batch = []
         if batch:
             self.call_from_thread(self._scanned, batch)
 
-    def _scanned(self, batch: list[tuple[Entry, Summary]]) -> None:
+    def _scanned(self, batch: list[tuple[Entry, Glance]]) -> None:
         documents = self.query_one(DocumentList)
-        for entry, summary in batch:
+        for entry, seen in batch:
             if entry.document is not None:
                 continue  # opened meanwhile: the open document knows better
-            entry.counts, entry.error = summary.counts, summary.error
-            entry.attention = entry.attention or summary.attention
-            entry.layers = summary.layers
+            entry.counts, entry.error = seen.counts, seen.error
+            entry.attention = entry.attention or seen.attention
+            entry.layers = seen.layers
             documents.update_entry(entry)
 
     @work(thread=True, group="load", description="split a big document")

@@ -48,12 +48,13 @@ class DocumentList(OptionList):
         super().__init__(id=id)
         self.codebook = codebook
         self.entries: list[Entry] = []
+        self._room: int | None = None  # the width the names were clipped to
         self.border_title = "Documents"
 
     def on_resize(self) -> None:
         """Names are clipped to the pane: redo them when its width changes."""
         width = self.scrollable_content_region.width
-        if self.entries and width != getattr(self, "_room", width):
+        if self.entries and self._room is not None and width != self._room:
             self.set_entries(self.entries)  # one rebuild, not one replace per entry
 
     def set_entries(self, entries: list[Entry]) -> None:
@@ -99,7 +100,7 @@ class AnnotationsPane(OptionList):
     """The open document's tagged sentences grouped by tag; orphans listed apart."""
 
     @dataclass
-    class Jump(Message):
+    class AnnotationChosen(Message):
         """An annotation was chosen: the reader goes to its sentence."""
 
         pane: AnnotationsPane
@@ -115,6 +116,8 @@ class AnnotationsPane(OptionList):
         self.analyst = ""  # set by the app: your own name alone goes unsaid
         self._targets: dict[str, Annotation] = {}
         self._pending: Timer | None = None
+        self._document: Document | None = None  # the document last shown
+        self._built_width: int | None = None  # the width its quotes were clipped to
         self.border_title = "Annotations"
 
     def show_soon(self, document: Document | None) -> None:
@@ -131,8 +134,8 @@ class AnnotationsPane(OptionList):
     def on_resize(self) -> None:
         """Quotes are clipped to the pane: rebuild them when its width changes."""
         width = self.scrollable_content_region.width
-        if width != getattr(self, "_built_width", width):
-            self.show(getattr(self, "_document", None))
+        if self._built_width is not None and width != self._built_width:
+            self.show(self._document)
 
     def show(self, document: Document | None) -> None:
         self._document = document
@@ -200,4 +203,4 @@ class AnnotationsPane(OptionList):
         event.stop()
         target = self._targets.get(event.option.id or "")
         if target is not None:
-            self.post_message(self.Jump(self, target))
+            self.post_message(self.AnnotationChosen(self, target))

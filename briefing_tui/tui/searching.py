@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.widgets import Input
 
 from briefing_tui.tui.actions import ReaderActions
@@ -48,9 +48,8 @@ class SearchMixin(ReaderActions):
         reader.focus()
         self.update_status()
 
-    def on_key(self, event: object) -> None:
-        key = getattr(event, "key", "")
-        if key == "escape" and self.query_one("#search", Input).display:
+    def on_key(self, event: events.Key) -> None:
+        if event.key == "escape" and self.query_one("#search", Input).display:
             self.close_search()
 
     def action_match(self, direction: int) -> None:
@@ -84,8 +83,7 @@ class SearchMixin(ReaderActions):
                 self.open_in(reader, entry)
             if entry.document is None:
                 return
-            if reader.nav.filter_tag is not None:
-                self.set_filter(reader, None)
+            reader.show_all()
             reader.move_to(entry.document.segmentation.index_at(hit.start), center=True)
             reader.focus()
 

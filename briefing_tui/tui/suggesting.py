@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from textual import work
-from textual.content import Content
-from textual.timer import Timer
 
 from briefing_tui.core.annotations import Anchor, Annotation
 from briefing_tui.core.document import Document
@@ -28,11 +26,9 @@ from briefing_tui.core.suggest.live import Candidate, DocumentSuggestions, score
 from briefing_tui.core.suggest.queue import QueueItem, queue_items
 from briefing_tui.tui.actions import ReaderActions
 from briefing_tui.tui.entry import Entry
-from briefing_tui.tui.panes import clip, plain
 from briefing_tui.tui.reader import Reader
 from briefing_tui.tui.suggest_queue import SuggestionQueue
-
-RETRAIN_DELAY = 1.5  # seconds after the last tag change
+from briefing_tui.tui.suggest_why import SuggestionWhy, key_hints
 
 
 @dataclass(frozen=True)
@@ -62,19 +58,14 @@ class Snapshot:
 class SuggestingMixin(ReaderActions):
     """A part of the app: suggestions per open document and the keys that act on them."""
 
-    suggestions_hidden = False
-    suggest_delay = RETRAIN_DELAY
-    _suggested: dict[Path, DocumentSuggestions]
-    _suggest_timer: Timer | None = None
-    _suggest_asked = 0  # the newest request; results of older ones are dropped
-    _suggest_trained_on: tuple[tuple[Path, int, int], ...] = ()
+    # its state (the last results, the debounce timer, the newest request, the rule
+    # hits kept across retrains) is declared and created in AppBase.__init__
 
     # -- what is shown ---------------------------------------------------------------
 
     def suggestions_of(self, document: Document) -> DocumentSuggestions | None:
         """The suggestions to draw for ``document`` (None while hidden or stale)."""
-        found = None if self.suggestions_hidden else \
-            getattr(self, "_suggested", {}).get(document.path)
+        found = None if self.suggestions_hidden else self._suggested.get(document.path)
         return found if found is not None and found.sha256 == document.loaded.sha256 \
             else None
 
@@ -89,14 +80,20 @@ class SuggestingMixin(ReaderActions):
         return found.shown(document.annotations, split.starts[reader.cursor],
                            split.ends[reader.cursor])
 
-    def suggestion_parts(self, reader: Reader) -> list[Content | str]:
-        """The status line's word on the cursor sentence: the best suggestion and why."""
+    def cursor_suggestion(self, reader: Reader) -> Candidate | None:
+        """The status line's word on the cursor sentence: the best suggestion (tui.status)."""
         shown = self.cursor_candidates(reader)
-        if not shown:
-            return []
-        best = shown[0]
-        return ["  ·  suggested ", Content.styled(f"{best.tag}?", self.codebook.colour(best.tag)),
-                plain(f" {best.score:.2f}: {clip(best.reason, 60)}")]
+        return shown[0] if shown else None
+
+    def show_why(self, active: Reader) -> None:
+        """The best suggestion on the active reader's cursor sentence and its whole
+        reason, under that reader; the other reader's line is hidden."""
+        hints = key_hints(self.settings.keymap)
+        for reader in self.query(Reader):
+            best = self.cursor_suggestion(reader) if reader is active else None
+            for view in self.query(f"#why-{reader.id}").results(SuggestionWhy):
+                view.show(None if best is None else (best.tag, best.score, best.reason),
+                          self.codebook.colour(best.tag) if best else "", hints)
 
     # -- retraining ------------------------------------------------------------------
 
@@ -125,7 +122,10 @@ class SuggestingMixin(ReaderActions):
     def _retrain(self, asked: int, snapshots: list[Snapshot]) -> None:
         suggester = Suggester(self.codebook)
         suggester.train(e for s in snapshots for e in s.examples())
-        scored = {s.path: score_sentences(suggester, s.text, s.starts, s.ends, s.sha256)
+        cache = self._rule_hits
+        cache.keep_only({s.sha256 for s in snapshots})
+        scored = {s.path: score_sentences(suggester, s.text, s.starts, s.ends, s.sha256,
+                                          cache=cache)
                   for s in snapshots}
         with contextlib.suppress(RuntimeError):  # the app closed meanwhile
             self.call_from_thread(self._suggestions_ready, asked, scored)
@@ -259,6 +259,6 @@ class SuggestingMixin(ReaderActions):
         if self.entry_of(reader) is not entry:
             self.open_in(reader, entry)
         if not reader.nav.is_visible(index):
-            self.set_filter(reader, None)
+            reader.show_all()
         reader.move_to(index, center=True)
         reader.focus()

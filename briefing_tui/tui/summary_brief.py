@@ -12,7 +12,16 @@ from textual.widgets.option_list import Option
 
 from briefing_tui.core.brief import Event, KeyFigure
 from briefing_tui.core.codebook import Codebook
-from briefing_tui.core.export.brief_parts import dated, grouped, number, undated_line, when
+from briefing_tui.core.export.brief_parts import (
+    BLUF,
+    JUDGMENTS,
+    OUTLOOK,
+    dated,
+    grouped,
+    number,
+    undated_line,
+    when,
+)
 from briefing_tui.core.export.common import place
 from briefing_tui.core.summary import Summary
 from briefing_tui.tui.panes import clip, plain
@@ -21,6 +30,35 @@ FIGURE_PREFIX = "figure-"
 EVENT_PREFIX = "event-"
 FIGURES_HEADING = "figures-heading"
 EVENT_LIMIT = 500  # timeline rows on screen; the written export has them all
+
+
+def words_options(summary: Summary) -> list[Option]:
+    """The analyst's own words (brief.yaml) at the very top; b edits them."""
+    words = summary.brief.words
+    head = Content.assemble(Content.styled("■ The brief", "bold"), Content.styled(
+        "  · b edits the title, period, bottom line, judgments, outlook and trends",
+        "$text-muted"))
+    options = [Option(head, disabled=True)]
+    if summary.brief.title or summary.brief.period:
+        options.append(Option(plain("    " + " · ".join(
+            x for x in (summary.brief.title, summary.brief.period) if x), "bold"),
+            disabled=True))
+    rows = [(BLUF, words.bottom_line), *((f"{JUDGMENTS} {n}", j) for n, j in
+                                         enumerate(words.judgments, 1)),
+            (OUTLOOK, words.outlook)]
+    for label, text in rows:
+        if text:
+            options.append(Option(Content.assemble(
+                Content.styled(f"    {label}: ", "$text-muted"),
+                plain(clip(" ".join(text.split()), 300))), disabled=True))
+    trends = [f"{tag} {words.trends[tag]}" for tag in summary.tags if tag in words.trends]
+    if trends:
+        options.append(Option(Content.assemble(Content.styled("    Trends: ", "$text-muted"),
+                                               plain(" · ".join(trends))), disabled=True))
+    if len(options) == 1:
+        options.append(Option(Content.styled("    Nothing written yet.", "italic $text-muted"),
+                              disabled=True))
+    return options
 
 
 def figure_prompt(summary: Summary, figure: KeyFigure) -> Content:
@@ -66,6 +104,8 @@ def event_prompt(event: Event, codebook: Codebook) -> Content:
                                   plain(clip(event.text, 120))]
     for tag in event.tags:
         parts.append(Content.styled(f"  {tag}", codebook.colour(tag)))
+    if event.about:
+        parts.append(plain(f"  ⌖ {', '.join(event.about)}", "$text-muted"))
     return Content.assemble(*parts)
 
 

@@ -7,28 +7,29 @@ jumps to it in the reader; ``w`` writes the summary to a file in any export form
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingsMap
-from textual.containers import Horizontal, Vertical
+from textual.binding import BindingsMap
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Footer, Input, OptionList, Select, Static
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing_tui.core.brief import Event, KeyFigure
-from briefing_tui.core.brief.file import BriefFileError, set_confirmed
+from briefing_tui.core.brief.file import BriefFileError, set_confirmed, set_words
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.document import Document
 from briefing_tui.core.export import ALL_FORMATS
 from briefing_tui.core.export.common import credit, place
 from briefing_tui.core.state import AppState
 from briefing_tui.core.summary import Summary, SummaryItem, summary_of_documents
-from briefing_tui.tui.keys import tag_bindings
+from briefing_tui.tui.export_dialog import ExportDialog, Written
+from briefing_tui.tui.keys import SUMMARY_BINDINGS, summary_tag_bindings
 from briefing_tui.tui.panes import clip, plain
 from briefing_tui.tui.summary_brief import (
     FIGURES_HEADING,
@@ -36,11 +37,11 @@ from briefing_tui.tui.summary_brief import (
     figure_prompt,
     figures_heading,
     timeline_options,
+    words_options,
 )
 
 ITEM_LIMIT = 2000  # sentences listed on screen; the written export has them all
 SUMMARY_NAME = "briefing-summary"
-Written = Callable[[Path, str], None]
 
 
 def default_summary_path(documents: Iterable[Path], state: AppState | None) -> tuple[Path, str]:
@@ -70,29 +71,17 @@ def default_summary_path(documents: Iterable[Path], state: AppState | None) -> t
 
 
 @dataclass(frozen=True)
-class Jump:
+class Place:
     """Where the reader should go: a document and an offset in it."""
 
     path: Path
     start: int
 
 
-def _only_bindings(codebook: Codebook) -> list[Binding]:
-    return [Binding(b.key, f"only('{b.id}')", f"Only {b.id}", show=False)
-            for b in tag_bindings(codebook) if b.id]
-
-
-class SummaryScreen(Screen[Jump | None]):
+class SummaryScreen(Screen[Place | None]):
     """Tagged sentences grouped by tag, then document; digits filter tags, w writes."""
 
-    BINDINGS = [
-        Binding("escape,e", "close", "Back", id="summary_close"),
-        Binding("w", "write", "Write to file", id="summary_write"),
-        Binding("n", "notes", "Notes on/off", id="summary_notes"),
-        Binding("0", "only('')", "All tags", id="summary_all"),
-        Binding("c", "confirm", "Confirm figure", id="summary_confirm",
-                tooltip="confirm the highlighted key figure (or take it back) in brief.yaml"),
-    ]
+    BINDINGS = SUMMARY_BINDINGS
 
     def __init__(self, sources: list[Document | Path], codebook: Codebook, path: Path,
                  fmt: str = "md", written: Written | None = None, *,
@@ -106,9 +95,12 @@ class SummaryScreen(Screen[Jump | None]):
         self.write_when_built = write
         # the codebook's keys show one tag: the same keys that tag in the reader
         self._bindings = BindingsMap.merge([self._bindings,
-                                            BindingsMap(_only_bindings(codebook))])
+                                            BindingsMap(summary_tag_bindings(codebook))])
         self.tags: set[str] | None = None
         self.include_notes = True
+        self.context = 0  # neighbouring sentences shown with each quote (C)
+        self.about_name: str | None = None  # only the sentences naming it (P)
+        self.whole: Summary | None = None  # before the place filter: the chooser's names
         self.summary: Summary | None = None
         self._targets: dict[str, SummaryItem] = {}
         self._figures: dict[str, KeyFigure] = {}
@@ -126,13 +118,19 @@ class SummaryScreen(Screen[Jump | None]):
     def rebuild(self) -> None:
         self.query_one("#summary-header", Static).update(
             Content.styled("Building the summary…", "italic $text-muted"))
-        self._build(self.tags, self.include_notes)
+        self._build(self.tags, self.include_notes, self.context)
 
     @work(thread=True, exclusive=True, group="summary", description="build the summary")
-    def _build(self, tags: set[str] | None, include_notes: bool) -> None:
+    def _build(self, tags: set[str] | None, include_notes: bool, context: int) -> None:
         summary = summary_of_documents(self.sources, self.codebook, tags=tags,
-                                       include_notes=include_notes)
-        self.app.call_from_thread(self._show, summary)
+                                       include_notes=include_notes, context=context)
+        self.app.call_from_thread(self._built, summary)
+
+    def _built(self, whole: Summary) -> None:
+        from briefing_tui.core.about import about  # the export's own --about
+
+        self.whole = whole
+        self._show(about(whole, [self.about_name]) if self.about_name else whole)
 
     def _show(self, summary: Summary) -> None:
         self.summary = summary
@@ -142,7 +140,8 @@ class SummaryScreen(Screen[Jump | None]):
         self._targets.clear()
         self._figures.clear()
         self._events.clear()
-        options: list[Option] = [*figure_options(summary, self._figures),
+        options: list[Option] = [*words_options(summary),
+                                 *figure_options(summary, self._figures),
                                  *timeline_options(summary, self.codebook, self._events)]
         shown = 0
         for tag in summary.tags:
@@ -196,16 +195,24 @@ class SummaryScreen(Screen[Jump | None]):
             parts.append(Content.styled(f"· {len(summary.attention)} need attention  ",
                                         "$warning"))
         if self.tags is not None:
-            parts.append(Content.styled("(filtered: 0 shows all)  ", "$text-muted"))
+            parts.append(Content.styled("(filtered: f next tag, 0 all)  ", "$text-muted"))
         if not self.include_notes:
-            parts.append(Content.styled("(notes hidden)", "$text-muted"))
+            parts.append(Content.styled("(notes hidden)  ", "$text-muted"))
+        if self.about_name:
+            parts.append(plain(f"(⌖ {self.about_name}: P for another)  ", "bold"))
+        if self.context:
+            parts.append(Content.styled(f"(context: {self.context} either side)",
+                                        "$text-muted"))
         return Content.assemble(*parts)
 
     def _option(self, item: SummaryItem, number: int) -> Option:
         key = f"item-{number}"
         self._targets[key] = item
         where = place(item.citation) if item.citation.sentence else "orphan"
-        parts: list[Content | str] = [Content.styled(f"    {where:<11} ", "$text-muted")]
+        parts: list[Content | str] = [
+            piece for text in item.before
+            for piece in (plain(f"               {clip(text, 200)}", "italic $text-muted"), "\n")]
+        parts.append(Content.styled(f"    {where:<11} ", "$text-muted"))
         if item.anchor in ("review", "orphan"):
             parts.append(Content.styled(f"{item.anchor} ", "bold $warning"))
         parts.append(plain(clip(item.text, 200)))
@@ -215,6 +222,8 @@ class SummaryScreen(Screen[Jump | None]):
         about = self.summary.about(item) if self.summary is not None else ()
         if about:
             parts.append(plain(f"  ⌖ {', '.join(about)}", "$text-muted"))
+        for text in item.after:
+            parts += ["\n", plain(f"               {clip(text, 200)}", "italic $text-muted")]
         if item.note:
             parts += ["\n               ", plain("✎ " + clip(item.note, 160),
                                                  "italic $text-muted")]
@@ -225,11 +234,11 @@ class SummaryScreen(Screen[Jump | None]):
         key = event.option.id or ""
         item = self._targets.get(key)
         if item is not None and item.anchor != "orphan":
-            self.dismiss(Jump(item.document, item.start))
+            self.dismiss(Place(item.document, item.start))
         elif (figure := self._figures.get(key)) is not None:
-            self.dismiss(Jump(figure.path, figure.figure.start))
+            self.dismiss(Place(figure.path, figure.figure.start))
         elif (dated := self._events.get(key)) is not None:
-            self.dismiss(Jump(dated.path, dated.start))
+            self.dismiss(Place(dated.path, dated.start))
 
     def action_confirm(self) -> None:
         """Confirm the highlighted figure in its folder's brief.yaml, or take it back."""
@@ -256,12 +265,83 @@ class SummaryScreen(Screen[Jump | None]):
         self.notify("Figure confirmed in brief.yaml" if checked
                     else "Confirmation taken back in brief.yaml")
 
+    def action_brief(self) -> None:
+        """Edit the analyst's words in the brief.yaml this summary reads."""
+        from briefing_tui.core.brief.file import BRIEF_NAME, read_brief
+        from briefing_tui.core.brief.folders import common_folder
+        from briefing_tui.tui.brief_dialog import BriefDialog
+
+        if self.summary is None:
+            return
+        folder = common_folder(list(dict.fromkeys(
+            info.path.resolve().parent for info in self.summary.documents)))
+        if folder is None:
+            self.notify("Open a briefing first: the brief lives in its folder.",
+                        severity="warning")
+            return
+        try:
+            brief = read_brief(folder)
+        except BriefFileError as exc:
+            self.notify(f"Cannot edit the brief: {exc}", severity="error")
+            return
+
+        def edited(changes: dict[str, Any] | None) -> None:
+            if not changes:
+                return
+            try:
+                set_words(folder, changes)
+            except BriefFileError as exc:
+                self.notify(f"Brief not saved: {exc}", severity="error")
+                return
+            self.notify(f"Brief saved in {folder / BRIEF_NAME}")
+            self.rebuild()
+
+        where = f"{folder.name}/{BRIEF_NAME}" if folder.name else BRIEF_NAME
+        self.app.push_screen(BriefDialog(brief, [t.name for t in self.codebook], where),
+                             edited)
+
     def action_close(self) -> None:
         self.dismiss(None)
 
     def action_only(self, ident: str) -> None:
         tag = self.codebook.get(ident.removeprefix("tag_")) if ident else None
         self.tags = {tag.name} if tag is not None else None
+        self.rebuild()
+
+    def action_next_tag(self) -> None:
+        """The next tag of the codebook, then all: every tag is reachable whatever its key."""
+        names = [tag.name for tag in self.codebook]
+        current = next(iter(self.tags)) if self.tags else None
+        at = names.index(current) + 1 if current in names else 0
+        self.tags = {names[at]} if at < len(names) else None
+        self.rebuild()
+
+    def action_about(self) -> None:
+        """Choose a place or actor; only the sentences naming it are listed."""
+        from briefing_tui.tui.about_filter import AboutChooser
+
+        whole = self.whole
+        if whole is None:
+            return
+        counts: dict[str, int] = {}
+        for names in whole.about_of.values():
+            for name in names:
+                counts[name] = counts.get(name, 0) + 1
+        if not counts:
+            self.notify("The tagged sentences name no known place or actor.", timeout=3)
+            return
+
+        def chosen(name: str | None) -> None:
+            if name is not None:
+                self.about_name = name or None
+                self._built(whole)
+
+        self.app.push_screen(AboutChooser(counts, self.about_name, "tagged sentences"),
+                             chosen)
+
+    def action_context(self) -> None:
+        """One neighbouring sentence either side, then two, then none."""
+        self.context = (self.context + 1) % 3
         self.rebuild()
 
     def action_notes(self) -> None:
@@ -278,80 +358,3 @@ class SummaryScreen(Screen[Jump | None]):
         self.path, self.fmt = path, fmt
         if self.written is not None:
             self.written(path, fmt)
-
-
-class ExportDialog(ModalScreen[None]):
-    """Ask where to write the summary, in which format; never overwrite without asking."""
-
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
-
-    def __init__(self, summary: Summary, codebook: Codebook, path: Path, fmt: str,
-                 written: Written | None = None) -> None:
-        super().__init__()
-        self.summary = summary
-        self.codebook = codebook
-        self.path = path
-        self.fmt = fmt if fmt in ALL_FORMATS else "md"
-        self.written = written
-        self.confirmed: Path | None = None
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog", id="export-dialog"):
-            yield Static(Content.styled("Write the summary to a file", "bold"),
-                         classes="title")
-            yield Select([(f, f) for f in ALL_FORMATS], value=self.fmt, allow_blank=False,
-                         id="export-format")
-            yield Input(str(self.path), id="export-path")
-            yield Static("", id="export-message")
-            with Horizontal(classes="buttons"):
-                yield Button("Write", variant="primary", id="export-write")
-                yield Button("Cancel (esc)", id="export-cancel")
-
-    def on_mount(self) -> None:
-        self.query_one(Input).focus()
-
-    @on(Select.Changed, "#export-format")
-    def _format_changed(self, event: Select.Changed) -> None:
-        box = self.query_one(Input)
-        path = Path(box.value)
-        if path.suffix.lstrip(".") in ALL_FORMATS or path.suffix == ".htm":
-            box.value = str(path.with_suffix(f".{event.value}"))
-
-    @on(Input.Submitted)
-    @on(Button.Pressed, "#export-write")
-    def _write(self) -> None:
-        from briefing_tui.core.atomic import atomic_write
-        from briefing_tui.core.errors import BriefingError
-        from briefing_tui.core.export import render_bytes
-        from briefing_tui.tui.delivery import send_to_browser
-
-        path = Path(self.query_one(Input).value).expanduser()
-        message = self.query_one("#export-message", Static)
-        if not path.name:
-            message.update(Content.styled("Give a file name.", "$text-error"))
-            return
-        if path.exists() and self.confirmed != path:
-            self.confirmed = path
-            message.update(plain(f"{path.name} exists. Press Write again to replace it.",
-                                 "$text-warning"))
-            return
-        suffix = path.suffix.lstrip(".").lower()
-        fmt = suffix if suffix in ALL_FORMATS else str(self.query_one(Select).value)
-        try:
-            atomic_write(path, render_bytes(self.summary, fmt, self.codebook))
-        except BriefingError as exc:  # docx without python-docx: how to install it
-            message.update(plain(str(exc), "$text-error"))
-            return
-        except OSError as exc:
-            message.update(plain(f"Could not write {path.name}: {exc.strerror or exc}",
-                                 "$text-error"))
-            return
-        sent = send_to_browser(self.app, path)
-        self.app.notify(f"Summary written to {path}" + (" and sent to the browser" if sent else ""))
-        if self.written is not None:
-            self.written(path, fmt)
-        self.dismiss(None)
-
-    @on(Button.Pressed, "#export-cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -25,7 +25,7 @@ class SwitchingMixin(AppBase):
         self.query_one("#main").remove_class("-split")
         second.display = False
         self.query_one("#column-reader-2").display = False
-        self._shown["reader-2"] = None
+        self._in_reader["reader-2"] = None
         self._active = "reader-1"
         first = self.entry_of(self.reader("reader-1"))
         self.query_one(AnnotationsPane).show(first.document if first else None)

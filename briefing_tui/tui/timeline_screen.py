@@ -25,12 +25,12 @@ from briefing_tui.core.export.brief_parts import dated, undated_line
 from briefing_tui.core.export.common import place
 from briefing_tui.core.summary import Summary, summary_of_documents
 from briefing_tui.tui.panes import clip, plain
-from briefing_tui.tui.summary_screen import Jump
+from briefing_tui.tui.summary_screen import Place
 
 EVENT_LIMIT = 2000  # rows on screen; the written export has them all
 
 
-class TimelineScreen(Screen[Jump | None]):
+class TimelineScreen(Screen[Place | None]):
     """Tagged sentences by date, earliest first; enter jumps to one."""
 
     BINDINGS = [Binding("escape,T", "close", "Back", id="timeline_close")]
@@ -92,13 +92,15 @@ class TimelineScreen(Screen[Jump | None]):
             Content.styled("   " if event.stated else " ~ ", "$text-muted"),
             Content.styled(f"{cite:<34} ", "$text-muted"), plain(clip(event.text, 200), style)]
         parts += [Content.styled(f"  {tag}", self.codebook.colour(tag)) for tag in event.tags]
+        if event.about:  # the places and actors it names
+            parts.append(plain(f"  ⌖ {', '.join(event.about)}", "$text-muted"))
         return Option(Content.assemble(*parts), id=key)
 
     @on(OptionList.OptionSelected)
     def _chosen(self, selected: OptionList.OptionSelected) -> None:
         event = self.events.get(selected.option.id or "")
         if event is not None:
-            self.dismiss(Jump(event.path, event.start))
+            self.dismiss(Place(event.path, event.start))
 
     def action_close(self) -> None:
         self.dismiss(None)

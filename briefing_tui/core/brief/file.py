@@ -12,6 +12,7 @@ comments) is kept byte for byte::
     sections: [figures, timeline, tags]
     places: [{name: Asadabad, aliases: [Asad Abad], level: city, iso: AFG}]
     actors: [{name: Tehrik-i-Taliban Pakistan, aliases: [TTP]}]
+    bottom_line: ...  (the analyst's words: core.brief.words)
     confirmed:
     - {"id": "3f2a9c1b7d4e", "document": "a.txt", "sentence": 4, "figure": "2 killed men"}
 """
@@ -26,6 +27,7 @@ from typing import Any
 from briefing_tui.core.atomic import atomic_write
 from briefing_tui.core.brief import KeyFigure, figure_words
 from briefing_tui.core.brief.mentions import Known, KnownError, parse_known
+from briefing_tui.core.brief.words import Words, WordsError, parse_words, replace_words
 from briefing_tui.core.errors import BriefingError
 from briefing_tui.core.safe_yaml import YamlError, load_yaml
 
@@ -48,6 +50,7 @@ class BriefFile:
     confirmed: frozenset[str] = field(default_factory=frozenset)
     places: tuple[Known, ...] = ()  # the folder's own, beside the shipped gazetteer
     actors: tuple[Known, ...] = ()
+    words: Words = field(default_factory=Words)  # bottom line, judgments, outlook, trends
 
 
 def _parse(path: Path) -> dict[str, Any]:
@@ -90,10 +93,34 @@ def read_brief(folder: Path) -> BriefFile:
     try:
         places, actors = parse_known(raw.get("places"), "place"), \
             parse_known(raw.get("actors"), "actor")
-    except KnownError as exc:
+        words = parse_words(raw)
+    except (KnownError, WordsError) as exc:
         raise BriefFileError(f"{path.name}: {exc}") from exc
     return BriefFile(_text(raw, "title"), _text(raw, "period"), order,
-                     frozenset(c["id"] for c in confirmed), places, actors)
+                     frozenset(c["id"] for c in confirmed), places, actors, words)
+
+
+def set_words(folder: Path, changes: dict[str, Any]) -> BriefFile:
+    """Write the analyst's words that changed (``title``, ``period``, ``bottom_line``,
+    ``judgments``, ``outlook``, ``trends``) into ``folder``'s brief.yaml, re-read just
+    before writing so that everything else, and other keys another analyst changed, stay
+    as they are on disk; atomic; returns the new file. An unreadable one is refused."""
+    path = folder / BRIEF_NAME
+    read_brief(folder)  # refuses a file it cannot read: never written over
+    try:
+        old = path.read_text("utf-8") if path.exists() else ""
+    except OSError as exc:
+        raise BriefFileError(f"{path.name}: cannot read: {exc.strerror or exc}") from exc
+    new = replace_words(old, changes)
+    try:
+        load_yaml(new)
+    except YamlError as exc:  # never write what cannot be read back
+        raise BriefFileError(f"{path.name}: not written: {exc}") from exc
+    try:
+        atomic_write(path, new.encode("utf-8"))
+    except OSError as exc:
+        raise BriefFileError(f"{path.name}: cannot write: {exc.strerror or exc}") from exc
+    return read_brief(folder)
 
 
 def _entry(figure: KeyFigure) -> dict[str, Any]:

@@ -12,7 +12,15 @@ from pathlib import Path
 from typing import Any
 
 from briefing_tui.core.brief.file import BriefFile, BriefFileError, read_brief
-from briefing_tui.core.brief.mentions import Mentions
+from briefing_tui.core.brief.mentions import Mentions, sentences_about
+from briefing_tui.core.segment import Segmentation
+
+
+def common_folder(folders: list[Path]) -> Path | None:
+    """The folder whose brief.yaml a summary of these folders' documents uses."""
+    if not folders or any(f.is_absolute() != folders[0].is_absolute() for f in folders):
+        return None
+    return Path(os.path.commonpath(folders))
 
 
 class FolderBriefs:
@@ -51,9 +59,8 @@ class FolderBriefs:
 
     def common(self, folders: list[Path]) -> BriefFile:
         """The brief of the folders' common folder (defaults when they share none)."""
-        if not folders or any(f.is_absolute() != folders[0].is_absolute() for f in folders):
-            return BriefFile()
-        return self.brief(Path(os.path.commonpath(folders)))
+        folder = common_folder(folders)
+        return BriefFile() if folder is None else self.brief(folder)
 
     def confirmed(self) -> frozenset[str]:
         return frozenset(i for f in self.files.values() for i in f.confirmed)
@@ -70,3 +77,13 @@ class FolderBriefs:
                                           for k in (*f.places, *f.actors))]:
             known.setdefault(item.name, []).extend(item.aliases)
         return {name: tuple(dict.fromkeys(aliases)) for name, aliases in known.items()}
+
+
+def sentences_naming(text: str, split: Segmentation, folder: Path,
+                     ) -> tuple[dict[str, list[int]], str]:
+    """Each place and actor a document names → its sentences (0-based indices), with the
+    folder's brief.yaml places and actors; and why that brief.yaml was not used ("")."""
+    briefs = FolderBriefs()
+    mentions = briefs.mentions(folder)
+    found = sentences_about(split.starts, split.ends, mentions.spans(text))
+    return found, briefs.errors.get(folder, "")

@@ -91,6 +91,10 @@ class Mentions:
 
     def in_text(self, text: str) -> tuple[str, ...]:
         """Canonical names of the places and actors ``text`` names, first-written order."""
+        return tuple(dict.fromkeys(name for _, name in self.spans(text)))
+
+    def spans(self, text: str) -> list[tuple[int, str]]:
+        """(offset, canonical name) of every mention in ``text``, in text order."""
         places = find_places(text)
         found: list[tuple[int, str]] = [(p.start, p.entry.name) for p in places]
         taken = [(p.start, p.end) for p in places]
@@ -104,8 +108,23 @@ class Mentions:
                 if name is None or (fold(written) in strict and written not in self.strict):
                     continue
                 found.append((match.start(), name))
-        return tuple(dict.fromkeys(name for _, name in sorted(found)))
+        return sorted(found)
 
 
 def mentions_for(places: Sequence[Known], actors: Sequence[Known]) -> Mentions:
     return Mentions([*places, *actors])
+
+
+def sentences_about(starts: Sequence[int], ends: Sequence[int],
+                    mentions: Iterable[tuple[int, str]]) -> dict[str, list[int]]:
+    """Canonical name → the sorted indices of the sentences (their ``starts`` and
+    ``ends``) that name it: one pass over a whole document's mentions (the reader's
+    place filter)."""
+    from bisect import bisect_right
+
+    found: dict[str, set[int]] = {}
+    for offset, name in mentions:
+        index = bisect_right(starts, offset) - 1
+        if index >= 0 and offset < ends[index]:
+            found.setdefault(name, set()).add(index)
+    return {name: sorted(indices) for name, indices in found.items()}

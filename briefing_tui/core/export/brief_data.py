@@ -44,8 +44,11 @@ def event_record(event: Event) -> dict[str, Any]:
 
 def brief_head(summary: Summary) -> dict[str, Any]:
     """The analyst's brief.yaml words for the head of a JSON export."""
+    words = summary.brief.words
     return {"title": summary.brief.title, "period": summary.brief.period,
-            "sections": list(summary.brief.sections)}
+            "sections": list(summary.brief.sections), "bottom_line": words.bottom_line,
+            "judgments": list(words.judgments), "outlook": words.outlook,
+            "trends": {tag: words.trends[tag] for tag in sorted(words.trends)}}
 
 
 def figure_annotation(summary: Summary, key: KeyFigure, ident: str,

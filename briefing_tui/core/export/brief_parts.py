@@ -1,4 +1,5 @@
-"""The words every format uses for the brief's sections: key figures and the timeline.
+"""The words every format uses for the brief's sections: the analyst's own words (bottom
+line up front, key judgments, outlook, trends), key figures and the timeline.
 
 Figures on the same thing (what, whom, where, when) are listed together, one row per
 source, never added up; each says whether an analyst has confirmed it.
@@ -61,3 +62,22 @@ def when(event: Event) -> str:
         return "date unknown"
     day = f"{event.date} – {event.until}" if event.until else event.date
     return day if event.stated else f"{day} (document date)"
+
+
+BLUF = "Bottom line up front"
+JUDGMENTS = "Key judgments"
+OUTLOOK = "Outlook"
+
+
+def paragraphs(text: str) -> list[str]:
+    """The analyst's prose as paragraphs (a blank line between them), each on one line."""
+    return [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
+
+
+def trend(summary: Summary, tag: str) -> str:
+    """The analyst's trend for a theme ("deteriorated"), or ""."""
+    return summary.brief.words.trends.get(tag, "")
+
+
+def has_trends(summary: Summary) -> bool:
+    return any(trend(summary, tag) for tag in summary.tags)

@@ -109,6 +109,8 @@ def _record(item: SummaryItem, paginated: bool = False,
         record["by"] = list(item.by)
     if about:  # the places and actors the sentence names
         record["about"] = list(about)
+    if item.before or item.after:  # the neighbouring sentences asked for (--context)
+        record["context_before"], record["context_after"] = list(item.before), list(item.after)
     return record
 
 

@@ -19,13 +19,19 @@ from typing import Any
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.errors import BriefingError
 from briefing_tui.core.export.brief_parts import (
+    BLUF,
     FIGURES_INTRO,
+    JUDGMENTS,
+    OUTLOOK,
     TIMELINE_INTRO,
     dated,
     grouped,
+    has_trends,
     number,
+    paragraphs,
     source,
     status,
+    trend,
     undated_line,
     when,
 )
@@ -133,10 +139,30 @@ def _header(w: _Writer, summary: Summary) -> None:
            else f"From {count}.")
     if filters_line(summary):
         w.para(f"Filters: {filters_line(summary)}.")
-    rows = [[tag, str(summary.counts[tag])] for tag in summary.tags]
+    _words(w, summary)
+    trends = has_trends(summary)
+    rows = [[tag, str(summary.counts[tag]), *([trend(summary, tag)] if trends else [])]
+            for tag in summary.tags]
     if summary.attention:
-        rows.append(["Needs attention", str(len(summary.attention))])
-    w.table(["Tag", "Sentences"], rows)
+        rows.append(["Needs attention", str(len(summary.attention)), *([""] if trends else [])])
+    w.table(["Tag", "Sentences", *(["Trend"] if trends else [])], rows)
+
+
+def _words(w: _Writer, summary: Summary) -> None:
+    """The analyst's bottom line, key judgments and outlook (brief.yaml), when written."""
+    words = summary.brief.words
+    if words.bottom_line:
+        w.heading(BLUF, 1)
+        for para in paragraphs(words.bottom_line):
+            w.para(para)
+    if words.judgments:
+        w.heading(JUDGMENTS, 1)
+        for judgment in words.judgments:
+            w.para(judgment, "List Number")
+    if words.outlook:
+        w.heading(OUTLOOK, 1)
+        for para in paragraphs(words.outlook):
+            w.para(para)
 
 
 def _figures(w: _Writer, summary: Summary) -> None:
@@ -157,15 +183,20 @@ def _timeline(w: _Writer, summary: Summary) -> None:
         for event in dated(summary):
             w.para(f"{event.text}", bold_lead=f"{when(event)} — ")
             tags = ", ".join(event.tags)
-            w.para("— " + _cited(event.citation) + (f" · {tags}" if tags else ""),
-                   italic=True)
+            about = ", ".join(event.about)
+            w.para("— " + _cited(event.citation) + (f" · {tags}" if tags else "")
+                   + (f" · about: {about}" if about else ""), italic=True)
     if note:
         w.para(note, italic=True)
 
 
 def _item(w: _Writer, item: SummaryItem, label: str = "also",
           about: tuple[str, ...] = ()) -> None:
+    for text in item.before:  # neighbouring sentences (--context), in italics
+        w.para(text, italic=True)
     w.para(item.text, "Quote")
+    for text in item.after:
+        w.para(text, italic=True)
     line = "— " + _cited(item.citation)
     if item.co_tags:
         line += f" · {label}: " + ", ".join(item.co_tags)
@@ -185,7 +216,8 @@ def _tags(w: _Writer, summary: Summary) -> None:
         items = summary.items[tag]
         if not items:
             continue
-        w.heading(f"{tag} ({len(items)})", 1)
+        said = trend(summary, tag)
+        w.heading(f"{tag} ({len(items)})" + (f" — {said}" if said else ""), 1)
         current = None
         for item in items:
             if item.document != current:

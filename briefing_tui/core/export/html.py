@@ -15,13 +15,19 @@ from html import escape
 
 from briefing_tui.core.codebook import UNKNOWN_COLOUR, Codebook
 from briefing_tui.core.export.brief_parts import (
+    BLUF,
     FIGURES_INTRO,
+    JUDGMENTS,
+    OUTLOOK,
     TIMELINE_INTRO,
     dated,
     grouped,
+    has_trends,
     number,
+    paragraphs,
     source,
     status,
+    trend,
     undated_line,
     when,
 )
@@ -63,6 +69,7 @@ figure { margin: 0 0 1.1rem; }
 blockquote { margin: 0; padding: .3rem .9rem; border-left: .25rem solid var(--c, var(--rule));
   overflow-wrap: anywhere; }
 figcaption { padding-left: 1.15rem; font-size: .92em; overflow-wrap: anywhere; }
+.context { margin: .2rem 0 .2rem 1.15rem; color: var(--muted); font-style: italic; }
 .note { margin: .2rem 0 0 1.15rem; white-space: pre-wrap; overflow-wrap: anywhere; }
 .flag { font-weight: bold; color: #b3261e; }
 table.figures { border-collapse: collapse; margin: 1rem 0; font-size: .95em; }
@@ -150,7 +157,9 @@ def _figure(item: SummaryItem, tags: _Tags, *, flagged: bool = False,
     lines = [f'<figure class="{tags.cls(item.tag)}">' if item.tag else "<figure>"]
     if flagged:
         lines.append(f'<p class="flag">⚠ {escape(attention_label(item.anchor))}</p>')
+    lines += [f'<p class="context">{_e(s)}</p>' for s in item.before]
     lines.append(f"<blockquote>{_e(item.text)}</blockquote>")
+    lines += [f'<p class="context">{_e(s)}</p>' for s in item.after]
     lines.append(_caption(item, tags, "tags" if flagged else "also", about))
     if item.previous:
         lines.append(f'<p class="note">Was: {_e(item.previous)}</p>')
@@ -170,14 +179,35 @@ def _header(summary: Summary, tags: _Tags) -> list[str]:
     filters = filters_line(summary)
     if filters:
         lines.append(f'<p class="meta">Filters: {_e(filters, one_line=True)}.</p>')
-    lines.append('<table class="counts"><thead><tr><th>Tag</th><th>Sentences</th></tr>'
-                 "</thead><tbody>")
-    lines += [f'<tr><td>{tags.pill(tag)}</td><td class="n">{summary.counts[tag]}</td></tr>'
+    lines += _words(summary)
+    trends = has_trends(summary)
+    lines.append('<table class="counts"><thead><tr><th>Tag</th><th>Sentences</th>'
+                 + ("<th>Trend</th>" if trends else "") + "</tr></thead><tbody>")
+    lines += [f'<tr><td>{tags.pill(tag)}</td><td class="n">{summary.counts[tag]}</td>'
+              + (f"<td>{trend(summary, tag)}</td>" if trends else "") + "</tr>"
               for tag in summary.tags]
     if summary.attention:
         lines.append(f'<tr><td class="flag">Needs attention</td>'
-                     f'<td class="n">{len(summary.attention)}</td></tr>')
+                     f'<td class="n">{len(summary.attention)}</td>'
+                     + ("<td></td>" if trends else "") + "</tr>")
     lines += ["</tbody></table>", "</header>"]
+    return lines
+
+
+def _words(summary: Summary) -> list[str]:
+    """The analyst's bottom line, key judgments and outlook (brief.yaml), when written."""
+    words = summary.brief.words
+    lines: list[str] = []
+    if words.bottom_line:
+        lines += [f'<section id="bluf"><h2>{BLUF}</h2>',
+                  *(f"<p>{_label(p)}</p>" for p in paragraphs(words.bottom_line)),
+                  "</section>"]
+    if words.judgments:
+        lines += ['<section id="judgments">', f"<h2>{JUDGMENTS}</h2>", "<ol>",
+                  *(f"<li>{_label(j)}</li>" for j in words.judgments), "</ol>", "</section>"]
+    if words.outlook:
+        lines += [f'<section id="outlook"><h2>{OUTLOOK}</h2>',
+                  *(f"<p>{_label(p)}</p>" for p in paragraphs(words.outlook)), "</section>"]
     return lines
 
 
@@ -209,7 +239,9 @@ def _timeline(summary: Summary, tags: _Tags) -> list[str]:
         pills = " ".join(tags.pill(t) for t in event.tags if t in tags.index)
         lines.append(f'<li><span class="when">{escape(when(event))}</span> — '
                      f"{_e(event.text)}<br><small>— {_cited(event.citation)}"
-                     + (f" · {pills}" if pills else "") + "</small></li>")
+                     + (f" · {pills}" if pills else "")
+                     + (f' <span class="about">· about: {", ".join(_label(n) for n in event.about)}'
+                        "</span>" if event.about else "") + "</small></li>")
     return [*lines, "</ol>", *([note] if note else []), "</section>"]
 
 
@@ -220,7 +252,9 @@ def _tag_sections(summary: Summary, tags: _Tags) -> list[str]:
         if not items:
             continue
         lines += [f'<section id="{tags.ids[tag]}" class="{tags.cls(tag)}">',
-                  f"<h2>{_e(tag, one_line=True)} <small>({len(items)})</small></h2>"]
+                  f"<h2>{_e(tag, one_line=True)} <small>({len(items)})"
+                  + (f" — {trend(summary, tag)}" if trend(summary, tag) else "")
+                  + "</small></h2>"]
         current = None
         for item in items:
             if item.document != current:

@@ -18,13 +18,19 @@ from functools import lru_cache
 
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.export.brief_parts import (
+    BLUF,
     FIGURES_INTRO,
+    JUDGMENTS,
+    OUTLOOK,
     TIMELINE_INTRO,
     dated,
     grouped,
+    has_trends,
     number,
+    paragraphs,
     source,
     status,
+    trend,
     undated_line,
     when,
 )
@@ -96,8 +102,16 @@ def _citation(item: SummaryItem, also: str = "also", about: tuple[str, ...] = ()
     return line
 
 
+def _context(sentences: tuple[str, ...]) -> list[str]:
+    """Neighbouring sentences (``--context``), in italics beside the quote."""
+    return [line for text in sentences
+            for line in (*_quoted(f"*{md_escape(text, one_line=True)}*"), ">")]
+
+
 def _item(item: SummaryItem, about: tuple[str, ...] = ()) -> list[str]:
-    lines = _quoted(md_escape(item.text))
+    lines = [*_context(item.before), *_quoted(md_escape(item.text))]
+    if item.after:
+        lines += [">", *_context(item.after)[:-1]]
     lines += [">", f"> {_citation(item, about=about)}"]
     if item.note:
         lines += [">", *_quoted("Note: " + md_escape(item.note))]
@@ -128,11 +142,15 @@ def _header(summary: Summary) -> list[str]:
     filters = filters_line(summary)
     if filters:
         lines.append(f"Filters: {md_escape(filters, one_line=True)}.")
-    lines += ["", "| Tag | Sentences |", "| --- | ---: |"]
+    lines += _words(summary)
+    trends = has_trends(summary)
+    lines += ["", "| Tag | Sentences |" + (" Trend |" if trends else ""),
+              "| --- | ---: |" + (" --- |" if trends else "")]
     lines += [f"| {md_escape(tag, one_line=True)} | {summary.counts[tag]} |"
-              for tag in summary.tags]
+              + (f" {trend(summary, tag)} |" if trends else "") for tag in summary.tags]
     if summary.attention:
-        lines.append(f"| **Needs attention** | {len(summary.attention)} |")
+        lines.append(f"| **Needs attention** | {len(summary.attention)} |"
+                     + (" |" if trends else ""))
     lines += ["", "## Documents", ""]
     for info in summary.documents:
         state = f"sidecar unreadable ({md_escape(info.error, one_line=True)})" \
@@ -145,6 +163,25 @@ def _header(summary: Summary) -> list[str]:
     if not summary.documents:
         lines.append("None.")
     return [*lines, ""]
+
+
+def _words(summary: Summary) -> list[str]:
+    """The analyst's bottom line, key judgments and outlook (brief.yaml), when written."""
+    words = summary.brief.words
+    lines: list[str] = []
+    if words.bottom_line:
+        lines += ["", f"## {BLUF}"]
+        for para in paragraphs(words.bottom_line):
+            lines += ["", md_escape(para, one_line=True)]
+    if words.judgments:
+        lines += ["", f"## {JUDGMENTS}", ""]
+        lines += [f"{n}. {md_escape(j, one_line=True)}" for n, j in
+                  enumerate(words.judgments, 1)]
+    if words.outlook:
+        lines += ["", f"## {OUTLOOK}"]
+        for para in paragraphs(words.outlook):
+            lines += ["", md_escape(para, one_line=True)]
+    return lines
 
 
 def _key_figures(summary: Summary) -> list[str]:
@@ -169,8 +206,10 @@ def _timeline(summary: Summary) -> list[str]:
     for event in dated(summary):
         tags = ", ".join(_label(t) for t in event.tags)
         text = md_escape(event.text).replace("\n", "\n  ")  # U+2028 breaks, inside the item
+        about = ", ".join(_label(name) for name in event.about)
         lines += [f"- **{when(event)}** — {text}",
-                  f"  — {_cited(event.citation)}" + (f" · {tags}" if tags else "")]
+                  f"  — {_cited(event.citation)}" + (f" · {tags}" if tags else "")
+                  + (f" · about: {about}" if about else "")]
     return [*lines, "", *([md_escape(note, one_line=True), ""] if note else [])]
 
 
@@ -180,7 +219,9 @@ def _tags(summary: Summary) -> list[str]:
         items = summary.items[tag]
         if not items:
             continue
-        lines += [f"## {md_escape(tag, one_line=True)} ({len(items)})", ""]
+        said = trend(summary, tag)
+        lines += [f"## {md_escape(tag, one_line=True)} ({len(items)})"
+                  + (f" — {said}" if said else ""), ""]
         current = None
         for item in items:
             if item.document != current:

@@ -99,13 +99,21 @@ def _figure(count: Count, places: list[Place], stated: list[Dated], reference: d
             source: str, document: str, ref: SentenceRef, sentence: str) -> Figure:
     place = _place(places, count.start)
     today = reference.isoformat() if reference else ""
-    # "Today, forces confirmed ... arrested Sunday": the event's day, not the report's
+    # "Today, forces confirmed ... arrested Sunday": the event's day, not the report's;
+    # of several, the one written nearest the figure ("responsible for an attack Jan. 7
+    # ... detaining four insurgents ... yesterday": yesterday)
     told = [d for d in stated if d.date != today] or stated
-    when = told[0].date if told else today
+    when = min(told, key=lambda d: _distance(d, count)).date if told else today
     return Figure(count.value, count.qualifier, count.kind, count.who,
                   place.entry.adm1 if place else "", place.entry.country if place else "",
                   when, bool(stated), source, document, ref.number,
                   " ".join(sentence.split()), ref.start + count.start, ref.start + count.end)
+
+
+def _distance(dated: Dated, count: Count) -> int:
+    if dated.end <= count.start:
+        return count.start - dated.end
+    return max(0, dated.start - count.end)
 
 
 def side_by_side(figures: Iterable[Figure]) -> list[tuple[tuple[str, str, str, str],

@@ -35,9 +35,17 @@ RANGES = [
                rf"(?:people|insurgents|civilians))(?:,?\s+{_YEAR})?", re.IGNORECASE),
 ]
 LAST_WEEK = re.compile(r"\blast week\b", re.IGNORECASE)
+# A possessive names another event ("Tuesday's attack", "yesterday's blast"): not a date
+# of this one.
+_NOT_OWNED = r"(?!['\u2019]s\b)"
 RELATIVE = re.compile(
     r"\b(?P<word>yesterday|today|tonight|this (?:morning|afternoon|evening)|last night|"
-    r"(?:early |late )?(?:on )?(?:" + "|".join(WEEKDAYS) + r"))\b", re.IGNORECASE)
+    r"(?:early |late )?(?:on )?(?:" + "|".join(WEEKDAYS) + r"))\b" + _NOT_OWNED,
+    re.IGNORECASE)
+# "during the past two days": from that many days before the reference, up to the day before.
+PAST_DAYS = re.compile(r"\b(?:the\s+)?(?:past|last)\s+(?P<count>two|three|four|five|six|"
+                       r"seven|\d)\s+days\b", re.IGNORECASE)
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 # "KABUL, Afghanistan (Oct. 3, 2012) —": a place in capitals, a country, a date in brackets.
 DATELINE = re.compile(
     r"\b[A-Z][A-Z .'\u2019-]{2,},\s+[A-Z][A-Za-z ]+\s*"
@@ -118,6 +126,12 @@ def _ranges(text: str, reference: date | None, hint: int | None = None) -> list[
             found.append(Dated(first.isoformat(), match.start(), match.end(), False,
                                last.isoformat()))
     if reference is not None:
+        for match in PAST_DAYS.finditer(text):
+            word = match.group("count").lower()
+            days = _COUNTS.get(word) or int(word)
+            found.append(Dated((reference - timedelta(days=days)).isoformat(), match.start(),
+                               match.end(), True,
+                               (reference - timedelta(days=1)).isoformat()))
         for match in LAST_WEEK.finditer(text):
             monday = reference - timedelta(days=reference.weekday() + 7)
             found.append(Dated(monday.isoformat(), match.start(), match.end(), True,

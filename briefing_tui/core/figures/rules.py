@@ -5,7 +5,9 @@ Two shapes cover press releases and situation reports:
 * object after the verb: "killed two insurgents", "detained three suspected insurgents",
   "displacing more than 7,000 people", "killed the Taliban leader" (one);
 * subject before the verb: "an insurgent was killed", "5.8K people displaced",
-  "at least 12 civilians have been injured".
+  "at least 12 civilians have been injured";
+* a noun of the event: "the capture of 12 fighters", "resulted in the arrest of two
+  suspects", "the deaths of five civilians", "the displacement of 7,000 people".
 
 A count preceded by "the" before its verb ("the two insurgents were killed") points back
 at one already counted and is skipped, so a release that repeats itself is not read twice.
@@ -34,6 +36,14 @@ KINDS: dict[str, tuple[str, ...]] = {
     "assisted": ("assisted", "reached", "helped", "supported"),
 }
 VERB_KIND = {form: kind for kind, forms in KINDS.items() for form in forms}
+# The nouns that name the event, read like its verb when "of" and a count follow.
+NOUN_KIND = {"capture": "captured", "captures": "captured", "arrest": "arrested",
+             "arrests": "arrested", "detention": "detained", "detentions": "detained",
+             "killing": "killed", "killings": "killed", "death": "killed", "deaths": "killed",
+             "murder": "killed", "displacement": "displaced", "return": "returned",
+             "deportation": "deported", "deportations": "deported", "expulsion": "expelled",
+             "expulsions": "expelled", "injury": "injured", "injuries": "injured",
+             "evacuation": "displaced"}
 WHO = ("people", "persons", "person", "individuals", "individual", "civilians", "civilian",
        "refugees", "refugee", "idps", "idp", "internally displaced persons",
        "internally displaced people", "families", "family", "households", "household",
@@ -64,6 +74,9 @@ _COUNT = rf"(?:(?P<qual>{_QUAL})\s+)?(?P<num>\b{NUMBER}){_MODS}\s+(?P<who>{_WHO}
 OBJECT = re.compile(
     rf"\b(?P<verb>{_VERB})\b(?:\s+(?:a\s+total\s+of|and\s+\w+|up|off))?\s+"
     rf"(?:{_COUNT}|(?P<the>the){_MODS}\s+(?P<whoone>{_WHO})\b)", re.IGNORECASE)
+_NOUN = "|".join(sorted(NOUN_KIND, key=len, reverse=True))
+NOUN = re.compile(rf"\b(?P<verb>{_NOUN})\s+of\s+(?:a\s+total\s+of\s+)?{_COUNT}",
+                  re.IGNORECASE)
 CHAIN = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+){_COUNT}", re.IGNORECASE)
 SUBJECT = re.compile(
     rf"(?P<before>\bthe\s+)?{_COUNT}(?:\s+[\w,'-]+){{0,4}}?\s+"
@@ -127,6 +140,12 @@ def counts_in(sentence: str) -> list[Count]:
                 found.append(chained)
                 taken.append((more.start(), more.end()))
                 end = more.end()
+    for match in NOUN.finditer(sentence):
+        count = _count(match, NOUN_KIND[match.group("verb").lower()], match.start(),
+                       match.end())
+        if count and free(count.start, count.end):
+            found.append(count)
+            taken.append((count.start, count.end))
     for match in SUBJECT.finditer(sentence):
         if match.group("before") or not free(match.start("num"), match.end()):
             continue

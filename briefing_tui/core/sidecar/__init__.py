@@ -60,6 +60,10 @@ MAX_OWN_FORM_BYTES = 16 * MAX_SIDECAR_BYTES
 _OWN_FORM = (HEADER_COMMENT + "\n").encode("utf-8")
 
 
+class _TooLargeWhole(SidecarUnreadable):
+    """A hand-edited file too big for the strict whole-file reader (the caller says so)."""
+
+
 class SidecarUnsavable(SidecarSaveError):
     """The data itself cannot be written (retrying cannot help; a change may)."""
 
@@ -178,13 +182,20 @@ def read_sidecar(path: Path, document_length: int | None = None,
     except UnicodeDecodeError as exc:
         raise SidecarUnreadable(f"{name} is not UTF-8 (bad byte at offset {exc.start})"
                                 ) from None
+    size = len(raw)
+    del raw  # a 70 MB file: its text is all that is needed now
+
+    def whole_limit() -> None:  # not ours, nor in our layout: the strict reader's limit
+        if size > MAX_SIDECAR_BYTES:
+            raise _TooLargeWhole(size)
+
     try:
-        data = parse_sidecar(source, document_length)
+        data = parse_sidecar(source, document_length, whole_limit=whole_limit)
+    except _TooLargeWhole:
+        raise SidecarUnreadable(f"{name} is too large for a hand-edited sidecar "
+                                f"({over_limit(size, MAX_SIDECAR_BYTES)})") from None
     except SidecarUnreadable as exc:
         raise SidecarUnreadable(f"{name}: {exc}") from None
-    if data.hand_edited and len(raw) > MAX_SIDECAR_BYTES:  # not our form after all
-        raise SidecarUnreadable(f"{name} is too large for a hand-edited sidecar "
-                                f"({over_limit(len(raw), MAX_SIDECAR_BYTES)})")
     return data, print_
 
 

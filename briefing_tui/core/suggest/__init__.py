@@ -5,6 +5,7 @@ the analyst decides. Pure Python, no Textual, nothing downloaded. See :mod:`.ran
 """
 
 from briefing_tui.core.suggest.examples import Example, examples_from
-from briefing_tui.core.suggest.ranking import MIN_LABELS, Suggester, Suggestion
+from briefing_tui.core.suggest.ranking import MIN_LABELS, MIN_WITH_RULES, Suggester, Suggestion
 
-__all__ = ["MIN_LABELS", "Example", "Suggester", "Suggestion", "examples_from"]
+__all__ = ["MIN_LABELS", "MIN_WITH_RULES", "Example", "Suggester", "Suggestion",
+           "examples_from"]

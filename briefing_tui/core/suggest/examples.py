@@ -2,9 +2,11 @@
 
 A sentence carries a tag when any annotation with that tag overlaps it; ``dismissed: [tag]``
 on an overlapping annotation (written by the reader when a suggestion is rejected) means
-"never suggest this tag here". Only documents the analyst tagged train the model, and a
-document marked finished (``status: finished``) trains even with no tag at all: its
-untagged sentences are then known negatives.
+"never suggest this tag here". What the analyst has not looked at teaches nothing: an
+untagged sentence of a document still in progress may simply not be read yet, so only
+tagged sentences train, and every sentence of a document marked finished (``status:
+finished``) does: its untagged sentences are then known negatives. A dismissal is a
+known negative of the dismissed tag alone (:meth:`Suggester.train`).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ class Example:
     text: str
     tags: frozenset[str]
     dismissed: frozenset[str]
-    trains: bool  # its document was tagged or finished: untagged means "not these tags"
+    trains: bool  # its labels are known (it is tagged, or its document is finished)
 
 
 def examples_of(name: str, text: str, starts: Sequence[int], ends: Sequence[int],
@@ -37,7 +39,6 @@ def examples_of(name: str, text: str, starts: Sequence[int], ends: Sequence[int]
     overlap it; plain values, so a worker thread can run it on a snapshot."""
     spans = sorted(((a.start, a.end, frozenset(a.tags), frozenset(a.dismissed))
                     for a in annotations), key=lambda s: s[0])
-    trains = finished or any(tags for _, _, tags, _ in spans)
     first = 0
     for number, (s_start, s_end) in enumerate(zip(starts, ends, strict=True), 1):
         while first < len(spans) and spans[first][1] <= s_start:
@@ -51,7 +52,7 @@ def examples_of(name: str, text: str, starts: Sequence[int], ends: Sequence[int]
                 tags |= on
                 dismissed |= off
         yield Example(name, number, s_start, s_end, text[s_start:s_end], frozenset(tags),
-                      frozenset(dismissed), trains)
+                      frozenset(dismissed), finished or bool(tags))
 
 
 def examples_from(document: Document, name: str) -> Iterator[Example]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from itertools import pairwise
+from itertools import filterfalse, pairwise
 
 _WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 STOP = frozenset(
@@ -14,10 +14,10 @@ STOP = frozenset(
 
 def words(text: str) -> list[str]:
     """Lower-cased words of two letters or more, stop words left out."""
-    return [w for w in _WORD.findall(text.lower()) if w not in STOP]
+    return list(filterfalse(STOP.__contains__, _WORD.findall(text.lower())))
 
 
 def features(text: str) -> set[str]:
     """Each word once, and each pair of neighbouring words ("car bomb") once."""
     found = words(text)
-    return set(found) | {f"{a} {b}" for a, b in pairwise(found)}
+    return set(found) | set(map(" ".join, pairwise(found)))  # map, join: in C

@@ -7,7 +7,6 @@ and the features that pushed it up most, for the reason shown to the analyst.
 
 from __future__ import annotations
 
-import heapq
 import math
 import random
 from collections import Counter
@@ -55,22 +54,30 @@ class Joint:
         self.table = {f: tuple(w) for f, w in table.items()}
 
     def scores(self, row: set[str]) -> dict[str, float]:
-        get = self.table.get
-        found = [w for w in map(get, row) if w is not None]
-        sums = [sum(column) for column in zip(*found, strict=True)] if found else \
-            [0.0] * len(self.tags)
+        found = list(filter(None, map(self.table.get, row)))  # in C: no per-feature loop
+        sums = list(map(sum, zip(*found, strict=True))) if found else [0.0] * len(self.tags)
         return {tag: sigmoid(bias + scale * total) for tag, bias, scale, total
                 in zip(self.tags, self.biases, self.scales, sums, strict=True)}
 
 
-def _top(weights: dict[str, float], row: set[str], n: int) -> list[str]:
-    """The ``n`` features that pushed the score up most (ties: alphabetical, stable)."""
-    get = weights.get
-    pushing = [(-w, f) for f in row if (w := get(f, 0.0)) > 0]
-    return [f for _, f in heapq.nsmallest(n, pushing)]
+class _Explained:
+    """The reason's top words: the row's features that pushed the score up most."""
+
+    weights: dict[str, float]
+    _up: dict[str, float] | None = None  # -weight of each feature with weight > 0
+
+    def top(self, row: set[str], n: int = 3) -> list[str]:
+        """The ``n`` features that pushed the score up most (ties: alphabetical, stable).
+        The filter and the sort run in C, not a loop per feature (bench_suggest's
+        16,000 reasons)."""
+        up = self._up
+        if up is None:
+            up = self._up = {f: -w for f, w in self.weights.items() if w > 0}
+        found = list(filter(up.__contains__, row))
+        return [f for _, f in sorted(zip(map(up.__getitem__, found), found))[:n]]
 
 
-class NaiveBayes:
+class NaiveBayes(_Explained):
     """Log-odds of each present feature, smoothed; the prior is left out on purpose so a
     rare tag is not pushed to zero (we rank, we do not classify)."""
 
@@ -95,7 +102,7 @@ class NaiveBayes:
         n_pos = sum(1 for label in labels if label)
         n_neg = len(labels) - n_pos
         a = self.alpha
-        self.weights = {}
+        self.weights, self._up = {}, None
         for feature, total in totals.items():
             p = pos[feature]
             q = total - p
@@ -109,11 +116,8 @@ class NaiveBayes:
         # map() over dict.get runs in C: 3x the generator's speed (bench_suggest)
         return sigmoid(self.bias + sum(map(self.weights.get, row, repeat(0.0))) / 2.0)
 
-    def top(self, row: set[str], n: int = 3) -> list[str]:
-        return _top(self.weights, row, n)
 
-
-class Logistic:
+class Logistic(_Explained):
     """Logistic regression, SGD over shuffled rows with positives re-weighted to balance."""
 
     def __init__(self, epochs: int = 6, rate: float = 0.3, l2: float = 1e-4,
@@ -143,13 +147,10 @@ class Logistic:
                 bias += g
                 for f in row:
                     w[f] = w.get(f, 0.0) * decay + g
-        self.weights, self.bias = w, bias
+        self.weights, self.bias, self._up = w, bias, None
 
     def score(self, row: set[str]) -> float:
         return sigmoid(self.bias + sum(map(self.weights.get, row, repeat(0.0))))
-
-    def top(self, row: set[str], n: int = 3) -> list[str]:
-        return _top(self.weights, row, n)
 
 
 LEARNERS: dict[str, type[NaiveBayes] | type[Logistic]] = {"nb": NaiveBayes,

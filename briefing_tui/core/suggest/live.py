@@ -17,7 +17,8 @@ from functools import partial
 from briefing_tui.core.annotations import AnnotationSet
 from briefing_tui.core.document import Document
 from briefing_tui.core.suggest.features import features
-from briefing_tui.core.suggest.ranking import THRESHOLD, Suggester
+from briefing_tui.core.suggest.ranking import THRESHOLD, Suggester, rule_score
+from briefing_tui.core.suggest.rules import HitCache, Hits
 
 
 @dataclass(frozen=True)
@@ -57,16 +58,22 @@ class DocumentSuggestions:
 
 
 def candidates(suggester: Suggester, text: str, tags: Sequence[str],
-               threshold: float = THRESHOLD) -> tuple[Candidate, ...]:
-    """Every tag of ``tags`` whose score reaches ``threshold``, best first, with reasons."""
+               threshold: float = THRESHOLD, hits: Hits | None = None
+               ) -> tuple[Candidate, ...]:
+    """Every tag of ``tags`` whose score reaches ``threshold``, best first, with reasons
+    (``hits``: the sentence's rule hits, when already known)."""
     row = features(text) if suggester.models else None
     learnt = suggester.model_scores(row) if row is not None else {}
+    matched = suggester.all_hits(text) if hits is None else hits
     found: list[Candidate] = []
+    none: list[str] = []
     for tag in tags:
         model = learnt.get(tag)
-        value, _ = suggester.score(text, tag, row, explain=False, learnt=model)
+        on = matched.get(tag, none)
+        value = suggester.blend(tag, model, rule_score(len(on)) if on else 0.0)
         if value >= threshold:
-            why = partial(lambda t, m: suggester.score(text, t, learnt=m)[1], tag, model)
+            why = partial(lambda t, m, h: suggester.score(text, t, hits=h, learnt=m)[1],
+                          tag, model, on)
             found.append(Candidate(tag, round(value, 4), why))
     found.sort(key=lambda c: -c.score)
     return tuple(found)
@@ -74,13 +81,18 @@ def candidates(suggester: Suggester, text: str, tags: Sequence[str],
 
 def score_sentences(suggester: Suggester, text: str, starts: Sequence[int],
                     ends: Sequence[int], sha256: str = "",
-                    tags: Iterable[str] | None = None) -> DocumentSuggestions:
+                    tags: Iterable[str] | None = None,
+                    cache: HitCache | None = None) -> DocumentSuggestions:
     """Score every sentence ``text[starts[i]:ends[i]]`` (plain values: run it off the UI
-    thread on a snapshot of the document)."""
+    thread on a snapshot of the document). ``cache`` keeps the rule hits of the text
+    from one retrain to the next."""
     wanted = list(tags) if tags is not None else suggester.tags
+    kept = (cache or HitCache()).of(suggester.rules, sha256, text, starts, ends) \
+        if suggester.mode != "model" else {}
     by_start: dict[int, tuple[Candidate, ...]] = {}
+    none: Hits = {}
     for start, end in zip(starts, ends, strict=True):
-        found = candidates(suggester, text[start:end], wanted)
+        found = candidates(suggester, text[start:end], wanted, hits=kept.get(start, none))
         if found:
             by_start[start] = found
     return DocumentSuggestions(by_start, sha256)

@@ -1,9 +1,12 @@
 """Score (sentence, tag) pairs from the codebook rules and the learner, and rank them.
 
-Below :data:`MIN_LABELS` tagged sentences of a tag the model is not trusted: its
-suggestions come from the rules alone and the reason says so. From there on the score is
-a weighted mean of the model's and the rules' (``rule_weight``), measured in
-benchmarks/bench_suggest.py to beat either alone.
+The rules are the prior; the model trained on the analyst's tags takes a share of the
+score that grows with the tag's labels, ``n / (n + PRIOR_LABELS)`` (half at 20 labels,
+0.96 at 500): a few labels move the ranking a little, many move it most, and no fixed
+cut-off throws the first labels away. A tag's model needs :data:`MIN_WITH_RULES`
+labelled sentences with it and as many known without it; a tag with no rules has no
+prior, so its model alone needs :data:`MIN_LABELS`. Short of that, the suggestions come
+from the rules alone and the reason says so. Measured in benchmarks/bench_suggest.py.
 """
 
 from __future__ import annotations
@@ -16,8 +19,11 @@ from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.suggest.examples import Example
 from briefing_tui.core.suggest.features import features
 from briefing_tui.core.suggest.learners import LEARNERS, Joint, Learner, NaiveBayes
+from briefing_tui.core.suggest.rules import Hits, RuleScan
 
-MIN_LABELS = 20
+MIN_LABELS = 20  # labels a tag's model needs to suggest on its own (no rules)
+MIN_WITH_RULES = 5  # labels (and known negatives) a model needs to join the rules
+PRIOR_LABELS = 20  # the labels at which model and rules weigh the same
 THRESHOLD = 0.5  # a pair is suggested from this score on
 
 
@@ -49,54 +55,93 @@ class Suggester:
     """
 
     def __init__(self, codebook: Codebook, *, learner: str = "nb", mode: str = "both",
-                 min_labels: int = MIN_LABELS, rule_weight: float = 0.4) -> None:
+                 min_labels: int = MIN_LABELS, min_with_rules: int = MIN_WITH_RULES,
+                 prior_labels: int = PRIOR_LABELS) -> None:
         self.codebook, self.learner, self.mode = codebook, learner, mode
-        self.min_labels, self.rule_weight = min_labels, rule_weight
+        self.min_labels, self.min_with_rules = min_labels, min_with_rules
+        self.prior_labels = prior_labels
         self.models: dict[str, Learner] = {}
-        self.labels: dict[str, int] = {}
+        self.labels: dict[str, int] = {}  # sentences with the tag
+        self.negatives: dict[str, int] = {}  # sentences known to be without it
         self._joint: Joint | None = None  # built on first use, after training
+        self.rules = RuleScan.of(codebook)
+        self._ruleless = {t.name for t in codebook if not t.patterns}  # the model alone
 
     @property
     def tags(self) -> list[str]:
         """The codebook's tags, then any other tag the training saw."""
         return self.codebook.order([t.name for t in self.codebook] + list(self.labels))
 
+    def needs(self, tag: str) -> int:
+        """The labels (and known negatives) ``tag``'s model needs before it is used:
+        fewer when rules back it ("model" mode is the model judged on its own, for the
+        benchmark and --eval: it starts where the combination does)."""
+        return self.min_labels if tag in self._ruleless or self.codebook.get(tag) is None \
+            else self.min_with_rules
+
+    def weight(self, tag: str) -> float:
+        """The model's share of ``tag``'s score next to the rules."""
+        count = self.labels.get(tag, 0)
+        return count / (count + self.prior_labels)
+
     def train(self, examples: Iterable[Example]) -> int:
-        """Fit one model per tag on the sentences of tagged documents; their number."""
+        """Fit one model per tag; the number of sentences it learnt from.
+
+        A sentence teaches every tag when its labels are known (``Example.trains``: it
+        is tagged, or its document is finished); one with only ``dismissed`` tags is a
+        known negative of those tags alone."""
         rows: list[set[str]] = []
         tagsets: list[frozenset[str]] = []
+        refused: dict[str, list[set[str]]] = {}  # tag -> rows it was dismissed on
         for example in examples:
             if example.trains:
                 rows.append(features(example.text))
                 tagsets.append(example.tags)
+            elif example.dismissed:
+                row = features(example.text)
+                for tag in example.dismissed:
+                    refused.setdefault(tag, []).append(row)
         self.labels = {}
         for tags in tagsets:
             for tag in tags:
                 self.labels[tag] = self.labels.get(tag, 0) + 1
+        self.negatives = {tag: len(rows) - self.labels.get(tag, 0) + len(refused.get(tag, ()))
+                          for tag in {*self.labels, *refused}}
         self.models = {}
         self._joint = None
+        learnt = len(rows) + len({id(r) for found in refused.values() for r in found})
         if self.mode == "rules":
-            return len(rows)
+            return learnt
         totals: Counter[str] = Counter()
         if self.learner == "nb":  # counted once for every tag
             for row in rows:
                 totals.update(row)
         for tag, count in self.labels.items():
-            if count >= self.min_labels:
-                labels = [tag in tags for tags in tagsets]
-                model: Learner = LEARNERS[self.learner]()
-                if isinstance(model, NaiveBayes):
-                    model.fit(rows, labels, totals)
-                else:
-                    model.fit(rows, labels)
-                self.models[tag] = model
-        self._joint = None
-        return len(rows)
+            if min(count, self.negatives[tag]) < self.needs(tag):
+                continue
+            more = refused.get(tag, [])
+            tag_rows = rows + more if more else rows
+            labels = [tag in tags for tags in tagsets] + [False] * len(more)
+            model: Learner = LEARNERS[self.learner]()
+            if isinstance(model, NaiveBayes):
+                counted = totals
+                if more:
+                    counted = totals.copy()
+                    for row in more:
+                        counted.update(row)
+                model.fit(tag_rows, labels, counted)
+            else:
+                model.fit(tag_rows, labels)
+            self.models[tag] = model
+        return learnt
 
     def hits(self, text: str, tag: str) -> list[str]:
         """The tag's rules that match the sentence (none in "model" mode)."""
-        entry = self.codebook.get(tag)
-        return entry.patterns.matches(text) if entry and self.mode != "model" else []
+        return self.all_hits(text).get(tag, [])
+
+    def all_hits(self, text: str) -> Hits:
+        """Every tag's rules that match the sentence, in one scan (none in "model" mode)."""
+        return self.rules.hits(text) if self.mode != "model" else {}
 
     def score(self, text: str, tag: str, row: set[str] | None = None, *,
               explain: bool = True, hits: list[str] | None = None,
@@ -105,7 +150,6 @@ class Suggester:
         ``explain``, or below ``threshold``, "": the model's top words cost a sort).
         ``hits`` (from :meth:`hits`) and ``learnt`` (from :meth:`model_scores`) save
         matching the rules and scoring the model again."""
-        entry = self.codebook.get(tag)
         if hits is None:
             hits = self.hits(text, tag)
         rules = rule_score(len(hits))
@@ -114,20 +158,37 @@ class Suggester:
         if model is None:
             if self.mode == "model" or not hits:
                 return 0.0, ""
-            return rules, (f"rules only ({count} of {self.min_labels} labels): matched "
-                           + _quoted(hits[:4]))
+            if not explain or rules < threshold:
+                return rules, ""
+            needed, negatives = self.needs(tag), self.negatives.get(tag, 0)
+            short = f"{count} of {needed} labels" if count < needed else \
+                f"{count} labels, {negatives} of {needed} known without it: finish a " \
+                "document or reject some"
+            return rules, f"rules only ({short}): matched " + _quoted(hits[:4])
         row = features(text) if row is None else row
         if learnt is None:
             learnt = model.score(row)
-        alone = self.mode == "model" or bool(entry and not entry.patterns)
-        value = learnt if alone else (1 - self.rule_weight) * learnt + self.rule_weight * rules
+        value = self.blend(tag, learnt, rules)
+        alone = self.mode == "model" or tag in self._ruleless
+        share = 1.0 if alone else self.weight(tag)
         if not explain or value < threshold:
             return value, ""
         top = model.top(row)
-        why = f"model ({count} labels)" + (f": {_quoted(top)}" if top else "")
+        why = (f"model ({count} labels)" if alone else
+               f"model {share:.0%} ({count} labels)") + (f": {_quoted(top)}" if top else "")
         if hits and not alone:
-            why += f"; rules: {_quoted(hits[:3])}"
+            why += f"; rules {1 - share:.0%}: {_quoted(hits[:3])}"
         return value, why
+
+    def blend(self, tag: str, learnt: float | None, rules: float) -> float:
+        """The score from the model's (None: no model) and the rules' -- :meth:`score`
+        without a reason, for scoring every sentence of a document in a loop."""
+        if learnt is None:
+            return 0.0 if self.mode == "model" else rules
+        if self.mode == "model" or tag in self._ruleless:
+            return learnt
+        share = self.weight(tag)
+        return share * learnt + (1 - share) * rules
 
     def model_scores(self, row: set[str]) -> dict[str, float]:
         """Every trained tag's model score for a sentence, in one pass over its features."""
@@ -147,10 +208,11 @@ class Suggester:
         for example in examples:
             row = features(example.text) if self.models else None
             learnt = self.model_scores(row) if row is not None else {}
+            matched = self.all_hits(example.text)
             for tag in wanted:
                 if tag in example.tags or tag in example.dismissed:
                     continue
-                hits = self.hits(example.text, tag)
+                hits = matched.get(tag, [])
                 value, _ = self.score(example.text, tag, row, explain=False, hits=hits,
                                       learnt=learnt.get(tag))
                 if value >= threshold:

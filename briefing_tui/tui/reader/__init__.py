@@ -12,7 +12,6 @@ from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from rich.segment import Segment
 from rich.style import Style
 from textual import events, work
 from textual.binding import BindingsMap
@@ -26,13 +25,16 @@ from textual.strip import Strip
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.document import Document
 from briefing_tui.core.suggest.live import DocumentSuggestions
-from briefing_tui.core.visible import visible
 from briefing_tui.tui.keys import READER_BINDINGS, tag_bindings
-from briefing_tui.tui.reader.layout import TextLayout, line_blocks, span_blocks
+from briefing_tui.tui.reader.layout import TextLayout, span_blocks
 from briefing_tui.tui.reader.navigation import Navigator
-from briefing_tui.tui.reader.pieces import REVIEW_MARK, match_segments, row_pieces
-from briefing_tui.tui.reader.suggested import is_marked, suggested
-from briefing_tui.tui.reader.wrap import wrap_offsets
+from briefing_tui.tui.reader.pieces import (
+    message_segments,
+    row_pieces,
+    row_segments,
+)
+from briefing_tui.tui.reader.shown import Lines, ShownText
+from briefing_tui.tui.reader.style import COMPONENT_CLASSES, READER_CSS
 
 GUTTER = 4  # three tag marks and a space
 MEASURE = 90  # the longest line read comfortably, in cells; wider panes leave a margin
@@ -43,8 +45,8 @@ class Reader(ScrollView, can_focus=True):
     """Shows one document; the sentence cursor and tags are drawn per row."""
 
     BINDINGS = READER_BINDINGS
-    COMPONENT_CLASSES = {"reader--cursor", "reader--pointer", "reader--match",
-                         "reader--review", "reader--empty"}
+    DEFAULT_CSS = READER_CSS
+    COMPONENT_CLASSES = COMPONENT_CLASSES
 
     @dataclass
     class CursorMoved(Message):
@@ -56,16 +58,26 @@ class Reader(ScrollView, can_focus=True):
         def control(self) -> Reader:
             return self.reader
 
+    @dataclass
+    class FilterChanged(Message):
+        """The reader now shows only the sentences tagged ``tag`` (None: all of them)."""
+
+        reader: Reader
+        tag: str | None
+
+        @property
+        def control(self) -> Reader:
+            return self.reader
+
     def __init__(self, codebook: Codebook, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.codebook = codebook
         # the codebook's keys, on top of the class's (merge copies: the class map is shared)
         self._bindings = BindingsMap.merge([self._bindings, BindingsMap(tag_bindings(codebook))])
         self.document: Document | None = None
-        self.shown = ""  # controls made visible (same length); U+2028/9 kept: they break lines
+        self.seen = ShownText(None)  # U+2028/9 kept in it: they break lines
         self.nav = Navigator()
         self.text_layout: TextLayout | None = None
-        self._line_blocks: tuple[str, array[int], array[int]] | None = None
         self._cache: LRUCache[int, Strip] = LRUCache(512)
         self._tag_styles: dict[str, tuple[Style, Style]] = {}
         self._rich_styles: dict[str, Style] = {}
@@ -76,20 +88,84 @@ class Reader(ScrollView, can_focus=True):
     # -- model -------------------------------------------------------------------------
 
     def show(self, document: Document | None, cursor: int = 0) -> None:
-        """Display ``document`` (None for the empty state) with the cursor on ``cursor``."""
+        """Display ``document`` (None for the empty state) with the cursor on ``cursor``.
+
+        A new document is shown whole: a tag filter ends (and says so).
+        """
+        filtered = self.nav.filtered
         self.document = document
-        self.shown = visible(document.text, keep_separators=True) if document else ""
         self.nav = Navigator(document)
         self.nav.cursor = min(cursor, max(0, len(document.segmentation) - 1)) if document \
             else 0
+        self.seen = ShownText(document, self.nav.cursor)
+        if self.seen.partial:
+            self.call_after_refresh(self._show_rest, self.seen)  # after the first paint
         self.relayout()
         self.scroll_to(y=0, animate=False)
         self.scroll_to_cursor(center=True)
+        if filtered:
+            self.post_message(self.FilterChanged(self, None))
         self.post_message(self.CursorMoved(self))
 
     @property
     def cursor(self) -> int:
         return self.nav.cursor
+
+    @property
+    def filter_tag(self) -> str | None:
+        """Show only the sentences tagged this (None: all); set it to filter."""
+        return self.nav.filter_tag
+
+    @filter_tag.setter
+    def filter_tag(self, tag: str | None) -> None:
+        changed, self.nav.filter_tag = tag != self.nav.filter_tag, tag
+        self._refiltered(changed)
+
+    def set_filter_about(self, name: str | None, indices: list[int]) -> None:
+        """Show only the sentences naming a place or actor (``indices``); None: all."""
+        changed = name != self.nav.about_name
+        self.nav.filter_about = (name, sorted(indices)) if name is not None else None
+        self._refiltered(changed)
+
+    def show_all(self) -> None:
+        """End every filter (a jump must land on a sentence that is shown)."""
+        if self.nav.filtered:
+            self.nav.filter_about, self.nav.filter_tag = None, None
+            self._refiltered(True)
+
+    def _refiltered(self, changed: bool) -> None:
+        nav, cursor = self.nav, self.nav.cursor
+        nav.cursor_to_shown()
+        self.relayout()
+        self.scroll_to_cursor(center=True)
+        if changed:
+            self.post_message(self.FilterChanged(self, nav.filter_tag))
+        if nav.cursor != cursor:
+            self.post_message(self.CursorMoved(self))
+
+    @property
+    def shown(self) -> str:
+        """The text as drawn: controls as visible symbols, the same length as the text;
+        of a long text a prefix until a worker has made the rest (``reader.shown``)."""
+        return self.seen.text
+
+    @property
+    def partial(self) -> bool:
+        return self.seen.partial
+
+    @work(thread=True, exclusive=True, group="shown", description="show the rest")
+    def _show_rest(self, seen: ShownText) -> None:
+        """Make the rest of a long text visible and find its lines, off the UI thread."""
+        rest = seen.rest()
+        self.app.call_from_thread(self._rest_shown, seen, *rest)
+
+    def _rest_shown(self, seen: ShownText, whole: str, lines: Lines) -> None:
+        if seen is not self.seen or not seen.partial:
+            return  # another document (or the whole text) is shown meanwhile
+        seen.adopt(whole, lines)
+        self.relayout()
+        if not self.cursor_on_screen():  # it moved past the prefix meanwhile
+            self.scroll_to_cursor(center=True)
 
     def measure(self) -> int:
         """The text width: the pane less the gutter, capped at :data:`MEASURE`."""
@@ -119,11 +195,10 @@ class Reader(ScrollView, can_focus=True):
     def _blocks(self) -> tuple[array[int], array[int]]:
         """The blocks to lay out; the document's lines are found once, not on each resize."""
         assert self.document is not None
-        if self.nav.filter_tag is not None:
+        if self.nav.filtered:
+            self.seen.whole_now()
             return span_blocks(self.shown, self.nav.filtered_spans())
-        if self._line_blocks is None or self._line_blocks[0] is not self.shown:
-            self._line_blocks = (self.shown, *line_blocks(self.shown))
-        return self._line_blocks[1], self._line_blocks[2]
+        return self.seen.lines()
 
     def text_layout_rows_hint(self) -> int:
         """Rows to lay out before the first paint: enough to reach the cursor."""
@@ -179,6 +254,8 @@ class Reader(ScrollView, can_focus=True):
     # -- rendering ---------------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
+        if self.text_layout is None and self.document is not None and self.size.width:
+            self._lay_out_first()
         row = self.scroll_offset.y + y
         width = self.size.width
         strip = self._cache.get(row)
@@ -186,6 +263,13 @@ class Reader(ScrollView, can_focus=True):
             strip = self._render_row(row)
             self._cache[row] = strip
         return strip.crop_extend(0, width, self._style(""))
+
+    def _lay_out_first(self) -> None:
+        """Lay out in the first paint a document shown before the widget had a size (its
+        Resize comes a frame later: the empty state would flash before the text)."""
+        self.relayout()
+        self.scroll_to_cursor(center=True)
+        self.post_message(self.CursorMoved(self))
 
     def _render_row(self, row: int) -> Strip:
         base = self._style("")
@@ -197,52 +281,14 @@ class Reader(ScrollView, can_focus=True):
         start, end = span
         hints = self.suggestions_for(self.document) if self.suggestions_for else None
         pieces = row_pieces(self.document, start, end, self.nav.cursor, hints)
-        tags_on_row: list[str] = []
-        review = False
-        hinted: list[str] = []
-        for _, _, tags, _ in pieces:
-            tags_on_row += [t for t in tags if t not in tags_on_row and not is_marked(t)]
-            hinted += [t for t in suggested(tags) if t not in hinted]
-            review = review or REVIEW_MARK in tags
-        # on the widget's own background: a light theme must not get black gutter cells
-        gutter = [Segment("▌", base + self._styles_for(tag)[1])
-                  for tag in self.codebook.order(tags_on_row)[:3]]
-        gutter += [Segment("?", base + self._styles_for(tag)[1] + Style(dim=True))
-                   for tag in hinted[:3 - len(gutter)]]
-        if review:
-            gutter = [*gutter[:2], Segment("?", base + self._style("reader--review"))]
-        on_cursor = any(is_cursor for _, _, _, is_cursor in pieces)
-        pad = GUTTER - len(gutter) - 1
-        pointer = (Segment("▶", base + self._style("reader--pointer")) if on_cursor
-                   else Segment(" ", base))
-        segments = [*gutter, Segment(" " * pad, base), pointer]
-        cursor_style = self._style("reader--cursor")
-        match_style = self._style("reader--match")
-        for a, b, tags, is_cursor in pieces:
-            style = base
-            real = [t for t in tags if not is_marked(t)]
-            if real:
-                style = style + self._styles_for(self.codebook.order(real)[0])[0]
-            if is_cursor:
-                style = style + cursor_style
-            segments += match_segments(self.shown, self.nav.matches, a, b, style, match_style)
-        return Strip(segments)
+        return Strip(row_segments(self.shown, pieces, self.nav.matches, self.codebook.order,
+                                  GUTTER, self._style, self._styles_for))
 
     def _message_row(self, row: int) -> Strip:
         """The empty state: a short message, wrapped to the pane."""
-        base = self._style("")
-        message = self.message
-        if self.document is not None and self.nav.filter_tag:
-            message = (f"No sentence is tagged {self.nav.filter_tag}. Press f to show "
-                       "another tag or all sentences.")
-        width = max(10, self.size.width - GUTTER - 1)
-        offsets = wrap_offsets(message, width)
-        line = row - 1
-        if not 0 <= line < len(offsets):
-            return Strip.blank(self.size.width, base)
-        end = offsets[line + 1] if line + 1 < len(offsets) else len(message)
-        style = self._style("reader--empty")
-        return Strip([Segment(" " * GUTTER, base), Segment(message[offsets[line]:end], style)])
+        message = (self.nav.nothing_shown() if self.document is not None else "") or self.message
+        return Strip(message_segments(message, row - 1, self.size.width, GUTTER,
+                                      self._style(""), self._style("reader--empty")))
 
     # -- refreshing --------------------------------------------------------------------
 
@@ -281,6 +327,9 @@ class Reader(ScrollView, can_focus=True):
             return
         old = self.nav.cursor
         self.nav.cursor = index
+        if self.partial and self.document.segmentation.starts[index] >= len(self.shown):
+            self.seen.whole_now()  # a jump past the prefix (end, search) before the worker
+            self.relayout()
         self.refresh_sentence(old)
         self.refresh_sentence(index)
         self.scroll_to_cursor(center=center)

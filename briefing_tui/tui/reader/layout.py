@@ -53,6 +53,15 @@ def line_blocks(text: str) -> tuple[array[int], array[int]]:
     return starts, ends
 
 
+def prefix_end(text: str, at: int, chars: int) -> int:
+    """Where a shown prefix of ``text`` reaching ``chars`` past ``at`` ends: at a line
+    break, so its lines are the whole text's first lines (``len(text)``: all of it)."""
+    if len(text) <= chars:
+        return len(text)
+    found = _NEWLINE.search(text, min(at + chars, len(text)))
+    return len(text) if found is None else found.start()
+
+
 def span_blocks(text: str, spans: Iterable[tuple[int, int]]) -> tuple[array[int], array[int]]:
     """Blocks for chosen spans (e.g. the sentences with one tag), a blank block between."""
     starts = array("q")

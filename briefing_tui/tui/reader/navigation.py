@@ -31,6 +31,8 @@ class Navigator:
         self.document = document
         self.cursor = 0
         self.filter_tag: str | None = None
+        # a place or actor filter: its name and the sentences naming it (reader.filter_about)
+        self.filter_about: tuple[str, list[int]] | None = None
         self.matches = Matches()
         self._tagged: tuple[int, str | None, list[int]] | None = None
         self.wrapped = False  # the last next_match went round the end of the document
@@ -70,13 +72,56 @@ class Navigator:
         self._tagged = (revision, tag, result)
         return result
 
+    @property
+    def filtered(self) -> bool:
+        return self.filter_tag is not None or self.filter_about is not None
+
+    def shown_indices(self) -> list[int] | None:
+        """The sentences the filters show (a tag's, a place's, both), None when all."""
+        tagged = self.tagged_indices(self.filter_tag) if self.filter_tag is not None else None
+        if self.filter_about is None:
+            return tagged
+        about = self.filter_about[1]
+        if tagged is None:
+            return about
+        keep = set(tagged)
+        return [i for i in about if i in keep]
+
+    @property
+    def about_name(self) -> str | None:
+        """The place or actor the reader is filtered by (None: none)."""
+        return self.filter_about[0] if self.filter_about else None
+
+    def cursor_to_shown(self) -> None:
+        """A cursor the filters hide moves to the next sentence shown (else the first)."""
+        visible = self.shown_indices()
+        if visible and not self.is_visible(self.cursor) and self.document is not None:
+            self.cursor = self.first_visible_at_or_after(
+                self.document.segmentation.starts[self.cursor]) or visible[0]
+
+    def nothing_shown(self) -> str:
+        """Why the filters show no sentence, and what to press ("" when not filtered)."""
+        if self.filter_about is not None:
+            tagged = f" and is tagged {self.filter_tag}" if self.filter_tag else ""
+            return (f"No sentence names {self.filter_about[0]}{tagged}. Press P to choose "
+                    "another place or actor, or all sentences.")
+        if self.filter_tag:
+            return (f"No sentence is tagged {self.filter_tag}. Press f to show another tag "
+                    "or all sentences.")
+        return ""
+
     def filtered_spans(self) -> list[tuple[int, int]]:
         if self.document is None:
             return []
         split = self.document.segmentation
-        return [(split.starts[i], split.ends[i]) for i in self.tagged_indices(self.filter_tag)]
+        return [(split.starts[i], split.ends[i]) for i in self.shown_indices() or []]
 
     def is_visible(self, index: int) -> bool:
+        if self.filter_about is not None:
+            about = self.filter_about[1]
+            at = bisect_left(about, index)
+            if at == len(about) or about[at] != index:
+                return False
         return self.filter_tag is None or self.filter_tag in self.tags_of(index)
 
     # -- plain moves -------------------------------------------------------------------
@@ -84,20 +129,20 @@ class Navigator:
     def step(self, delta: int) -> int | None:
         if not self.count:
             return None
-        if self.filter_tag is not None:
-            visible = self.tagged_indices(self.filter_tag)
+        visible = self.shown_indices()
+        if visible is not None:
             return self._neighbour(visible, delta)
         return min(max(self.cursor + delta, 0), self.count - 1)
 
     def first(self) -> int | None:
-        if self.filter_tag is not None:
-            visible = self.tagged_indices(self.filter_tag)
+        visible = self.shown_indices()
+        if visible is not None:
             return visible[0] if visible else None
         return 0 if self.count else None
 
     def last(self) -> int | None:
-        if self.filter_tag is not None:
-            visible = self.tagged_indices(self.filter_tag)
+        visible = self.shown_indices()
+        if visible is not None:
             return visible[-1] if visible else None
         return self.count - 1 if self.count else None
 
@@ -106,8 +151,8 @@ class Navigator:
             return None
         split = self.document.segmentation
         index = bisect_left(split.starts, offset)
-        if self.filter_tag is not None:
-            visible = self.tagged_indices(self.filter_tag)
+        visible = self.shown_indices()
+        if visible is not None:
             position = bisect_left(visible, index)
             return visible[min(position, len(visible) - 1)] if visible else None
         return min(index, self.count - 1)
@@ -125,7 +170,11 @@ class Navigator:
     # -- jumps -------------------------------------------------------------------------
 
     def next_tagged(self, direction: int) -> int | None:
-        return self._neighbour(self.tagged_indices(self.filter_tag), direction)
+        tagged = self.tagged_indices(self.filter_tag)
+        if self.filter_about is not None:
+            about = set(self.filter_about[1])
+            tagged = [i for i in tagged if i in about]
+        return self._neighbour(tagged, direction)
 
     def next_untagged(self) -> int | None:
         """The next sentence with no tag, wrapping round to the start once."""
@@ -173,7 +222,7 @@ class Navigator:
         index = split.index_at(offset)
         if index is None:
             return None
-        if self.filter_tag is not None and not self.is_visible(index):
+        if self.filtered and not self.is_visible(index):
             return None
         return index
 

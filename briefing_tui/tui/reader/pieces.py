@@ -8,6 +8,7 @@ piece is then cut again around search hits. The reader turns these into styled s
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable, Sequence
 
 from rich.segment import Segment
 from rich.style import Style
@@ -16,7 +17,8 @@ from briefing_tui.core.annotations import Anchor
 from briefing_tui.core.document import Document
 from briefing_tui.core.suggest.live import DocumentSuggestions
 from briefing_tui.tui.reader.navigation import Matches
-from briefing_tui.tui.reader.suggested import marks
+from briefing_tui.tui.reader.suggested import is_marked, marks, suggested
+from briefing_tui.tui.reader.wrap import wrap_offsets
 
 REVIEW_MARK = "\0review"  # not a tag name (names are validated): marks a tag to review
 
@@ -81,3 +83,53 @@ def match_segments(shown: str, matches: Matches, a: int, b: int, style: Style,
     if pos < b:
         out.append(Segment(shown[pos:b], style))
     return out
+
+
+def message_segments(message: str, line: int, width: int, gutter: int, base: Style,
+                     style: Style) -> list[Segment]:
+    """Line ``line`` of ``message`` wrapped to a pane ``width`` wide (blank past it)."""
+    offsets = wrap_offsets(message, max(10, width - gutter - 1))
+    if not 0 <= line < len(offsets):
+        return [Segment(" " * width, base)]
+    end = offsets[line + 1] if line + 1 < len(offsets) else len(message)
+    return [Segment(" " * gutter, base), Segment(message[offsets[line]:end], style)]
+
+
+def row_segments(shown: str, pieces: list[Piece], matches: Matches,
+                 order: Callable[[Sequence[str]], list[str]], gutter_width: int,
+                 style: Callable[[str], Style],
+                 tag_styles: Callable[[str], tuple[Style, Style]]) -> list[Segment]:
+    """A row's segments: up to three tag marks (suggestions as ``?``), the cursor's
+    pointer, then the text of each piece in its first tag's tint and search hits.
+
+    ``style(component)`` gives a component's style ("" the widget's own), ``tag_styles``
+    a tag's (text tint, gutter mark); ``order`` sorts tags by the codebook.
+    """
+    base = style("")
+    tags_on_row: list[str] = []
+    review = False
+    hinted: list[str] = []
+    for _, _, tags, _ in pieces:
+        tags_on_row += [t for t in tags if t not in tags_on_row and not is_marked(t)]
+        hinted += [t for t in suggested(tags) if t not in hinted]
+        review = review or REVIEW_MARK in tags
+    # on the widget's own background: a light theme must not get black gutter cells
+    gutter = [Segment("▌", base + tag_styles(tag)[1]) for tag in order(tags_on_row)[:3]]
+    gutter += [Segment("?", base + tag_styles(tag)[1] + Style(dim=True))
+               for tag in hinted[:3 - len(gutter)]]
+    if review:
+        gutter = [*gutter[:2], Segment("?", base + style("reader--review"))]
+    on_cursor = any(is_cursor for _, _, _, is_cursor in pieces)
+    pointer = (Segment("▶", base + style("reader--pointer")) if on_cursor
+               else Segment(" ", base))
+    segments = [*gutter, Segment(" " * (gutter_width - len(gutter) - 1), base), pointer]
+    cursor_style, match_style = style("reader--cursor"), style("reader--match")
+    for a, b, tags, is_cursor in pieces:
+        text_style = base
+        real = [t for t in tags if not is_marked(t)]
+        if real:
+            text_style = text_style + tag_styles(order(real)[0])[0]
+        if is_cursor:
+            text_style = text_style + cursor_style
+        segments += match_segments(shown, matches, a, b, text_style, match_style)
+    return segments
