@@ -6,6 +6,9 @@
   characters of canonical text, close to 10^6 bytes for these mostly-ASCII briefings).
   The first call also builds the tokenizer (cached), so one untimed warm-up call runs
   first. Target (issue 11): >= 15 MB/s on 10 MB.
+- **peer**: plain nupunkt (its default model, ``span_tokenize`` over the whole text: no
+  paragraphs, layout units or our fixes) on the same text in the same run, so the MB/s
+  can be read as a ratio on a loaded machine.
 - **golden rules**: how many of pySBD's 48 English rules (``tests/data/pysbd_golden_en.yaml``)
   we split as pySBD expects. Target >= 42.
 - **false breaks on hard-wrapped text** (not in quick mode): :mod:`devtools.wrapgen`
@@ -26,6 +29,7 @@ import statistics
 from functools import partial
 from pathlib import Path
 
+import nupunkt
 import yaml
 
 from benchmarks._common import ROOT, Row, real_data, row, size_label, timed
@@ -54,6 +58,17 @@ def _speed(name: str, text: str, runs: int) -> Row:
     return row(name, median, "MB/s", speeds, target=f">= {TARGET_MB_S:g} MB/s",
                ok=median >= TARGET_MB_S, seconds=statistics.median(times),
                sentences=counts[-1])
+
+
+def _peer_speed(name: str, text: str, runs: int) -> Row:
+    """Plain nupunkt on the same text: the peer our MB/s is read against."""
+    punkt = nupunkt.load_default_model()
+    list(punkt.span_tokenize("Warm up. Then measure."))
+    gc.collect()
+    times = timed(partial(lambda t: list(punkt.span_tokenize(t)), text), runs)
+    speeds = [len(text) / 1e6 / t for t in times]
+    return row(name, statistics.median(speeds), "MB/s", speeds,
+               seconds=statistics.median(times))
 
 
 def golden_rules() -> Row:
@@ -112,8 +127,11 @@ def run(quick: bool) -> list[Row]:
     and the real corpus."""
     sizes, runs = ([100_000], 2) if quick else ([1_000_000, 10_000_000], 5)
     segment(briefing(1_000))  # build the tokenizer outside the timing
-    rows = [_speed(f"segmentation {size_label(size)}", briefing(size, 1), runs)
-            for size in sizes]
+    rows = []
+    for size in sizes:
+        text = briefing(size, 1)
+        rows.append(_speed(f"segmentation {size_label(size)}", text, runs))
+        rows.append(_peer_speed(f"peer: plain nupunkt {size_label(size)}", text, runs))
     rows.append(golden_rules())
     if quick:
         return rows
@@ -124,6 +142,7 @@ def run(quick: bool) -> list[Row]:
         joined = "\n\n".join(texts)
         rows.append(_speed(f"segmentation real corpus ({len(texts)} texts, "
                            f"{len(joined) / 1e6:.2f} MB)", joined, runs))
+        rows.append(_peer_speed("peer: plain nupunkt real corpus", joined, runs))
         rows.append(_false_row("real corpus wrapped at 72: false breaks",
                                [_wrapped_real(texts, 72)]))
     return rows
@@ -135,8 +154,8 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true")
     args = parser.parse_args()
     for result in run(args.quick):
-        print(f"{result['name']:<48} {result['value']:8.2f} {result['unit']}  "
-              f"{'ok' if result.get('ok') else 'MISSED'}")
+        verdict = "" if "ok" not in result else "ok" if result["ok"] else "MISSED"
+        print(f"{result['name']:<48} {result['value']:8.2f} {result['unit']}  {verdict}")
 
 
 if __name__ == "__main__":

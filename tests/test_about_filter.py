@@ -86,10 +86,18 @@ async def test_summary_lists_only_the_sentences_naming_an_actor(tmp_path: Path) 
         assert texts == {"Fighting between 28 and 30 September displaced about 1,200 people "
                          "in Kunar province, according to OCHA."}
         assert [f.figure.source for f in screen.summary.figures] == ["OCHA"]
+        listing = screen.query_one(OptionList)
+        listing.focus()
+        listing.highlighted = next(i for i in range(listing.option_count) if (
+            listing.get_option_at_index(i).id or "").startswith("figure-"))
+        await pilot.press("c")  # confirmed while filtered: still confirmed unfiltered
+        await settle(pilot)
+        ocha = screen.summary.figures[0]
         await pilot.press("P")
         await settle(pilot)
         await choose(pilot, "")
         assert screen.about_name is None and len(screen.summary.figures) == 4
+        assert screen.summary.is_confirmed(ocha)
 
 
 async def test_a_jump_from_the_summary_ends_the_place_filter(tmp_path: Path) -> None:

@@ -258,8 +258,9 @@ class SummaryScreen(Screen[Place | None]):
         except BriefFileError as exc:
             self.notify(f"Not confirmed: {exc}", severity="error")
             return
-        summary.confirmed = summary.confirmed | {figure.id} if checked \
-            else summary.confirmed - {figure.id}
+        for shown in {id(s): s for s in (summary, self.whole) if s is not None}.values():
+            shown.confirmed = shown.confirmed | {figure.id} if checked \
+                else shown.confirmed - {figure.id}  # the place filter's copy and its whole
         listing.replace_option_prompt(key, figure_prompt(summary, figure))
         listing.replace_option_prompt(FIGURES_HEADING, figures_heading(summary))
         self.notify("Figure confirmed in brief.yaml" if checked

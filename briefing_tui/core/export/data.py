@@ -273,7 +273,8 @@ def render_jsonld(summary: Summary, codebook: Codebook) -> str:
     unique = unique_annotations(summary)
     ident = "urn:uuid:" + _uuid5("\n".join(_source(info.path) for info in summary.documents))
     head: dict[str, Any] = {"@context": "http://www.w3.org/ns/anno.jsonld", "id": ident,
-                            "type": "AnnotationCollection", "label": TITLE,
+                            "type": "AnnotationCollection",
+                            "label": summary.brief.title or TITLE,
                             "total": len(unique) + len(summary.figures)}
     if summary.generated:
         head["generated"] = summary.generated

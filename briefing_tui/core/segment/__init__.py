@@ -78,6 +78,7 @@ class Segmentation:
         target = None if min_chars is None else self.covered + min_chars
         text, wrap_width = self.text, self.wrap_width
         starts, ends, para_of = self.starts, self.ends, self.para_of
+        corrected = bool(self.corrections)
         for p_start, p_end in self._spans:
             para = len(self.para_starts)
             self.para_starts.append(p_start)
@@ -86,7 +87,7 @@ class Segmentation:
             label, body = paragraph_label(text, p_start, p_end, self._last_label)
             self.para_labels.append(label)
             self._last_label = label or self._last_label
-            if self.corrections:
+            if corrected:
                 for a, b in self.paragraph_sentences(body, p_end):
                     starts.append(a)
                     ends.append(b)

@@ -25,6 +25,9 @@ _HSPACE = r"[^\S\n\u2028\u2029]"
 #: to start with one character class so the regex engine skips ahead to it (2x faster).
 _PARAGRAPH_BREAK = re.compile(
     rf"[\n\u2028\u2029](?:(?<=\u2029)|{_HSPACE}*[\n\u2028](?:{_HSPACE}*[\n\u2028])*)")
+#: The same breaks in a text without U+2028/U+2029: a literal first character lets the
+#: regex engine jump from line break to line break (6x faster than the class above).
+_NEWLINE_BREAK = re.compile(r"\n[^\S\n]*\n(?:[^\S\n]*\n)*")
 _LINE_BREAK = re.compile("[\n\u2028]")
 #: A line this long was not hard-wrapped: a block made mostly of such lines has one
 #: paragraph per line.
@@ -50,7 +53,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _blocks(text: str, start: int) -> Iterator[tuple[int, int]]:
     """Stretches of text between paragraph breaks, trimmed, from ``start`` on."""
     pos = start
-    for match in _PARAGRAPH_BREAK.finditer(text, start):
+    separators = "\u2028" in text or "\u2029" in text
+    for match in (_PARAGRAPH_BREAK if separators else _NEWLINE_BREAK).finditer(text, start):
         a, b = _trim(text, pos, match.start())
         if a < b:
             yield a, b
@@ -82,6 +86,8 @@ def _one_per_line(text: str, lines: list[tuple[int, int]]) -> bool:
 
 def _has_long_line(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` has a line break and a line of :data:`LONG_LINE`."""
+    if text.find("\n", start, end) == -1 and text.find("\u2028", start, end) == -1:
+        return False
     chunk = text[start:end]
     if "\u2028" in chunk:
         chunk = chunk.replace("\u2028", "\n")

@@ -22,6 +22,8 @@ from nupunkt.tokenizers.sentence_tokenizer import _candidate_pattern
 
 #: Contexts whose whole verdict (nupunkt's checks and its decision) is remembered.
 _KNOWN_MAX = 200_000
+#: The characters nupunkt's boundary-realignment regex can start with.
+_REALIGN_FIRST = frozenset("'\")]}\u201d\u2019\u00bb*")
 
 
 def _next_start(text: str, n: int, pos: int, token: int) -> int:
@@ -109,8 +111,9 @@ class PunktSpans:
         return True
 
     def _breaks(self, text: str) -> list[tuple[int, int]]:
-        """The unaligned sentence slices (``_slices_from_text``). One tight loop: it
-        runs once per candidate end, ~20,000 times per MB."""
+        """The unaligned sentence slices (``_slices_from_text``). One tight loop over
+        the candidate matches: it runs once per candidate end, ~20,000 times per MB, so
+        a match's groups are read only when its verdict is asked."""
         n = len(text)
         end = n
         while end > 0 and text[end - 1].isspace():
@@ -118,78 +121,72 @@ class PunktSpans:
         slices: list[tuple[int, int]] = []
         last_break = 0
         if n >= 2 and ("." in text or "!" in text or "?" in text or "\u2026" in text):
+            decide = self.decide
+            known = self.known
+            is_end = self._is_end
             tail, after, token = self.groups
-            candidates = [(m.start(), m.end(tail), m.end(after), m.start(token))
-                          for m in self.finditer(text)]
-            if candidates:
-                last_break = self._decide_all(text, n, candidates, slices)
-        if last_break < end:
-            slices.append((last_break, end))
-        return slices
-
-    def _decide_all(self, text: str, n: int, candidates: list[tuple[int, int, int, int]],
-                    slices: list[tuple[int, int]]) -> int:
-        """Decide each reported candidate (the last of a white-space-free chunk), adding
-        the slices it ends; return where the text after the last break starts."""
-        decide = self.decide
-        known = self.known
-        is_end = self._is_end
-        # whitespace other than the space (or any non-printable) takes nupunkt's regex
-        plain = text.isprintable()
-        # the line-start enumerator check looks back 12 characters for a line start
-        near = 12 if "\n" not in text else n
-        rfind = text.rfind
-        last_break = 0
-        prev_start = prev_stop = prev_split = prev_end = prev_token = 0
-        first = True
-        for pos, split, stop, token in candidates:
-            if plain and text[pos - 1] != " ":
-                space = rfind(" ", prev_stop, pos)
-                word_start = space + 1 if space > prev_stop else prev_start
-            else:
-                word_start = self._word_start(text, plain, prev_start, prev_stop, pos)
-            if not first and prev_stop <= word_start:
-                context = (text[prev_start:prev_split], text[prev_split:prev_end])
-                if prev_stop >= near:
-                    ends = known.get(context)
-                    if ends is None:
-                        ends = is_end(text, n, prev_stop) and decide(context)
-                        if len(known) < _KNOWN_MAX:
-                            known[context] = ends
+            # whitespace other than the space (or any non-printable) takes nupunkt's regex
+            plain = text.isprintable()
+            # the line-start enumerator check looks back 12 characters for a line start
+            near = 12 if "\n" not in text else n
+            rfind = text.rfind
+            prev_start = prev_stop = 0
+            previous = None
+            for match in self.finditer(text):
+                pos = match.start()
+                if plain and text[pos - 1] != " ":
+                    space = rfind(" ", prev_stop, pos)
+                    word_start = space + 1 if space > prev_stop else prev_start
                 else:
+                    word_start = self._word_start(text, plain, prev_start, prev_stop, pos)
+                if previous is not None and prev_stop <= word_start:
+                    split = previous.end(tail)
+                    context = (text[prev_start:split], text[split:previous.end(after)])
+                    if prev_stop >= near:
+                        ends = known.get(context)
+                        if ends is None:
+                            ends = is_end(text, n, prev_stop) and decide(context)
+                            if len(known) < _KNOWN_MAX:
+                                known[context] = ends
+                    else:
+                        ends = is_end(text, n, prev_stop) and decide(context)
+                    if ends:
+                        slices.append((last_break, prev_stop + 1))
+                        last_break = _next_start(text, n, prev_stop, previous.start(token))
+                previous = match
+                prev_start, prev_stop = word_start, pos
+            if previous is not None:
+                split = previous.end(tail)
+                context = (text[prev_start:split], text[split:previous.end(after)])
+                ends = known.get(context) if prev_stop >= near else None
+                if ends is None:
                     ends = is_end(text, n, prev_stop) and decide(context)
                 if ends:
                     slices.append((last_break, prev_stop + 1))
-                    if prev_token >= 0:
-                        last_break = prev_token
-                    else:
-                        last_break = prev_stop + 1
-                        while last_break < n and text[last_break].isspace():
-                            last_break += 1
-            first = False
-            prev_start, prev_stop, prev_split, prev_end, prev_token = \
-                word_start, pos, split, stop, token
-        context = (text[prev_start:prev_split], text[prev_split:prev_end])
-        ends = known.get(context) if prev_stop >= near else None
-        if ends is None:
-            ends = is_end(text, n, prev_stop) and decide(context)
-        if ends:
-            slices.append((last_break, prev_stop + 1))
-            last_break = _next_start(text, n, prev_stop, prev_token)
-        return last_break
+                    last_break = _next_start(text, n, prev_stop, previous.start(token))
+        if last_break < end:
+            slices.append((last_break, end))
+        return slices
 
     def __call__(self, text: str) -> list[tuple[int, int]]:
         if not self.exact:
             return list(self.punkt.span_tokenize(text))
         slices = self._breaks(text)
+        if len(slices) == 1:
+            start, stop = slices[0]
+            return [(start, stop)] if stop > start else []
         out: list[tuple[int, int]] = []
         realign = 0
+        realign_match = self.realign
+        opens_realign = _REALIGN_FIRST
         last = len(slices) - 1
         for index, (start, stop) in enumerate(slices):
             start += realign
             if index < last:
                 next_start, next_stop = slices[index + 1]
-                m = self.realign(text, next_start, next_stop)
+                # the boundary regex starts with a closing mark: test that first
+                m = realign_match(text, next_start, next_stop) \
+                    if text[next_start] in opens_realign else None
                 if m:
                     out.append((start, next_start + len(m.group(0).rstrip())))
                     realign = m.end() - next_start

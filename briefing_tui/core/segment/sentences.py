@@ -108,18 +108,17 @@ def _starts_lowercase(text: str, start: int, end: int) -> bool:
 
 def _inside_quote(text: str, start: int, boundary: int, end: int) -> bool:
     """Whether ``boundary`` lies inside a quotation opened after ``start`` and closed
-    before ``end``, at most :data:`QUOTE_MAX` long."""
-    before = text[max(start, boundary - QUOTE_MAX):boundary]
-    after = text[boundary:min(end, boundary + QUOTE_MAX)]
+    before ``end``, at most :data:`QUOTE_MAX` long (bounded searches: no slices)."""
+    lo, hi = max(start, boundary - QUOTE_MAX), min(end, boundary + QUOTE_MAX)
     for opener, closer in (("“", "”"), ("«", "»")):
-        opened = before.rfind(opener)
-        if opened != -1 and before.find(closer, opened) == -1:
-            closed = after.find(closer)
-            return closed != -1 and (len(before) - opened) + closed <= QUOTE_MAX
-    if before.count('"') % 2 and text.count('"', start, boundary) % 2:
-        opened = before.rfind('"')
-        closed = after.find('"')
-        return closed != -1 and (len(before) - opened) + closed <= QUOTE_MAX
+        opened = text.rfind(opener, lo, boundary)
+        if opened != -1 and text.find(closer, opened, boundary) == -1:
+            closed = text.find(closer, boundary, hi)
+            return closed != -1 and closed - opened <= QUOTE_MAX
+    if text.count('"', lo, boundary) % 2 and text.count('"', start, boundary) % 2:
+        opened = text.rfind('"', lo, boundary)
+        closed = text.find('"', boundary, hi)
+        return closed != -1 and closed - opened <= QUOTE_MAX
     return False
 
 
@@ -131,11 +130,19 @@ def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+def _one_piece(text: str, start: int) -> bool:
+    """Whether the unit at ``start`` surely starts with no list marker: two letters,
+    the first no roman digit (what :data:`_ENUMERATOR` and :data:`_BULLET` need)."""
+    first = text[start:start + 2]
+    return first.isalpha() and len(first) == 2 and first[0] not in "ivxlIVXL"
+
+
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The sentences of one layout unit ``text[start:end]``, trimmed, in order."""
     punkt = punkt_spans()
     spans: list[tuple[int, int]] = []
-    for piece, body, piece_end in _pieces(text, start, end):
+    pieces = [(start, start, end)] if _one_piece(text, start) else _pieces(text, start, end)
+    for piece, body, piece_end in pieces:
         chunk = text[body:piece_end]
         if "\n" in chunk:  # same length; nupunkt reads a line start as an enumerator
             chunk = chunk.replace("\n", " ")  # ("\n162. The ministry" lost its break)
@@ -144,26 +151,39 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         found = punkt(chunk)
         if not found:
             found = [(piece - body, piece_end - body)]
-        found[0] = (piece - body, found[0][1])
+        elif piece != body:
+            found[0] = (piece - body, found[0][1])
         ascii_only = chunk.isascii()  # O(1): no script stops, no curly quotes
         if not ascii_only and _SCRIPT_STOP.search(chunk):
             found = _split_scripts(chunk, found)
         if len(found) > 1:
-            quoted = '"' in chunk or (not ascii_only and ("“" in chunk or "«" in chunk))
-            merged = [found[0]]
-            for a, b in found[1:]:
-                first = chunk[a]
-                if first.islower() or ((first in _OPENERS or first.isspace())
-                                       and _starts_lowercase(chunk, a, b)) or \
-                        (quoted and _inside_quote(text, piece, body + a, piece_end)):
-                    merged[-1] = (merged[-1][0], b)
-                else:
-                    merged.append((a, b))
-            found = merged
+            found = _joined(text, chunk, found, piece, body, piece_end, ascii_only)
         for a, b in found:
-            a, b = a + body, b + body
-            if a < b and (text[a].isspace() or text[b - 1].isspace()):
+            a += body
+            b += body
+            if a >= b:
+                continue
+            if text[a].isspace() or text[b - 1].isspace():
                 a, b = _trimmed(text, a, b)
-            if a < b:
-                spans.append((a, b))
+                if a == b:
+                    continue
+            spans.append((a, b))
     return spans
+
+
+def _joined(text: str, chunk: str, found: list[tuple[int, int]], piece: int, body: int,
+            piece_end: int, ascii_only: bool) -> list[tuple[int, int]]:
+    """``found`` with each sentence that starts lowercase, or lies inside a short
+    closed quotation, joined to the one before."""
+    quoted = '"' in chunk or (not ascii_only and ("“" in chunk or "«" in chunk))
+    merged = [found[0]]
+    for index in range(1, len(found)):
+        a, b = found[index]
+        first = chunk[a]
+        if first.islower() or ((first in _OPENERS or first.isspace())
+                               and _starts_lowercase(chunk, a, b)) or \
+                (quoted and _inside_quote(text, piece, body + a, piece_end)):
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    return merged

@@ -89,13 +89,76 @@ def ends_unit(line: str, line_is_item: bool, next_line: str, next_is_item: bool,
     return not (prose_width and len(stripped) >= _WRAPPED_SHARE * prose_width)
 
 
+#: A line after the first that starts a list item or is a dateline (``\n`` first: the
+#: regex engine jumps from line break to line break).
+_ITEM_OR_DATELINE = re.compile(rf"\n(?:{LIST_MARKER.pattern}|{DATELINE.pattern})", re.M)
+#: A line break that :func:`ends_unit` can cut when neither line is an item or a
+#: dateline: the line before does not end as prose, the next does not go on lowercase.
+_MAYBE_CUT = re.compile(
+    rf"\n(?<![{re.escape(''.join(sorted(_ENDS_PROSE)))}]\n)(?![a-z])")
+
+
 def unit_spans(text: str, start: int, end: int, wrap_width: int = 0) -> Iterator[tuple[int, int]]:
     """Split one paragraph into layout units; ``wrap_width`` is the document's, used
     when the paragraph has too few lines to show its own."""
-    chunk = text[start:end]
-    if "\n" not in chunk and "\u2028" not in chunk:
+    if text.find("\n", start, end) == -1 and text.find("\u2028", start, end) == -1:
         yield start, end
         return
+    if text.find("\u2028", start, end) != -1:
+        yield from _judged_units(text, start, end, wrap_width)
+        return
+    cuts, marked = _maybe_cuts(text, start, end)
+    if not cuts:  # a hard-wrapped paragraph: one unit
+        yield start, end
+        return
+    lines = text[start:end].split("\n")
+    own = max(map(len, lines[:-1]))
+    prose_width = own if len(lines) >= 3 and own >= 50 else wrap_width
+    wrapped = _WRAPPED_SHARE * prose_width if prose_width else len(text) + 1
+    unit_start = start
+    for cut in cuts:
+        before = text.rfind("\n", start, cut) + 1 or start
+        if cut not in marked and cut - before >= wrapped and \
+                not text[before].isspace() and not text[cut - 1].isspace():
+            continue  # prose as wide as the wrap: ends_unit's last test says no
+        after = text.find("\n", cut + 1, end)
+        line, next_line = text[before:cut], text[cut + 1:after if after != -1 else end]
+        line_is_item = is_item(line, _line_before(text, start, before), prose_width)
+        if ends_unit(line, line_is_item, next_line, is_item(next_line, line, prose_width),
+                     prose_width):
+            yield unit_start, cut
+            unit_start = cut + 1
+    yield unit_start, end
+
+
+def _line_before(text: str, start: int, line_start: int) -> str | None:
+    if line_start == start:
+        return None
+    return text[text.rfind("\n", start, line_start - 1) + 1 or start:line_start - 1]
+
+
+def _maybe_cuts(text: str, start: int, end: int) -> tuple[list[int], set[int]]:
+    """The line breaks (offsets of their ``\n``) in a paragraph without U+2028 that
+    may end a unit, in order, and those of them next to a line that starts a list item
+    or is a dateline. At every other break :func:`ends_unit` is False (the line before
+    ends as prose or the next goes on in lowercase), so most hard-wrapped paragraphs
+    are judged by two regex scans rather than line by line."""
+    cuts = {m.start() for m in _MAYBE_CUT.finditer(text, start, end)}
+    marked: set[int] = set()
+    first_end = text.find("\n", start, end)
+    if LIST_MARKER.match(text, start, end) or DATELINE.match(text, start, first_end):
+        marked.add(first_end)
+    for match in _ITEM_OR_DATELINE.finditer(text, start, end):
+        mark = match.start()
+        marked.add(mark)  # before the marked line
+        after = text.find("\n", mark + 1, end)
+        if after != -1:
+            marked.add(after)  # and after it
+    return sorted(cuts | marked), marked
+
+
+def _judged_units(text: str, start: int, end: int, wrap_width: int) -> Iterator[tuple[int, int]]:
+    """Every line break judged by the full rules (items, datelines, wraps)."""
     lines = line_spans(text, start, end)
     widths = [b - a for a, b in lines[:-1]]
     own = max(widths)
