@@ -49,7 +49,8 @@ MEMORY_MB = 80.0
 SMALL, BIG, HUGE = 1_000_000, 10_000_000, 50_000_000
 PLOT = ROOT.parent / "docs" / "first_screen.svg"
 KEY_KINDS = {"j": "j (next sentence)", "1": "1 (tag)", "j after 1": "j after a tag",
-             "pagedown": "pagedown"}
+             "1 after j": "a tag after j", "pagedown": "pagedown", "end": "end (last)",
+             "home": "home (first)", "search typing": "a letter typed in search"}
 
 
 def _app_argv(path: Path) -> list[str]:

@@ -126,15 +126,29 @@ async def _cpu_per_key(pilot: Pilot[int], key: str) -> float:
 
 
 async def _keys(pilot: Pilot[int], count: int) -> dict[str, list[float]]:
-    """CPU seconds per key: j x count, (1, j) x count/2, pagedown x count/2."""
-    timings: dict[str, list[float]] = {"j": [], "1": [], "j after 1": [], "pagedown": []}
+    """CPU seconds per key: j x count, (1, j) x count/2, (j, 1) x count/4, pagedown x
+    count/2, end and home x count/8 each, and typing a search word letter by letter."""
+    timings: dict[str, list[float]] = {"j": [], "1": [], "j after 1": [], "1 after j": [],
+                                       "pagedown": [], "end": [], "home": [],
+                                       "search typing": []}
     for _ in range(count):
         timings["j"].append(await _cpu_per_key(pilot, "j"))
     for _ in range(count // 2):
         timings["1"].append(await _cpu_per_key(pilot, "1"))
         timings["j after 1"].append(await _cpu_per_key(pilot, "j"))
+    for _ in range(count // 4):
+        await _cpu_per_key(pilot, "j")
+        timings["1 after j"].append(await _cpu_per_key(pilot, "1"))
     for _ in range(count // 2):
         timings["pagedown"].append(await _cpu_per_key(pilot, "pagedown"))
+    for _ in range(count // 8):
+        timings["end"].append(await _cpu_per_key(pilot, "end"))
+        timings["home"].append(await _cpu_per_key(pilot, "home"))
+    for _ in range(max(1, count // 40)):
+        await _cpu_per_key(pilot, "slash")
+        for letter in "displaced":
+            timings["search typing"].append(await _cpu_per_key(pilot, letter))
+        await _cpu_per_key(pilot, "escape")
     return timings
 
 

@@ -13,7 +13,7 @@ from textual.widgets import OptionList
 
 import briefing_tui.core.atomic as atomic
 from briefing_tui.core.sidecar import MAX_SIDECAR_BYTES, sidecar_path
-from briefing_tui.tui.dialogs import NoteDialog
+from briefing_tui.tui.note_dialog import NoteDialog
 from briefing_tui.tui.panes import DocumentList
 
 from .app_helpers import make_app, settle

@@ -8,7 +8,8 @@ from textual.widgets import Static, TextArea
 
 from briefing_tui.core.codebook import load_codebook
 from briefing_tui.core.sidecar import sidecar_path
-from briefing_tui.tui.dialogs import ChoiceDialog, NoteDialog
+from briefing_tui.tui.dialogs import ChoiceDialog
+from briefing_tui.tui.note_dialog import NoteDialog
 from briefing_tui.tui.status import StatusBar
 
 from .app_helpers import copy_samples, make_app, reader, saved, sentence, settle

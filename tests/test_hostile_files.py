@@ -18,9 +18,10 @@ from briefing_tui.core.corpus import find_documents
 from briefing_tui.core.lock import lock_path
 from briefing_tui.core.visible import visible
 from briefing_tui.tui.app import BriefingApp
-from briefing_tui.tui.dialogs import ChoiceDialog, NoteDialog
+from briefing_tui.tui.dialogs import ChoiceDialog
 from briefing_tui.tui.entry import entries_for
 from briefing_tui.tui.loading import SYNC_SEGMENT_CHARS
+from briefing_tui.tui.note_dialog import NoteDialog
 from briefing_tui.tui.panes import DocumentList
 from briefing_tui.tui.reader import LAZY_LAYOUT_CHARS, Reader
 

@@ -15,7 +15,7 @@ import yaml
 from briefing_tui.core.codebook import TAG_NAME
 from briefing_tui.core.safe_yaml import load_yaml
 from briefing_tui.core.sidecar import MAX_SIDECAR_BYTES, read_sidecar, sidecar_path
-from briefing_tui.tui.dialogs import NoteDialog
+from briefing_tui.tui.note_dialog import NoteDialog
 from briefing_tui.tui.panes import AnnotationsPane, DocumentList
 
 from .app_helpers import make_app, settle

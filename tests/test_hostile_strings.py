@@ -15,7 +15,7 @@ from textual.widgets import Input, TextArea
 
 from briefing_tui.core.sidecar import sidecar_path
 from briefing_tui.core.visible import visible
-from briefing_tui.tui.dialogs import NoteDialog
+from briefing_tui.tui.note_dialog import NoteDialog
 from briefing_tui.tui.panes import AnnotationsPane, DocumentList
 from briefing_tui.tui.reader import GUTTER
 

@@ -12,9 +12,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from briefing_tui.core.anchoring import AnchorReport, reanchor
 from briefing_tui.core.annotations import Annotation, AnnotationSet
 from briefing_tui.core.corrections import Corrections, merge_corrections, reanchor_corrections
 from briefing_tui.core.document_disk import DiskRecovery
@@ -36,6 +35,9 @@ from briefing_tui.core.sidecar import (
 )
 from briefing_tui.core.sidecar.layers import IN_PROGRESS, STATUSES, layer_path
 from briefing_tui.core.text import LoadedText
+
+if TYPE_CHECKING:
+    from briefing_tui.core.anchoring import AnchorReport
 
 __all__ = ["EXTRACTOR", "Document", "SaveJob", "SidecarRead", "file_stamp", "open_document"]
 
@@ -136,6 +138,8 @@ class Document(MetadataAndFixes, DiskRecovery):
         length = len(self.text)
         if data.document_sha256 != self.loaded.sha256 or any(
                 a.needs_attention or a.end > length for a in annotations):
+            from briefing_tui.core.anchoring import reanchor  # deferred: not on the start-up path
+
             annotations, report = reanchor(annotations, self.text, self._full_segmentation())
         fixes = data.corrections
         if data.document_sha256 != self.loaded.sha256:
@@ -249,6 +253,8 @@ class Document(MetadataAndFixes, DiskRecovery):
         fixes = reanchor_corrections(self.annotations.corrections, self.text)
         self.segmentation = Segmentation(loaded.text, fixes)
         self.segmentation.extend()
+        from briefing_tui.core.anchoring import reanchor  # deferred: not on the start-up path
+
         annotations, report = reanchor(self.annotations.sorted(), self.text, self.segmentation)
         self.annotations.replace_all(annotations, corrections=fixes)
         self.anchor_report = report

@@ -15,7 +15,6 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from briefing_tui.core.anchoring import reanchor
 from briefing_tui.core.corrections import reanchor_corrections
 from briefing_tui.core.document_jobs import SidecarRead
 from briefing_tui.core.merge import MergeResult, merge_annotations
@@ -107,6 +106,8 @@ class DiskRecovery:
         data, disk = found
         theirs, their_fixes = data.annotations, data.corrections
         if data.document_sha256 != doc.loaded.sha256:
+            from briefing_tui.core.anchoring import reanchor  # deferred: not on the start-up path
+
             theirs, _ = reanchor(theirs, doc.text, doc._full_segmentation())
             their_fixes = reanchor_corrections(their_fixes, doc.text)
         result = merge_annotations(doc.base, mine, theirs)

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from briefing_tui.core.anchoring import AnchorReport
 from briefing_tui.core.annotations import Annotation
 from briefing_tui.core.corrections import Corrections
 from briefing_tui.core.sidecar import Fingerprint, SidecarData
+
+if TYPE_CHECKING:  # re-anchoring is imported when it runs (issue 17: start-up)
+    from briefing_tui.core.anchoring import AnchorReport
 
 
 @dataclass

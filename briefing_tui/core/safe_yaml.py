@@ -9,20 +9,49 @@ duplicate keys and non-string keys are errors, timestamps and binary stay refuse
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import stat
+import sys
+from functools import cache
 from pathlib import Path
-from typing import Any
-
-import yaml
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 from briefing_tui.core.errors import BriefingError
+
+
+def _lazy(name: str) -> ModuleType:
+    """``name``, imported on its first use: the app's first screen reads no YAML unless a
+    sidecar or settings file is there (PyYAML: ~0.02 s of start-up; issue 17)."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.find_spec(name)
+    assert spec is not None and spec.loader is not None, name
+    loader = importlib.util.LazyLoader(spec.loader)
+    spec.loader = loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    loader.exec_module(module)
+    return module
+
+
+if TYPE_CHECKING:
+    import yaml
+else:
+    yaml = _lazy("yaml")
 
 MAX_DEPTH = 32
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
-_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@cache
+def _loader() -> type:
+    """PyYAML's C loader when built with libyaml, else its pure-Python one."""
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 _ALLOWED_TAGS = {
     "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
     "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:seq",
@@ -47,7 +76,7 @@ class Yaml11Number(str):
     """
 
     def reason(self) -> str:
-        meaning = yaml.load(f"x: {self}", Loader=_Loader)["x"]
+        meaning = yaml.load(f"x: {self}", Loader=_loader())["x"]
         return f"{self} is not a plain decimal number (YAML 1.1 would read it as {meaning})"
 
 
@@ -57,7 +86,7 @@ def _where(mark: Any) -> str:
 
 def _check_events(source: str) -> None:
     depth = 0
-    for event in yaml.parse(source, Loader=_Loader):
+    for event in yaml.parse(source, Loader=_loader()):
         if isinstance(event, yaml.AliasEvent):
             raise YamlError(f"aliases (*name) are not allowed{_where(event.start_mark)}")
         if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
@@ -111,7 +140,7 @@ def load_yaml(source: str) -> Any:
     """Parse one YAML document strictly into dicts, lists and scalars."""
     try:
         _check_events(source)
-        loader = _Loader(source)
+        loader = _loader()(source)
         try:
             node = loader.get_single_node()
             return None if node is None else _build(node, loader)

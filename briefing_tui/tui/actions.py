@@ -8,11 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefing_tui.core.anchoring import accept_review
 from briefing_tui.core.annotations import Anchor, Annotation
 from briefing_tui.core.document import Document
 from briefing_tui.tui.app_base import AppBase
-from briefing_tui.tui.dialogs import NoteDialog
 from briefing_tui.tui.entry import Entry
 from briefing_tui.tui.reader import Reader
 
@@ -157,6 +155,8 @@ class ReaderActions(AppBase):
             self.document_changed(target.entry)
 
         note = target.found.note if target.found else ""
+        from briefing_tui.tui.note_dialog import NoteDialog  # TextArea: not at start-up
+
         self.push_screen(NoteDialog(document.text[start:end], note), done)
 
     def action_accept(self) -> None:
@@ -168,6 +168,8 @@ class ReaderActions(AppBase):
             self.notify("Nothing to accept here: this sentence's tags need no review.",
                         timeout=3)
             return
+        from briefing_tui.core.anchoring import accept_review  # not on the first screen's path
+
         target.document.annotations.update(accept_review(target.found))
         self.document_changed(target.entry, sentence=target.index)
 

@@ -102,7 +102,8 @@ class SwitchingMixin(AppBase):
         if self.state is None or not self.state.last_document:
             return False
         last = Path(self.state.last_document)
-        entry = next((e for e in self.entries if not e.error and e.path.resolve() == last), None)
+        entry = next((e for e in self.entries if not e.error and e.path.name == last.name
+                      and e.path.resolve() == last), None)  # resolve() only the namesakes
         if entry is None:
             return False
         reader = self.reader("reader-1")
