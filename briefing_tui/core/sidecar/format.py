@@ -8,7 +8,7 @@ The form is plain YAML that ``git diff`` shows one annotation per line::
       name: "article.txt"
       sha256: "ab12..."
       extractor: "text 1"
-    segmenter: "nupunkt 0.8.0+briefing.2"
+    segmenter: "nupunkt 0.8.0+briefing.3"
     annotations:
     - {"id": "a1b2c3d4e5f6", "start": 224, "end": 438, "text": "...", "prefix": "...", ...}
     rejected:
