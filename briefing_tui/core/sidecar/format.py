@@ -204,10 +204,13 @@ def _is_dump_of(data: SidecarData, source: str) -> bool:
     """``dump_sidecar(data) == source``, without building the dump (nor its memory)."""
     if SURROGATE.search(source):  # a dump never holds one (it refuses to write it)
         return False
+    # Without an escape or a raw unsafe character in the file, nothing read from it holds
+    # one, so no line needs escaping: one scan instead of one per line (a tenth of the time).
+    some_unsafe = "\\u" in source or UNSAFE.search(source) is not None
     pos, unsafe = 0, UNSAFE.search
     try:
         for line in _dump_lines(data):
-            if unsafe(line):
+            if some_unsafe and unsafe(line):
                 line = _escape(line)
             end = pos + len(line)
             if not source.startswith(line, pos) or source[end:end + 1] != "\n":
