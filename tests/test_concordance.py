@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from textual.widgets import Select
 
 from briefing_tui.core.concordance import PhraseError, concordance, pattern_of
 from briefing_tui.tui.concordance_screen import ConcordanceScreen
@@ -77,6 +78,13 @@ async def test_app_concordance_screen_lists_and_jumps(tmp_path: Path) -> None:
         await settle(pilot)
         assert screen.found is not None
         assert [line.citation.sentence for line in screen.found.lines] == [1, 2, 3]
+        screen.query_one("#concordance-tag", Select).value = "security"
+        await settle(pilot)
+        assert [line.citation.sentence for line in screen.found.lines] == [2, 3]
+        screen.query_one("#concordance-tag", Select).clear()
+        await settle(pilot)
+        assert len(screen.found.lines) == 3
+        screen.query_one("#concordance-list").focus()
         await pilot.press("down", "down", "enter")  # the third line: s.3
         await settle(pilot)
         assert not isinstance(app.screen, ConcordanceScreen)

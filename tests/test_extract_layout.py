@@ -165,6 +165,13 @@ def test_prose_beside_a_caption_on_shared_baselines_is_not_a_table() -> None:
     assert text.split("\n\n") == [" ".join(text_lines), "Figure 2. Hospital of Les Cayes"]
 
 
+def test_a_caption_centred_over_two_lines_stays_one_paragraph() -> None:
+    """The PAHO sitrep's photo caption: two centred lines, the second looks indented."""
+    caption = [(430, 300, "Figure 2. Hospital of Les Cayes"), (470, 286, "Conception area")]
+    text, _ = compose([page([*prose(["The hospital courtyard flooded."]), *caption])])
+    assert "Figure 2. Hospital of Les Cayes Conception area" in text.split("\n\n")
+
+
 def test_cells_written_one_after_another_on_a_baseline_are_rows() -> None:
     cells = [(60, 700, "Department"), (200, 700, "People"), (60, 686, "Sud"),
              (200, 686, "388,500"), (60, 672, "Nippes"), (200, 672, "96,200")]

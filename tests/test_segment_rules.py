@@ -155,4 +155,20 @@ def test_curated_abbreviations_leave_ordinary_words_out() -> None:
 
 
 def test_segmenter_version_is_bumped_for_the_new_rules() -> None:
-    assert SEGMENTER_VERSION.endswith("+briefing.2")
+    assert SEGMENTER_VERSION.endswith("+briefing.3")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Figure 1. Departments in alert", ["Figure 1. Departments in alert"]),
+    ("Figure 2. Hôpital Immaculée Conception des Cayes. The hospital is flooded.",
+     ["Figure 2. Hôpital Immaculée Conception des Cayes.", "The hospital is flooded."]),
+    ("Table 3. Displaced people by department", ["Table 3. Displaced people by department"]),
+    ("Map IV. Roads cut", ["Map IV. Roads cut"]),
+    # a label inside a sentence changes nothing; a sentence ending in one still ends
+    ("As Figure 1. shows, roads are cut. Talks began.",
+     ["As Figure 1. shows, roads are cut.", "Talks began."]),
+    ("The roads are shown in Figure 1. Talks began.",
+     ["The roads are shown in Figure 1.", "Talks began."]),
+])
+def test_a_caption_label_is_no_sentence_of_its_own(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected

@@ -12,9 +12,10 @@ from pathlib import Path
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Footer, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from briefing_tui.core.codebook import Codebook
@@ -38,7 +39,9 @@ class ConcordanceScreen(Screen[Place | None]):
 
     DEFAULT_CSS = """
     ConcordanceScreen #concordance-header { height: 1; background: $panel; padding: 0 1; }
-    ConcordanceScreen #concordance-box { margin: 0 1; }
+    ConcordanceScreen #concordance-bar { height: 3; margin: 0 1; }
+    ConcordanceScreen #concordance-box { width: 1fr; }
+    ConcordanceScreen #concordance-tag { width: 24; }
     ConcordanceScreen #concordance-list { height: 1fr; border: none; }
     """
     BINDINGS = [Binding("escape", "close", "Back", id="concordance_close")]
@@ -54,8 +57,11 @@ class ConcordanceScreen(Screen[Place | None]):
 
     def compose(self) -> ComposeResult:
         yield Static(Content.styled("Concordance", "bold"), id="concordance-header")
-        yield Input(self.phrase, id="concordance-box",
-                    placeholder="a word or phrase (deport* for any ending), then enter")
+        with Horizontal(id="concordance-bar"):
+            yield Input(self.phrase, id="concordance-box",
+                        placeholder="a word or phrase (deport* for any ending), then enter")
+            yield Select([(f"only {t.name}", t.name) for t in self.codebook],
+                         prompt="any tag or none", id="concordance-tag")
         yield OptionList(id="concordance-list")
         yield Footer()
 
@@ -69,15 +75,22 @@ class ConcordanceScreen(Screen[Place | None]):
         event.stop()
         self._look(event.value)
 
+    @on(Select.Changed, "#concordance-tag")
+    def _tag_changed(self) -> None:
+        if self.query_one(Input).value.strip():
+            self._look(self.query_one(Input).value)
+
     def _look(self, phrase: str) -> None:
         self.query_one("#concordance-header", Static).update(
             Content.styled(f"Looking for {_flat(phrase)!r}…", "italic $text-muted"))
-        self._search(phrase)
+        tag = self.query_one("#concordance-tag", Select).value
+        self._search(phrase, [str(tag)] if isinstance(tag, str) else None)
 
     @work(thread=True, exclusive=True, group="concordance", description="concordance")
-    def _search(self, phrase: str) -> None:
+    def _search(self, phrase: str, tags: list[str] | None) -> None:
         try:
-            found: Concordance | str = concordance(self.sources, phrase, limit=LIMIT)
+            found: Concordance | str = concordance(self.sources, phrase, tags=tags,
+                                                   limit=LIMIT)
         except PhraseError as exc:
             found = str(exc)
         self.app.call_from_thread(self._show, found)

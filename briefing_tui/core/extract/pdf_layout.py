@@ -34,7 +34,7 @@ from itertools import pairwise
 from briefing_tui.core.extract.pdf_order import Line as _Line
 from briefing_tui.core.extract.pdf_order import reading_order
 
-LAYOUT_VERSION = 4
+LAYOUT_VERSION = 5
 
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
                             "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
@@ -212,7 +212,15 @@ def _breaks(prev: _Line, line: _Line, pitch: float, size: float, left: float, ri
     if early and _ENDS_SENTENCE.search(prev.text) and not line.text[:1].islower():
         return True
     indented = line.x0 - left > 1.2 * size
-    return indented and not in_item and prev.x0 - left < 0.5 * size
+    return indented and not in_item and prev.x0 - left < 0.5 * size and \
+        not _centred_under(prev, line, size)
+
+
+def _centred_under(prev: _Line, line: _Line, size: float) -> bool:
+    """Whether ``line`` is set centred under ``prev`` (a caption, a title over two
+    lines): it starts as far in as it ends early, which a first-line indent does not."""
+    return line.x1 < prev.x1 - size and \
+        abs((line.x0 - prev.x0) - (prev.x1 - line.x1)) < 0.5 * size
 
 
 def _continued(out: list[_Para], first: _Line) -> _Para | None:

@@ -32,7 +32,7 @@ __all__ = ["SEGMENTER_NAME", "SEGMENTER_VERSION", "Segmentation", "Sentence",
 
 SEGMENTER_NAME = "nupunkt"
 #: Bumped whenever a text splits differently, so sidecars record which rules made them.
-SEGMENTER_VERSION = f"{nupunkt.__version__}+briefing.2"
+SEGMENTER_VERSION = f"{nupunkt.__version__}+briefing.3"
 
 
 @dataclass(frozen=True)

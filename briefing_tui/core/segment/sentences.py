@@ -10,6 +10,8 @@ list is replaced by :data:`ABBREVIATIONS`. Then, in order:
   end a sentence before a space, ``。！？`` (CJK) wherever more text follows;
 - a sentence never starts with a lowercase letter: that is a continuation after an
   abbreviation or a mark (``D.R.C. border``, ``Yahoo! in``) and joins the one before;
+- a caption's label (``Figure 1.``, ``Table 2.``, ``Map 3.``) is no sentence of its own:
+  it joins the caption after it (``Figure 1. Departments in alert``);
 - no break inside a short closed quotation (``“We will hold the bridge. We have enough
   ammunition.”`` is one unit).
 """
@@ -34,6 +36,10 @@ _BULLET = re.compile(r"[ \t]*[•⁃*▪‣◦–—-][ \t]+")
 _SCRIPT_END = re.compile(r"[؟۔।॥]+[\"'’”»)\]]*(?=\s)|[。！？]+[」』”’）)\]]*(?=\S)")
 _SCRIPT_STOP = re.compile("[؟۔।॥。！？]")
 _OPENERS = "\"'“‘«([{¿¡"
+#: A caption's label standing alone: it joins the caption text after it.
+_CAPTION_LABEL = re.compile(
+    r"(?:Figure|Fig\.|Table|Map|Chart|Graph|Graphic|Box|Photo|Image|Annex|Exhibit)"
+    r"[ \t\u00a0]+(?:\d{1,3}[a-z]?|[IVX]{1,5})\.")
 #: The longest quotation (open to close, characters) kept whole across sentence ends.
 QUOTE_MAX = 300
 
@@ -122,6 +128,12 @@ def _inside_quote(text: str, start: int, boundary: int, end: int) -> bool:
     return False
 
 
+def _is_label(chunk: str, start: int, end: int) -> bool:
+    """Whether ``chunk[start:end]`` is only a caption's label (``Figure 1.``)."""
+    return end - start <= 16 and chunk[end - 1] == "." and \
+        _CAPTION_LABEL.fullmatch(chunk, max(0, start), end) is not None
+
+
 def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
     while a < b and text[a].isspace():
         a += 1
@@ -173,8 +185,8 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _joined(text: str, chunk: str, found: list[tuple[int, int]], piece: int, body: int,
             piece_end: int, ascii_only: bool) -> list[tuple[int, int]]:
-    """``found`` with each sentence that starts lowercase, or lies inside a short
-    closed quotation, joined to the one before."""
+    """``found`` with each sentence that starts lowercase, follows a caption's label
+    or lies inside a short closed quotation joined to the one before."""
     quoted = '"' in chunk or (not ascii_only and ("“" in chunk or "«" in chunk))
     merged = [found[0]]
     for index in range(1, len(found)):
@@ -182,6 +194,7 @@ def _joined(text: str, chunk: str, found: list[tuple[int, int]], piece: int, bod
         first = chunk[a]
         if first.islower() or ((first in _OPENERS or first.isspace())
                                and _starts_lowercase(chunk, a, b)) or \
+                _is_label(chunk, *merged[-1]) or \
                 (quoted and _inside_quote(text, piece, body + a, piece_end)):
             merged[-1] = (merged[-1][0], b)
         else:

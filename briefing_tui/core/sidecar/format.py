@@ -8,7 +8,7 @@ The form is plain YAML that ``git diff`` shows one annotation per line::
       name: "article.txt"
       sha256: "ab12..."
       extractor: "text 1"
-    segmenter: "nupunkt 0.8.0+briefing.2"
+    segmenter: "nupunkt 0.8.0+briefing.3"
     annotations:
     - {"id": "a1b2c3d4e5f6", "start": 224, "end": 438, "text": "...", "prefix": "...", ...}
     rejected:
@@ -204,10 +204,13 @@ def _is_dump_of(data: SidecarData, source: str) -> bool:
     """``dump_sidecar(data) == source``, without building the dump (nor its memory)."""
     if SURROGATE.search(source):  # a dump never holds one (it refuses to write it)
         return False
+    # Without an escape or a raw unsafe character in the file, nothing read from it holds
+    # one, so no line needs escaping: one scan instead of one per line (a tenth of the time).
+    some_unsafe = "\\u" in source or UNSAFE.search(source) is not None
     pos, unsafe = 0, UNSAFE.search
     try:
         for line in _dump_lines(data):
-            if unsafe(line):
+            if some_unsafe and unsafe(line):
                 line = _escape(line)
             end = pos + len(line)
             if not source.startswith(line, pos) or source[end:end + 1] != "\n":
