@@ -55,6 +55,8 @@ def no_personal_settings(tmp_path_factory: pytest.TempPathFactory,
     """A developer's own ~/.config/briefing_tui must never change what tests see."""
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
+    monkeypatch.delenv("BRIEFING_CACHE_DIR", raising=False)
     monkeypatch.delenv("BRIEFING_CONFIG", raising=False)
 
 

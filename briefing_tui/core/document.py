@@ -271,7 +271,7 @@ def file_stamp(path: Path) -> tuple[int, int]:
 
 def open_document(path: Path | str, *, segment_chars: int | None = None,
                   progress: Progress | None = None, analyst: str = "",
-                  layer: bool = False) -> Document:
+                  layer: bool = False, cached_split: bool = False) -> Document:
     """Open a briefing and its sidecar; raise DocumentError when the file is unreadable.
 
     Any format :mod:`.extract` reads (text, PDF, HTML, DOCX); ``progress(done, total)``
@@ -279,13 +279,20 @@ def open_document(path: Path | str, *, segment_chars: int | None = None,
     ``segment_chars`` only about that many characters are split now (the app splits the
     rest in a worker); the sidecar is then read by :meth:`load_sidecar` later.
     ``analyst`` signs every change (``by``); with ``layer`` the document's tags are that
-    analyst's own layer instead of the shared sidecar (double coding).
+    analyst's own layer instead of the shared sidecar (double coding). With
+    ``cached_split`` the whole split comes from :mod:`.extract.split_cache` when the
+    same text was split before (exports: a second one of a folder splits nothing).
     """
     path = Path(path)
     stamp = file_stamp(path)  # before reading: a change meanwhile shows up at the next look
     loaded = extract(path, progress=progress)
-    segmentation = Segmentation(loaded.text)
-    segmentation.extend(segment_chars)
+    if cached_split and segment_chars is None:
+        from briefing_tui.core.extract import split_cache  # deferred: not on the start-up path
+
+        segmentation = split_cache.split(loaded.text, loaded.sha256)
+    else:
+        segmentation = Segmentation(loaded.text)
+        segmentation.extend(segment_chars)
     document = Document(path, loaded, segmentation, AnnotationSet(analyst=analyst),
                         file_stamp=stamp, layer=analyst if layer else "")
     if segment_chars is None:

@@ -167,7 +167,7 @@ class _Builder:
 
     def add_path(self, path: Path) -> None:
         try:
-            self.add(open_document(path))
+            self.add(open_document(path, cached_split=True))
         except DocumentError as exc:
             self.skipped.append(str(exc))
         except OSError as exc:  # one odd entry (a name too long, a loop) never stops the rest

@@ -1,0 +1,125 @@
+"""The split cache (issue #17): a second export of an unchanged folder splits nothing,
+a changed briefing is split again alone, and a bad entry is ignored and rebuilt."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from briefing_tui.core.codebook import Codebook
+from briefing_tui.core.document import open_document
+from briefing_tui.core.export import FORMATS, render
+from briefing_tui.core.extract import split_cache
+from briefing_tui.core.summary import build_summary
+
+from .constants import SAMPLES
+
+NAMES = ("afghan-deportations-2026.txt", "kabul-dateline-talks.txt",
+         "nangarhar-returnees-names.txt")
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """Three sample briefings, their third and fifth sentences tagged (real sidecars)."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name in NAMES:
+        shutil.copy(SAMPLES / name, folder / name)
+        document = open_document(folder / name)
+        for index, tags in ((2, ["security"]), (4, ["migration", "diplomacy"])):
+            sentence = document.segmentation.sentence(index)
+            document.annotations.set_tags(document.text, sentence.start, sentence.end, tags)
+        document.save()
+    return folder
+
+
+def export(folder: Path) -> tuple[dict[str, str], int, int]:
+    """Every format's output, and the (hits, splits) this export cost."""
+    hits, splits = split_cache.stats.hits, split_cache.stats.splits
+    book = Codebook()
+    summary = build_summary([folder], book, timestamp=None, workers=1)
+    outputs = {fmt: render(summary, fmt, book) for fmt in FORMATS}
+    return outputs, split_cache.stats.hits - hits, split_cache.stats.splits - splits
+
+
+def entries() -> list[Path]:
+    folder = split_cache.cache.folder()
+    assert folder is not None
+    return sorted((folder / "splits").glob("*.json"))
+
+
+def test_second_export_splits_nothing_and_writes_the_same_bytes(
+        corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first, hits, splits = export(corpus)
+    assert (hits, splits) == (0, 3)
+    assert len(entries()) == 3
+    second, hits, splits = export(corpus)
+    assert (hits, splits) == (3, 0)
+    assert second == first
+    monkeypatch.setenv("BRIEFING_NO_CACHE", "1")
+    uncached, hits, splits = export(corpus)
+    assert (hits, splits) == (0, 3)
+    assert uncached == first
+
+
+def test_a_changed_text_is_split_again_alone(corpus: Path) -> None:
+    export(corpus)
+    path = corpus / NAMES[1]
+    path.write_text(path.read_text(encoding="utf-8") + "\n\nA new closing line was added.\n",
+                    encoding="utf-8")
+    outputs, hits, splits = export(corpus)
+    assert (hits, splits) == (2, 1)
+    assert "A new closing line" not in outputs["md"]  # untagged, but the tags still hold
+    assert outputs["md"].count("security") >= 3
+
+
+def test_a_changed_sidecar_is_seen_without_splitting(corpus: Path) -> None:
+    export(corpus)
+    document = open_document(corpus / NAMES[0])
+    sentence = document.segmentation.sentence(6)
+    document.annotations.set_tags(document.text, sentence.start, sentence.end, ["casualties"])
+    document.save()
+    outputs, hits, splits = export(corpus)
+    assert (hits, splits) == (3, 0)
+    assert document.text[sentence.start:sentence.end] in outputs["md"]
+    assert "casualties" in outputs["md"]
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "foreign", "past the end"])
+def test_a_bad_entry_is_ignored_and_rebuilt(corpus: Path, damage: str) -> None:
+    expected, _, _ = export(corpus)
+    for entry in entries():
+        record = json.loads(entry.read_bytes())
+        if damage == "garbage":
+            entry.write_bytes(b"\x00\xffnot json")
+        elif damage == "truncated":
+            entry.write_bytes(entry.read_bytes()[:100])
+        elif damage == "foreign":
+            record["sha256"] = "0" * 64
+            entry.write_text(json.dumps(record), encoding="ascii")
+        else:  # well-formed, but its last sentence ends past the text
+            from array import array
+            from base64 import b64decode, b64encode
+            ends = array("q", b64decode(record["ends"]))
+            ends[-1] = record["length"] + 10
+            record["ends"] = b64encode(ends.tobytes()).decode("ascii")
+            entry.write_text(json.dumps(record), encoding="ascii")
+    outputs, hits, splits = export(corpus)
+    assert (hits, splits) == (0, 3)
+    assert outputs == expected
+    _, hits, splits = export(corpus)  # rebuilt: used again
+    assert (hits, splits) == (3, 0)
+
+
+def test_an_unwritable_cache_is_no_error(corpus: Path, monkeypatch: pytest.MonkeyPatch,
+                                         tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be", encoding="utf-8")
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(blocker))
+    first, _, splits = export(corpus)
+    second, hits, again = export(corpus)
+    assert (splits, hits, again) == (3, 0, 3)
+    assert second == first
