@@ -12,7 +12,7 @@ import pytest
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.document import open_document
 from briefing_tui.core.export import FORMATS, render
-from briefing_tui.core.extract import split_cache
+from briefing_tui.core.extract import cache, split_cache
 from briefing_tui.core.summary import build_summary
 
 from .constants import SAMPLES
@@ -46,7 +46,7 @@ def export(folder: Path) -> tuple[dict[str, str], int, int]:
 
 
 def entries() -> list[Path]:
-    folder = split_cache.cache.folder()
+    folder = cache.folder()
     assert folder is not None
     return sorted((folder / "splits").glob("*.json"))
 
