@@ -14,8 +14,8 @@ encoding and write, which the headless driver skips. It also includes Pilot's ow
 polling, about 1 ms (reported as ``pause_overhead_cpu_s``).
 ``process_time`` counts every thread of the process, so background work (splitting, layout
 workers) would be charged to keys: timing starts only after the document is fully split
-and laid out and all workers are done. Autosave is pushed out (``save_delay`` = 1 h) so
-no save worker runs while keys are timed.
+and laid out and all workers are done. Autosave and the suggestions' retraining are pushed
+out (``save_delay``, ``suggest_delay`` = 1 h) so no such worker runs while keys are timed.
 """
 
 from __future__ import annotations
@@ -191,6 +191,7 @@ async def measure(path: Path, keys: int, resizes: int) -> dict[str, Any]:
     began = time.perf_counter()
     app = BriefingApp(entries_for([path]))
     app.save_delay = SAVE_DELAY_WHILE_TIMING
+    app.suggest_delay = SAVE_DELAY_WHILE_TIMING  # retraining runs in a worker: not a key's
     async with app.run_test(size=SIZE) as pilot:
         result["mount_s"] = time.perf_counter() - began
         reader = app.query_one("#reader-1", Reader)
