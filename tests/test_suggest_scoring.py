@@ -6,13 +6,17 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.document import open_document
+from briefing_tui.core.segment import segment
 from briefing_tui.core.sidecar import SidecarData, dump_sidecar, sidecar_path
 from briefing_tui.core.suggest import Example, Suggester, examples_from
 from briefing_tui.core.suggest.examples import FINISHED
 from briefing_tui.core.suggest.features import features
 from briefing_tui.core.suggest.learners import Joint, Learner, Logistic, NaiveBayes
+from briefing_tui.core.suggest.live import STOP_EVERY, ScoringStopped, score_sentences
 from briefing_tui.core.tag_patterns import Patterns
 from tests.suggest_helpers import ATTACKS, PLAIN, TALKS, tag_sentences, write_briefing
 
@@ -121,3 +125,32 @@ def test_a_dismissal_is_a_negative_of_that_tag_alone(tmp_path: Path) -> None:
     assert suggester.negatives == {"security": 6} and list(suggester.models) == ["security"]
     refused = features(PLAIN[0])
     assert suggester.models["security"].score(refused) < 0.5
+
+
+def test_a_stale_retrain_stops_scoring_and_an_unstopped_one_scores_the_same() -> None:
+    text = " ".join([ATTACKS[0], TALKS[0], PLAIN[0]] * (STOP_EVERY + 10))
+    split = segment(text)
+    assert len(split) > STOP_EVERY  # so the second look at ``stop`` comes
+    suggester = Suggester(Codebook())
+    plain = score_sentences(suggester, text, split.starts, split.ends)
+    asked: list[int] = []
+
+    def never() -> bool:
+        asked.append(1)
+        return False
+
+    same = score_sentences(suggester, text, split.starts, split.ends, stop=never)
+    assert len(asked) >= 2
+    assert {s: [(c.tag, c.score) for c in cs] for s, cs in same.by_start.items()} == \
+        {s: [(c.tag, c.score) for c in cs] for s, cs in plain.by_start.items()}
+    assert plain.by_start  # the rules suggest something here, so the check means something
+
+    looks: list[int] = []
+
+    def after_the_first_look() -> bool:
+        looks.append(1)
+        return len(looks) > 1
+
+    with pytest.raises(ScoringStopped):
+        score_sentences(suggester, text, split.starts, split.ends, stop=after_the_first_look)
+    assert len(looks) == 2

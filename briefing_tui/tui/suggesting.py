@@ -22,7 +22,12 @@ from briefing_tui.core.annotations import Anchor, Annotation
 from briefing_tui.core.document import Document
 from briefing_tui.core.suggest import Suggester
 from briefing_tui.core.suggest.examples import FINISHED, Example, examples_of
-from briefing_tui.core.suggest.live import Candidate, DocumentSuggestions, score_sentences
+from briefing_tui.core.suggest.live import (
+    Candidate,
+    DocumentSuggestions,
+    ScoringStopped,
+    score_sentences,
+)
 from briefing_tui.core.suggest.queue import QueueItem, queue_items
 from briefing_tui.tui.actions import ReaderActions
 from briefing_tui.tui.entry import Entry
@@ -120,13 +125,19 @@ class SuggestingMixin(ReaderActions):
 
     @work(thread=True, exclusive=True, group="suggest", description="retrain suggestions")
     def _retrain(self, asked: int, snapshots: list[Snapshot]) -> None:
+        def stale() -> bool:  # a newer request is under way: stop, its result would be dropped
+            return asked != self._suggest_asked
+
         suggester = Suggester(self.codebook)
         suggester.train(e for s in snapshots for e in s.examples())
         cache = self._rule_hits
         cache.keep_only({s.sha256 for s in snapshots})
-        scored = {s.path: score_sentences(suggester, s.text, s.starts, s.ends, s.sha256,
-                                          cache=cache)
-                  for s in snapshots}
+        try:
+            scored = {s.path: score_sentences(suggester, s.text, s.starts, s.ends, s.sha256,
+                                              cache=cache, stop=stale)
+                      for s in snapshots}
+        except ScoringStopped:
+            return
         with contextlib.suppress(RuntimeError):  # the app closed meanwhile
             self.call_from_thread(self._suggestions_ready, asked, scored)
 

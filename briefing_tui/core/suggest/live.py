@@ -79,19 +79,32 @@ def candidates(suggester: Suggester, text: str, tags: Sequence[str],
     return tuple(found)
 
 
+class ScoringStopped(Exception):
+    """A newer retrain was asked for: this one's scores would be thrown away."""
+
+
+#: How many sentences are scored between two looks at ``stop`` (a 10 MB briefing has
+#: ~136k sentences and takes seconds; a stale retrain should not run to the end).
+STOP_EVERY = 1024
+
+
 def score_sentences(suggester: Suggester, text: str, starts: Sequence[int],
                     ends: Sequence[int], sha256: str = "",
                     tags: Iterable[str] | None = None,
-                    cache: HitCache | None = None) -> DocumentSuggestions:
+                    cache: HitCache | None = None,
+                    stop: Callable[[], bool] | None = None) -> DocumentSuggestions:
     """Score every sentence ``text[starts[i]:ends[i]]`` (plain values: run it off the UI
     thread on a snapshot of the document). ``cache`` keeps the rule hits of the text
-    from one retrain to the next."""
+    from one retrain to the next. ``stop`` is asked every :data:`STOP_EVERY` sentences;
+    when it says yes, :class:`ScoringStopped` is raised."""
     wanted = list(tags) if tags is not None else suggester.tags
     kept = (cache or HitCache()).of(suggester.rules, sha256, text, starts, ends) \
         if suggester.mode != "model" else {}
     by_start: dict[int, tuple[Candidate, ...]] = {}
     none: Hits = {}
-    for start, end in zip(starts, ends, strict=True):
+    for number, (start, end) in enumerate(zip(starts, ends, strict=True)):
+        if stop is not None and number % STOP_EVERY == 0 and stop():
+            raise ScoringStopped
         found = candidates(suggester, text[start:end], wanted, hits=kept.get(start, none))
         if found:
             by_start[start] = found

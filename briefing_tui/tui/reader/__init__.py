@@ -16,7 +16,6 @@ from rich.style import Style
 from textual import events, work
 from textual.binding import BindingsMap
 from textual.cache import LRUCache
-from textual.color import Color
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -34,7 +33,7 @@ from briefing_tui.tui.reader.pieces import (
     row_segments,
 )
 from briefing_tui.tui.reader.shown import Lines, ShownText
-from briefing_tui.tui.reader.style import COMPONENT_CLASSES, READER_CSS
+from briefing_tui.tui.reader.style import COMPONENT_CLASSES, READER_CSS, tag_styles
 
 GUTTER = 4  # three tag marks and a space
 MEASURE = 90  # the longest line read comfortably, in cells; wider panes leave a margin
@@ -244,10 +243,7 @@ class Reader(ScrollView, can_focus=True):
         """(text style, gutter style) of a tag: a tint of the background, a solid mark."""
         styles = self._tag_styles.get(tag)
         if styles is None:
-            base = self.background_colors[1]
-            colour = Color.parse(self.codebook.colour(tag))
-            tint = base.blend(colour, 0.28 if base.brightness < 0.5 else 0.22)
-            styles = (Style(bgcolor=tint.rich_color), Style(color=colour.rich_color))
+            styles = tag_styles(self.background_colors[1], self.codebook.colour(tag))
             self._tag_styles[tag] = styles
         return styles
 

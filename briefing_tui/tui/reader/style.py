@@ -5,6 +5,9 @@ an app's CSS may still override it. Colours come from the theme, so light themes
 ``render_line`` reads the components once per theme (``Reader._style``).
 """
 
+from rich.style import Style
+from textual.color import Color
+
 COMPONENT_CLASSES = {"reader--cursor", "reader--pointer", "reader--match",
                      "reader--review", "reader--empty"}
 
@@ -48,3 +51,10 @@ Reader > .reader--empty {
     text-style: italic;
 }
 """
+
+
+def tag_styles(base: Color, colour: str) -> tuple[Style, Style]:
+    """(text style, gutter style) of a tag on ``base``: a tint of it, a solid mark."""
+    mark = Color.parse(colour)
+    tint = base.blend(mark, 0.28 if base.brightness < 0.5 else 0.22)
+    return Style(bgcolor=tint.rich_color), Style(color=mark.rich_color)
