@@ -15,8 +15,7 @@ from pathlib import Path
 from briefing_tui.core.brief.mentions import Mentions
 from briefing_tui.core.brief.timeline import event_date, opening_cut
 from briefing_tui.core.citation import Citation
-from briefing_tui.core.figures import Figure, SentenceRef, document_date, figures_in
-from briefing_tui.core.figures.dates import dateline, year_hint
+from briefing_tui.core.figures import Figure, SentenceRef, document_dates, figures_in
 
 __all__ = ["Chosen", "Event", "KeyFigure", "facts_of", "figure_id", "figure_words"]
 
@@ -87,15 +86,14 @@ def facts_of(text: str, path: Path, chosen: Iterable[Chosen], *, metadata_date: 
     unique = sorted({(c.start, c.end): c for c in chosen}.values(), key=lambda c: c.start)
     if not unique:
         return [], []
-    reference = document_date(text, metadata_date)
-    year = reference.year if reference else year_hint(text)
-    top = dateline(text)
+    dates = document_dates(text, metadata_date)
+    reference, year, top = dates
     figures: list[KeyFigure] = []
     events: list[Event] = []
     for one in unique:
         ref = SentenceRef(one.citation.sentence, one.start, one.end)
         for figure in figures_in(text, [ref], document=path.name, metadata_date=metadata_date,
-                                 source=source):
+                                 source=source, dates=dates):
             figures.append(KeyFigure(
                 figure, path, one.citation, figure_id(figure, one.start),
                 text[figure.start:figure.end], text[max(0, figure.start - CONTEXT):figure.start],

@@ -63,6 +63,15 @@ def document_date(text: str, metadata_date: str | None) -> date | None:
     return found[0] if found else headline_date(text)
 
 
+DocumentDates = tuple[date | None, int | None, tuple[date, int, int] | None]
+
+
+def document_dates(text: str, metadata_date: str | None) -> DocumentDates:
+    """(reference date, year hint, dateline): what dates in ``text``'s sentences resolve by."""
+    reference = document_date(text, metadata_date)
+    return reference, reference.year if reference else year_hint(text), dateline(text)
+
+
 def _place(places: list[Place], at: int) -> Place | None:
     """The place nearest after-or-around a figure: "X province" first, then any name."""
     if not places:
@@ -72,11 +81,12 @@ def _place(places: list[Place], at: int) -> Place | None:
 
 
 def figures_in(text: str, sentences: Iterable[SentenceRef], *, document: str = "",
-               metadata_date: str | None = None, source: str = "") -> list[Figure]:
-    """The figures of the given sentences of ``text``, in document order."""
-    reference = document_date(text, metadata_date)
-    year = reference.year if reference else year_hint(text)
-    top = dateline(text)
+               metadata_date: str | None = None, source: str = "",
+               dates: DocumentDates | None = None) -> list[Figure]:
+    """The figures of the given sentences of ``text``, in document order; ``dates``:
+    :func:`document_dates` of the same text and metadata date, when the caller has them
+    (an export asks one sentence at a time: working them out each time was a fifth of it)."""
+    reference, year, top = dates or document_dates(text, metadata_date)
     figures: list[Figure] = []
     for ref in sentences:
         sentence = text[ref.start:ref.end]
