@@ -83,6 +83,7 @@ class Mentions:
                 self.names.setdefault(fold(spelling), item.name)
                 if _strict(spelling):
                     self.strict.add(spelling)
+        self.strict_folded = {fold(s) for s in self.strict}  # once: per sentence it was half
         spellings = sorted({s for item in known for s in (item.name, *item.aliases)},
                            key=len, reverse=True)
         body = "|".join(re.escape(s).replace(r"\ ", r"[\s\u2010-\u2015-]+") for s in spellings)
@@ -98,7 +99,7 @@ class Mentions:
         places = find_places(text)
         found: list[tuple[int, str]] = [(p.start, p.entry.name) for p in places]
         taken = [(p.start, p.end) for p in places]
-        strict = {fold(s) for s in self.strict}
+        strict = self.strict_folded
         if self.pattern is not None:
             for match in self.pattern.finditer(text):
                 written = match.group(1)
