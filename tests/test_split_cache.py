@@ -4,7 +4,9 @@ a changed briefing is split again alone, and a bad entry is ignored and rebuilt.
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.document import open_document
 from briefing_tui.core.export import FORMATS, render
 from briefing_tui.core.extract import cache, split_cache
+from briefing_tui.core.fixes import join_next
 from briefing_tui.core.summary import build_summary
 
 from .constants import SAMPLES
@@ -123,3 +126,50 @@ def test_an_unwritable_cache_is_no_error(corpus: Path, monkeypatch: pytest.Monke
     second, hits, again = export(corpus)
     assert (splits, hits, again) == (3, 0, 3)
     assert second == first
+
+
+def _strings(value: object) -> set[str]:
+    if isinstance(value, str):
+        return {value}
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, list):
+        return set().union(*map(_strings, value)) if value else set()
+    return set()
+
+
+def test_a_sidecar_s_joins_and_splits_apply_on_top_of_a_cached_split(corpus: Path) -> None:
+    path = corpus / NAMES[0]
+    document = open_document(path)
+    split = document.segmentation
+    index = next(i for i in range(len(split) - 1) if split.para_of[i] == split.para_of[i + 1])
+    joined = join_next(document, index)
+    sentence = document.segmentation.sentence(joined)
+    document.annotations.set_tags(document.text, sentence.start, sentence.end, ["diplomacy"])
+    document.save()
+    quote = document.text[sentence.start:sentence.end]
+    count = len(document.segmentation)
+
+    first, _hits, splits = export(corpus)
+    assert splits >= 1
+    second, hits, splits = export(corpus)
+    assert (hits, splits) == (3, 0)  # the join came from the sidecar, on the cached split
+    assert second == first
+    assert quote in _strings(json.loads(first["json"]))  # the joined sentence, whole
+    again = open_document(path, cached_split=True)
+    assert len(again.segmentation) == count
+    assert again.segmentation.sentence(joined).end == sentence.end
+
+
+def test_a_write_killed_midway_leaves_no_temp_file_for_good(corpus: Path) -> None:
+    export(corpus)
+    where = entries()[0].parent
+    killed, under_way = where / ".abc.123.tmp", where / ".def.456.tmp"
+    killed.write_bytes(b"{half")
+    under_way.write_bytes(b"{half")
+    old = time.time() - cache.STALE_TEMP_SECONDS - 60
+    os.utime(killed, (old, old))
+    cache.prune(where)
+    assert not killed.exists()
+    assert under_way.exists()  # another process may be writing it now
+    assert len(entries()) == 3  # the entries themselves stay

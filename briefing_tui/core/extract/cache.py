@@ -15,6 +15,7 @@ import contextlib
 import hashlib
 import json
 import os
+import time
 from pathlib import Path
 
 from briefing_tui.core.atomic import atomic_write
@@ -84,14 +85,24 @@ def store(file_sha256: str, loaded: LoadedText) -> None:
     prune(path.parent)
 
 
+#: A temporary file this old is a write that was killed, not one under way.
+STALE_TEMP_SECONDS = 3600
+
+
 def prune(where: Path, max_entries: int = MAX_ENTRIES, max_bytes: int = MAX_BYTES) -> None:
-    """Remove the least recently used entries beyond the limits."""
+    """Remove the least recently used entries beyond the limits, and the temporary
+    files a write killed midway left (older than :data:`STALE_TEMP_SECONDS`, so a write
+    under way in another process is left alone)."""
+    stale = time.time_ns() - STALE_TEMP_SECONDS * 1_000_000_000
     try:
         entries = []
         for entry in os.scandir(where):
             if entry.name.endswith(".json"):
                 st = entry.stat()
                 entries.append((st.st_mtime_ns, st.st_size, entry.path))
+            elif entry.name.endswith(".tmp") and entry.stat().st_mtime_ns < stale:
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
     except OSError:
         return
     entries.sort(reverse=True)
