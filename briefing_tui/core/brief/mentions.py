@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from briefing_tui.core.figures.gazetteer import find_places, fold
+from briefing_tui.core.figures.gazetteer import find_places, first_words, fold, may_name
 from briefing_tui.core.safe_yaml import load_yaml
 
 
@@ -89,6 +89,7 @@ class Mentions:
         body = "|".join(re.escape(s).replace(r"\ ", r"[\s\u2010-\u2015-]+") for s in spellings)
         self.pattern = re.compile(rf"(?<![\w-])({body})(?![\w-])", re.IGNORECASE) \
             if body else None
+        self.first_words = first_words(spellings)  # most sentences name no actor
 
     def in_text(self, text: str) -> tuple[str, ...]:
         """Canonical names of the places and actors ``text`` names, first-written order."""
@@ -100,7 +101,7 @@ class Mentions:
         found: list[tuple[int, str]] = [(p.start, p.entry.name) for p in places]
         taken = [(p.start, p.end) for p in places]
         strict = self.strict_folded
-        if self.pattern is not None:
+        if self.pattern is not None and may_name(text, self.first_words):
             for match in self.pattern.finditer(text):
                 written = match.group(1)
                 if any(s < match.end() and match.start() < e for s, e in taken):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -75,6 +76,42 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])({body})(?![\w-])(\s+province)?", re.IGNORECASE)
 
 
+_WORD = re.compile(r"\w+")
+
+
+def first_words(names: Iterable[str]) -> frozenset[str] | None:
+    """The lower-cased first words of ``names``, for :func:`may_name`; None when that test
+    could be wrong (a name that does not open with a word character, or one with a letter
+    that matches some ASCII letter case-blind under ``re`` but not under ``str.lower``)."""
+    words = set()
+    for name in names:
+        word = _WORD.match(name)
+        if word is None:
+            return None
+        first = word.group()
+        if not first.isascii() and any(re.fullmatch(re.escape(ch), chr(a), re.IGNORECASE)
+                                       for ch in first if not ch.isascii()
+                                       for a in range(128)):
+            return None
+        words.add(first.lower())
+    return frozenset(words)
+
+
+def may_name(text: str, words: frozenset[str] | None) -> bool:
+    """False only when ``text`` surely holds none of the names ``words`` came from: a
+    whole-word, case-blind match of a name starts at a run of word characters equal to the
+    name's first word. Decided for ASCII text only (one set lookup per word instead of a
+    scan trying every name at every position); other text always may."""
+    if words is None or not text.isascii():
+        return True
+    return not words.isdisjoint(_WORD.findall(text.lower()))
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str] | None:
+    return first_words(_table()[1])
+
+
 def canonical(name: str) -> Entry | None:
     """The entry a written name stands for ("paktya" → Paktia), or None."""
     return _table()[0].get(fold(name))
@@ -84,6 +121,8 @@ def find_places(text: str) -> list[Place]:
     """The gazetteer's places in ``text``, in order. Short upper-case aliases (KP, ICT)
     count only when written in capitals, so "kp" in a word list is not Pakistan."""
     found: list[Place] = []
+    if not may_name(text, _first_words()):
+        return found
     for match in _pattern().finditer(text):
         written = match.group(1)
         entry = canonical(written)

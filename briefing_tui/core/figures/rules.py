@@ -85,6 +85,9 @@ SUBJECT = re.compile(
 BARE = re.compile(rf"(?:(?P<qual>{_QUAL})\s+)?(?P<num>\d[\d,.]*\s?(?:[kKmM]\b|million\b|"
                   rf"thousand\b)?)\s+(?:were\s+|have been\s+)?(?P<verb>{_VERB})\b",
                   re.IGNORECASE)
+# Every pattern above needs one of its verbs or nouns, whole-word: a sentence with none
+# (most of a briefing) is settled by one search instead of four scans.
+ANY_VERB = re.compile(rf"\b(?:{_VERB}|{_NOUN})\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,8 @@ def _count(match: re.Match[str], kind: str, start: int, end: int) -> Count | Non
 
 def counts_in(sentence: str) -> list[Count]:
     """Every figure the sentence states, in order, each span claimed once."""
+    if not ANY_VERB.search(sentence):
+        return []
     found: list[Count] = []
     taken: list[tuple[int, int]] = []
 
