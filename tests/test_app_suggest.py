@@ -40,7 +40,7 @@ async def suggestions_ready(pilot: Pilot[int]) -> None:
 
 
 def status_text(app: BriefingApp) -> str:
-    shown = app.query_one(StatusBar)._shown
+    shown = app.query_one(StatusBar)._drawn
     return shown.plain if shown is not None else ""
 
 

@@ -31,7 +31,7 @@ async def _tag_ten_and_retrain(pilot: Any) -> None:
         await settle(pilot)
         found = app.suggestions_of(document)
         firsts = [i for i in range(12, len(split)) if found is not None and (
-            shown := found.shown(document.annotations, split.starts[i], split.ends[i]))
+            shown := found.open_on(document.annotations, split.starts[i], split.ends[i]))
             and shown[0].reason.startswith("model ")]
         if firsts:
             break

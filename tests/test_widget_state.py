@@ -37,7 +37,7 @@ class Host(App[None]):
 
 
 def line(bar: StatusBar) -> str:
-    shown = bar._shown
+    shown = bar._drawn
     return shown.plain if shown is not None else ""
 
 
@@ -55,12 +55,12 @@ async def test_the_status_bar_draws_the_state_it_is_given() -> None:
         assert text.startswith("brief.txt  sentence 3/9  ·  2 tagged  ·  only security"
                                "  ·  match 2 of 4")
         assert text.rstrip().endswith("all saved")
-        drawn = bar._shown
+        drawn = bar._drawn
         bar.state = StatusState(name="brief.txt", sentence=3, sentences=9, tagged=2,
                                 only="security", searching=True, matches=4, match=2,
                                 saving=Saving.SAVED)  # equal: nothing to redraw
         await pilot.pause()
-        assert bar._shown is drawn
+        assert bar._drawn is drawn
         bar.state = StatusState(name="brief.txt", splitting=40, saving=Saving.FAILED,
                                 why="disk full", searching=True, matches=300, more=True,
                                 suggested=Suggested("security", 0.83, "like 3 you tagged"))

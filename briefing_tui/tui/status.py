@@ -113,7 +113,7 @@ class StatusBar(Static):
     def __init__(self, codebook: Codebook, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.codebook = codebook
-        self._shown: Content | None = None
+        self._drawn: Content | None = None
 
     def watch_state(self) -> None:
         self._redraw()
@@ -136,8 +136,8 @@ class StatusBar(Static):
             content = Content.assemble(left, " " * gap, right)
         else:
             content = Content.assemble(left, "  ", right)
-        if content != self._shown:  # an unchanged line costs no repaint
-            self._shown = content
+        if content != self._drawn:  # an unchanged line costs no repaint
+            self._drawn = content
             self.update(content, layout=False)  # one fixed line: no relayout
 
     # -- the parts, left to right ----------------------------------------------------

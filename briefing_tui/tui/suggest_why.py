@@ -43,14 +43,14 @@ class SuggestionWhy(Static):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", id=id)
-        self.shown: tuple[str, float, str] | None = None
+        self.suggestion: tuple[str, float, str] | None = None
 
     def show(self, suggestion: tuple[str, float, str] | None, colour: str = "",
              hints: str = "") -> None:
         """``(tag, score, reason)``, or None to hide the line."""
-        if suggestion == self.shown and self.display == (suggestion is not None):
+        if suggestion == self.suggestion and self.display == (suggestion is not None):
             return
-        self.shown = suggestion
+        self.suggestion = suggestion
         if suggestion is None:
             self.update("")
             self.display = False

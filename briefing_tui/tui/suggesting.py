@@ -82,7 +82,7 @@ class SuggestingMixin(ReaderActions):
         if found is None:
             return []
         split = document.segmentation
-        return found.shown(document.annotations, split.starts[reader.cursor],
+        return found.open_on(document.annotations, split.starts[reader.cursor],
                            split.ends[reader.cursor])
 
     def cursor_suggestion(self, reader: Reader) -> Candidate | None:
@@ -195,7 +195,7 @@ class SuggestingMixin(ReaderActions):
             index = split.index_at(start)
             if index is None or not reader.nav.is_visible(index):
                 continue
-            if found.shown(document.annotations, start, split.ends[index]):
+            if found.open_on(document.annotations, start, split.ends[index]):
                 reader.move_to(index)
                 return
         self.notify("No more suggestions in this document.", timeout=2)

@@ -3,7 +3,7 @@
 A :class:`DocumentSuggestions` holds, for each sentence start, every tag whose score
 reaches the threshold -- scored once per model and document text, whatever is tagged now.
 What is *shown* is filtered on the fly against the sentence's live tags and dismissals
-(:meth:`DocumentSuggestions.shown`), so a key press never waits for a rescoring: a tag
+(:meth:`DocumentSuggestions.open_on`), so a key press never waits for a rescoring: a tag
 just accepted or rejected stops being suggested at once, and a retrained model replaces
 the whole object when it is ready.
 """
@@ -46,7 +46,7 @@ class DocumentSuggestions:
     def __len__(self) -> int:
         return len(self.by_start)
 
-    def shown(self, annotations: AnnotationSet, start: int, end: int) -> list[Candidate]:
+    def open_on(self, annotations: AnnotationSet, start: int, end: int) -> list[Candidate]:
         """The candidates of the sentence at ``start:end`` that are neither on it nor
         dismissed there."""
         found = self.by_start.get(start)

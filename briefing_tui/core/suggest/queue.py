@@ -44,7 +44,7 @@ def queue_items(path: Path, order: int, text: str, starts: Iterable[int],
             continue
         items += [QueueItem(path, order, start, end, c.tag, c.score, text[start:end],
                             c.explain)
-                  for c in found.shown(annotations, start, end)]
+                  for c in found.open_on(annotations, start, end)]
     return items
 
 

@@ -19,7 +19,7 @@ def marks(suggestions: DocumentSuggestions | None, annotations: AnnotationSet,
     """The sentence's suggested tags, marked, for the row renderer."""
     if suggestions is None:
         return ()
-    return tuple(MARK + c.tag for c in suggestions.shown(annotations, start, end))
+    return tuple(MARK + c.tag for c in suggestions.open_on(annotations, start, end))
 
 
 def is_marked(tag: str) -> bool:
