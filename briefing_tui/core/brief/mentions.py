@@ -17,7 +17,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from briefing_tui.core.figures.gazetteer import find_places, first_words, fold, may_name
+from briefing_tui.core.figures.first_words import first_words, may_name
+from briefing_tui.core.figures.gazetteer import find_places, fold
 from briefing_tui.core.safe_yaml import load_yaml
 
 

@@ -58,6 +58,10 @@ HEADLINE = re.compile(rf"\A\s*{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\s*:", re.IGNORE
 RELEASE_NUMBER = re.compile(r"\b((?:19|20)\d\d)-([01]\d)-[A-Z]{1,3}-\d{2,4}\b")
 
 
+# Every pattern of EXPLICIT and RANGES needs a digit: without one they need not be tried.
+DIGIT = re.compile(r"\d")
+
+
 @dataclass(frozen=True)
 class Dated:
     date: str        # YYYY-MM-DD
@@ -73,6 +77,8 @@ def _month(value: str) -> int:
 
 def _explicit(text: str, reference: date | None, hint: int | None = None) -> list[Dated]:
     found: list[Dated] = []
+    if not DIGIT.search(text):
+        return found
     for pattern in EXPLICIT:
         for match in pattern.finditer(text):
             year_text = match.group("year")
@@ -107,7 +113,7 @@ def _relative(text: str, reference: date) -> list[Dated]:
 def _ranges(text: str, reference: date | None, hint: int | None = None) -> list[Dated]:
     """Spans of days: "3-5 March", "March 3 to 5", "between 1 and 4 May", "last week"."""
     found: list[Dated] = []
-    for pattern in RANGES:
+    for pattern in RANGES if DIGIT.search(text) else ():
         for match in pattern.finditer(text):
             year_text = match.group("year")
             year = int(year_text) if year_text else (reference.year if reference else hint)

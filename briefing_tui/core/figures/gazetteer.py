@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from briefing_tui.core.figures.first_words import FirstWords, first_words, may_name
 from briefing_tui.core.safe_yaml import load_yaml
 
 
@@ -76,39 +76,8 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])({body})(?![\w-])(\s+province)?", re.IGNORECASE)
 
 
-_WORD = re.compile(r"\w+")
-
-
-def first_words(names: Iterable[str]) -> frozenset[str] | None:
-    """The lower-cased first words of ``names``, for :func:`may_name`; None when that test
-    could be wrong (a name that does not open with a word character, or one with a letter
-    that matches some ASCII letter case-blind under ``re`` but not under ``str.lower``)."""
-    words = set()
-    for name in names:
-        word = _WORD.match(name)
-        if word is None:
-            return None
-        first = word.group()
-        if not first.isascii() and any(re.fullmatch(re.escape(ch), chr(a), re.IGNORECASE)
-                                       for ch in first if not ch.isascii()
-                                       for a in range(128)):
-            return None
-        words.add(first.lower())
-    return frozenset(words)
-
-
-def may_name(text: str, words: frozenset[str] | None) -> bool:
-    """False only when ``text`` surely holds none of the names ``words`` came from: a
-    whole-word, case-blind match of a name starts at a run of word characters equal to the
-    name's first word. Decided for ASCII text only (one set lookup per word instead of a
-    scan trying every name at every position); other text always may."""
-    if words is None or not text.isascii():
-        return True
-    return not words.isdisjoint(_WORD.findall(text.lower()))
-
-
 @lru_cache(maxsize=1)
-def _first_words() -> frozenset[str] | None:
+def _first_words() -> FirstWords | None:
     return first_words(_table()[1])
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from briefing_tui.core.figures.first_words import first_words, may_name
 from briefing_tui.core.figures.numbers import NUMBER, VAGUE, value_of
 
 # What a figure counts, by the verb forms that say it.
@@ -86,8 +87,8 @@ BARE = re.compile(rf"(?:(?P<qual>{_QUAL})\s+)?(?P<num>\d[\d,.]*\s?(?:[kKmM]\b|mi
                   rf"thousand\b)?)\s+(?:were\s+|have been\s+)?(?P<verb>{_VERB})\b",
                   re.IGNORECASE)
 # Every pattern above needs one of its verbs or nouns, whole-word: a sentence with none
-# (most of a briefing) is settled by one search instead of four scans.
-ANY_VERB = re.compile(rf"\b(?:{_VERB}|{_NOUN})\b", re.IGNORECASE)
+# (most of a briefing) is settled by a look at its words instead of four scans.
+ANY_VERB = first_words([*VERB_KIND, *NOUN_KIND])
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,7 @@ def _count(match: re.Match[str], kind: str, start: int, end: int) -> Count | Non
 
 def counts_in(sentence: str) -> list[Count]:
     """Every figure the sentence states, in order, each span claimed once."""
-    if not ANY_VERB.search(sentence):
+    if not may_name(sentence, ANY_VERB):
         return []
     found: list[Count] = []
     taken: list[tuple[int, int]] = []
