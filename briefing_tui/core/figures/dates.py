@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from briefing_tui.core.figures.first_words import first_words, may_name
+
 MONTHS = {name: number for number, names in enumerate((
     ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
     ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
@@ -58,8 +60,10 @@ HEADLINE = re.compile(rf"\A\s*{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\s*:", re.IGNORE
 RELEASE_NUMBER = re.compile(r"\b((?:19|20)\d\d)-([01]\d)-[A-Z]{1,3}-\d{2,4}\b")
 
 
-# Every pattern of EXPLICIT and RANGES needs a digit: without one they need not be tried.
+# Every pattern of EXPLICIT and RANGES needs a digit, and all but the ISO one a month
+# written as a whole word: without them they need not be tried.
 DIGIT = re.compile(r"\d")
+MONTH_WORDS = first_words(MONTHS)
 
 
 @dataclass(frozen=True)
@@ -79,7 +83,7 @@ def _explicit(text: str, reference: date | None, hint: int | None = None) -> lis
     found: list[Dated] = []
     if not DIGIT.search(text):
         return found
-    for pattern in EXPLICIT:
+    for pattern in EXPLICIT if may_name(text, MONTH_WORDS) else EXPLICIT[:1]:
         for match in pattern.finditer(text):
             year_text = match.group("year")
             year = int(year_text) if year_text else (reference.year if reference else hint)
@@ -113,7 +117,7 @@ def _relative(text: str, reference: date) -> list[Dated]:
 def _ranges(text: str, reference: date | None, hint: int | None = None) -> list[Dated]:
     """Spans of days: "3-5 March", "March 3 to 5", "between 1 and 4 May", "last week"."""
     found: list[Dated] = []
-    for pattern in RANGES if DIGIT.search(text) else ():
+    for pattern in RANGES if DIGIT.search(text) and may_name(text, MONTH_WORDS) else ():
         for match in pattern.finditer(text):
             year_text = match.group("year")
             year = int(year_text) if year_text else (reference.year if reference else hint)
