@@ -15,6 +15,12 @@ from briefing_tui.core.sidecar import sidecar_path
 from .app_helpers import make_app, reader, saved, settle
 from .test_app_big import many_sentences
 
+#: Sentences in the briefing these tests press keys into while it loads. Its split must
+#: outlast the app's start-up by a wide margin even on a loaded machine: at 20,000
+#: sentences it took 0.19 s after this wave's faster splitting, and a key pressed after
+#: the sidecar was read (read-only: unreadable) made no copy (a CI run failed so).
+LOADING = 100_000
+
 
 def tagged_briefing(folder: Path, sentences: int, tags: dict[int, str]) -> Path:
     """A briefing of ``sentences`` sentences whose sidecar holds ``tags`` (index: tag)."""
@@ -47,7 +53,7 @@ async def wait_loaded(pilot: object, app: object) -> None:
 
 async def test_a_tag_pressed_while_a_big_briefing_is_split_is_merged_into_its_sidecar(
         tmp_path: Path) -> None:
-    doc = tagged_briefing(tmp_path / "big", 20_000, {2: "migration"})
+    doc = tagged_briefing(tmp_path / "big", LOADING, {2: "migration"})
     assert len(doc.read_text(encoding="utf-8")) > SYNC_SEGMENT_CHARS
     app = make_app(doc.parent)
     async with app.run_test(size=(120, 35)) as pilot:
@@ -62,7 +68,7 @@ async def test_a_tag_pressed_while_a_big_briefing_is_split_is_merged_into_its_si
 
 async def test_a_tag_pressed_on_a_saved_sentence_while_loading_adds_to_it(
         tmp_path: Path) -> None:
-    doc = tagged_briefing(tmp_path / "big", 20_000, {0: "migration"})
+    doc = tagged_briefing(tmp_path / "big", LOADING, {0: "migration"})
     app = make_app(doc.parent)
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.press("1")
@@ -72,7 +78,7 @@ async def test_a_tag_pressed_on_a_saved_sentence_while_loading_adds_to_it(
 
 async def test_quit_while_a_big_briefing_loads_keeps_the_tag_and_the_saved_ones(
         tmp_path: Path) -> None:
-    doc = tagged_briefing(tmp_path / "big", 20_000, {2: "migration"})
+    doc = tagged_briefing(tmp_path / "big", LOADING, {2: "migration"})
     app = make_app(doc.parent)
     app.save_delay = 30  # only quit saves
     async with app.run_test(size=(120, 35)) as pilot:
@@ -84,7 +90,7 @@ async def test_quit_while_a_big_briefing_loads_keeps_the_tag_and_the_saved_ones(
 
 async def test_a_sidecar_that_cannot_be_read_keeps_tags_pressed_while_loading(
         tmp_path: Path) -> None:
-    doc = tagged_briefing(tmp_path / "big", 20_000, {})
+    doc = tagged_briefing(tmp_path / "big", LOADING, {})
     sidecar = sidecar_path(doc)
     sidecar.write_text("version: 1\nannotations: [unclosed\n", encoding="utf-8")
     before = sidecar.read_bytes()
