@@ -23,6 +23,7 @@ from briefing_tui.core.brief.file import BriefFile
 from briefing_tui.core.brief.words import TRENDS
 from briefing_tui.core.visible import visible
 from briefing_tui.tui.dialogs import ChoiceDialog
+from briefing_tui.tui.typed_first import after_typed
 
 NO_TREND = "—"
 
@@ -119,6 +120,9 @@ class BriefDialog(ModalScreen[dict[str, Any] | None]):
                 if _norm(value) != _norm(before[key])}
 
     def action_save(self) -> None:
+        after_typed(self, self._save_typed)
+
+    def _save_typed(self) -> None:
         self.dismiss(self.changes() or None)
 
     def action_cancel(self) -> None:

@@ -12,6 +12,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from briefing_tui.core.metadata import FIELDS, Metadata, clean, date_problem
 from briefing_tui.core.visible import visible
+from briefing_tui.tui.typed_first import after_typed
 
 #: Where the chooser starts: the candidate nearest this share of the sentence.
 _MIDDLE = 0.5
@@ -137,6 +138,9 @@ class MetadataDialog(ModalScreen[Metadata | None]):
         self.action_save()
 
     def action_save(self) -> None:
+        after_typed(self, self._save_typed)
+
+    def _save_typed(self) -> None:
         found = self.result()
         if isinstance(found, str):
             self.query_one("#metadata-error", Static).update(

@@ -23,6 +23,7 @@ from textual.widgets import Button, Static, TextArea
 from briefing_tui.core.visible import visible
 from briefing_tui.tui.dialogs import ChoiceDialog
 from briefing_tui.tui.panes import clip, plain
+from briefing_tui.tui.typed_first import after_typed
 
 
 class NoteDialog(ModalScreen[str | None]):
@@ -65,6 +66,9 @@ class NoteDialog(ModalScreen[str | None]):
             event.text_area.move_cursor(event.text_area.document.end)
 
     def action_save(self) -> None:
+        after_typed(self, self._save_typed)
+
+    def _save_typed(self) -> None:
         text = self.query_one(TextArea).text
         if text == visible(self.note):
             self.dismiss(self.note)  # untouched: keep it exactly, controls and all
@@ -90,6 +94,9 @@ class NoteDialog(ModalScreen[str | None]):
 
     def action_editor(self) -> None:
         """Long notes: edit in the analyst's own editor, then back here to save."""
+        after_typed(self, self._edit_typed)
+
+    def _edit_typed(self) -> None:
         command = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
         area = self.query_one(TextArea)
         with tempfile.TemporaryDirectory(prefix="briefing-note-") as folder:
