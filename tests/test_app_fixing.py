@@ -11,6 +11,7 @@ from textual.widgets import Input, Static
 from briefing_tui.core.corrections import split_candidates
 from briefing_tui.core.merge import NOTE_SEPARATOR
 from briefing_tui.core.sidecar import read_sidecar, sidecar_path
+from briefing_tui.tui.dialogs import ChoiceDialog
 from briefing_tui.tui.fix_dialogs import MetadataDialog, SplitPointDialog
 
 from .app_helpers import copy_samples, make_app, reader, saved, sentence, settle
@@ -130,8 +131,21 @@ async def test_metadata_dialog_validates_and_saves_to_the_sidecar(tmp_path: Path
         data = _sidecar(doc)
         assert (data.metadata.title, data.metadata.date, data.metadata.source) == \
             (None, "2026-02-28", "Amina Rahimi")  # the untouched title follows the file
-        await pilot.press("M", "escape")
+        await pilot.press("M", "escape")  # untouched: escape closes at once
         await settle(pilot)
+        assert not isinstance(app.screen, MetadataDialog)
+        assert _sidecar(doc).metadata == data.metadata
+
+        await pilot.press("M", "tab", *"x", "escape")  # changed: escape asks first
+        await settle(pilot)
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("escape")  # the default: keep editing, the typing kept
+        await settle(pilot)
+        assert isinstance(app.screen, MetadataDialog)
+        assert app.screen.query_one("#meta-date", Input).value == "x"  # tab selects all
+        await pilot.press("escape", "tab", "tab", "enter")  # the third choice: discard
+        await settle(pilot)
+        assert not isinstance(app.screen, (MetadataDialog, ChoiceDialog))
         assert _sidecar(doc).metadata == data.metadata
 
 

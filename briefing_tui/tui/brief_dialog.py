@@ -22,7 +22,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 from briefing_tui.core.brief.file import BriefFile
 from briefing_tui.core.brief.words import TRENDS
 from briefing_tui.core.visible import visible
-from briefing_tui.tui.dialogs import ChoiceDialog
+from briefing_tui.tui.dialogs import ask_before_discarding
 from briefing_tui.tui.typed_first import after_typed
 
 NO_TREND = "—"
@@ -126,21 +126,7 @@ class BriefDialog(ModalScreen[dict[str, Any] | None]):
         self.dismiss(self.changes() or None)
 
     def action_cancel(self) -> None:
-        if not self.changes():
-            self.dismiss(None)
-            return
-
-        def chosen(choice: str | None) -> None:
-            if choice == "discard":
-                self.dismiss(None)
-            elif choice == "save":
-                self.action_save()
-
-        self.app.push_screen(ChoiceDialog("Discard the changed brief?",
-                                          "Your words were changed and are not saved yet.",
-                                          [("keep", "Keep editing"), ("save", "Save them"),
-                                           ("discard", "Discard the changes")], "keep"),
-                             chosen)
+        ask_before_discarding(self, bool(self.changes()), "brief", self.action_save)
 
     @on(Button.Pressed, "#brief-save")
     def _save(self) -> None:

@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from rich.table import Table
 from rich.text import Text as RichText
 from textual.app import ComposeResult
@@ -83,3 +86,24 @@ class HelpScreen(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def ask_before_discarding(screen: ModalScreen[Any], changed: bool, what: str,
+                          save: Callable[[], None]) -> None:
+    """Escape in an editing dialog: close at once when nothing was changed, else ask
+    whether to keep editing (the default), save, or discard the changed ``what``."""
+    if not changed:
+        screen.dismiss(None)
+        return
+
+    def chosen(choice: str | None) -> None:
+        if choice == "discard":
+            screen.dismiss(None)
+        elif choice == "save":
+            save()
+
+    screen.app.push_screen(ChoiceDialog(f"Discard the changed {what}?",
+                                        f"The {what} was changed and is not saved yet.",
+                                        [("keep", "Keep editing"), ("save", "Save it"),
+                                         ("discard", "Discard the change")], "keep"),
+                           chosen)

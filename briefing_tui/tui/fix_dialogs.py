@@ -12,6 +12,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from briefing_tui.core.metadata import FIELDS, Metadata, clean, date_problem
 from briefing_tui.core.visible import visible
+from briefing_tui.tui.dialogs import ask_before_discarding
 from briefing_tui.tui.typed_first import after_typed
 
 #: Where the chooser starts: the candidate nearest this share of the sentence.
@@ -150,7 +151,9 @@ class MetadataDialog(ModalScreen[Metadata | None]):
         self.dismiss(found)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        found = self.result()
+        changed = found != self.mine  # a bad date typed is a change too
+        ask_before_discarding(self, changed, "metadata", self.action_save)
 
     @on(Button.Pressed, "#save")
     def _save(self) -> None:

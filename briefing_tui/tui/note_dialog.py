@@ -21,7 +21,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
 
 from briefing_tui.core.visible import visible
-from briefing_tui.tui.dialogs import ChoiceDialog
+from briefing_tui.tui.dialogs import ask_before_discarding
 from briefing_tui.tui.panes import clip, plain
 from briefing_tui.tui.typed_first import after_typed
 
@@ -76,21 +76,8 @@ class NoteDialog(ModalScreen[str | None]):
             self.dismiss(text.strip())
 
     def action_cancel(self) -> None:
-        if self.query_one(TextArea).text == visible(self.note):
-            self.dismiss(None)
-            return
-
-        def chosen(choice: str | None) -> None:
-            if choice == "discard":
-                self.dismiss(None)
-            elif choice == "save":
-                self.action_save()
-
-        self.app.push_screen(ChoiceDialog("Discard the changed note?",
-                                          "The note was changed and is not saved yet.",
-                                          [("keep", "Keep editing"), ("save", "Save it"),
-                                           ("discard", "Discard the change")], "keep"),
-                             chosen)
+        changed = self.query_one(TextArea).text != visible(self.note)
+        ask_before_discarding(self, changed, "note", self.action_save)
 
     def action_editor(self) -> None:
         """Long notes: edit in the analyst's own editor, then back here to save."""
