@@ -162,7 +162,9 @@ def measure(label: str, function: Callable[[str], str], pages: list[RealPage], p
         absent_share.append(counts.tn / max(1, counts.tn + counts.fp))
     scores = total.scores()
     result = row(f"HTML real pages ({part}, {len(chosen)}): {label}, snippet F-score",
-                 scores["fscore"], "F", len(chosen), **scores, tp=total.tp, fn=total.fn,
+                 scores["fscore"], "F", len(chosen), precision=scores["precision"],
+                 recall=scores["recall"], accuracy=scores["accuracy"],
+                 fscore=scores["fscore"], tp=total.tp, fn=total.fn,
                  fp=total.fp, tn=total.tn, with_found=statistics.mean(found_share or [0]),
                  without_absent=statistics.mean(absent_share or [0]), empty=empty,
                  headline_kept=headlines, headline_pages=with_pages,
