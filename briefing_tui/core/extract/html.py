@@ -6,7 +6,8 @@ installed or finds nothing; measured side by side with it by ``benchmarks/bench_
 1. The page is decoded as a browser would (:func:`~.html_tree.decode_html`) and parsed
    into a forgiving tree.
 2. Scripts, styles, forms and hidden elements go, and so do ``nav``, ``aside``,
-   ``footer`` and ARIA furniture unless one holds half the page's text.
+   ``footer`` and ARIA furniture unless one holds half the page's text, and so do the
+   stories an infinite-scroll page appends below the article.
 3. The article is the densest run of paragraphs, found by :mod:`.html_main` — never by
    cutting on class-name words first — and furniture inside it is left out: share
    bars, related lists, bylines, captions, lines that are mostly links.

@@ -18,6 +18,10 @@ the whole ``body`` won whenever teaser cards and comments held a sixth of the te
    two by an advert). Inside it, furniture is left out: elements named share, related,
    newsletter, byline, caption, comment …, link lists, and blocks that are mostly links
    (``Read more: …``) — unless one holds half the article's text.
+5. **What real pages added** (``bench_html --snippets``): a container whose votes came
+   mostly from teaser cards is a list of them (its score counts 0.3); the intro between
+   the headline and the article's container is the article's; and an infinite-scroll
+   page's next stories, each under an ``<h1>`` named like the headline, are cut.
 """
 
 from __future__ import annotations
