@@ -33,7 +33,8 @@ reader wanting exact text must undo them:
 note one with purpose ``commenting``, and the target a ``TextQuoteSelector`` (exact,
 prefix, suffix) plus a ``TextPositionSelector`` (code points, as the model counts).
 Orphans keep only the quote selector and get an ``assessing`` body saying so. Key figures
-follow as annotations of their own words (:mod:`.brief_data`). Ids are
+follow as annotations of their own words, and the analyst's words of brief.yaml sit on the
+collection as schema.org terms (:mod:`.brief_data`). Ids are
 ``urn:uuid`` values derived from the file and annotation id: stable across exports.
 """
 
@@ -53,7 +54,9 @@ from urllib.parse import quote
 
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.export.brief_data import (
+    SCHEMA_CONTEXT,
     brief_head,
+    brief_properties,
     event_record,
     figure_annotation,
     figure_record,
@@ -272,9 +275,11 @@ def render_jsonld(summary: Summary, codebook: Codebook) -> str:
 
     unique = unique_annotations(summary)
     ident = "urn:uuid:" + _uuid5("\n".join(_source(info.path) for info in summary.documents))
-    head: dict[str, Any] = {"@context": "http://www.w3.org/ns/anno.jsonld", "id": ident,
-                            "type": "AnnotationCollection",
-                            "label": summary.brief.title or TITLE,
+    words = brief_properties(summary)  # the analyst's words, as schema.org terms
+    anno = "http://www.w3.org/ns/anno.jsonld"
+    head: dict[str, Any] = {"@context": [anno, SCHEMA_CONTEXT] if words else anno,
+                            "id": ident, "type": "AnnotationCollection",
+                            "label": summary.brief.title or TITLE, **words,
                             "total": len(unique) + len(summary.figures)}
     if summary.generated:
         head["generated"] = summary.generated

@@ -12,6 +12,7 @@ import random
 from collections import Counter
 from collections.abc import Sequence
 from itertools import repeat
+from operator import add, sub
 from typing import Protocol
 
 
@@ -23,6 +24,9 @@ class Learner(Protocol):
     def fit(self, rows: Sequence[set[str]], labels: Sequence[bool]) -> None: ...
     def score(self, row: set[str]) -> float: ...
     def top(self, row: set[str], n: int = 3) -> list[str]: ...
+
+
+Absent = tuple[list[str], list[float]]  # NaiveBayes.absent: features, log(count + alpha)
 
 
 def sigmoid(z: float) -> float:
@@ -87,14 +91,24 @@ class NaiveBayes(_Explained):
         self.bias = 0.0
         self.scale = 0.5
 
+    def absent(self, totals: Counter[str]) -> Absent:
+        """Each counted feature and ``log(count + alpha)``: the weight of a feature no
+        positive row has, but for a per-tag constant, shared by every tag's fit."""
+        named = [f for f, t in totals.items() if t >= self.min_count] \
+            if self.min_count > 1 else list(totals)
+        logs = list(map(math.log, map(add, map(totals.__getitem__, named),
+                                      repeat(self.alpha))))
+        return named, logs
+
     def fit(self, rows: Sequence[set[str]], labels: Sequence[bool],
-            totals: Counter[str] | None = None) -> None:
-        """``totals`` (each feature's count over all ``rows``) may be shared between tags:
-        then only the positive rows are counted here."""
+            totals: Counter[str] | None = None, absent: Absent | None = None) -> None:
+        """``totals`` (each feature's count over all ``rows``) and its :meth:`absent`
+        may be shared between tags: then only the positive rows are counted here."""
         if totals is None:
             totals = Counter()
             for row in rows:
                 totals.update(row)
+        named, logs = absent if absent is not None else self.absent(totals)
         pos = Counter[str]()
         for row, label in zip(rows, labels, strict=True):
             if label:
@@ -102,14 +116,17 @@ class NaiveBayes(_Explained):
         n_pos = sum(1 for label in labels if label)
         n_neg = len(labels) - n_pos
         a = self.alpha
-        self.weights, self._up = {}, None
-        for feature, total in totals.items():
-            p = pos[feature]
-            q = total - p
-            if p + q < self.min_count:
-                continue
-            self.weights[feature] = (math.log((p + a) / (n_pos + 2 * a))
-                                     - math.log((q + a) / (n_neg + 2 * a)))
+        log = math.log
+        # log((p + a) / (n_pos + 2a)) - log((q + a) / (n_neg + 2a)): for the features
+        # no positive row has (p = 0, most of them) a constant minus the shared log, in
+        # C through map; a Python loop over ~60k features per tag and fit was most of a
+        # retrain once the calibration fitted three more models (bench_suggest)
+        shift = log(n_neg + 2 * a) - log(n_pos + 2 * a)
+        weights = dict(zip(named, map(sub, repeat(log(a) + shift), logs), strict=True))
+        for feature, p in pos.items():
+            if feature in weights:
+                weights[feature] = log(p + a) - log(totals[feature] - p + a) + shift
+        self.weights, self._up = weights, None
         self.bias = -2.0
 
     def score(self, row: set[str]) -> float:

@@ -6,7 +6,10 @@ score that grows with the tag's labels, ``n / (n + PRIOR_LABELS)`` (half at 20 l
 cut-off throws the first labels away. A tag's model needs :data:`MIN_WITH_RULES`
 labelled sentences with it and as many known without it; a tag with no rules has no
 prior, so its model alone needs :data:`MIN_LABELS`. Short of that, the suggestions come
-from the rules alone and the reason says so. Measured in benchmarks/bench_suggest.py.
+from the rules alone and the reason says so. A modelled tag's score is then calibrated
+(:mod:`.calibration`, fitted on :data:`FOLDS` held-out folds of the labels at each
+retrain) so that the threshold means "right more often than not". Measured in
+benchmarks/bench_suggest.py.
 """
 
 from __future__ import annotations
@@ -16,15 +19,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from briefing_tui.core.codebook import Codebook
+from briefing_tui.core.suggest.calibration import Platt, platt
 from briefing_tui.core.suggest.examples import Example
 from briefing_tui.core.suggest.features import features
-from briefing_tui.core.suggest.learners import LEARNERS, Joint, Learner, NaiveBayes
+from briefing_tui.core.suggest.learners import LEARNERS, Joint, Learner, NaiveBayes, sigmoid
 from briefing_tui.core.suggest.rules import Hits, RuleScan
 
 MIN_LABELS = 20  # labels a tag's model needs to suggest on its own (no rules)
 MIN_WITH_RULES = 5  # labels (and known negatives) a model needs to join the rules
 PRIOR_LABELS = 20  # the labels at which model and rules weigh the same
 THRESHOLD = 0.5  # a pair is suggested from this score on
+FOLDS = 3  # held-out folds the calibration is fitted on (each costs a model fit)
 
 
 @dataclass(frozen=True)
@@ -56,10 +61,11 @@ class Suggester:
 
     def __init__(self, codebook: Codebook, *, learner: str = "nb", mode: str = "both",
                  min_labels: int = MIN_LABELS, min_with_rules: int = MIN_WITH_RULES,
-                 prior_labels: int = PRIOR_LABELS) -> None:
+                 prior_labels: int = PRIOR_LABELS, calibrate: bool = True) -> None:
         self.codebook, self.learner, self.mode = codebook, learner, mode
         self.min_labels, self.min_with_rules = min_labels, min_with_rules
-        self.prior_labels = prior_labels
+        self.prior_labels, self.calibrate = prior_labels, calibrate
+        self.calibrations: dict[str, Platt] = {}  # tag -> its scores' calibration
         self.models: dict[str, Learner] = {}
         self.labels: dict[str, int] = {}  # sentences with the tag
         self.negatives: dict[str, int] = {}  # sentences known to be without it
@@ -80,7 +86,7 @@ class Suggester:
             else self.min_with_rules
 
     def weight(self, tag: str) -> float:
-        """The model's share of ``tag``'s score next to the rules."""
+        """The model's share of ``tag``'s score next to the rules (:meth:`_mix`)."""
         count = self.labels.get(tag, 0)
         return count / (count + self.prior_labels)
 
@@ -91,49 +97,102 @@ class Suggester:
         is tagged, or its document is finished); one with only ``dismissed`` tags is a
         known negative of those tags alone."""
         rows: list[set[str]] = []
+        texts: list[str] = []
         tagsets: list[frozenset[str]] = []
         refused: dict[str, list[set[str]]] = {}  # tag -> rows it was dismissed on
+        refused_texts: dict[str, list[str]] = {}
         for example in examples:
             if example.trains:
                 rows.append(features(example.text))
+                texts.append(example.text)
                 tagsets.append(example.tags)
             elif example.dismissed:
                 row = features(example.text)
                 for tag in example.dismissed:
                     refused.setdefault(tag, []).append(row)
-        self.labels = {}
-        for tags in tagsets:
-            for tag in tags:
-                self.labels[tag] = self.labels.get(tag, 0) + 1
-        self.negatives = {tag: len(rows) - self.labels.get(tag, 0) + len(refused.get(tag, ()))
-                          for tag in {*self.labels, *refused}}
-        self.models = {}
+                    refused_texts.setdefault(tag, []).append(example.text)
+        self.models, self.labels, self.negatives = self._fit(rows, tagsets, refused)
+        self.calibrations = {}
         self._joint = None
         learnt = len(rows) + len({id(r) for found in refused.values() for r in found})
+        if self.models and self.calibrate:
+            self._calibrate(texts, rows, tagsets, refused, refused_texts)
+        return learnt
+
+    def _calibrate(self, texts: Sequence[str], rows: Sequence[set[str]],
+                   tagsets: Sequence[frozenset[str]], refused: dict[str, list[set[str]]],
+                   refused_texts: dict[str, list[str]]) -> None:
+        """Fit each modelled tag's :class:`Platt` on scores of sentences held out of
+        training: :data:`FOLDS` models, each trained without one fold and scoring it,
+        as the final model would score a sentence it has not seen."""
+        hits = [self.all_hits(text) for text in texts]
+        said_no = {tag: [self.all_hits(text) for text in found]
+                   for tag, found in refused_texts.items() if tag in self.models}
+        held: dict[str, tuple[list[float], list[bool]]] = {t: ([], []) for t in self.models}
+        for fold in range(FOLDS):
+            kept = [i for i in range(len(rows)) if i % FOLDS != fold]
+            models, labels, _ = self._fit(
+                [rows[i] for i in kept], [tagsets[i] for i in kept],
+                {t: [r for j, r in enumerate(found) if j % FOLDS != fold]
+                 for t, found in refused.items()})
+            for tag, model in models.items():
+                if tag not in held:
+                    continue
+                scores, truths = held[tag]
+                count = labels.get(tag, 0)
+                for i in range(fold, len(rows), FOLDS):
+                    on = hits[i].get(tag)
+                    scores.append(self._mix(tag, model.score(rows[i]),
+                                            rule_score(len(on)) if on else 0.0, count))
+                    truths.append(tag in tagsets[i])
+                for j in range(fold, len(refused.get(tag, ())), FOLDS):
+                    on = said_no[tag][j].get(tag)
+                    scores.append(self._mix(tag, model.score(refused[tag][j]),
+                                            rule_score(len(on)) if on else 0.0, count))
+                    truths.append(False)
+        self.calibrations = {
+            tag: platt(scores, truths, anchor=self._mix(
+                tag, sigmoid(self.models[tag].bias), 0.0, self.labels.get(tag, 0)))
+            for tag, (scores, truths) in held.items() if scores}
+
+    def _fit(self, rows: Sequence[set[str]], tagsets: Sequence[frozenset[str]],
+             refused: dict[str, list[set[str]]]
+             ) -> tuple[dict[str, Learner], dict[str, int], dict[str, int]]:
+        """One model per tag with enough labels, each tag's labels and known negatives."""
+        labels: dict[str, int] = {}
+        for tags in tagsets:
+            for tag in tags:
+                labels[tag] = labels.get(tag, 0) + 1
+        negatives = {tag: len(rows) - labels.get(tag, 0) + len(refused.get(tag, ()))
+                     for tag in {*labels, *refused}}
+        models: dict[str, Learner] = {}
         if self.mode == "rules":
-            return learnt
+            return models, labels, negatives
         totals: Counter[str] = Counter()
+        absent = None
         if self.learner == "nb":  # counted once for every tag
             for row in rows:
                 totals.update(row)
-        for tag, count in self.labels.items():
-            if min(count, self.negatives[tag]) < self.needs(tag):
+            absent = NaiveBayes().absent(totals)
+        for tag, count in labels.items():
+            if min(count, negatives[tag]) < self.needs(tag):
                 continue
             more = refused.get(tag, [])
-            tag_rows = rows + more if more else rows
-            labels = [tag in tags for tags in tagsets] + [False] * len(more)
+            tag_rows = [*rows, *more] if more else rows
+            truths = [tag in tags for tags in tagsets] + [False] * len(more)
             model: Learner = LEARNERS[self.learner]()
             if isinstance(model, NaiveBayes):
-                counted = totals
                 if more:
                     counted = totals.copy()
                     for row in more:
                         counted.update(row)
-                model.fit(tag_rows, labels, counted)
+                    model.fit(tag_rows, truths, counted)
+                else:
+                    model.fit(tag_rows, truths, totals, absent)
             else:
-                model.fit(tag_rows, labels)
-            self.models[tag] = model
-        return learnt
+                model.fit(tag_rows, truths)
+            models[tag] = model
+        return models, labels, negatives
 
     def hits(self, text: str, tag: str) -> list[str]:
         """The tag's rules that match the sentence (none in "model" mode)."""
@@ -181,13 +240,19 @@ class Suggester:
         return value, why
 
     def blend(self, tag: str, learnt: float | None, rules: float) -> float:
-        """The score from the model's (None: no model) and the rules' -- :meth:`score`
-        without a reason, for scoring every sentence of a document in a loop."""
+        """The score from the model's (None: no model) and the rules', calibrated --
+        :meth:`score` without a reason, for scoring every sentence of a document."""
         if learnt is None:
             return 0.0 if self.mode == "model" else rules
+        mixed = self._mix(tag, learnt, rules, self.labels.get(tag, 0))
+        found = self.calibrations.get(tag)
+        return mixed if found is None else found(mixed)
+
+    def _mix(self, tag: str, learnt: float, rules: float, count: int) -> float:
+        """The model's score and the rules' in the model's share for ``count`` labels."""
         if self.mode == "model" or tag in self._ruleless:
             return learnt
-        share = self.weight(tag)
+        share = count / (count + self.prior_labels)
         return share * learnt + (1 - share) * rules
 
     def model_scores(self, row: set[str]) -> dict[str, float]:
