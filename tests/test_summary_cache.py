@@ -11,6 +11,7 @@ import marshal
 import shutil
 from collections.abc import Collection
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -64,10 +65,10 @@ def export(folder: Path, book: Codebook | None = None, *, tags: Collection[str] 
 
 
 def uncached(folder: Path, monkeypatch: pytest.MonkeyPatch, book: Codebook | None = None,
-             **options: object) -> dict[str, str]:
+             **options: Any) -> dict[str, str]:
     with monkeypatch.context() as patch:
         patch.setenv("BRIEFING_NO_CACHE", "1")
-        outputs, counts = export(folder, book, **options)  # type: ignore[arg-type]
+        outputs, counts = export(folder, book, **options)
     assert counts[0] == 0
     return outputs
 
@@ -150,13 +151,13 @@ def test_another_codebook_order_rebuilds_every_part(corpus: Path,
 @pytest.mark.parametrize("options", [{"tags": ["security"]}, {"include_notes": False},
                                      {"context": 1}])
 def test_an_option_that_changes_parts_rebuilds_them(
-        corpus: Path, monkeypatch: pytest.MonkeyPatch, options: dict[str, object]) -> None:
+        corpus: Path, monkeypatch: pytest.MonkeyPatch, options: dict[str, Any]) -> None:
     plain, _ = export(corpus)
-    outputs, counts = export(corpus, **options)  # type: ignore[arg-type]
+    outputs, counts = export(corpus, **options)
     assert counts == (0, 3, 0)
     assert outputs != plain
     assert outputs == uncached(corpus, monkeypatch, **options)
-    assert export(corpus, **options)[1] == (3, 0, 0)  # type: ignore[arg-type]
+    assert export(corpus, **options)[1] == (3, 0, 0)
 
 
 def test_brief_yaml_rebuilds_parts_only_when_its_places_or_actors_change(
@@ -176,7 +177,7 @@ def test_brief_yaml_rebuilds_parts_only_when_its_places_or_actors_change(
     assert outputs == uncached(corpus, monkeypatch)
 
 
-def _rewritten(entry: Path, record: object) -> None:
+def _rewritten(entry: Path, record: tuple[Any, ...]) -> None:
     body = marshal.dumps(record)
     entry.write_bytes(summary_cache.MAGIC + hashlib.sha256(body).digest() + body)
 
