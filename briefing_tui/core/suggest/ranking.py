@@ -128,7 +128,8 @@ class Suggester:
         hits = [self.all_hits(text) for text in texts]
         said_no = {tag: [self.all_hits(text) for text in found]
                    for tag, found in refused_texts.items() if tag in self.models}
-        held: dict[str, tuple[list[float], list[bool]]] = {t: ([], []) for t in self.models}
+        # tag -> (model score, rules score, truth, the fold model's labels) held out
+        held: dict[str, list[tuple[float, float, bool, int]]] = {t: [] for t in self.models}
         for fold in range(FOLDS):
             kept = [i for i in range(len(rows)) if i % FOLDS != fold]
             models, labels, _ = self._fit(
@@ -138,22 +139,24 @@ class Suggester:
             for tag, model in models.items():
                 if tag not in held:
                     continue
-                scores, truths = held[tag]
-                count = labels.get(tag, 0)
+                found, count = held[tag], labels.get(tag, 0)
                 for i in range(fold, len(rows), FOLDS):
                     on = hits[i].get(tag)
-                    scores.append(self._mix(tag, model.score(rows[i]),
-                                            rule_score(len(on)) if on else 0.0, count))
-                    truths.append(tag in tagsets[i])
+                    found.append((model.score(rows[i]), rule_score(len(on)) if on else 0.0,
+                                  tag in tagsets[i], count))
                 for j in range(fold, len(refused.get(tag, ())), FOLDS):
                     on = said_no[tag][j].get(tag)
-                    scores.append(self._mix(tag, model.score(refused[tag][j]),
-                                            rule_score(len(on)) if on else 0.0, count))
-                    truths.append(False)
-        self.calibrations = {
-            tag: platt(scores, truths, anchor=self._mix(
-                tag, sigmoid(self.models[tag].bias), 0.0, self.labels.get(tag, 0)))
-            for tag, (scores, truths) in held.items() if scores}
+                    found.append((model.score(refused[tag][j]),
+                                  rule_score(len(on)) if on else 0.0, False, count))
+        self.calibrations = {}
+        for tag, found in held.items():
+            if not found:
+                continue
+            model = self.models[tag]
+            truths = [truth for _, _, truth, _ in found]
+            mixed = [self._mix(tag, value, rules, count) for value, rules, _, count in found]
+            self.calibrations[tag] = platt(mixed, truths, anchor=self._mix(
+                tag, sigmoid(model.bias), 0.0, self.labels.get(tag, 0)))
 
     def _fit(self, rows: Sequence[set[str]], tagsets: Sequence[frozenset[str]],
              refused: dict[str, list[set[str]]]
