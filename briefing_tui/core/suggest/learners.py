@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import random
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import repeat
 from operator import add, sub
 from typing import Protocol
@@ -64,11 +64,17 @@ class Joint:
                 slot[i] = weight
         self.table = {f: tuple(w) for f, w in table.items()}
 
-    def scores(self, row: set[str]) -> dict[str, float]:
+    def sums(self, row: Iterable[str]) -> list[float]:
+        """Each tag's sum of the row's weights, in :attr:`tags` order."""
         found = list(filter(None, map(self.table.get, row)))  # in C: no per-feature loop
-        sums = list(map(sum, zip(*found, strict=True))) if found else [0.0] * len(self.tags)
+        return list(map(sum, zip(*found, strict=True))) if found else [0.0] * len(self.tags)
+
+    def scores(self, row: Iterable[str], sums: list[float] | None = None
+               ) -> dict[str, float]:
+        """Each tag's model score (``sums``: the row's :meth:`sums`, when known)."""
         return {tag: sigmoid(bias + scale * total) for tag, bias, scale, total
-                in zip(self.tags, self.biases, self.scales, sums, strict=True)}
+                in zip(self.tags, self.biases, self.scales,
+                       self.sums(row) if sums is None else sums, strict=True)}
 
 
 class _Explained:
