@@ -99,6 +99,7 @@ class Summary:
     #: (document path, sentence number) → the places and actors that sentence names
     about_of: dict[tuple[str, int], tuple[str, ...]] = field(default_factory=dict)
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # for filtering
+    context: int = 0  # the neighbouring sentences asked for either side of each quote
 
     def about(self, item: SummaryItem) -> tuple[str, ...]:
         """The places and actors ``item``'s sentence names."""
@@ -265,7 +266,7 @@ class _Builder:
             filters=filters, figures=self.figures, brief=brief, confirmed=confirmed,
             timeline=sorted(self.timeline, key=lambda e: (e.date or "9999", e.until)),
             about_of={(str(e.path), e.citation.sentence): e.about for e in self.timeline
-                      if e.about}, aliases=self.briefs.aliases())
+                      if e.about}, aliases=self.briefs.aliases(), context=self.context)
 
     def _briefs(self) -> tuple[BriefFile, frozenset[str]]:
         """The common folder's brief.yaml and the confirmations of every folder's."""
