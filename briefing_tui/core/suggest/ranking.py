@@ -22,8 +22,9 @@ from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.suggest.calibration import Platt, platt
 from briefing_tui.core.suggest.examples import Example
 from briefing_tui.core.suggest.features import features
+from briefing_tui.core.suggest.gate import Gate
 from briefing_tui.core.suggest.learners import LEARNERS, Joint, Learner, NaiveBayes, sigmoid
-from briefing_tui.core.suggest.rules import Hits, RuleScan
+from briefing_tui.core.suggest.rules import Hits, RuleScan, rule_score
 
 MIN_LABELS = 20  # labels a tag's model needs to suggest on its own (no rules)
 MIN_WITH_RULES = 5  # labels (and known negatives) a model needs to join the rules
@@ -42,11 +43,6 @@ class Suggestion:
     score: float
     reason: str
     text: str
-
-
-def rule_score(hits: int) -> float:
-    """One matched rule is an even bet (0.5), each further one halves the doubt."""
-    return 1.0 - 0.5 ** hits
 
 
 def _quoted(items: Sequence[str]) -> str:
@@ -128,7 +124,8 @@ class Suggester:
         hits = [self.all_hits(text) for text in texts]
         said_no = {tag: [self.all_hits(text) for text in found]
                    for tag, found in refused_texts.items() if tag in self.models}
-        held: dict[str, tuple[list[float], list[bool]]] = {t: ([], []) for t in self.models}
+        # tag -> (model score, rules score, truth, the fold model's labels) held out
+        held: dict[str, list[tuple[float, float, bool, int]]] = {t: [] for t in self.models}
         for fold in range(FOLDS):
             kept = [i for i in range(len(rows)) if i % FOLDS != fold]
             models, labels, _ = self._fit(
@@ -138,22 +135,24 @@ class Suggester:
             for tag, model in models.items():
                 if tag not in held:
                     continue
-                scores, truths = held[tag]
-                count = labels.get(tag, 0)
+                found, count = held[tag], labels.get(tag, 0)
                 for i in range(fold, len(rows), FOLDS):
                     on = hits[i].get(tag)
-                    scores.append(self._mix(tag, model.score(rows[i]),
-                                            rule_score(len(on)) if on else 0.0, count))
-                    truths.append(tag in tagsets[i])
+                    found.append((model.score(rows[i]), rule_score(len(on)) if on else 0.0,
+                                  tag in tagsets[i], count))
                 for j in range(fold, len(refused.get(tag, ())), FOLDS):
                     on = said_no[tag][j].get(tag)
-                    scores.append(self._mix(tag, model.score(refused[tag][j]),
-                                            rule_score(len(on)) if on else 0.0, count))
-                    truths.append(False)
-        self.calibrations = {
-            tag: platt(scores, truths, anchor=self._mix(
-                tag, sigmoid(self.models[tag].bias), 0.0, self.labels.get(tag, 0)))
-            for tag, (scores, truths) in held.items() if scores}
+                    found.append((model.score(refused[tag][j]),
+                                  rule_score(len(on)) if on else 0.0, False, count))
+        self.calibrations = {}
+        for tag, found in held.items():
+            if not found:
+                continue
+            model = self.models[tag]
+            truths = [truth for _, _, truth, _ in found]
+            mixed = [self._mix(tag, value, rules, count) for value, rules, _, count in found]
+            self.calibrations[tag] = platt(mixed, truths, anchor=self._mix(
+                tag, sigmoid(model.bias), 0.0, self.labels.get(tag, 0)))
 
     def _fit(self, rows: Sequence[set[str]], tagsets: Sequence[frozenset[str]],
              refused: dict[str, list[set[str]]]
@@ -250,18 +249,26 @@ class Suggester:
 
     def _mix(self, tag: str, learnt: float, rules: float, count: int) -> float:
         """The model's score and the rules' in the model's share for ``count`` labels."""
+        share = self.share(tag, count)
+        return learnt if share == 1.0 else share * learnt + (1 - share) * rules
+
+    def share(self, tag: str, count: int | None = None) -> float:
+        """The model's share of ``tag``'s score (1 when it has no rules beside it)."""
         if self.mode == "model" or tag in self._ruleless:
-            return learnt
-        share = count / (count + self.prior_labels)
-        return share * learnt + (1 - share) * rules
+            return 1.0
+        count = self.labels.get(tag, 0) if count is None else count
+        return count / (count + self.prior_labels)
+
+    def joint(self) -> Joint | None:
+        """Every trained tag's model in one table (None without any)."""
+        if self._joint is None and self.models:
+            self._joint = Joint(self.models)
+        return self._joint
 
     def model_scores(self, row: set[str]) -> dict[str, float]:
         """Every trained tag's model score for a sentence, in one pass over its features."""
-        if not self.models:
-            return {}
-        if self._joint is None:
-            self._joint = Joint(self.models)
-        return self._joint.scores(row)
+        joint = self.joint()
+        return joint.scores(row) if joint is not None else {}
 
     def suggest(self, examples: Iterable[Example], *, tags: Sequence[str] | None = None,
                 threshold: float = THRESHOLD, limit: int | None = None) -> list[Suggestion]:
@@ -270,10 +277,20 @@ class Suggester:
         ``limit`` only. Reasons are worked out for those returned, not for every pair."""
         wanted = list(tags) if tags else self.tags
         found: list[tuple[float, Example, str, float | None, list[str], set[str] | None]] = []
+        gate = Gate(self, wanted, threshold)
+        joint = gate.joint
         for example in examples:
-            row = features(example.text) if self.models else None
-            learnt = self.model_scores(row) if row is not None else {}
             matched = self.all_hits(example.text)
+            row: set[str] | None = None
+            learnt: dict[str, float] = {}
+            if joint is not None:
+                row = features(example.text)
+                sums = joint.sums(row)
+                if not gate.may(sums, matched):
+                    continue
+                learnt = joint.scores((), sums)
+            elif not gate.may((), matched):
+                continue
             for tag in wanted:
                 if tag in example.tags or tag in example.dismissed:
                     continue
