@@ -158,11 +158,11 @@ class SummaryScreen(Screen[Place | None]):
                     break
                 if item.document != current:
                     current = item.document
-                    who = credit(item.citation)
-                    options.append(Option(plain(f"  {item.citation.title}"
-                                                + (f" ({who})" if who else "") +
-                                                f" — {item.citation.file}", "italic"),
-                                          disabled=True))
+                    who, cite = credit(item.citation), item.citation
+                    named = "" if cite.title == cite.file else f" — {cite.file}"  # not twice
+                    options.append(Option(plain(f"  {cite.title}" + (f" ({who})" if who
+                                                                     else "") + named,
+                                                "italic"), disabled=True))
                 options.append(self._option(item, len(options)))
                 shown += 1
         if summary.attention:
