@@ -105,6 +105,9 @@ BARE = re.compile(rf"(?:(?P<qual>{_QUAL})\s+)?(?P<num>\d[\d,.]*\s?(?:[kKmM]\b|mi
 ANY_VERB = first_words([*VERB_KIND, *NOUN_KIND])
 
 
+PURPOSE = re.compile(r"(?<!\bable )(?<!\bmanaged )(?<!\bwent on )\bto\s+$", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Count:
     value: int
@@ -146,6 +149,10 @@ def counts_in(sentence: str) -> list[Count]:
         return not any(s < end and start < e for s, e in taken)
 
     for match in OBJECT.finditer(sentence):
+        if PURPOSE.search(sentence, 0, match.start()) and \
+                not match.group("verb").lower().endswith(("ing", "ed")):
+            continue  # "a raid to capture a leader": what was meant, not done (but "in
+            # addition to detaining" is done)
         kind = VERB_KIND[match.group("verb").lower()]
         if match.group("the") or match.group("whoname"):
             one = match.group("whoone") or match.group("whoname")
