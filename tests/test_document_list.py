@@ -9,11 +9,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from textual.content import Content
 from textual.pilot import Pilot
+from textual.strip import Strip
+from textual.style import Style
 
 from briefing_tui.core.document import open_document
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.document_list import DocumentList
+from briefing_tui.tui.entry import Entry
 
 from .app_helpers import make_app, reader, settle
 
@@ -72,7 +77,7 @@ async def test_keys_move_the_highlight_and_enter_opens(tmp_path: Path) -> None:
         await pilot.press("home", "down", "down", "down", "enter")
         view = reader(app)
         assert view.document is not None and view.document.path.name == "b00003.txt"
-        assert app.focused is view
+        assert view.has_focus
 
 
 async def test_a_click_on_a_row_opens_that_briefing(tmp_path: Path) -> None:
@@ -139,3 +144,38 @@ async def test_a_narrower_pane_clips_the_names_again(tmp_path: Path) -> None:
         wider = _rows(pane)[0]
         assert len(wider.rstrip()) > len(wide.rstrip())
         assert wider.rstrip().endswith("…") or long_name in wider
+
+
+async def test_a_scan_update_costs_the_rows_it_changed_not_the_list(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """1,000 briefings: updating 200 entries off screen builds those 200 labels (to know
+    their heights) and draws none of them; the rest of the list is not touched."""
+    app = make_app(_folder(tmp_path, 1_000))
+    async with app.run_test(size=(120, 35)) as pilot:
+        pane = await _scanned(pilot, app)
+        labelled: list[Entry] = []
+        drawn: list[int] = []
+        label, draw = DocumentList._prompt, DocumentList._strips_of
+
+        def counted_label(self: DocumentList, entry: Entry) -> Content:
+            labelled.append(entry)
+            return label(self, entry)
+
+        def counted_draw(self: DocumentList, index: int, style: Style) -> list[Strip]:
+            drawn.append(index)
+            return draw(self, index, style)
+
+        monkeypatch.setattr(DocumentList, "_prompt", counted_label)
+        monkeypatch.setattr(DocumentList, "_strips_of", counted_draw)
+        changed = pane.entries[-200:]
+        for entry in changed:
+            entry.counts = {"security": 2}
+            pane.update_entry(entry)
+        await pilot.pause()
+        assert {id(e) for e in labelled} == {id(e) for e in changed}
+        assert len(labelled) == 200
+        assert all(index < 100 for index in drawn)  # the rows on screen, if any
+        assert pane.virtual_size.height == 800 + 2 * 200
+        await pilot.click("#documents")
+        await pilot.press("end")
+        assert "●2" in "\n".join(_rows(pane))
