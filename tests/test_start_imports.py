@@ -23,15 +23,27 @@ import briefing_tui.cli  # the console script's module, as `briefing FOLDER` imp
 from briefing_tui.tui.launch import BriefingApp, entries_for, find_documents, load_state
 from briefing_tui.tui.launch import keys_and_tags
 
+class FirstFrame(BriefingApp):
+    CSS_PATH = str(Path(sys.modules[BriefingApp.__module__].__file__).with_name(
+        "briefing.tcss"))
+    modules: dict[str, str] = {}
+
+    def on_mount(self) -> None:  # Textual runs BriefingApp's own on_mount as well
+        self.call_after_refresh(self.record)
+
+    def record(self) -> None:
+        self.modules = {name: type(module).__name__
+                        for name, module in list(sys.modules.items())}
+        self.shown = self.reader("reader-1").document is not None
+
 async def main() -> None:
     settings, codebook = keys_and_tags(None, None)
     found = find_documents([Path(sys.argv[1])])
-    app = BriefingApp(entries_for(found.documents), codebook, [], settings, load_state())
+    app = FirstFrame(entries_for(found.documents), codebook, [], settings, load_state())
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
-        shown = app.reader("reader-1").document is not None
-        print(json.dumps({"shown": shown, "modules": {
-            name: type(module).__name__ for name, module in list(sys.modules.items())}}))
+        while not app.modules:
+            await pilot.pause(0.01)
+        print(json.dumps({"shown": app.shown, "modules": app.modules}))
         await pilot.press("q")
 
 asyncio.run(main())
@@ -63,7 +75,9 @@ def _folder(tmp_path: Path, tagged: bool) -> Path:
 
 
 def _first_frame_modules(folder: Path) -> dict[str, str]:
-    done = subprocess.run([sys.executable, "-c", _RUN, str(folder)], capture_output=True,
+    script = folder.parent / "first_frame.py"  # a file: Textual reads the app's source
+    script.write_text(_RUN, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script), str(folder)], capture_output=True,
                           text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr[-3000:]
     result = json.loads(done.stdout.strip().splitlines()[-1])
