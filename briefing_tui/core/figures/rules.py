@@ -133,7 +133,7 @@ def _count(match: re.Match[str], kind: str, start: int, end: int) -> Count | Non
     if value is None or value == 0:
         return None
     qualifier = QUALIFIERS.get((match.group("qual") or "").lower(), "exact")
-    if match.group("num").strip().lower() in VAGUE:
+    if " ".join(match.group("num").lower().split()) in VAGUE:
         qualifier = "min"
     return Count(value, qualifier, kind, _who(match), start, end)
 
