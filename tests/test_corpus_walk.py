@@ -48,7 +48,8 @@ def _tree(root: Path) -> Path:
     for name in ("report-10.txt", "report-2.txt", "notes.md", "x.PDF", "page.htm",
                  "a/one.txt", "b/two.docx", "b/deeper/three.txt", ".hidden/secret.txt",
                  "node_modules/pkg.txt", "a/.dotfile.txt", "a/data.csv", "a/trailing.",
-                 "a/report-2.txt.annotations.yaml", "b/a..txt", "b/.txt", "c/item-10.txt", "c/item-2.txt"):
+                 "a/report-2.txt.annotations.yaml", "b/a..txt", "b/.txt", "c/item-10.txt",
+                 "c/item-2.txt"):
         (folder / name).write_text("Text.\n", encoding="utf-8")
     (folder / "link-to-two.docx").symlink_to(folder / "b" / "two.docx")  # listed once
     (folder / "a" / "relative.txt").symlink_to("../report-2.txt")
