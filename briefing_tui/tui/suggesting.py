@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 from array import array
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,9 +56,10 @@ class Snapshot:
                    array("q", split.ends), tuple(document.annotations.items.values()),
                    document.header.get("status") == FINISHED)
 
-    def examples(self) -> list[Example]:
-        return list(examples_of(str(self.path), self.text, self.starts, self.ends,
-                                self.annotations, self.finished))
+    def examples(self) -> Iterator[Example]:
+        """One at a time: a 10 MB briefing's 136k sentences are not all held at once."""
+        return examples_of(str(self.path), self.text, self.starts, self.ends,
+                           self.annotations, self.finished)
 
 
 class SuggestingMixin(ReaderActions):
