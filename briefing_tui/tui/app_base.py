@@ -24,7 +24,6 @@ from textual.app import App
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.settings import Settings
 from briefing_tui.core.state import AppState
-from briefing_tui.core.suggest.rules import HitCache
 from briefing_tui.tui.entry import Entry
 from briefing_tui.tui.reader import Reader
 
@@ -32,6 +31,7 @@ if TYPE_CHECKING:
     from textual.timer import Timer
 
     from briefing_tui.core.suggest.live import DocumentSuggestions
+    from briefing_tui.core.suggest.rules import HitCache
 
 READERS = ("reader-1", "reader-2")
 RETRAIN_DELAY = 1.5  # seconds after the last tag change before suggestions retrain
@@ -63,7 +63,9 @@ class AppBase(App[int]):
         self._suggest_timer: Timer | None = None
         self._suggest_asked = 0  # the newest request; results of older ones are dropped
         self._suggest_trained_on: tuple[tuple[Path, int, int], ...] = ()
-        self._rule_hits = HitCache()  # the open documents' rule hits, kept across retrains
+        # the open documents' rule hits, kept across retrains; made by the first retrain
+        # (tui.suggesting), so the suggestion model is not loaded for the first screen
+        self._rule_hits: HitCache | None = None
 
     # -- lookups every part uses --------------------------------------------------------
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.style import Style
 from textual import events, work
@@ -23,7 +24,6 @@ from textual.strip import Strip
 
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.document import Document
-from briefing_tui.core.suggest.live import DocumentSuggestions
 from briefing_tui.tui.keys import READER_BINDINGS, tag_bindings
 from briefing_tui.tui.reader.layout import TextLayout, span_blocks
 from briefing_tui.tui.reader.navigation import Navigator
@@ -34,6 +34,9 @@ from briefing_tui.tui.reader.pieces import (
 )
 from briefing_tui.tui.reader.shown import Lines, ShownText
 from briefing_tui.tui.reader.style import COMPONENT_CLASSES, READER_CSS, tag_styles
+
+if TYPE_CHECKING:  # the suggestion model loads with its first use, not at start
+    from briefing_tui.core.suggest.live import DocumentSuggestions
 
 GUTTER = 4  # three tag marks and a space
 MEASURE = 90  # the longest line read comfortably, in cells; wider panes leave a margin
