@@ -94,9 +94,10 @@ class SuggestingMixin(ReaderActions):
         """The best suggestion on the active reader's cursor sentence and its whole
         reason, under that reader; the other reader's line is hidden."""
         hints = key_hints(self.settings.keymap)
-        for reader in self.query(Reader):
+        for reader in self.readers():
             best = self.cursor_suggestion(reader) if reader is active else None
-            for view in self.query(f"#why-{reader.id}").results(SuggestionWhy):
+            view = self.one(f"why-{reader.id}", SuggestionWhy)
+            if view is not None:
                 view.show(None if best is None else (best.tag, best.score, best.reason),
                           self.codebook.colour(best.tag) if best else "", hints)
 
@@ -104,7 +105,7 @@ class SuggestingMixin(ReaderActions):
 
     def suggestions_may_change(self, entry: Entry) -> None:
         """Tags changed or a document opened: retrain a moment later (debounced)."""
-        for reader in self.query(Reader):
+        for reader in self.readers():
             reader.suggestions_for = self.suggestions_of
         if self._suggest_timer is not None:
             self._suggest_timer.stop()

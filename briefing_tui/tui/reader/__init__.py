@@ -104,7 +104,7 @@ class Reader(ScrollView, can_focus=True):
         self.scroll_to_cursor(center=True)
         if filtered:
             self.post_message(self.FilterChanged(self, None))
-        self.post_message(self.CursorMoved(self))
+        self._moved()
 
     @property
     def cursor(self) -> int:
@@ -140,7 +140,7 @@ class Reader(ScrollView, can_focus=True):
         if changed:
             self.post_message(self.FilterChanged(self, nav.filter_tag))
         if nav.cursor != cursor:
-            self.post_message(self.CursorMoved(self))
+            self._moved()
 
     @property
     def shown(self) -> str:
@@ -265,7 +265,7 @@ class Reader(ScrollView, can_focus=True):
         Resize comes a frame later: the empty state would flash before the text)."""
         self.relayout()
         self.scroll_to_cursor(center=True)
-        self.post_message(self.CursorMoved(self))
+        self._moved()
 
     def _render_row(self, row: int) -> Strip:
         base = self._style("")
@@ -310,10 +310,16 @@ class Reader(ScrollView, can_focus=True):
         if self.text_layout is None or self.text_layout.width != width:
             self.relayout()
             if self.document is not None and self.size.width:
-                self.post_message(self.CursorMoved(self))
+                self._moved()
             self.scroll_to_cursor(center=True)
 
     # -- cursor ------------------------------------------------------------------------
+
+    def _moved(self) -> None:
+        """Say the cursor moved, straight to the app: bubbling up five containers took
+        as many turns of the event loop, and the screen painted in between, so every
+        move cost two frames (the reader's rows, then the status line)."""
+        self.app.post_message(self.CursorMoved(self))
 
     def move_to(self, index: int | None, *, center: bool = False) -> None:
         """Put the cursor on sentence ``index`` and bring it into view."""
@@ -329,7 +335,7 @@ class Reader(ScrollView, can_focus=True):
         self.refresh_sentence(old)
         self.refresh_sentence(index)
         self.scroll_to_cursor(center=center)
-        self.post_message(self.CursorMoved(self))
+        self._moved()
 
     def cursor_rows(self) -> tuple[int, int] | None:
         if self.text_layout is None or self.document is None or not len(self.document.segmentation):
@@ -382,7 +388,7 @@ class Reader(ScrollView, can_focus=True):
                 self.nav.cursor = index
                 self.refresh_sentence(old)
                 self.refresh_sentence(index)
-                self.post_message(self.CursorMoved(self))
+                self._moved()
 
     def on_click(self, event: events.Click) -> None:
         if self.text_layout is None or self.document is None:
