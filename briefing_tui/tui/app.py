@@ -37,6 +37,7 @@ from briefing_tui.tui.note_view import NoteView
 from briefing_tui.tui.orphans import OrphanMixin
 from briefing_tui.tui.panes import AnnotationsPane, DocumentList
 from briefing_tui.tui.reader import Reader
+from briefing_tui.tui.relisting import RelistMixin
 from briefing_tui.tui.saving import AutosaveMixin
 from briefing_tui.tui.searching import SearchMixin
 from briefing_tui.tui.status import StatusBar, status_of
@@ -56,7 +57,7 @@ DISK_CHECK_SECONDS = 2.0
 
 
 class BriefingApp(SuggestingMixin, OrphanMixin, FixingMixin, TeamMixin, SearchMixin,
-                  AboutFilterMixin, SwitchingMixin, LoadingMixin, AutosaveMixin):
+                  AboutFilterMixin, SwitchingMixin, LoadingMixin, AutosaveMixin, RelistMixin):
     """Read and tag briefings; every change is saved a moment later."""
 
     CSS_PATH = "briefing.tcss"
@@ -176,9 +177,10 @@ class BriefingApp(SuggestingMixin, OrphanMixin, FixingMixin, TeamMixin, SearchMi
         pane = self.one("annotations", AnnotationsPane)
         if pane is not None and self.entry_of(self.active_reader()) is entry:
             pane.show_soon(entry.document)
-        documents = self.one("documents", DocumentList)
-        if documents is not None:
-            documents.update_entry(entry)
+        if sentence is None:
+            self._relist_now(entry)
+        else:
+            self._relist_soon(entry)
         if save and entry.document is not None and entry.document.dirty:
             self.schedule_save(entry)
         self.suggestions_may_change(entry)
@@ -204,7 +206,7 @@ class BriefingApp(SuggestingMixin, OrphanMixin, FixingMixin, TeamMixin, SearchMi
 
     def saves_changed(self, entry: Entry | None = None) -> None:
         if entry is not None:
-            self.query_one(DocumentList).update_entry(entry)
+            self._relist_now(entry)
         self.update_status()
 
     @on(Reader.CursorMoved)

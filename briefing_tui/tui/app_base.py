@@ -67,6 +67,8 @@ class AppBase(App[int]):
         self._suggest_trained_on: tuple[tuple[Path, int, int], ...] = ()
         self._rule_hits = HitCache()  # the open documents' rule hits, kept across retrains
         self._found: dict[str, Widget] = {}  # the main screen's widgets by id (:meth:`one`)
+        self._relist: dict[int, Entry] = {}  # Documents pane rows to redo soon (tui.relisting)
+        self._relist_timer: Timer | None = None
 
     # -- lookups every part uses --------------------------------------------------------
 
