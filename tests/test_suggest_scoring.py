@@ -3,6 +3,7 @@ finished document's negatives."""
 
 from __future__ import annotations
 
+import random
 import re
 from pathlib import Path
 
@@ -16,7 +17,13 @@ from briefing_tui.core.suggest import Example, Suggester, examples_from
 from briefing_tui.core.suggest.examples import FINISHED
 from briefing_tui.core.suggest.features import features
 from briefing_tui.core.suggest.learners import Joint, Learner, Logistic, NaiveBayes
-from briefing_tui.core.suggest.live import STOP_EVERY, ScoringStopped, score_sentences
+from briefing_tui.core.suggest.live import (
+    STOP_EVERY,
+    ScoringStopped,
+    candidates,
+    score_sentences,
+)
+from briefing_tui.core.suggest.ranking import THRESHOLD
 from briefing_tui.core.tag_patterns import Patterns
 from tests.suggest_helpers import ATTACKS, PLAIN, TALKS, tag_sentences, write_briefing
 
@@ -154,3 +161,49 @@ def test_a_stale_retrain_stops_scoring_and_an_unstopped_one_scores_the_same() ->
     with pytest.raises(ScoringStopped):
         score_sentences(suggester, text, split.starts, split.ends, stop=after_the_first_look)
     assert len(looks) == 2
+
+
+def _mixed_examples(n: int) -> list[Example]:
+    """Sentences that share words across tags, so scores spread around the threshold."""
+    rng = random.Random(11)
+    vocabulary = ["army", "troops", "attack", "talks", "envoy", "refugees", "border",
+                  "market", "school", "river", "minister", "convoy", "summit", "camp"]
+    found = []
+    for i in range(n):
+        words = rng.sample(vocabulary, 5)
+        text = f"Report {i}: " + " ".join(words) + "."
+        tags = frozenset(t for t, cue in (("security", "attack"), ("diplomacy", "talks"),
+                                          ("migration", "refugees"))
+                         if cue in words and rng.random() < 0.8)
+        found.append(Example("d", i + 1, 0, len(text), text, tags, frozenset(), True))
+    return found
+
+
+@pytest.mark.parametrize("learner", ["nb", "logistic"])
+def test_the_gate_lets_through_every_sentence_that_has_a_suggestion(learner: str) -> None:
+    """Sentences the gate keeps out (their raw sums cannot reach the threshold) are
+    exactly those scoring every pair finds nothing for."""
+    suggester = Suggester(Codebook(), learner=learner)
+    suggester.train(_mixed_examples(240))
+    assert suggester.calibrations  # the inverted calibration is part of what is checked
+    sentences = [e.text for e in _mixed_examples(600)[240:]]
+    text = " ".join(sentences)
+    starts, ends, at = [], [], 0
+    for sentence in sentences:
+        starts.append(at)
+        ends.append(at + len(sentence))
+        at += len(sentence) + 1
+    scored = score_sentences(suggester, text, starts, ends)
+    everything = {}
+    for start, sentence in zip(starts, sentences, strict=True):
+        found = candidates(suggester, sentence, suggester.tags)
+        if found:
+            everything[start] = [(c.tag, c.score) for c in found]
+    assert {s: [(c.tag, c.score) for c in cs] for s, cs in scored.by_start.items()} == \
+        everything
+    assert 0 < len(everything) < len(sentences)  # some pass, some are kept out
+    pairs = [(e.number, tag) for e in _mixed_examples(600)[240:] for tag in suggester.tags
+             if tag not in e.tags and suggester.score(e.text, tag, explain=False)[0]
+             >= THRESHOLD]
+    suggested = suggester.suggest(_mixed_examples(600)[240:])
+    assert sorted((s.sentence, s.tag) for s in suggested) == sorted(pairs)

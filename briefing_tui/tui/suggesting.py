@@ -33,7 +33,7 @@ from briefing_tui.tui.actions import ReaderActions
 from briefing_tui.tui.entry import Entry
 from briefing_tui.tui.reader import Reader
 from briefing_tui.tui.suggest_queue import SuggestionQueue
-from briefing_tui.tui.suggest_why import SuggestionWhy, key_hints
+from briefing_tui.tui.suggest_why import SuggestionWhy, idle_hint, key_hints
 
 
 @dataclass(frozen=True)
@@ -92,14 +92,19 @@ class SuggestingMixin(ReaderActions):
 
     def show_why(self, active: Reader) -> None:
         """The best suggestion on the active reader's cursor sentence and its whole
-        reason, under that reader; the other reader's line is hidden."""
-        hints = key_hints(self.settings.keymap)
+        reason, under that reader; the line keeps its rows while the document has any
+        suggestion (the reader does not jump as the cursor moves); the other reader's
+        line is hidden."""
+        keymap = self.settings.keymap
         for reader in self.readers():
             best = self.cursor_suggestion(reader) if reader is active else None
+            document = reader.document
+            found = self.suggestions_of(document) if reader is active and document else None
             view = self.one(f"why-{reader.id}", SuggestionWhy)
             if view is not None:
                 view.show(None if best is None else (best.tag, best.score, best.reason),
-                          self.codebook.colour(best.tag) if best else "", hints)
+                          self.codebook.colour(best.tag) if best else "", key_hints(keymap),
+                          reserved=bool(found), idle=idle_hint(keymap))
 
     # -- retraining ------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from briefing_tui.core.figures.dates import dates_in
+from briefing_tui.core.figures.dates import dates_in, of_the_report
 
 
 def opening_cut(top: tuple[date, int, int] | None, start: int, end: int) -> int:
@@ -27,7 +27,8 @@ def event_date(sentence: str, reference: date | None, year: int | None = None,
     dates "June 25" in a document without a date of its own."""
     today = reference.isoformat() if reference else ""
     found = dates_in(sentence, reference, year=year)
-    told = [d for d in found if d.date != today or d.until] or found
+    told = [d for d in found if (d.date != today or d.until)
+            and not of_the_report(sentence, d)] or found
     if told:
         return told[0].date, told[0].until, True
     return today, "", False

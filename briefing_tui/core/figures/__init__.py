@@ -17,6 +17,7 @@ from briefing_tui.core.figures.dates import (
     dateline,
     dates_in,
     headline_date,
+    of_the_report,
     parse_reference,
     year_hint,
 )
@@ -112,7 +113,7 @@ def _figure(count: Count, places: list[Place], stated: list[Dated], reference: d
     # "Today, forces confirmed ... arrested Sunday": the event's day, not the report's;
     # of several, the one written nearest the figure ("responsible for an attack Jan. 7
     # ... detaining four insurgents ... yesterday": yesterday)
-    told = [d for d in stated if d.date != today] or stated
+    told = [d for d in stated if d.date != today and not of_the_report(sentence, d)] or stated
     when = min(told, key=lambda d: _distance(d, count)).date if told else today
     return Figure(count.value, count.qualifier, count.kind, count.who,
                   place.entry.adm1 if place else "", place.entry.country if place else "",

@@ -17,8 +17,9 @@ from functools import partial
 from briefing_tui.core.annotations import AnnotationSet
 from briefing_tui.core.document import Document
 from briefing_tui.core.suggest.features import features
-from briefing_tui.core.suggest.ranking import THRESHOLD, Suggester, rule_score
-from briefing_tui.core.suggest.rules import HitCache, Hits
+from briefing_tui.core.suggest.gate import Gate
+from briefing_tui.core.suggest.ranking import THRESHOLD, Suggester
+from briefing_tui.core.suggest.rules import HitCache, Hits, rule_score
 
 
 @dataclass(frozen=True)
@@ -58,12 +59,12 @@ class DocumentSuggestions:
 
 
 def candidates(suggester: Suggester, text: str, tags: Sequence[str],
-               threshold: float = THRESHOLD, hits: Hits | None = None
-               ) -> tuple[Candidate, ...]:
+               threshold: float = THRESHOLD, hits: Hits | None = None,
+               learnt: dict[str, float] | None = None) -> tuple[Candidate, ...]:
     """Every tag of ``tags`` whose score reaches ``threshold``, best first, with reasons
-    (``hits``: the sentence's rule hits, when already known)."""
-    row = features(text) if suggester.models else None
-    learnt = suggester.model_scores(row) if row is not None else {}
+    (``hits``: the sentence's rule hits; ``learnt``: its model scores, when known)."""
+    if learnt is None:
+        learnt = suggester.model_scores(features(text)) if suggester.models else {}
     matched = suggester.all_hits(text) if hits is None else hits
     found: list[Candidate] = []
     none: list[str] = []
@@ -102,10 +103,21 @@ def score_sentences(suggester: Suggester, text: str, starts: Sequence[int],
         if suggester.mode != "model" else {}
     by_start: dict[int, tuple[Candidate, ...]] = {}
     none: Hits = {}
+    gate = Gate(suggester, wanted, THRESHOLD)
+    joint = gate.joint
     for number, (start, end) in enumerate(zip(starts, ends, strict=True)):
         if stop is not None and number % STOP_EVERY == 0 and stop():
             raise ScoringStopped
-        found = candidates(suggester, text[start:end], wanted, hits=kept.get(start, none))
+        sentence, hits = text[start:end], kept.get(start, none)
+        learnt: dict[str, float] = {}
+        if joint is not None:
+            sums = joint.sums(features(sentence))
+            if not gate.may(sums, hits):
+                continue
+            learnt = joint.scores((), sums)
+        elif not gate.may((), hits):
+            continue
+        found = candidates(suggester, sentence, wanted, hits=hits, learnt=learnt)
         if found:
             by_start[start] = found
     return DocumentSuggestions(by_start, sha256)

@@ -21,6 +21,11 @@ from briefing_tui.core.tag_patterns import Patterns, trie_regex
 Hits = dict[str, list[str]]  # tag -> the labels of its rules that match, in text order
 
 
+def rule_score(hits: int) -> float:
+    """One matched rule is an even bet (0.5), each further one halves the doubt."""
+    return 1.0 - 0.5 ** hits
+
+
 _SCANS: dict[tuple[tuple[str, Patterns], ...], RuleScan] = {}
 
 
