@@ -7,8 +7,8 @@ from __future__ import annotations
 from datetime import date
 
 from briefing_tui.core.brief.timeline import event_date
-from briefing_tui.core.figures import SentenceRef, document_date, figures_in
-from briefing_tui.core.figures.dates import dateline, dates_in
+from briefing_tui.core.figures import SentenceRef, document_date, figures_in, side_by_side
+from briefing_tui.core.figures.dates import dateline, dates_in, opening_dateline
 
 
 def test_overnight_is_the_night_before_unless_a_day_is_named() -> None:
@@ -50,3 +50,32 @@ def test_a_title_ending_with_the_issue_date_dates_the_document() -> None:
     # a sentence that ends with a date is no title: no document date from it
     assert document_date("Police detained two suspects on June 13, 2011.\n", None) is None
     assert document_date("Police detained two suspects on June 13, 2011\n", None) is None
+
+
+def test_a_dateline_opening_a_later_sentence_is_the_filing_place_and_day() -> None:
+    first = "KABUL, Afghanistan (Jan. 20, 2011) — Police detained two militants in Bannu."
+    later = ("KABUL, Afghanistan (Jan. 30, 2011) — Two militants were detained on Jan. 19 "
+             "during a search of compounds in Khost.")
+    text = f"{first}\n\n{later}"
+    at = text.index(later)
+    assert later[opening_dateline(later):].lstrip().startswith("Two militants")
+    (figure,) = figures_in(text, [SentenceRef(2, at, len(text))])
+    assert (figure.place, figure.date) == ("Khost", "2011-01-19")  # not Kabul, not Jan. 30
+
+
+def test_a_date_no_sentence_states_is_marked_as_the_documents() -> None:
+    text = "Police detained two militants in Khost. Police killed a militant on 3 May."
+    cut = text.index("Police killed")
+    refs = [SentenceRef(1, 0, cut - 1), SentenceRef(2, cut, len(text))]
+    groups = side_by_side(figures_in(text, refs, metadata_date="2015-05-06"))
+    assert [key[3] for key, _ in groups] == ["2015-05-06 (document date)", "2015-05-03"]
+
+
+def test_the_past_24_hours_are_the_reports_day_and_48_start_the_day_before() -> None:
+    thursday = date(2011, 1, 6)
+    found = dates_in("Troops killed 12 militants over the past 24 hours.", thursday)
+    assert [(d.date, d.until) for d in found] == [("2011-01-06", "")]
+    found = dates_in("Troops killed 12 militants in the last 48 hours.", thursday)
+    assert [(d.date, d.until) for d in found] == [("2011-01-05", "2011-01-06")]
+    assert event_date("Troops killed 12 militants over the past 24 hours.", thursday) == (
+        "2011-01-06", "", True)  # stated, not the document's date by default

@@ -28,6 +28,15 @@ from briefing_tui.core.figures.rules import attribution, counts_in
     ("Police arrested an Islamic Front (IFL) facilitator as well as two suspects.",
      [(1, "exact", "arrested", "facilitators"), (2, "exact", "arrested", "suspects")]),
     ("Police detained the targeted individual.", [(1, "exact", "detained", "individuals")]),
+    # "a number of" is an unstated plural, read as "several" (it was "a": one)
+    ("Forces killed a number of insurgents in Paktiya.", [(3, "min", "killed", "insurgents")]),
+    ("A number of civilians were killed.", [(3, "min", "killed", "civilians")]),
+    # an act meant is not an act done; one managed, or a preposition's "to", is
+    ("Police detained two suspects during a raid to capture a militant commander.",
+     [(2, "exact", "detained", "suspects")]),
+    ("Police were able to detain two suspects.", [(2, "exact", "detained", "suspects")]),
+    ("Rifles were seized in addition to detaining two suspects.",
+     [(2, "exact", "detained", "suspects")]),
     # displaced people who went home are a return, counted as the people they are
     ("More than 350 displaced persons from Cox\u2019s Bazar camps have returned home.",
      [(350, "min", "returned", "displaced persons")]),

@@ -242,3 +242,7 @@ def test_any_change_to_the_core_s_code_misses_every_entry(tmp_path: Path) -> Non
         changed = summary_cache.fingerprint_of(tree)
         assert changed not in (None, first)
         first = changed
+    (tree / "export").mkdir()
+    (tree / "export" / "html.py").write_text("STYLE = 'plain'\n", encoding="utf-8")
+    (tree / "stats.py").write_text("WIDTH = 72\n", encoding="utf-8")
+    assert summary_cache.fingerprint_of(tree) == first  # formats never make a part

@@ -84,14 +84,22 @@ def code_fingerprint() -> str | None:
     return fingerprint_of(Path(__file__).parent)
 
 
+#: Above the summary in the core's layers (pyproject.toml's contract: the summary and this
+#: cache cannot import them), so a part cannot depend on them: a new export format keeps
+#: every entry.
+ABOVE_THE_SUMMARY = ("export", "stats.py")
+
+
 def fingerprint_of(root: Path) -> str | None:
-    """The digest of every ``.py`` and ``.yaml`` file under ``root`` (names and bytes),
-    this entry layout, Python's and marshal's versions, nupunkt's and PyYAML's."""
+    """The digest of every ``.py`` and ``.yaml`` file under ``root`` (names and bytes) but
+    those :data:`ABOVE_THE_SUMMARY`, this entry layout, Python's and marshal's versions,
+    nupunkt's and PyYAML's."""
     digest = hashlib.sha256(f"{FORMAT} {marshal.version} {sys.version}".encode())
     try:
         for name in ("nupunkt", "PyYAML"):
             digest.update(f"{name} {metadata.version(name)}\0".encode())
-        for source in sorted(p for p in root.rglob("*") if p.suffix in (".py", ".yaml")):
+        for source in sorted(p for p in root.rglob("*") if p.suffix in (".py", ".yaml") and
+                             p.relative_to(root).parts[0] not in ABOVE_THE_SUMMARY):
             digest.update(f"{source.relative_to(root)}\0".encode("utf-8", "surrogatepass"))
             digest.update(source.read_bytes())
     except (OSError, metadata.PackageNotFoundError, ValueError):

@@ -25,7 +25,6 @@ from textual.widget import Widget
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.settings import Settings
 from briefing_tui.core.state import AppState
-from briefing_tui.core.suggest.rules import HitCache
 from briefing_tui.tui.entry import Entry
 from briefing_tui.tui.reader import Reader
 
@@ -33,6 +32,7 @@ if TYPE_CHECKING:
     from textual.timer import Timer
 
     from briefing_tui.core.suggest.live import DocumentSuggestions
+    from briefing_tui.core.suggest.rules import HitCache
 
 READERS = ("reader-1", "reader-2")
 RETRAIN_DELAY = 1.5  # seconds after the last tag change before suggestions retrain
@@ -65,7 +65,9 @@ class AppBase(App[int]):
         self._suggest_timer: Timer | None = None
         self._suggest_asked = 0  # the newest request; results of older ones are dropped
         self._suggest_trained_on: tuple[tuple[Path, int, int], ...] = ()
-        self._rule_hits = HitCache()  # the open documents' rule hits, kept across retrains
+        # the open documents' rule hits, kept across retrains; made by the first retrain
+        # (tui.suggesting), so the suggestion model is not loaded for the first screen
+        self._rule_hits: HitCache | None = None
         self._found: dict[str, Widget] = {}  # the main screen's widgets by id (:meth:`one`)
         self._relist: dict[int, Entry] = {}  # Documents pane rows to redo soon (tui.relisting)
         self._relist_timer: Timer | None = None

@@ -6,11 +6,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import events, on
 from textual.widgets import Input
 
 from briefing_tui.tui.actions import ReaderActions
-from briefing_tui.tui.choosers import Hit, SearchAllScreen
+
+if TYPE_CHECKING:  # the screen loads when it is first opened, not on the first screen
+    from briefing_tui.tui.choosers import Hit
 
 
 class SearchMixin(ReaderActions):
@@ -88,4 +92,6 @@ class SearchMixin(ReaderActions):
             reader.focus()
 
         query = self.active_reader().nav.matches.query
+        from briefing_tui.tui.choosers import SearchAllScreen  # deferred: see the imports
+
         self.push_screen(SearchAllScreen(documents, query), chosen)

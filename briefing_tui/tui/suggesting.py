@@ -15,25 +15,22 @@ import contextlib
 from array import array
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 
 from briefing_tui.core.annotations import Anchor, Annotation
 from briefing_tui.core.document import Document
-from briefing_tui.core.suggest import Suggester
-from briefing_tui.core.suggest.examples import FINISHED, Example, examples_of
-from briefing_tui.core.suggest.live import (
-    Candidate,
-    DocumentSuggestions,
-    ScoringStopped,
-    score_sentences,
-)
-from briefing_tui.core.suggest.queue import QueueItem, queue_items
+from briefing_tui.core.sidecar.layers import FINISHED
 from briefing_tui.tui.actions import ReaderActions
 from briefing_tui.tui.entry import Entry
 from briefing_tui.tui.reader import Reader
-from briefing_tui.tui.suggest_queue import SuggestionQueue
 from briefing_tui.tui.suggest_why import SuggestionWhy, idle_hint, key_hints
+
+if TYPE_CHECKING:  # the model loads with the first retrain or queue, not on the first screen
+    from briefing_tui.core.suggest.examples import Example
+    from briefing_tui.core.suggest.live import Candidate, DocumentSuggestions
+    from briefing_tui.core.suggest.queue import QueueItem
 
 
 @dataclass(frozen=True)
@@ -56,6 +53,8 @@ class Snapshot:
                    document.header.get("status") == FINISHED)
 
     def examples(self) -> list[Example]:
+        from briefing_tui.core.suggest.examples import examples_of  # deferred: see imports
+
         return list(examples_of(str(self.path), self.text, self.starts, self.ends,
                                 self.annotations, self.finished))
 
@@ -134,8 +133,14 @@ class SuggestingMixin(ReaderActions):
         def stale() -> bool:  # a newer request is under way: stop, its result would be dropped
             return asked != self._suggest_asked
 
+        from briefing_tui.core.suggest import Suggester  # deferred: see the imports
+        from briefing_tui.core.suggest.live import ScoringStopped, score_sentences
+        from briefing_tui.core.suggest.rules import HitCache
+
         suggester = Suggester(self.codebook)
         suggester.train(e for s in snapshots for e in s.examples())
+        if self._rule_hits is None:  # only this worker (exclusive) touches it
+            self._rule_hits = HitCache()
         cache = self._rule_hits
         cache.keep_only({s.sha256 for s in snapshots})
         try:
@@ -218,6 +223,9 @@ class SuggestingMixin(ReaderActions):
 
     def action_suggestion_queue(self) -> None:
         """Every open document's open suggestions, one at a time (``S``)."""
+        from briefing_tui.core.suggest.queue import queue_items  # deferred: see the imports
+        from briefing_tui.tui.suggest_queue import SuggestionQueue
+
         items: list[QueueItem] = []
         for order, entry in enumerate(self.entries):
             document = entry.document

@@ -68,9 +68,10 @@ def figure_prompt(summary: Summary, figure: KeyFigure) -> Content:
     mark = Content.styled("✓ confirmed    ", "$success") if checked else \
         Content.styled("? machine-read ", "bold $warning")
     by = figure.figure.source or "—"
+    # narrow enough that a figure is one row at 80 columns (the file name is last)
     return Content.assemble(
-        "    ", mark, Content.styled(f"{number(figure):>16}", "bold"), "  ",
-        plain(f"{clip(by, 24):<24}"),
+        "    ", mark, Content.styled(f"{number(figure):>14}", "bold"), "  ",
+        plain(f"{clip(by, 18):<18}"),
         Content.styled(f"  {place(figure.citation)}  ", "$text-muted"),
         plain(clip(figure.citation.file, 40), "italic $text-muted"))
 

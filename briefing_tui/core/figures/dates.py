@@ -50,6 +50,10 @@ RELATIVE = re.compile(
 # "during the past two days": from that many days before the reference, up to the day before.
 PAST_DAYS = re.compile(r"\b(?:the\s+)?(?:past|last)\s+(?P<count>two|three|four|five|six|"
                        r"seven|\d)\s+days\b", re.IGNORECASE)
+# "over the past 24 hours": the day's report, dated the reference day (as coders of press
+# releases date it); 48 or 72 hours start one or two days before it.
+PAST_HOURS = re.compile(r"\b(?:the\s+)?(?:past|last)\s+(?P<hours>24|48|72)\s+hours\b",
+                        re.IGNORECASE)
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 # "KABUL, Afghanistan (Oct. 3, 2012) —": a place in capitals (or "Kabul"), a country, a
 # date in brackets.
@@ -153,6 +157,10 @@ def _ranges(text: str, reference: date | None, hint: int | None = None) -> list[
             found.append(Dated((reference - timedelta(days=days)).isoformat(), match.start(),
                                match.end(), True,
                                (reference - timedelta(days=1)).isoformat()))
+        for match in PAST_HOURS.finditer(text):
+            days = int(match.group("hours")) // 24 - 1
+            found.append(Dated((reference - timedelta(days=days)).isoformat(), match.start(),
+                               match.end(), True, reference.isoformat() if days else ""))
         for match in LAST_WEEK.finditer(text):
             monday = reference - timedelta(days=reference.weekday() + 7)
             found.append(Dated(monday.isoformat(), match.start(), match.end(), True,
@@ -203,6 +211,14 @@ def dateline(text: str) -> tuple[date, int, int] | None:
         if stated:
             return date.fromisoformat(stated[0].date), match.start(), match.end()
     return None
+
+
+def opening_dateline(sentence: str) -> int:
+    """How much of ``sentence`` a dateline opening it takes (a release that quotes another
+    starts it again: "KABUL, Afghanistan (Jan. 30, 2011) — ..."), 0 when none."""
+    start = len(sentence) - len(sentence.lstrip())
+    match = DATELINE.match(sentence, start)
+    return match.end() if match else 0
 
 
 def year_hint(text: str) -> int | None:

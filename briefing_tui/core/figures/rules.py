@@ -105,6 +105,9 @@ BARE = re.compile(rf"(?:(?P<qual>{_QUAL})\s+)?(?P<num>\d[\d,.]*\s?(?:[kKmM]\b|mi
 ANY_VERB = first_words([*VERB_KIND, *NOUN_KIND])
 
 
+PURPOSE = re.compile(r"(?<!\bable )(?<!\bmanaged )(?<!\bwent on )\bto\s+$", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Count:
     value: int
@@ -130,7 +133,7 @@ def _count(match: re.Match[str], kind: str, start: int, end: int) -> Count | Non
     if value is None or value == 0:
         return None
     qualifier = QUALIFIERS.get((match.group("qual") or "").lower(), "exact")
-    if match.group("num").strip().lower() in VAGUE:
+    if " ".join(match.group("num").lower().split()) in VAGUE:
         qualifier = "min"
     return Count(value, qualifier, kind, _who(match), start, end)
 
@@ -146,6 +149,10 @@ def counts_in(sentence: str) -> list[Count]:
         return not any(s < end and start < e for s, e in taken)
 
     for match in OBJECT.finditer(sentence):
+        if PURPOSE.search(sentence, 0, match.start()) and \
+                not match.group("verb").lower().endswith(("ing", "ed")):
+            continue  # "a raid to capture a leader": what was meant, not done (but "in
+            # addition to detaining" is done)
         kind = VERB_KIND[match.group("verb").lower()]
         if match.group("the") or match.group("whoname"):
             one = match.group("whoone") or match.group("whoname")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Callable
-from typing import TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 from rich.style import Style
 from textual import events, work
@@ -22,7 +22,6 @@ from textual.strip import Strip
 
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.document import Document
-from briefing_tui.core.suggest.live import DocumentSuggestions
 from briefing_tui.tui.keys import READER_BINDINGS, tag_bindings
 from briefing_tui.tui.reader.framed import FramedRows
 from briefing_tui.tui.reader.layout import TextLayout, span_blocks
@@ -36,6 +35,9 @@ from briefing_tui.tui.reader.pieces import (
 )
 from briefing_tui.tui.reader.shown import Lines, ShownText
 from briefing_tui.tui.reader.style import COMPONENT_CLASSES, READER_CSS, tag_styles
+
+if TYPE_CHECKING:  # the suggestion model loads with its first use, not at start
+    from briefing_tui.core.suggest.live import DocumentSuggestions
 
 GUTTER = 4  # three tag marks and a space
 MEASURE = 90  # the longest line read comfortably, in cells; wider panes leave a margin
@@ -234,8 +236,7 @@ class Reader(ScrollView, can_focus=True):
 
     # -- rendering ---------------------------------------------------------------------
 
-    def _forget(self, row: int | None = None) -> None:
-        """Drop a row's strips (all rows' for None), content and finished line alike."""
+    def _forget(self, row: int | None = None) -> None:  # a row's strips (None: all rows')
         if row is None:
             self._cache.clear()
             self._framed.clear()
@@ -243,8 +244,7 @@ class Reader(ScrollView, can_focus=True):
             self._cache.discard(row)
             self._framed.discard(row)
 
-    def render_lines(self, crop: Region) -> list[Strip]:
-        """Textual's, reusing finished lines across scrolls (``reader.framed``)."""
+    def render_lines(self, crop: Region) -> list[Strip]:  # finished lines kept (framed.py)
         return self._framed.render(self, crop, self.scroll_offset.y, super().render_lines)
 
     def render_line(self, y: int) -> Strip:
