@@ -1,7 +1,7 @@
 """Finding text: the search box of one document and the search across all open ones.
 
-``escape`` in the box, or later in the reader, clears the search (no stale highlights); the status line says
-"match k of n" and a toast says when the next match wrapped round the document.
+``escape`` in the box, or later in the reader, clears the search (no stale highlights);
+the status line says "match k of n" and a toast says when the next match wrapped round.
 """
 
 from __future__ import annotations
