@@ -95,11 +95,12 @@ class SuggestingMixin(ReaderActions):
         suggestion (the reader does not jump as the cursor moves); the other reader's
         line is hidden."""
         keymap = self.settings.keymap
-        for reader in self.query(Reader):
+        for reader in self.readers():
             best = self.cursor_suggestion(reader) if reader is active else None
             document = reader.document
             found = self.suggestions_of(document) if reader is active and document else None
-            for view in self.query(f"#why-{reader.id}").results(SuggestionWhy):
+            view = self.one(f"why-{reader.id}", SuggestionWhy)
+            if view is not None:
                 view.show(None if best is None else (best.tag, best.score, best.reason),
                           self.codebook.colour(best.tag) if best else "", key_hints(keymap),
                           reserved=bool(found), idle=idle_hint(keymap))
@@ -108,7 +109,7 @@ class SuggestingMixin(ReaderActions):
 
     def suggestions_may_change(self, entry: Entry) -> None:
         """Tags changed or a document opened: retrain a moment later (debounced)."""
-        for reader in self.query(Reader):
+        for reader in self.readers():
             reader.suggestions_for = self.suggestions_of
         if self._suggest_timer is not None:
             self._suggest_timer.stop()
