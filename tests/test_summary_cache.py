@@ -246,3 +246,16 @@ def test_any_change_to_the_core_s_code_misses_every_entry(tmp_path: Path) -> Non
     (tree / "export" / "html.py").write_text("STYLE = 'plain'\n", encoding="utf-8")
     (tree / "stats.py").write_text("WIDTH = 72\n", encoding="utf-8")
     assert summary_cache.fingerprint_of(tree) == first  # formats never make a part
+
+
+def test_parts_built_in_worker_processes_are_kept_and_read_back_here(
+        corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    book = Codebook()
+    summary = build_summary([corpus], book, timestamp=None, workers=2)  # a real pool
+    cold = {fmt: render(summary, fmt, book) for fmt in FORMATS}
+    assert len(entries()) == 3  # the workers stored them
+    before = summary_cache.stats.hits
+    summary = build_summary([corpus], book, timestamp=None, workers=2)
+    assert summary_cache.stats.hits - before == 3  # read in this process, none sent back
+    assert {fmt: render(summary, fmt, book) for fmt in FORMATS} == cold
+    assert cold == uncached(corpus, monkeypatch)

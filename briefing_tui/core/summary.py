@@ -17,7 +17,7 @@ import fnmatch
 import os
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
@@ -135,27 +135,34 @@ class _Builder:
     def add_path(self, path: Path) -> None:
         """Add a briefing not open: its part from :mod:`.summary_cache` when the same
         file, sidecar, options and code made one before, else opened and built (and kept)."""
+        self.take(self.cached(path) or self.built(path))
+
+    def cached(self, path: Path) -> Part | None:
         key = part_key(path, self.options, self._mentions_key(path.parent))
-        if key is not None:
-            found = summary_cache.load(key, path)
-            if found is not None:
-                self._take(found)
-                return
+        return None if key is None else summary_cache.load(key, path)
+
+    def built(self, path: Path) -> Part | str:
+        """``path``'s part made now (and kept), or why it cannot be read (one line)."""
+        key = part_key(path, self.options, self._mentions_key(path.parent))
         try:
             document = open_document(path, cached_split=True)
         except DocumentError as exc:
-            self.skipped.append(str(exc))
-            return
+            return str(exc)
         except OSError as exc:  # one odd entry (a name too long, a loop) never stops the rest
-            self.skipped.append(f"{path.name}: cannot read: {exc.strerror or exc}")
-            return
+            return f"{path.name}: cannot read: {exc.strerror or exc}"
         part = self._part(document)
-        self._take(part)
         summary_cache.stats.builds += 1
         # kept only if nothing changed while it was read (else the next export builds it)
         if key is not None and part_key(path, self.options, self._mentions_key(path.parent)) \
                 == key:
             summary_cache.store(key, part)
+        return part
+
+    def take(self, part: Part | str) -> None:
+        if isinstance(part, str):
+            self.skipped.append(part)
+        else:
+            self._take(part)
 
     def _mentions_key(self, folder: Path) -> str:
         """What of the folder's brief.yaml a part depends on: its places and actors."""
@@ -164,18 +171,6 @@ class _Builder:
             brief = self.briefs.brief(folder)
             found = self._mentions_keys[folder] = repr((brief.places, brief.actors))
         return found
-
-    def merge(self, part: _Builder) -> None:
-        """Append another builder's documents (those after ours, in corpus order)."""
-        self.documents += part.documents
-        for tag, items in part.items.items():
-            self.items[tag] += items
-        self.attention += part.attention
-        self.skipped += part.skipped
-        self.found |= part.found
-        self.figures += part.figures
-        self.timeline += part.timeline
-        self.briefs.merge(part.briefs)
 
     def add(self, document: Document) -> None:
         self._take(self._part(document))
@@ -322,14 +317,11 @@ def summary_of_documents(documents: Iterable[Document | Path], codebook: Codeboo
     return builder.finish(timestamp, _filters(tags, doc_glob, include_notes))
 
 
-def _collect(paths: list[Path], codebook: Codebook, tags: Collection[str] | None,
-             include_notes: bool, context: int = 0) -> _Builder:
-    """One worker's share: its documents' part of the summary (pickled back)."""
+def _built(paths: list[Path], codebook: Codebook, tags: Collection[str] | None,
+           include_notes: bool, context: int = 0) -> list[Part | str]:
+    """One worker's share: its briefings' parts (pickled back), each kept in the cache."""
     builder = _Builder(codebook, tags, include_notes, context)
-    for path in paths:
-        builder.add_path(path)
-    builder._plans.clear()
-    return builder
+    return [builder.built(path) for path in paths]
 
 
 def _workers(documents: int) -> int:
@@ -365,28 +357,34 @@ def build_summary(paths: Iterable[Path | str], codebook: Codebook, *,
     chosen = [p for p in corpus.documents if _matches(p, doc_glob)]
     builder = _Builder(codebook, tags, include_notes, context)
     builder.skipped += corpus.errors + corpus.unreadable
-    count = _workers(len(chosen)) if workers is None else max(1, workers)
-    if count == 1:
-        for done, path in enumerate(chosen, 1):
-            builder.add_path(path)
-            if progress is not None:
-                progress(done, len(chosen))
+    # the parts kept are read here: sending them back from workers costs more than this
+    found = [builder.cached(path) for path in chosen]
+    missing = [path for path, part in zip(chosen, found, strict=True) if part is None]
+    count = _workers(len(missing)) if workers is None else max(1, workers)
+    if count == 1 or not missing:
+        made: Iterable[Part | str] = map(builder.built, missing)
     else:
-        # deferred: process pools cost the app ~0.1 s of imports on its first screen
-        from concurrent.futures import ProcessPoolExecutor
-
-        from briefing_tui.core.workers import die_with_parent
-
-        segment("Warm up.")  # forked workers inherit the loaded sentence model
-        chunks = [chosen[i:i + CHUNK] for i in range(0, len(chosen), CHUNK)]
-        work = partial(_collect, codebook=codebook, tags=tags, include_notes=include_notes,
-                       context=context)
-        done = 0
-        with ProcessPoolExecutor(count, initializer=die_with_parent,
-                                 initargs=(os.getpid(),)) as pool:
-            for chunk, part in zip(chunks, pool.map(work, chunks)):
-                builder.merge(part)
-                done += len(chunk)
-                if progress is not None:
-                    progress(done, len(chosen))
+        made = _in_workers(missing, count, partial(
+            _built, codebook=codebook, tags=tags, include_notes=include_notes, context=context))
+    made = iter(made)
+    for done, part in enumerate(found, 1):
+        builder.take(next(made) if part is None else part)
+        if progress is not None:
+            progress(done, len(chosen))
     return builder.finish(timestamp, _filters(tags, doc_glob, include_notes))
+
+
+def _in_workers(paths: list[Path], count: int,
+                work: Callable[[list[Path]], list[Part | str]]) -> Iterator[Part | str]:
+    """``work`` on chunks of ``paths`` in ``count`` processes, results in order."""
+    # deferred: process pools cost the app ~0.1 s of imports on its first screen
+    from concurrent.futures import ProcessPoolExecutor
+
+    from briefing_tui.core.workers import die_with_parent
+
+    segment("Warm up.")  # forked workers inherit the loaded sentence model
+    chunks = [paths[i:i + CHUNK] for i in range(0, len(paths), CHUNK)]
+    with ProcessPoolExecutor(count, initializer=die_with_parent,
+                             initargs=(os.getpid(),)) as pool:
+        for parts in pool.map(work, chunks):
+            yield from parts
