@@ -83,9 +83,9 @@ class SuggestionWhy(Static):
         self.display = visible_now
         if visible_now:
             self._draw()
-        else:
+        elif self._drawn is not None:  # once: every key asks the hidden line too
             self._drawn = None
-            self.update("")
+            self.update("", layout=False)  # hidden, it takes no room
 
     def on_resize(self, event: Resize) -> None:
         self._set_rows(self.content_region.width)
@@ -106,7 +106,7 @@ class SuggestionWhy(Static):
         if key == self._drawn:
             return
         self._drawn = key
-        self.update(self._fitted(width))
+        self.update(self._fitted(width), layout=False)  # its rows are set (_set_rows)
 
     def _fitted(self, width: int) -> Content:
         if self.suggestion is None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 from array import array
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -52,11 +53,12 @@ class Snapshot:
                    array("q", split.ends), tuple(document.annotations.items.values()),
                    document.header.get("status") == FINISHED)
 
-    def examples(self) -> list[Example]:
+    def examples(self) -> Iterator[Example]:
+        """One at a time: a 10 MB briefing's 136k sentences are not all held at once."""
         from briefing_tui.core.suggest.examples import examples_of  # deferred: see imports
 
-        return list(examples_of(str(self.path), self.text, self.starts, self.ends,
-                                self.annotations, self.finished))
+        return examples_of(str(self.path), self.text, self.starts, self.ends,
+                           self.annotations, self.finished)
 
 
 class SuggestingMixin(ReaderActions):
@@ -95,11 +97,12 @@ class SuggestingMixin(ReaderActions):
         suggestion (the reader does not jump as the cursor moves); the other reader's
         line is hidden."""
         keymap = self.settings.keymap
-        for reader in self.query(Reader):
+        for reader in self.readers():
             best = self.cursor_suggestion(reader) if reader is active else None
             document = reader.document
             found = self.suggestions_of(document) if reader is active and document else None
-            for view in self.query(f"#why-{reader.id}").results(SuggestionWhy):
+            view = self.one(f"why-{reader.id}", SuggestionWhy)
+            if view is not None:
                 view.show(None if best is None else (best.tag, best.score, best.reason),
                           self.codebook.colour(best.tag) if best else "", key_hints(keymap),
                           reserved=bool(found), idle=idle_hint(keymap))
@@ -108,7 +111,7 @@ class SuggestingMixin(ReaderActions):
 
     def suggestions_may_change(self, entry: Entry) -> None:
         """Tags changed or a document opened: retrain a moment later (debounced)."""
-        for reader in self.query(Reader):
+        for reader in self.readers():
             reader.suggestions_for = self.suggestions_of
         if self._suggest_timer is not None:
             self._suggest_timer.stop()
