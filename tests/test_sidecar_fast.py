@@ -102,7 +102,7 @@ def test_the_one_test_validation_equals_the_full_one(entry: dict[str, Any]) -> N
 def _edits(line: str) -> list[str]:
     """Ways a person (or another tool) writes the same entry differently."""
     out = [line.replace(", ", ",  ", 1), line.replace('": ', '":', 1), line + " ",
-           line.replace('"start": ', '"start": -0', 1) if '"start": 0,' in line else line,
+           line.replace('"start": 0,', '"start": -0,', 1),
            line.replace('"tags": [', '"tags": ["dup", "dup", ', 1),
            line.replace('"note": ', '"anchor": "exact", "note": ', 1),
            line.replace('"id": ', '"id": "x", "id": ', 1),
@@ -141,7 +141,7 @@ def test_vouching_for_lines_by_their_text_answers_as_comparing_them(
 
 
 def test_a_retyped_entry_line_is_noticed() -> None:
-    data = SidecarData("a.txt", "ab", [Annotation("a1", 0, 5, "Kabul/x\n", tags=("a",)),
+    data = SidecarData("a.txt", "ab", [Annotation("a1", 0, 5, "Kabul/x\n\x7f", tags=("a",)),
                                        Annotation("a2", 6, 9, "b", anchor=Anchor.MOVED)])
     source = dump_sidecar(data)
     assert not parse_sidecar(source).hand_edited
