@@ -33,6 +33,9 @@ async def test_confirm_a_figure_and_take_it_back(tmp_path: Path) -> None:
         await settle(pilot)
         screen = await open_summary(pilot)
         assert screen.summary is not None and len(screen.summary.figures) == 4
+        screen.query_one(OptionList).highlighted = None  # as on opening: c says what to do
+        await pilot.press("c")
+        assert any("Highlight a key figure" in n.message for n in app._notifications)
         key = highlight(screen, FIGURE_PREFIX)
         figure = screen._figures[key]
         await pilot.press("c")
