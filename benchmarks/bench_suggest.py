@@ -230,6 +230,68 @@ def speed(pool: list[Example], codebook: Codebook) -> None:
     print(f"rules     score 10,000 x 3 tags {matched:6.2f} s ({matched / peer:.1f} x peer)")
 
 
+MEMORY_CASES = ("untagged", "tagged", "finished")
+
+
+def _peak_kib() -> tuple[int, int]:
+    """``VmHWM`` and ``VmRSS`` of this process in KiB (Linux; exec resets the peak)."""
+    found = dict.fromkeys(("VmHWM", "VmRSS"), 0)
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            name = line.split(":")[0]
+            if name in found:
+                found[name] = int(line.split()[1])
+    return found["VmHWM"], found["VmRSS"]
+
+
+def retrain_case(case: str) -> None:
+    """One retrain as the reader's worker runs it (a snapshot, train, score every
+    sentence) on a generated 10 MB briefing: untagged, a tag on every 200th sentence,
+    or those tags and the document finished (every sentence known). Prints one line:
+    resident memory before, the peak (VmHWM: the opening's own peak is in it) and
+    resident memory after."""
+    import tempfile
+
+    from briefing_tui.core.document import open_document
+    from briefing_tui.tui.suggesting import Snapshot
+    from devtools.generate import briefing
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "ten.txt"
+        path.write_text(briefing(10_000_000), encoding="utf-8")
+        document = open_document(path)
+        split = document.segmentation
+        if case != "untagged":
+            for i in range(0, len(split), 200):
+                document.annotations.toggle_tag(document.text, split.starts[i],
+                                                split.ends[i], "security")
+        if case == "finished":
+            document.header["status"] = "finished"
+        _, before = _peak_kib()
+        began = time.process_time()
+        snapshot = Snapshot.of(path, document)
+        suggester = Suggester(Codebook())
+        learnt = suggester.train(snapshot.examples())
+        trained = time.process_time() - began
+        scored = score_sentences(suggester, snapshot.text, snapshot.starts, snapshot.ends,
+                                 snapshot.sha256, cache=HitCache())
+        spent = time.process_time() - began
+        peak, now = _peak_kib()
+        print(f"{case:<9} {len(split):,} sentences, learnt from {learnt:,}: resident "
+              f"{before / 1024:.0f} MiB before, peak {peak / 1024:.0f} MiB (the opening's "
+              f"included), {now / 1024:.0f} MiB after; "
+              f"train {trained:.1f} s, train + score {spent:.1f} s CPU; "
+              f"{len(scored):,} sentences with suggestions")
+
+
+def retrain_memory() -> None:
+    """:func:`retrain_case` in a process of its own for each case (a fresh peak)."""
+    print("retrain on a 10 MB briefing (generated):")
+    for case in MEMORY_CASES:
+        subprocess.run([sys.executable, "-m", "benchmarks.bench_suggest", "--retrain", case],
+                       check=True, cwd=ROOT)
+
+
 def import_cost() -> None:
     def timed(module: str) -> float:
         best = 1e9
@@ -246,6 +308,9 @@ def import_cost() -> None:
 
 
 def main() -> int:
+    if sys.argv[1:2] == ["--retrain"]:
+        retrain_case(sys.argv[2])
+        return 0
     folder = data_folder()
     if folder is None:
         print("bench_suggest: no labelled data (set BRIEFING_REAL_DATA); skipped")
@@ -261,6 +326,7 @@ def main() -> int:
     quality(train, test, codebook)
     calibration(train, test, codebook)
     speed(train + test, codebook)
+    retrain_memory()
     import_cost()
     return 0
 

@@ -40,6 +40,7 @@ from textual.pilot import Pilot
 
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.entry import entries_for
+from briefing_tui.tui.memory import return_big_buffers
 from briefing_tui.tui.reader import Reader
 
 SIZE = (120, 35)
@@ -197,6 +198,7 @@ async def _resizes(pilot: Pilot[int], reader: Reader, count: int) -> tuple[list[
 async def measure(path: Path, keys: int, resizes: int) -> dict[str, Any]:
     """Every headless number for one document; ``keys`` scales the key counts (200 = full)."""
     result: dict[str, Any] = {"document": path.name, "chars": path.stat().st_size}
+    return_big_buffers()  # as `briefing FILE` does before reading it (tui/launch.py)
     began = time.perf_counter()
     app = BriefingApp(entries_for([path]))
     app.save_delay = SAVE_DELAY_WHILE_TIMING

@@ -207,3 +207,41 @@ def test_the_gate_lets_through_every_sentence_that_has_a_suggestion(learner: str
              >= THRESHOLD]
     suggested = suggester.suggest(_mixed_examples(600)[240:])
     assert sorted((s.sentence, s.tag) for s in suggested) == sorted(pairs)
+
+
+def test_a_large_finished_document_trains_on_an_even_sample_of_its_untagged_ones() -> None:
+    """Past ``max_plain`` untagged known sentences a retrain learns from an even sample
+    of them (a finished 10 MB briefing's 136k feature sets took ~340 MB); the counts
+    it reports and the scores it gives stay those of learning from all of them."""
+    examples = _mixed_examples(900)
+    plain = sum(1 for e in examples if not e.tags)
+    assert plain > 250  # the sample keeps 100 of them
+    whole = Suggester(Codebook(), max_plain=10 ** 6)
+    sampled = Suggester(Codebook(), max_plain=100)
+    assert whole.train(examples) == sampled.train(examples) == len(examples)
+    assert sampled.negatives == whole.negatives and sampled.labels == whole.labels
+    assert set(sampled.models) == set(whole.models) == {"security", "diplomacy",
+                                                        "migration"}
+    probes = [e.text for e in _mixed_examples(1200)[900:]]
+    gaps = [abs(whole.score(text, tag, explain=False)[0]
+                - sampled.score(text, tag, explain=False)[0])
+            for text in probes for tag in whole.models]
+    assert sum(gaps) / len(gaps) < 0.05
+    both = [{(s.sentence, s.tag) for s in suggester.suggest(_mixed_examples(1200)[900:])}
+            for suggester in (whole, sampled)]
+    assert len(both[0] & both[1]) / len(both[0] | both[1]) > 0.85, both
+
+
+def test_the_joint_table_of_models_with_the_same_features_scores_as_each_does() -> None:
+    """Naive Bayes weighs every counted feature for every tag: the table is built in
+    one zip then, and must give what each model gives."""
+    suggester = Suggester(Codebook())
+    suggester.train(_mixed_examples(300))
+    models = suggester.models
+    assert len(models) == 3 and len({tuple(m.weights) for m in models.values()}) == 1
+    joint = Joint(models)
+    for example in _mixed_examples(400)[300:]:
+        row = features(example.text)
+        together = joint.scores(row)
+        for tag, model in models.items():
+            assert abs(together[tag] - model.score(row)) < 1e-9

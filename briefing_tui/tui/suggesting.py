@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 from array import array
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -52,11 +53,12 @@ class Snapshot:
                    array("q", split.ends), tuple(document.annotations.items.values()),
                    document.header.get("status") == FINISHED)
 
-    def examples(self) -> list[Example]:
+    def examples(self) -> Iterator[Example]:
+        """One at a time: a 10 MB briefing's 136k sentences are not all held at once."""
         from briefing_tui.core.suggest.examples import examples_of  # deferred: see imports
 
-        return list(examples_of(str(self.path), self.text, self.starts, self.ends,
-                                self.annotations, self.finished))
+        return examples_of(str(self.path), self.text, self.starts, self.ends,
+                           self.annotations, self.finished)
 
 
 class SuggestingMixin(ReaderActions):

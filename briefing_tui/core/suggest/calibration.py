@@ -43,7 +43,7 @@ class Platt:
 IDENTITY = Platt()
 
 
-def _loss(points: Sequence[tuple[float, float, int]], a: float, b: float,
+def _loss(points: Sequence[tuple[float, float, float]], a: float, b: float,
           x0: float) -> float:
     u = b - (1.0 - a) * x0
     total = PULL * ((a - 1.0) ** 2 + u * u) / 2
@@ -55,7 +55,7 @@ def _loss(points: Sequence[tuple[float, float, int]], a: float, b: float,
 
 
 def platt(scores: Sequence[float], truths: Sequence[bool], anchor: float = 0.5,
-          iterations: int = 30) -> Platt:
+          iterations: int = 30, weights: Sequence[float] | None = None) -> Platt:
     """The (a, b) that make ``sigmoid(a * logit(score) + b)`` the chance of truth.
 
     The pull is towards leaving ``anchor`` (the score of a sentence with no evidence
@@ -63,15 +63,17 @@ def platt(scores: Sequence[float], truths: Sequence[bool], anchor: float = 0.5,
     the negatives far from all the positives, as when only tagged sentences train --
     a sentence unlike any of them keeps its low score instead of one the fit made up.
     """
-    positives = sum(truths)
-    negatives = len(truths) - positives
+    each = [1.0] * len(truths) if weights is None else weights  # what each pair counts
+    positives = sum(w for truth, w in zip(truths, each, strict=True) if truth)
+    negatives = sum(each) - positives
     if not positives or not negatives:
         return IDENTITY
     high, low = (positives + 1) / (positives + 2), 1 / (negatives + 2)
     # equal (logit to 1/100, truth) pairs counted once: thousands of held-out scores
     # make a few hundred points, and each Newton step is a loop over them
-    counted = Counter((round(logit(s), 2), truth) for s, truth in zip(scores, truths,
-                                                                       strict=True))
+    counted: Counter[tuple[float, bool]] = Counter()
+    for score, truth, weight in zip(scores, truths, each, strict=True):
+        counted[round(logit(score), 2), truth] += weight  # type: ignore[assignment]
     points = [(x, high if truth else low, n) for (x, truth), n in counted.items()]
     x0 = logit(anchor)
     a, b = 1.0, 0.0

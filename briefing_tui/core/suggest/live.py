@@ -22,7 +22,7 @@ from briefing_tui.core.suggest.ranking import THRESHOLD, Suggester
 from briefing_tui.core.suggest.rules import HitCache, Hits, rule_score
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
     """A tag worth suggesting on a sentence; its reason is worked out when shown (the
     status line, the queue), not for every sentence of every document."""
@@ -72,12 +72,16 @@ def candidates(suggester: Suggester, text: str, tags: Sequence[str],
         model = learnt.get(tag)
         on = matched.get(tag, none)
         value = suggester.blend(tag, model, rule_score(len(on)) if on else 0.0)
-        if value >= threshold:
-            why = partial(lambda t, m, h: suggester.score(text, t, hits=h, learnt=m)[1],
-                          tag, model, on)
-            found.append(Candidate(tag, round(value, 4), why))
+        if value >= threshold:  # a partial of a module function: no closure per pair
+            found.append(Candidate(tag, round(value, 4),
+                                   partial(_reason, suggester, text, tag, model, on)))
     found.sort(key=lambda c: -c.score)
     return tuple(found)
+
+
+def _reason(suggester: Suggester, text: str, tag: str, learnt: float | None,
+            hits: list[str]) -> str:
+    return suggester.score(text, tag, hits=hits, learnt=learnt)[1]
 
 
 class ScoringStopped(Exception):

@@ -30,6 +30,7 @@ MIN_LABELS = 20  # labels a tag's model needs to suggest on its own (no rules)
 MIN_WITH_RULES = 5  # labels (and known negatives) a model needs to join the rules
 PRIOR_LABELS = 20  # the labels at which model and rules weigh the same
 THRESHOLD = 0.5  # a pair is suggested from this score on
+MAX_PLAIN = 20_000  # untagged known sentences a retrain learns from (an even sample)
 FOLDS = 3  # held-out folds the calibration is fitted on (each costs a model fit)
 
 
@@ -57,11 +58,14 @@ class Suggester:
 
     def __init__(self, codebook: Codebook, *, learner: str = "nb", mode: str = "both",
                  min_labels: int = MIN_LABELS, min_with_rules: int = MIN_WITH_RULES,
-                 prior_labels: int = PRIOR_LABELS, calibrate: bool = True) -> None:
+                 prior_labels: int = PRIOR_LABELS, calibrate: bool = True,
+                 max_plain: int = MAX_PLAIN) -> None:
         self.codebook, self.learner, self.mode = codebook, learner, mode
         self.min_labels, self.min_with_rules = min_labels, min_with_rules
         self.prior_labels, self.calibrate = prior_labels, calibrate
         self.calibrations: dict[str, Platt] = {}  # tag -> its scores' calibration
+        self.max_plain = max_plain
+        self._plain_weight = 1.0  # untagged sentences each sampled one stands for
         self.models: dict[str, Learner] = {}
         self.labels: dict[str, int] = {}  # sentences with the tag
         self.negatives: dict[str, int] = {}  # sentences known to be without it
@@ -92,25 +96,45 @@ class Suggester:
         A sentence teaches every tag when its labels are known (``Example.trains``: it
         is tagged, or its document is finished); one with only ``dismissed`` tags is a
         known negative of those tags alone."""
-        rows: list[set[str]] = []
-        texts: list[str] = []
-        tagsets: list[frozenset[str]] = []
+        known: list[tuple[str, frozenset[str]]] = []  # (text, tags) of each that trains
+        plain = 0  # of them without any tag (a finished document's untagged sentences)
         refused: dict[str, list[set[str]]] = {}  # tag -> rows it was dismissed on
         refused_texts: dict[str, list[str]] = {}
         for example in examples:
             if example.trains:
-                rows.append(features(example.text))
-                texts.append(example.text)
-                tagsets.append(example.tags)
+                known.append((example.text, example.tags))
+                plain += not example.tags
             elif example.dismissed:
                 row = features(example.text)
                 for tag in example.dismissed:
                     refused.setdefault(tag, []).append(row)
                     refused_texts.setdefault(tag, []).append(example.text)
+        # a finished 10 MB briefing is ~136k untagged sentences: their feature sets
+        # took ~340 MB and a retrain 14 s; an even sample of MAX_PLAIN of them estimates
+        # the same word frequencies (the calibration weighs each by the share left out;
+        # ``retrain_memory`` in benchmarks/bench_suggest.py measures it)
+        step = plain / self.max_plain if plain > self.max_plain else 1.0
+        self._plain_weight = step
+        texts: list[str] = []
+        tagsets: list[frozenset[str]] = []
+        seen_plain = 0  # keeps the sentence where int(seen / step) moves on: even spacing
+        for text, tags in known:
+            if not tags:
+                seen_plain += 1
+                if step > 1.0 and int(seen_plain / step) == int((seen_plain - 1) / step):
+                    continue  # left out of the even sample
+            texts.append(text)
+            tagsets.append(tags)
+        del known
+        rows = [features(text) for text in texts]
         self.models, self.labels, self.negatives = self._fit(rows, tagsets, refused)
+        left_out = plain - sum(1 for tags in tagsets if not tags)  # not in the sample
+        for tag in self.negatives:
+            self.negatives[tag] += left_out
         self.calibrations = {}
         self._joint = None
-        learnt = len(rows) + len({id(r) for found in refused.values() for r in found})
+        learnt = len(rows) + left_out + len({id(r) for found in refused.values()
+                                             for r in found})
         if self.models and self.calibrate:
             self._calibrate(texts, rows, tagsets, refused, refused_texts)
         return learnt
@@ -124,8 +148,10 @@ class Suggester:
         hits = [self.all_hits(text) for text in texts]
         said_no = {tag: [self.all_hits(text) for text in found]
                    for tag, found in refused_texts.items() if tag in self.models}
-        # tag -> (model score, rules score, truth, the fold model's labels) held out
-        held: dict[str, list[tuple[float, float, bool, int]]] = {t: [] for t in self.models}
+        # tag -> (model score, rules score, truth, the fold model's labels, weight)
+        held: dict[str, list[tuple[float, float, bool, int, float]]] = {
+            t: [] for t in self.models}
+        plain = self._plain_weight  # an untagged sentence of the sample stands for more
         for fold in range(FOLDS):
             kept = [i for i in range(len(rows)) if i % FOLDS != fold]
             models, labels, _ = self._fit(
@@ -139,19 +165,20 @@ class Suggester:
                 for i in range(fold, len(rows), FOLDS):
                     on = hits[i].get(tag)
                     found.append((model.score(rows[i]), rule_score(len(on)) if on else 0.0,
-                                  tag in tagsets[i], count))
+                                  tag in tagsets[i], count, 1.0 if tagsets[i] else plain))
                 for j in range(fold, len(refused.get(tag, ())), FOLDS):
                     on = said_no[tag][j].get(tag)
                     found.append((model.score(refused[tag][j]),
-                                  rule_score(len(on)) if on else 0.0, False, count))
+                                  rule_score(len(on)) if on else 0.0, False, count, 1.0))
         self.calibrations = {}
         for tag, found in held.items():
             if not found:
                 continue
             model = self.models[tag]
-            truths = [truth for _, _, truth, _ in found]
-            mixed = [self._mix(tag, value, rules, count) for value, rules, _, count in found]
-            self.calibrations[tag] = platt(mixed, truths, anchor=self._mix(
+            truths = [truth for _, _, truth, _, _ in found]
+            mixed = [self._mix(tag, value, rules, count) for value, rules, _, count, _ in found]
+            self.calibrations[tag] = platt(mixed, truths, weights=[w for *_, w in found],
+                                           anchor=self._mix(
                 tag, sigmoid(model.bias), 0.0, self.labels.get(tag, 0)))
 
     def _fit(self, rows: Sequence[set[str]], tagsets: Sequence[frozenset[str]],
