@@ -34,7 +34,8 @@ from typing import Any
 from benchmarks.ptytime import reap, screen_text
 
 SETTLE_S = 0.12  # no output for this long: the key's frame is written
-QUIET_S = 0.5  # loaded: the process used under 2 ms of CPU in this long
+QUIET_S = 0.5  # loaded: the process used under 2 ms of CPU in this long ...
+QUIET_WINDOWS = 8  # ... this many times in a row (4 s: past the retraining's delay)
 COLS, ROWS = 120, 35
 KEYS = {"no-op": b"\x1b[24~", "j": b"j", "pagedown": b"\x1b[6~", "end": b"\x1b[F",
         "home": b"\x1b[H"}
@@ -95,12 +96,15 @@ class Terminal:
             self.drain(0.05, deadline=timeout)
 
     def wait_quiet(self, timeout: float) -> None:
-        """Until the process uses under 2 ms of CPU in :data:`QUIET_S` (workers done)."""
-        end = time.perf_counter() + timeout
+        """Until the process used under 2 ms of CPU in each of :data:`QUIET_WINDOWS`
+        windows of :data:`QUIET_S` in a row: splitting, layout and the suggestions'
+        first training (1.5 s after the load, seconds of CPU at 10 MB) are done."""
+        end, quiet = time.perf_counter() + timeout, 0
         while time.perf_counter() < end:
             before = process_cpu_ns(self.pid)
             self.drain(QUIET_S, deadline=timeout)
-            if process_cpu_ns(self.pid) - before < 2_000_000:
+            quiet = quiet + 1 if process_cpu_ns(self.pid) - before < 2_000_000 else 0
+            if quiet >= QUIET_WINDOWS:
                 return
         raise TimeoutError(f"not quiet within {timeout:g} s")
 

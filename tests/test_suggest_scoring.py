@@ -230,3 +230,18 @@ def test_a_large_finished_document_trains_on_an_even_sample_of_its_untagged_ones
     both = [{(s.sentence, s.tag) for s in suggester.suggest(_mixed_examples(1200)[900:])}
             for suggester in (whole, sampled)]
     assert len(both[0] & both[1]) / len(both[0] | both[1]) > 0.85, both
+
+
+def test_the_joint_table_of_models_with_the_same_features_scores_as_each_does() -> None:
+    """Naive Bayes weighs every counted feature for every tag: the table is built in
+    one zip then, and must give what each model gives."""
+    suggester = Suggester(Codebook())
+    suggester.train(_mixed_examples(300))
+    models = suggester.models
+    assert len(models) == 3 and len({tuple(m.weights) for m in models.values()}) == 1
+    joint = Joint(models)
+    for example in _mixed_examples(400)[300:]:
+        row = features(example.text)
+        together = joint.scores(row)
+        for tag, model in models.items():
+            assert abs(together[tag] - model.score(row)) < 1e-9

@@ -1,7 +1,7 @@
 """Finding text: the search box of one document and the search across all open ones.
 
-``escape`` in the box clears the search (no stale highlights); the status line says
-"match k of n" and a toast says when the next match wrapped round the document.
+``escape`` in the box, or later in the reader, clears the search (no stale highlights);
+the status line says "match k of n" and a toast says when the next match wrapped round.
 """
 
 from __future__ import annotations
@@ -53,7 +53,11 @@ class SearchMixin(ReaderActions):
         self.update_status()
 
     def on_key(self, event: events.Key) -> None:
-        if event.key == "escape" and self.query_one("#search", Input).display:
+        """Escape in the box, or in the reader while matches are shown, ends the search."""
+        if event.key != "escape" or len(self.screen_stack) > 1:  # a screen's own escape
+            return
+        if self.query_one("#search", Input).display or \
+                self.active_reader().nav.matches.query:
             self.close_search()
 
     def action_match(self, direction: int) -> None:

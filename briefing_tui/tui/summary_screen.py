@@ -249,11 +249,12 @@ class SummaryScreen(Screen[Place | None]):
         """Confirm the highlighted figure in its folder's brief.yaml, or take it back."""
         listing = self.query_one(OptionList)
         highlighted = listing.highlighted
-        if self.summary is None or highlighted is None:
+        if self.summary is None:
             return
-        key = listing.get_option_at_index(highlighted).id or ""
+        key = listing.get_option_at_index(highlighted).id or "" \
+            if highlighted is not None else ""
         figure = self._figures.get(key)
-        if figure is None:
+        if figure is None:  # nothing highlighted yet (as on opening) says so too
             self.notify("Highlight a key figure to confirm it.", severity="warning")
             return
         summary = self.summary
