@@ -82,19 +82,28 @@ class Opening:
 
         Runs on any thread. When :meth:`finish` is called meanwhile (quit) the split
         stops at its next step and the sidecar is read at once; when ``progress``
-        returns False (its caller is gone) everything stops.
+        returns False (its caller is gone) everything stops. ``progress`` is called
+        outside the lock: the app's waits for its UI thread, which may be in
+        :meth:`finish` waiting for the lock (quit while a big briefing loaded hung so).
         """
-        with self._lock:
-            document = self.document
-            if document is None or self._read is not None or self.done:
-                return
-            split = document.segmentation
-            while not self._hurry and not split.extend(min_chars=SPLIT_STEP_CHARS):
-                if progress is not None and not progress(split.covered):
+        while True:
+            with self._lock:
+                document = self.document
+                if document is None or self._read is not None or self.done:
                     return
-            if progress is not None and not progress(split.covered):
+                split = document.segmentation
+                split_done = self._hurry or split.extend(min_chars=SPLIT_STEP_CHARS)
+                if split_done and progress is None:
+                    self._read = document.read_sidecar()
+                    return
+                covered = split.covered
+            if progress is not None and not progress(covered):
                 return
-            self._read = document.read_sidecar()
+            if split_done:
+                with self._lock:
+                    if self._read is None and not self.done:
+                        self._read = document.read_sidecar()
+                return
 
     def finish(self) -> MergeResult | None:
         """Adopt the sidecar read by :meth:`rest` (on the document's own thread).
@@ -108,6 +117,6 @@ class Opening:
             self.rest()
         assert self._read is not None
         self.merged = self.document.adopt(self._read)
+        self.done = True  # before _read is let go: a worker then never reads it again
         self._read = None
-        self.done = True
         return self.merged
