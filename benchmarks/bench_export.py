@@ -8,8 +8,9 @@ building the summary (key figures, timeline, places and actors too), rendering, 
 the file atomically. Measured in-process per format, and once as the whole ``briefing
 export -o`` command (interpreter start and imports too). The summary alone is timed in
 one process with a cold cache (an empty cache folder: every briefing split) and a warm
-one (the folder's splits kept from the run before: what a second export of an unchanged
-folder costs), and with worker processes.
+one (each briefing's summary part and split kept from the run before, in the cache's
+``parts/`` and ``splits/``: what a second export of an unchanged folder costs), and with
+worker processes.
 
 The corpus is generated once (``devtools.generate.briefing``, ~10 KB each, 50 sentences
 tagged per briefing, spread through it, a second tag on every fourth and a note on every
@@ -81,9 +82,9 @@ def export_once(folder: Path, fmt: str, out: Path, workers: int | None = None) -
     return summary.total
 
 
-def run(quick: bool) -> list[Row]:
+def run(quick: bool, runs: int | None = None) -> list[Row]:
     count = 20 if quick else 1_000
-    runs = 1 if quick else 3
+    runs = runs or (1 if quick else 3)
     folder = corpus(count)
     rows: list[Row] = []
     label = f"{count:,} briefings"
@@ -133,8 +134,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="20 briefings, one run")
+    parser.add_argument("--runs", type=int, help="runs of each figure (default 3; quick 1)")
     args = parser.parse_args()
-    for result in run(args.quick):
+    for result in run(args.quick, args.runs):
         mark = "" if result.get("ok") is None else ("ok" if result["ok"] else "MISSED")
         print(f"{result['name']:<78} {result['value']:7.3f} {result['unit']} "
               f"{result.get('target', ''):>6} {mark}")

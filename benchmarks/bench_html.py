@@ -1,6 +1,7 @@
 """Web pages: how much of the article each HTML extractor gives, side by side, and how fast.
 
     .venv/bin/python -m benchmarks.bench_html [--set dev|holdout|holdout2] [--pages DIR]
+    .venv/bin/python -m benchmarks.bench_html --snippets DIR [--misses]
 
 The metric is the public article-extraction benchmark's (scrapinghub/article-extraction-
 benchmark, ``evaluate.py``): each page's text and gold text become bags of 4-word
@@ -15,6 +16,9 @@ hand-written gold text; the rules were written on them), :mod:`devtools.web_hold
 and :mod:`devtools.web_holdout2` (shapes written afterwards; their first-contact
 figures are the honest ones). ``--pages DIR`` measures real pages instead:
 ``NAME.html`` beside ``NAME.txt`` (the gold text, its first line the headline).
+``--snippets DIR`` (default ``$BRIEFING_REAL_WEB``) scores real saved pages by
+sentences that must and must not be in the text, trafilatura's own evaluation
+(:mod:`benchmarks.bench_html_real`); without the folder those rows are skipped.
 
 Extractors: ours (the standard-library reader); trafilatura when installed
 (:mod:`benchmarks.peer_trafilatura`: ``include_comments=False``, its title put first);
@@ -31,6 +35,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from benchmarks import bench_html_real
 from benchmarks._common import Row, row
 from briefing_tui.core.extract.html import html_to_text
 from briefing_tui.core.extract.html_tree import decode_html
@@ -152,7 +157,7 @@ def measure(name: str, function: Callable[[str], str], corpus: list[tuple[str, s
 
 
 def run(quick: bool = False, folder: Path | None = None) -> list[Row]:
-    rows = []
+    rows = [] if quick or folder is not None else bench_html_real.run(extractors())
     sets = ("dev",) if quick else ("dev", "holdout", "holdout2")
     for which in sets if folder is None else ("real",):
         corpus = load_pages(folder, which)
@@ -177,7 +182,18 @@ def main() -> None:
                         help="which look-alike set (without --pages)")
     parser.add_argument("--show", help="print each extractor's text of this page")
     parser.add_argument("--worst", type=int, default=0, help="list the N worst pages")
+    parser.add_argument("--snippets", nargs="?", const="",
+                        help="real pages + snippets.json (default $BRIEFING_REAL_WEB)")
+    parser.add_argument("--misses", action="store_true",
+                        help="with --snippets: list the tune pages' missed snippets")
     args = parser.parse_args()
+    if args.snippets is not None:
+        where = bench_html_real.folder(Path(args.snippets) if args.snippets else None)
+        if where is None:
+            print(f"no snippets.json there (nor in ${bench_html_real.ENV}); nothing to do")
+            return
+        bench_html_real.report(extractors(), where, args.misses)
+        return
     corpus = load_pages(args.pages, args.set)
     if args.show:
         for name, page, gold in corpus:

@@ -5,14 +5,20 @@
 Targets (issue: sidecar): 1,000 annotations saved within 0.15 s and loaded within 0.25 s;
 10,000 each well under 1 s. "save" is dump + atomic write with fsyncs and the conflict
 check; "load" is read + fingerprint + parse (fast path). "hand-edited load" is the same
-file with one line changed so the strict YAML fallback runs, for comparison.
+file with one line changed so the strict YAML fallback runs, for comparison. ``--check
+200000`` also times ``briefing check`` in its own process on our 200,000-annotation
+sidecar of a 52 MB briefing (issue 17: <= 2 s CPU, <= 300 MB).
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import random
+import resource
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -81,6 +87,26 @@ def timings(count: int, runs: int) -> dict[str, float]:
             "bytes": size}
 
 
+def check_cost(count: int) -> dict[str, float]:
+    """CPU seconds and peak RSS of ``briefing check`` (its own process) on our sidecar of
+    ``count`` annotations beside the briefing it was written for (issue 17: 200,000 in
+    <= 2 s and <= 300 MB)."""
+    data, _ = sample(count)
+    with tempfile.TemporaryDirectory() as folder:
+        document = Path(folder) / "briefing.txt"
+        document.write_text(briefing(count * 260, 1), encoding="utf-8")
+        sha = hashlib.sha256(document.read_bytes()).hexdigest()
+        write_sidecar(Path(folder) / "briefing.txt.annotations.yaml",
+                      SidecarData("briefing.txt", sha, data.annotations, extractor="text 1"),
+                      None)
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        subprocess.run([sys.executable, "-m", "briefing_tui", "check", folder], check=True,
+                       stdout=subprocess.DEVNULL)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"cpu_s": after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime,
+            "peak_mb": after.ru_maxrss / 1024}
+
+
 def measure(count: int, runs: int) -> None:
     found = timings(count, runs)
     print(f"{count:>7,} annotations  {found['bytes'] / 2**20:6.2f} MiB  "
@@ -116,10 +142,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("--check", type=int, metavar="COUNT",
+                        help="also time `briefing check` on COUNT annotations (200000)")
     args = parser.parse_args()
     print(f"medians of {args.runs} runs")
     for count in args.sizes:
         measure(count, args.runs)
+    if args.check:
+        found = check_cost(args.check)
+        print(f"check {args.check:,} annotations: {found['cpu_s']:.2f} s CPU, "
+              f"peak {found['peak_mb']:.0f} MB (target <= 2 s, <= 300 MB)")
 
 
 if __name__ == "__main__":

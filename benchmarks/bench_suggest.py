@@ -22,6 +22,7 @@ import random
 import subprocess
 import sys
 import time
+from itertools import pairwise
 from pathlib import Path
 
 from benchmarks._common import real_data
@@ -74,7 +75,7 @@ def quality(train: list[Example], test: list[Example], codebook: Codebook) -> No
     """Per tag: average precision, precision of the top 20, and precision / recall of
     what reaches the suggestion threshold."""
     rows = [features(e.text) for e in test]
-    print(f"{'labels':>6} {'mode':<15} " + " ".join(f"{t[:9] + ' AP':>12} {'P@20':>5} "
+    print(f"{'labels':>6} {'mode':<17} " + " ".join(f"{t[:9] + ' AP':>12} {'P@20':>5} "
                                                       f"{'P':>4} {'R':>4}" for t in TAGS))
     for size in SIZES:
         part = train[:size]
@@ -89,9 +90,94 @@ def quality(train: list[Example], test: list[Example], codebook: Codebook) -> No
                 f = tag_score(tag, scored)
                 cells.append(f"{f.average_precision:>12.2f} {f.p_at_20:>5.2f} "
                              f"{f.precision:>4.2f} {f.recall:>4.2f}")
-            print(f"{size:>6} {label:<15} " + " ".join(cells))
+            print(f"{size:>6} {label:<17} " + " ".join(cells))
         print(f"{'':>6} positives in the {size}: "
               + ", ".join(f"{t} {counts[t]}" for t in TAGS))
+
+
+def _ece(scored: list[tuple[float, bool]], bins: int = 10) -> float:
+    """Expected calibration error: the mean gap, weighted by count, between the score
+    and the share of truths in each tenth of the score range."""
+    gap = 0.0
+    for b in range(bins):
+        inside = [(v, t) for v, t in scored if b / bins <= v < (b + 1) / bins
+                  or (b == bins - 1 and v == 1.0)]
+        if inside:
+            gap += abs(sum(v for v, _ in inside) / len(inside)
+                       - sum(t for _, t in inside) / len(inside)) * len(inside)
+    return gap / len(scored)
+
+
+def calibration(train: list[Example], test: list[Example], codebook: Codebook) -> None:
+    """Per tag, raw and calibrated scores of rules + model: precision and recall at the
+    threshold and the expected calibration error (ECE) over every ranked sentence; and
+    the precision inside score bands (does "0.8" mean 8 in 10?)."""
+    rows = [features(e.text) for e in test]
+    print("calibration (rules + model): P / R at the threshold, ECE")
+    print(f"{'labels':>6} {'learner':<9} {'scores':<10} " + " ".join(
+        f"{t[:9] + ' P':>11} {'R':>4} {'ECE':>5}" for t in TAGS))
+    bands: dict[str, list[tuple[float, bool]]] = {}
+    for size in SIZES:
+        for learner in ("nb", "logistic"):
+            for calibrate in (False, True):
+                suggester = Suggester(codebook, learner=learner, calibrate=calibrate)
+                suggester.train(train[:size])
+                cells = []
+                for tag in TAGS:
+                    scored = [(suggester.score(e.text, tag, row, explain=False)[0],
+                               tag in e.tags) for e, row in zip(test, rows, strict=True)]
+                    f = tag_score(tag, scored)
+                    cells.append(f"{f.precision:>11.2f} {f.recall:>4.2f} "
+                                 f"{_ece(scored):>5.3f}")
+                    if size == SIZES[-1] and learner == "nb":
+                        bands[f"{tag} {'calibrated' if calibrate else 'raw'}"] = scored
+                print(f"{size:>6} {learner:<9} {'calibrated' if calibrate else 'raw':<10} "
+                      + " ".join(cells))
+    edges = (0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
+    print(f"precision in score bands at {SIZES[-1]} labels (nb; sentences in the band):")
+    for name, scored in bands.items():
+        cells = []
+        for low, high in pairwise(edges):
+            inside = [t for v, t in scored if low <= v < high]
+            cells.append(f"{low:.1f}+ {sum(inside) / len(inside):.2f} ({len(inside)})"
+                         if inside else f"{low:.1f}+ -")
+        print(f"  {name:<22} " + "  ".join(cells))
+
+
+VARIANTS = (("rules", "rules", "nb"), ("nb", "both", "nb"), ("logistic", "both", "logistic"))
+
+
+def choose(train: list[Example], codebook: Codebook, repeats: int = 3) -> None:
+    """The learner decided on the train half alone (the ranked half is never looked
+    at): N sentences of it labelled, the rest of it ranked, over ``repeats`` shuffles;
+    mean AP and P@20 per tag, and CPU seconds per retrain."""
+    print(f"choosing the learner on the train half ({len(train)} sentences; N labelled, "
+          f"the rest ranked; mean of {repeats} shuffles)")
+    print(f"{'labels':>6} {'learner':<9} " + " ".join(f"{t[:9] + ' AP':>12} {'P@20':>5}"
+                                                      for t in TAGS) + "  retrain")
+    clock = time.process_time
+    for size in SIZES:
+        for label, mode, learner in VARIANTS:
+            sums = {t: [0.0, 0.0] for t in TAGS}
+            spent = 0.0
+            for seed in range(repeats):
+                pool = train[:]
+                random.Random(100 + seed).shuffle(pool)
+                part, rest = pool[:size], pool[size:]
+                suggester = Suggester(codebook, mode=mode, learner=learner)
+                began = clock()
+                suggester.train(part)
+                spent += clock() - began
+                rows = [features(e.text) for e in rest]
+                for tag in TAGS:
+                    f = tag_score(tag, [(suggester.score(e.text, tag, row, explain=False)[0],
+                                         tag in e.tags) for e, row in zip(rest, rows,
+                                                                          strict=True)])
+                    sums[tag][0] += f.average_precision / repeats
+                    sums[tag][1] += f.p_at_20 / repeats
+            print(f"{size:>6} {label:<9} " + " ".join(
+                f"{sums[t][0]:>12.2f} {sums[t][1]:>5.2f}" for t in TAGS)
+                + f"  {spent / repeats:.3f} s")
 
 
 def _document(pool: list[Example], n: int) -> tuple[str, list[int], list[int]]:
@@ -144,6 +230,68 @@ def speed(pool: list[Example], codebook: Codebook) -> None:
     print(f"rules     score 10,000 x 3 tags {matched:6.2f} s ({matched / peer:.1f} x peer)")
 
 
+MEMORY_CASES = ("untagged", "tagged", "finished")
+
+
+def _peak_kib() -> tuple[int, int]:
+    """``VmHWM`` and ``VmRSS`` of this process in KiB (Linux; exec resets the peak)."""
+    found = dict.fromkeys(("VmHWM", "VmRSS"), 0)
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            name = line.split(":")[0]
+            if name in found:
+                found[name] = int(line.split()[1])
+    return found["VmHWM"], found["VmRSS"]
+
+
+def retrain_case(case: str) -> None:
+    """One retrain as the reader's worker runs it (a snapshot, train, score every
+    sentence) on a generated 10 MB briefing: untagged, a tag on every 200th sentence,
+    or those tags and the document finished (every sentence known). Prints one line:
+    resident memory before, the peak (VmHWM: the opening's own peak is in it) and
+    resident memory after."""
+    import tempfile
+
+    from briefing_tui.core.document import open_document
+    from briefing_tui.tui.suggesting import Snapshot
+    from devtools.generate import briefing
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "ten.txt"
+        path.write_text(briefing(10_000_000), encoding="utf-8")
+        document = open_document(path)
+        split = document.segmentation
+        if case != "untagged":
+            for i in range(0, len(split), 200):
+                document.annotations.toggle_tag(document.text, split.starts[i],
+                                                split.ends[i], "security")
+        if case == "finished":
+            document.header["status"] = "finished"
+        _, before = _peak_kib()
+        began = time.process_time()
+        snapshot = Snapshot.of(path, document)
+        suggester = Suggester(Codebook())
+        learnt = suggester.train(snapshot.examples())
+        trained = time.process_time() - began
+        scored = score_sentences(suggester, snapshot.text, snapshot.starts, snapshot.ends,
+                                 snapshot.sha256, cache=HitCache())
+        spent = time.process_time() - began
+        peak, now = _peak_kib()
+        print(f"{case:<9} {len(split):,} sentences, learnt from {learnt:,}: resident "
+              f"{before / 1024:.0f} MiB before, peak {peak / 1024:.0f} MiB (the opening's "
+              f"included), {now / 1024:.0f} MiB after; "
+              f"train {trained:.1f} s, train + score {spent:.1f} s CPU; "
+              f"{len(scored):,} sentences with suggestions")
+
+
+def retrain_memory() -> None:
+    """:func:`retrain_case` in a process of its own for each case (a fresh peak)."""
+    print("retrain on a 10 MB briefing (generated):")
+    for case in MEMORY_CASES:
+        subprocess.run([sys.executable, "-m", "benchmarks.bench_suggest", "--retrain", case],
+                       check=True, cwd=ROOT)
+
+
 def import_cost() -> None:
     def timed(module: str) -> float:
         best = 1e9
@@ -160,6 +308,9 @@ def import_cost() -> None:
 
 
 def main() -> int:
+    if sys.argv[1:2] == ["--retrain"]:
+        retrain_case(sys.argv[2])
+        return 0
     folder = data_folder()
     if folder is None:
         print("bench_suggest: no labelled data (set BRIEFING_REAL_DATA); skipped")
@@ -171,8 +322,11 @@ def main() -> int:
     print(f"{len(pairs)} sentences; ranked: {len(test)} ("
           + ", ".join(f"{t} {sum(t in e.tags for e in test)}" for t in TAGS) + ")")
     codebook = Codebook()
+    choose(train, codebook)
     quality(train, test, codebook)
+    calibration(train, test, codebook)
     speed(train + test, codebook)
+    retrain_memory()
     import_cost()
     return 0
 

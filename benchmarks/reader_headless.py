@@ -10,8 +10,12 @@ CPU per key is ``time.process_time()`` around ``await pilot.press(key)``: the pr
 the binding and the app's handlers and waits for idle, during which the screen update
 runs (checked: every ``render_line`` call of a key happens inside its press), so the
 number includes Textual's layout, ``render_line`` and compositing — but not the final ANSI
-encoding and write, which the headless driver skips. It also includes Pilot's own idle
-polling, about 1 ms (reported as ``pause_overhead_cpu_s``).
+encoding and write, which the headless driver skips (``benchmarks.pty_keys`` times keys
+in a real terminal). It also includes Pilot's own cost: sending the key, Textual's key
+dispatch and binding lookup, and polling until idle. So after every timed key a no-op
+key (:data:`NOOP_KEY`, bound to nothing) is timed the same way, interleaved so that the
+machine's noise hits both alike; ``bench_reader`` reports each key less the no-op's
+median as "ours" (``pause_overhead_cpu_s`` is a bare ``pilot.pause()``, for reference).
 ``process_time`` counts every thread of the process, so background work (splitting, layout
 workers) would be charged to keys: timing starts only after the document is fully split
 and laid out and all workers are done. Autosave and the suggestions' retraining are pushed
@@ -36,12 +40,14 @@ from textual.pilot import Pilot
 
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.entry import entries_for
+from briefing_tui.tui.memory import return_big_buffers
 from briefing_tui.tui.reader import Reader
 
 SIZE = (120, 35)
 NARROW = (100, 35)
 SAVE_DELAY_WHILE_TIMING = 3600.0
 LOAD_TIMEOUT = 600.0  # a guard only: 50 MB on a loaded 2-core machine takes minutes
+NOOP_KEY = "f20"  # bound to nothing: what any key costs before our code runs
 
 
 def _maxrss_mib() -> float:
@@ -117,11 +123,14 @@ class GcPauses:
                 "gen2_s": [t for g, t in self.pauses if g == 2]}
 
 
-async def _cpu_per_key(pilot: Pilot[int], key: str) -> float:
+async def _cpu_per_key(pilot: Pilot[int], key: str, noop: list[float] | None = None) -> float:
+    """CPU seconds of one key; with ``noop``, then also of a no-op key, appended there."""
     began = time.process_time()
     await pilot.press(key)
     spent = time.process_time() - began
     await pilot.pause()  # untimed: make sure nothing of this key spills into the next
+    if noop is not None:
+        noop.append(await _cpu_per_key(pilot, NOOP_KEY))
     return spent
 
 
@@ -130,24 +139,25 @@ async def _keys(pilot: Pilot[int], count: int) -> dict[str, list[float]]:
     count/2, end and home x count/8 each, and typing a search word letter by letter."""
     timings: dict[str, list[float]] = {"j": [], "1": [], "j after 1": [], "1 after j": [],
                                        "pagedown": [], "end": [], "home": [],
-                                       "search typing": []}
+                                       "search typing": [], "no-op": []}
+    noop = timings["no-op"]
     for _ in range(count):
-        timings["j"].append(await _cpu_per_key(pilot, "j"))
+        timings["j"].append(await _cpu_per_key(pilot, "j", noop))
     for _ in range(count // 2):
-        timings["1"].append(await _cpu_per_key(pilot, "1"))
-        timings["j after 1"].append(await _cpu_per_key(pilot, "j"))
+        timings["1"].append(await _cpu_per_key(pilot, "1"))  # no no-op between the pair
+        timings["j after 1"].append(await _cpu_per_key(pilot, "j", noop))
     for _ in range(count // 4):
         await _cpu_per_key(pilot, "j")
-        timings["1 after j"].append(await _cpu_per_key(pilot, "1"))
+        timings["1 after j"].append(await _cpu_per_key(pilot, "1", noop))
     for _ in range(count // 2):
-        timings["pagedown"].append(await _cpu_per_key(pilot, "pagedown"))
+        timings["pagedown"].append(await _cpu_per_key(pilot, "pagedown", noop))
     for _ in range(count // 8):
-        timings["end"].append(await _cpu_per_key(pilot, "end"))
-        timings["home"].append(await _cpu_per_key(pilot, "home"))
+        timings["end"].append(await _cpu_per_key(pilot, "end", noop))
+        timings["home"].append(await _cpu_per_key(pilot, "home", noop))
     for _ in range((count + 39) // 40):  # 20 keys (the quick run): one word; none: none
         await _cpu_per_key(pilot, "slash")
         for letter in "displaced":
-            timings["search typing"].append(await _cpu_per_key(pilot, letter))
+            timings["search typing"].append(await _cpu_per_key(pilot, letter, noop))
         await _cpu_per_key(pilot, "escape")
     return timings
 
@@ -188,6 +198,7 @@ async def _resizes(pilot: Pilot[int], reader: Reader, count: int) -> tuple[list[
 async def measure(path: Path, keys: int, resizes: int) -> dict[str, Any]:
     """Every headless number for one document; ``keys`` scales the key counts (200 = full)."""
     result: dict[str, Any] = {"document": path.name, "chars": path.stat().st_size}
+    return_big_buffers()  # as `briefing FILE` does before reading it (tui/launch.py)
     began = time.perf_counter()
     app = BriefingApp(entries_for([path]))
     app.save_delay = SAVE_DELAY_WHILE_TIMING

@@ -15,7 +15,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefing_tui.cli_check import cmd_check, cmd_sentences
 from briefing_tui.cli_common import (
     EXIT_ATTENTION,
     EXIT_BAD_INPUT,
@@ -261,6 +260,8 @@ def _add_summary_commands(sub: argparse._SubParsersAction[argparse.ArgumentParse
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from briefing_tui.cli_check import cmd_check, cmd_sentences  # not for the app's start
+
     parser: argparse.ArgumentParser = Parser(  # its subparsers are Parsers too
         prog="briefing", description="Read and tag conflict briefings in the terminal.")
     sub = parser.add_subparsers(dest="command")

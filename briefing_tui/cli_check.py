@@ -21,6 +21,7 @@ from briefing_tui.core.corpus import find_documents
 from briefing_tui.core.document import open_document
 from briefing_tui.core.extract import DOCUMENT_SUFFIXES
 from briefing_tui.core.sidecar import SidecarError
+from briefing_tui.core.sidecar.format import collector_paused
 from briefing_tui.core.text import DocumentError
 from briefing_tui.core.visible import escape_json_text, visible
 
@@ -56,8 +57,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     for path in corpus.documents:
         name = visible(str(path), keep_newlines=False)
         try:  # split only if re-anchoring needs it: a 50 MB briefing's split takes seconds
-            document = open_document(path, segment_chars=0)
-            document.load_sidecar()
+            with collector_paused():  # 200,000 annotations: the collector would walk them all
+                document = open_document(path, segment_chars=0)
+                document.load_sidecar()
         except DocumentError as exc:
             print(f"{name}: unreadable: {visible(exc.reason, keep_newlines=False)}")
             status = EXIT_BAD_INPUT

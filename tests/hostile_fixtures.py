@@ -138,7 +138,7 @@ async def assert_sidecar_left_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     return sidecar
 
 
-def row_showing(pane: OptionList, label: str) -> int:
+def row_showing(pane: OptionList | DocumentList, label: str) -> int:
     """The first row of ``pane`` on screen that shows ``label`` (blanks ignored)."""
     for y in range(pane.scrollable_content_region.height):
         if label in squash(pane.render_line(y).text):

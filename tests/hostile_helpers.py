@@ -45,6 +45,7 @@ from textual.widgets import OptionList, Static
 
 from briefing_tui.core.visible import visible
 from briefing_tui.tui.app import BriefingApp
+from briefing_tui.tui.document_list import DocumentList
 from briefing_tui.tui.reader import GUTTER, Reader
 from briefing_tui.tui.status import StatusBar
 
@@ -160,10 +161,11 @@ def label_of(text: str, limit: int = 16) -> str:
     return squash(visible(" ".join(text.split())[:limit], keep_newlines=False))
 
 
-def option_texts(pane: OptionList) -> list[str]:
+def option_texts(pane: OptionList | DocumentList) -> list[str]:
     texts = []
     for index in range(pane.option_count):
-        prompt = pane.get_option_at_index(index).prompt
+        prompt = pane.prompt_at(index) if isinstance(pane, DocumentList) else \
+            pane.get_option_at_index(index).prompt
         texts.append(prompt.plain if isinstance(prompt, Content) else str(prompt))
     return texts
 

@@ -99,3 +99,16 @@ def test_a_big_replaced_text_is_searched_through_the_index() -> None:
         assert finder.find(quote) == find_all(text, quote)
     assert finder._index is not None
     assert len(quotes) > anchor_search.PLAIN_SEARCHES
+
+
+def test_needles_across_the_index_windows_are_found() -> None:
+    """The text is cut into grams a window at a time: needles on a window's edge, at the
+    text's end and repeated far apart are all found, as the plain search finds them."""
+    from briefing_tui.core.anchor_index import _WINDOW
+
+    text = briefing(int(_WINDOW * 2.3), 5)
+    needles = [text[at - shift:at - shift + 40] for at in (_WINDOW, 2 * _WINDOW)
+               for shift in range(0, 41, 7)] + [text[-35:], text[:31], text[5:36]]
+    index = GramIndex(text, needles)
+    for needle in needles:
+        assert index.find_all(needle) == find_all(text, needle)

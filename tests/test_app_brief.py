@@ -9,6 +9,7 @@ from pathlib import Path
 from textual.widgets import OptionList
 
 from briefing_tui.core.brief.file import BRIEF_NAME, read_brief
+from briefing_tui.tui.hanging import Hanging
 from briefing_tui.tui.summary_brief import EVENT_PREFIX, FIGURE_PREFIX
 from briefing_tui.tui.summary_screen import SummaryScreen
 
@@ -33,6 +34,9 @@ async def test_confirm_a_figure_and_take_it_back(tmp_path: Path) -> None:
         await settle(pilot)
         screen = await open_summary(pilot)
         assert screen.summary is not None and len(screen.summary.figures) == 4
+        screen.query_one(OptionList).highlighted = None  # as on opening: c says what to do
+        await pilot.press("c")
+        assert any("Highlight a key figure" in n.message for n in app._notifications)
         key = highlight(screen, FIGURE_PREFIX)
         figure = screen._figures[key]
         await pilot.press("c")
@@ -60,8 +64,11 @@ async def test_enter_on_a_figure_or_an_event_jumps_to_its_sentence(tmp_path: Pat
         assert sentence(app).startswith("Fighting between 28 and 30 September displaced "
                                         "about 1,200")
         screen = await open_summary(pilot)
-        event = screen._events[highlight(screen, EVENT_PREFIX)]
+        key = highlight(screen, EVENT_PREFIX)
+        event = screen._events[key]
         assert event.text.startswith("Local elders")  # the earliest: last week
+        row = str(screen.query_one(OptionList).get_option(key).prompt)
+        assert "¶5 s.5" in row and "kunar-operation.txt" in row  # whose ¶ and s. they are
         await pilot.press("enter")
         await settle(pilot)
         assert sentence(app).startswith("Local elders met")
@@ -103,6 +110,9 @@ async def test_timeline_screen_lists_by_date_and_jumps(tmp_path: Path) -> None:
                          if e.text.startswith("Afghan officials"))
         assert screen.events[officials].about == ("Asadabad",)  # mentions on its row
         assert "⌖ Asadabad" in str(listing.get_option(officials).prompt)
+        prompt = listing.get_option(officials).prompt  # wrapped under itself, at 80 too
+        rows = prompt.content(76).plain.split("\n") if isinstance(prompt, Hanging) else [""]
+        assert len(rows) > 1 and all(row.startswith(" " * 38) for row in rows[1:]), rows
         listing.highlighted = next(i for i in range(listing.option_count)
                                    if listing.get_option_at_index(i).id == "event-1")
         target = screen.events["event-1"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from briefing_tui.tui.suggest_why import key_hints
+from briefing_tui.tui.suggest_why import SuggestionWhy, key_hints
 
 from .app_helpers import copy_samples, reader, settle
 from .test_app_suggest import status_text, suggesting_app, suggestions_ready, why_text
@@ -41,7 +41,7 @@ async def _tag_ten_and_retrain(pilot: Any) -> None:
     await settle(pilot)
 
 
-async def test_at_80_columns_the_reason_is_shown_whole_and_hides_without_one(
+async def test_at_80_columns_the_reason_is_shown_whole_and_the_line_stays(
         tmp_path: Path) -> None:
     folder = copy_samples(tmp_path / "docs", only_seed=True)
     app = suggesting_app(folder)
@@ -59,7 +59,49 @@ async def test_at_80_columns_the_reason_is_shown_whole_and_hides_without_one(
         await pilot.press("H", "d")  # rejected: the next suggestion there, or none
         await settle(pilot)
         rest = app.cursor_candidates(reader(app))
-        assert (rest[0].reason in why_text(app)) if rest else why_text(app) == ""
+        assert (rest[0].reason in why_text(app)) if rest else \
+            why_text(app).startswith("no suggestion on this sentence")
+
+
+async def test_the_reader_keeps_its_height_as_the_cursor_moves(tmp_path: Path) -> None:
+    """Sentences with and without a suggestion, one after the other: the line under
+    the reader keeps its rows (it said nothing and vanished before, and the reader grew
+    and shrank by two or three rows at each step)."""
+    folder = copy_samples(tmp_path / "docs", only_seed=True)
+    app = suggesting_app(folder)
+    for size in ((80, 24), (120, 35)):
+        async with app.run_test(size=size) as pilot:
+            await suggestions_ready(pilot)
+            view = app.query_one(f"#why-{reader(app).id}", SuggestionWhy)
+            heights, said = set(), set()
+            for _ in range(12):
+                await pilot.press("j")
+                await settle(pilot)
+                heights.add((reader(app).region.height, view.region.height))
+                said.add(bool(app.cursor_candidates(reader(app))))
+                text = why_text(app)
+                assert text.startswith("no suggestion on this sentence (g goes to the next)"
+                                       if not app.cursor_candidates(reader(app)) else
+                                       app.cursor_candidates(reader(app))[0].tag + "?")
+            assert said == {True, False}, "both kinds of sentence were passed over"
+            assert len(heights) == 1 and next(iter(heights))[1] == 3, heights
+            await pilot.press("H")  # hidden suggestions: the rows go to the reader
+            await settle(pilot)
+            assert not view.display and reader(app).region.height == \
+                next(iter(heights))[0] + 3
+        app = suggesting_app(folder)
+
+
+def test_a_reason_too_long_for_its_rows_loses_the_hints_then_its_end() -> None:
+    view = SuggestionWhy()
+    view.suggestion = ("security", 0.91, "model 60% (30 labels): " + "'word', " * 30)
+    view._hints = "a accepts · d rejects"
+    fitted = view._fitted(50)
+    lines = fitted.wrap(50)
+    assert len(lines) == 3 and fitted.plain.endswith("…") and "accepts" not in fitted.plain
+    view.suggestion = ("security", 0.91, "rules only (0 of 5 labels): matched 'troops'")
+    assert view._fitted(50).plain.endswith("(a accepts · d rejects)")
+    assert len(view._fitted(50).wrap(50)) <= 3
 
 
 def test_why_snapshot_at_80x24(snap_compare: Any, tmp_path: Path) -> None:

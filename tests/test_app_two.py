@@ -141,3 +141,35 @@ async def test_read_only_folder_still_opens_with_editable_tags(
         assert "NOT SAVED" in status_text(app) and "read-only" in status_text(app)
     assert not sidecar_path(folder / SEED.name).exists()
     assert not lock_path(folder / SEED.name).exists()
+
+
+async def test_two_analysts_coding_their_own_layers_do_not_lock_each_other(
+        tmp_path: Path) -> None:
+    """Double coding: each writes only their layer, so neither is told "also open by"; the
+    same analyst twice still is."""
+    from briefing_tui.core.sidecar import parse_sidecar
+    from briefing_tui.core.sidecar.layers import layer_path
+
+    folder = copy_samples(tmp_path / "docs", only_seed=True)
+    doc = folder / SEED.name
+    apps = [make_app(folder) for _ in range(3)]
+    for app, name in zip(apps, ("amina", "bo", "amina"), strict=True):
+        app.analyst, app.layer_mode = name, True
+    async with apps[0].run_test(size=(120, 35)) as one, \
+            apps[1].run_test(size=(120, 35)) as two:
+        await settle(one)
+        await settle(two)
+        assert not isinstance(apps[1].screen, ChoiceDialog)
+        assert lock_path(doc, "amina").exists() and lock_path(doc, "bo").exists()
+        await one.press("1")
+        await two.press("j", "2")
+        await settle(one)
+        await settle(two)
+        async with apps[2].run_test(size=(120, 35)) as three:
+            await three.pause()
+            assert isinstance(apps[2].screen, ChoiceDialog)  # amina's layer, open twice
+    assert [a.tags for a in parse_sidecar(layer_path(doc, "amina").read_text()).annotations] \
+        == [("security",)]
+    assert [a.tags for a in parse_sidecar(layer_path(doc, "bo").read_text()).annotations] \
+        == [("migration",)]
+    assert not lock_path(doc, "amina").exists() and not lock_path(doc).exists()

@@ -151,6 +151,9 @@ async def test_search_escape_clears_and_the_status_says_match_k_of_n(tmp_path: P
         assert view.nav.matches.query == ""
         assert "match" not in str(status.render())
         assert app.focused is view
+        await pilot.press("slash", *"fitrat", "enter", "escape")  # escape in the reader too
+        assert view.nav.matches.query == ""
+        assert "match" not in str(status.render())
 
 
 async def test_documents_switch_at_any_width_and_split_chooses_from_a_list(

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from textual.widgets import Select
+from textual.widgets import OptionList, Select
 
 from briefing_tui.core.concordance import PhraseError, concordance, pattern_of
 from briefing_tui.tui.concordance_screen import ConcordanceScreen
@@ -78,6 +78,10 @@ async def test_app_concordance_screen_lists_and_jumps(tmp_path: Path) -> None:
         await settle(pilot)
         assert screen.found is not None
         assert [line.citation.sentence for line in screen.found.lines] == [1, 2, 3]
+        rows = screen.query_one("#concordance-list", OptionList)
+        columns = {str(rows.get_option_at_index(i).prompt).find("insurgents")
+                   for i in range(rows.option_count)}
+        assert len(columns) == 1, columns  # the words in one column, tagged rows too
         screen.query_one("#concordance-tag", Select).value = "security"
         await settle(pilot)
         assert [line.citation.sentence for line in screen.found.lines] == [2, 3]

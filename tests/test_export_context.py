@@ -3,6 +3,7 @@ summary screen), in every format; a document's first sentence has nothing before
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 from pathlib import Path
@@ -53,6 +54,31 @@ def test_neighbours_are_kept_with_each_quote_in_every_format(
     assert (paragraphs[at - 1][1], paragraphs[at + 1][1]) == (BEFORE, AFTER)
 
 
+def test_csv_gets_two_context_columns_only_when_asked(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefing_tui.core.export.data import CSV_CONTEXT_JOIN, csv_unneutralise
+
+    monkeypatch.chdir(brief_folder(tmp_path / "kunar"))
+    two = build_summary([Path(".")], BOOK, timestamp=None, context=2)
+    rows = list(csv.DictReader(io.StringIO(render(two, "csv", BOOK), newline="")))
+    assert list(rows[0])[-3:] == ["paragraph_label", "context_before", "context_after"]
+    row = next(r for r in rows if r["text"] == OFFICIALS and r["tag"] == "security")
+    item = next(i for i in two.items["security"] if i.text == OFFICIALS)
+    assert csv_unneutralise(row["context_before"]).split(CSV_CONTEXT_JOIN) == list(item.before)
+    assert row["context_after"].split(CSV_CONTEXT_JOIN) == list(item.after)
+    assert len(item.before) == 2 and item.after[0] == AFTER
+    # the same neighbours as JSON gives, sentence for sentence ("" where there are none)
+    records = json.loads(render(two, "json", BOOK))["sentences"]
+    by_key = {(r["document"], r["sentence"], r["tag"]): r for r in rows}
+    for record in records:
+        row = by_key[(record["path"], str(record["sentence"]), record["tag"])]
+        for side in ("context_before", "context_after"):
+            cell = csv_unneutralise(row[side])
+            assert (cell.split(CSV_CONTEXT_JOIN) if cell else []) == record.get(side, [])
+    plain = render(build_summary([Path(".")], BOOK, timestamp=None), "csv", BOOK)
+    assert "context_before" not in plain.splitlines()[0]  # old exports keep their bytes
+
+
 def test_cli_context_option_and_a_bad_count(tmp_path: Path) -> None:
     folder = brief_folder(tmp_path / "kunar")
     done = briefing("export", folder, "--context", "2", "--tag", "security", "--format",
@@ -60,6 +86,11 @@ def test_cli_context_option_and_a_bad_count(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     record = next(r for r in json.loads(done.stdout)["sentences"] if r["text"] == OFFICIALS)
     assert len(record["context_before"]) == 2 and record["context_after"][0] == AFTER
+    done = briefing("export", folder, "--context", "1", "--format", "csv", "--no-timestamp")
+    assert done.returncode == 0, done.stderr
+    row = next(r for r in csv.DictReader(io.StringIO(done.stdout, newline=""))
+               if r["text"] == OFFICIALS)
+    assert (row["context_before"], row["context_after"]) == (BEFORE, AFTER)
     refused = briefing("export", folder, "--context", "many")
     assert refused.returncode == 2
     assert "--context: give a number of sentences from 0 to 5" in refused.stderr

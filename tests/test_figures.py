@@ -92,7 +92,7 @@ def test_sources_on_the_same_thing_sit_side_by_side_never_summed() -> None:
     groups = side_by_side(figures_in(text, refs, metadata_date="2016-05-01"))
     assert len(groups) == 1
     key, group = groups[0]
-    assert key == ("displaced", "people", "Kunar", "2016-05-01")
+    assert key == ("displaced", "people", "Kunar", "2016-05-01 (document date)")
     assert [(f.source, f.value) for f in group] == [("IOM", 3000), ("OCHA", 4500)]
 
 

@@ -6,11 +6,10 @@ disk. The core loader is :mod:`briefing_tui.core.opening`.
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 from briefing_tui.core.document import open_document
-from briefing_tui.core.opening import SYNC_SEGMENT_CHARS, Opening
+from briefing_tui.core.opening import SYNC_SEGMENT_CHARS
 from briefing_tui.core.sidecar import sidecar_path
 
 from .app_helpers import make_app, reader, saved, settle
@@ -105,28 +104,3 @@ async def test_a_sidecar_that_cannot_be_read_keeps_tags_pressed_while_loading(
     copies = sorted(doc.parent.glob("big.txt.annotations.mine-*.yaml"))
     assert copies, "the tag pressed while loading is kept in a copy"
     assert "security" in copies[0].read_text(encoding="utf-8")
-
-
-def test_quit_while_the_worker_reports_progress_does_not_hang(tmp_path: Path) -> None:
-    """The loading worker's progress waits for the UI thread; quitting there runs
-    :meth:`Opening.finish`. Progress was reported holding the lock finish() needs: the
-    app hung on quit (a suite run stalled on the quit test above)."""
-    doc = tagged_briefing(tmp_path / "big", 2_000, {3: "migration"})
-    opening = Opening(doc, sync_chars=1_000)
-    opening.first()
-    assert not opening.done
-    quits: list[bool] = []
-
-    def progress(covered: int) -> bool:  # as the UI thread does it: quit meanwhile
-        ui = threading.Thread(target=opening.finish, daemon=True)
-        ui.start()
-        ui.join(timeout=10)
-        quits.append(not ui.is_alive())
-        return True
-
-    opening.rest(progress)
-    assert quits and all(quits), "finish() waited for the worker reporting progress"
-    assert opening.done and opening.document is not None
-    split = opening.document.segmentation
-    assert [a.tags for a in opening.document.annotations] == [("migration",)]
-    assert split.index_at(next(iter(opening.document.annotations)).start) == 3

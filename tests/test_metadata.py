@@ -159,6 +159,13 @@ def test_metadata_is_cited_in_every_export(tmp_path: Path) -> None:
         "Talks on border trade resume", "2025-11-24", "Amina Rahimi", "Briefing Agency")
 
 
+def test_a_stray_glyph_line_is_passed_over_for_the_heading(tmp_path: Path) -> None:
+    # WFP's sitrep: PDFium reads an icon font's glyph as a first line "f"
+    found = _meta(tmp_path, "g.txt", "f\n\nWFP HAITI Situation Report #1\n\n4 November 2025\n")
+    assert (found.title, found.date) == ("WFP HAITI Situation Report #1", "2025-11-04")
+    assert _meta(tmp_path, "s.txt", "f\n\nTalks resumed in Doha.\n").title is None
+
+
 def test_a_date_line_is_a_date_not_a_title(tmp_path: Path) -> None:
     found = _meta(tmp_path, "d.txt", "3 October 2012\n\nTalks resumed in Doha on Monday.\n")
     assert (found.title, found.date) == (None, "2012-10-03")

@@ -3,6 +3,7 @@ finished document's negatives."""
 
 from __future__ import annotations
 
+import random
 import re
 from pathlib import Path
 
@@ -16,7 +17,13 @@ from briefing_tui.core.suggest import Example, Suggester, examples_from
 from briefing_tui.core.suggest.examples import FINISHED
 from briefing_tui.core.suggest.features import features
 from briefing_tui.core.suggest.learners import Joint, Learner, Logistic, NaiveBayes
-from briefing_tui.core.suggest.live import STOP_EVERY, ScoringStopped, score_sentences
+from briefing_tui.core.suggest.live import (
+    STOP_EVERY,
+    ScoringStopped,
+    candidates,
+    score_sentences,
+)
+from briefing_tui.core.suggest.ranking import THRESHOLD
 from briefing_tui.core.tag_patterns import Patterns
 from tests.suggest_helpers import ATTACKS, PLAIN, TALKS, tag_sentences, write_briefing
 
@@ -154,3 +161,87 @@ def test_a_stale_retrain_stops_scoring_and_an_unstopped_one_scores_the_same() ->
     with pytest.raises(ScoringStopped):
         score_sentences(suggester, text, split.starts, split.ends, stop=after_the_first_look)
     assert len(looks) == 2
+
+
+def _mixed_examples(n: int) -> list[Example]:
+    """Sentences that share words across tags, so scores spread around the threshold."""
+    rng = random.Random(11)
+    vocabulary = ["army", "troops", "attack", "talks", "envoy", "refugees", "border",
+                  "market", "school", "river", "minister", "convoy", "summit", "camp"]
+    found = []
+    for i in range(n):
+        words = rng.sample(vocabulary, 5)
+        text = f"Report {i}: " + " ".join(words) + "."
+        tags = frozenset(t for t, cue in (("security", "attack"), ("diplomacy", "talks"),
+                                          ("migration", "refugees"))
+                         if cue in words and rng.random() < 0.8)
+        found.append(Example("d", i + 1, 0, len(text), text, tags, frozenset(), True))
+    return found
+
+
+@pytest.mark.parametrize("learner", ["nb", "logistic"])
+def test_the_gate_lets_through_every_sentence_that_has_a_suggestion(learner: str) -> None:
+    """Sentences the gate keeps out (their raw sums cannot reach the threshold) are
+    exactly those scoring every pair finds nothing for."""
+    suggester = Suggester(Codebook(), learner=learner)
+    suggester.train(_mixed_examples(240))
+    assert suggester.calibrations  # the inverted calibration is part of what is checked
+    sentences = [e.text for e in _mixed_examples(600)[240:]]
+    text = " ".join(sentences)
+    starts, ends, at = [], [], 0
+    for sentence in sentences:
+        starts.append(at)
+        ends.append(at + len(sentence))
+        at += len(sentence) + 1
+    scored = score_sentences(suggester, text, starts, ends)
+    everything = {}
+    for start, sentence in zip(starts, sentences, strict=True):
+        found = candidates(suggester, sentence, suggester.tags)
+        if found:
+            everything[start] = [(c.tag, c.score) for c in found]
+    assert {s: [(c.tag, c.score) for c in cs] for s, cs in scored.by_start.items()} == \
+        everything
+    assert 0 < len(everything) < len(sentences)  # some pass, some are kept out
+    pairs = [(e.number, tag) for e in _mixed_examples(600)[240:] for tag in suggester.tags
+             if tag not in e.tags and suggester.score(e.text, tag, explain=False)[0]
+             >= THRESHOLD]
+    suggested = suggester.suggest(_mixed_examples(600)[240:])
+    assert sorted((s.sentence, s.tag) for s in suggested) == sorted(pairs)
+
+
+def test_a_large_finished_document_trains_on_an_even_sample_of_its_untagged_ones() -> None:
+    """Past ``max_plain`` untagged known sentences a retrain learns from an even sample
+    of them (a finished 10 MB briefing's 136k feature sets took ~340 MB); the counts
+    it reports and the scores it gives stay those of learning from all of them."""
+    examples = _mixed_examples(900)
+    plain = sum(1 for e in examples if not e.tags)
+    assert plain > 250  # the sample keeps 100 of them
+    whole = Suggester(Codebook(), max_plain=10 ** 6)
+    sampled = Suggester(Codebook(), max_plain=100)
+    assert whole.train(examples) == sampled.train(examples) == len(examples)
+    assert sampled.negatives == whole.negatives and sampled.labels == whole.labels
+    assert set(sampled.models) == set(whole.models) == {"security", "diplomacy",
+                                                        "migration"}
+    probes = [e.text for e in _mixed_examples(1200)[900:]]
+    gaps = [abs(whole.score(text, tag, explain=False)[0]
+                - sampled.score(text, tag, explain=False)[0])
+            for text in probes for tag in whole.models]
+    assert sum(gaps) / len(gaps) < 0.05
+    both = [{(s.sentence, s.tag) for s in suggester.suggest(_mixed_examples(1200)[900:])}
+            for suggester in (whole, sampled)]
+    assert len(both[0] & both[1]) / len(both[0] | both[1]) > 0.85, both
+
+
+def test_the_joint_table_of_models_with_the_same_features_scores_as_each_does() -> None:
+    """Naive Bayes weighs every counted feature for every tag: the table is built in
+    one zip then, and must give what each model gives."""
+    suggester = Suggester(Codebook())
+    suggester.train(_mixed_examples(300))
+    models = suggester.models
+    assert len(models) == 3 and len({tuple(m.weights) for m in models.values()}) == 1
+    joint = Joint(models)
+    for example in _mixed_examples(400)[300:]:
+        row = features(example.text)
+        together = joint.scores(row)
+        for tag, model in models.items():
+            assert abs(together[tag] - model.score(row)) < 1e-9

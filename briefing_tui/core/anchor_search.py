@@ -17,6 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from operator import itemgetter
 
 from briefing_tui.core.anchor_index import MIN_NEEDLE, GramIndex, Subsequence, find_all
 from briefing_tui.core.annotations import Annotation
@@ -128,12 +129,22 @@ class Finder:
         self._keys: tuple[dict[str, list[int]], dict[str, list[int]]] | None = None
         self._collapsed: _Collapsed | None = None
         self._regex_searches = 0
-        self._quotes = list(quotes)
-        self._contexts = list(contexts)
+        self._quotes: list[str] = []
+        self._contexts: list[str] = []
         self._plain_searches = 0
+        self.expect(quotes, contexts)
         self._index: GramIndex | None = None
         self._collapsed_index: GramIndex | None = None
         self._found: dict[str, list[int]] = {}
+
+    def expect(self, quotes: Iterable[str], contexts: Iterable[str]) -> None:
+        """What will be looked for. So many quotes that searching them one by one would
+        cost more than the index (a replaced text) have it built at the first search."""
+        self._quotes += quotes
+        self._contexts += contexts
+        if len(self._quotes) > PLAIN_SEARCHES:
+            self._plain_searches = PLAIN_SEARCHES
+            self._regex_searches = REGEX_SEARCHES  # and the collapsed copy at once too
 
     def find(self, needle: str) -> list[int]:
         """Every start of ``needle`` in the text, as a ``str.find`` loop finds them."""
@@ -277,9 +288,10 @@ class Finder:
             heads: dict[str, list[int]] = {}
             tails: dict[str, list[int]] = {}
             seg, text = self.seg, self.text
-            for i, (start, end) in enumerate(zip(seg.starts, seg.ends, strict=True)):
-                sentence = normalise(text[start:end])
-                heads.setdefault(sentence[:KEY_CHARS], []).append(i)
-                tails.setdefault(sentence[-KEY_CHARS:], []).append(i)
+            sentences = map(text.__getitem__, map(slice, seg.starts, seg.ends))
+            normalised = list(map(" ".join, map(str.split, sentences)))  # normalise(), in C
+            for keys, cut in ((heads, slice(KEY_CHARS)), (tails, slice(-KEY_CHARS, None))):
+                for i, key in enumerate(map(itemgetter(cut), normalised)):
+                    keys.setdefault(key, []).append(i)
             self._keys = heads, tails
         return self._keys

@@ -300,11 +300,13 @@ def reanchor(annotations: Iterable[Annotation], text: str,
     quote is not found verbatim. Deterministic: the same input gives the same output.
     """
     items = sorted(annotations, key=_order)
-    quotes = [quote for a in items for quote, _ in _quotes(a)]
-    contexts = [context for a in items for context in (a.prefix, a.suffix)]
-    run = _Run(items, text, Finder(text, segmentation, quotes, contexts))
+    finder = Finder(text, segmentation)
+    run = _Run(items, text, finder)
     pending = run.place_exact()
     if pending or run.losers:
+        searched = [items[i] for i in sorted({*pending, *run.losers})]
+        finder.expect([quote for a in searched for quote, _ in _quotes(a)],
+                      [context for a in searched for context in (a.prefix, a.suffix)])
         gone = run.place_moved(pending)
         expected = _expected(items, run.shifts)
         run.place_similar(gone, expected)

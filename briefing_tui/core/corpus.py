@@ -53,19 +53,66 @@ def _reason(exc: OSError) -> str:
     return (exc.strerror or str(exc)).lower()
 
 
-def _walk(folder: Path, suffixes: tuple[str, ...], limit: int, corpus: Corpus) -> list[Path]:
-    """The briefings under ``folder``; folders that cannot be read go to ``unreadable``."""
-    def unreadable(exc: OSError) -> None:
-        where = exc.filename if exc.filename is not None else folder
-        corpus.unreadable.append(f"{where}: folder not read ({_reason(exc)})")
+def _briefing_name(name: str, suffixes: tuple[str, ...]) -> bool:
+    """:func:`is_briefing` on a bare file name, without making a Path (10,000 of them)."""
+    dot = name.rfind(".")
+    suffix = name[dot:] if 0 < dot < len(name) - 1 else ""  # what Path.suffix says
+    return (not name.startswith(".") and suffix.lower() in suffixes
+            and not name.endswith(".annotations.yaml"))
 
-    batch: list[Path] = []
-    for root, dirs, files in os.walk(folder, onerror=unreadable):
-        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
-        batch += [Path(root) / f for f in files if is_briefing(Path(f), suffixes)]
-        if len(batch) > limit:
-            break
-    return sorted(batch, key=natural_key)
+
+def _walk(folder: Path, suffixes: tuple[str, ...], limit: int,
+          corpus: Corpus) -> list[tuple[Path, str]]:
+    """The briefings under ``folder``, each with its :func:`real_path`; folders that
+    cannot be read go to ``unreadable``.
+
+    ``os.walk``'s order and choices (top down, folders sorted, symlinked folders listed
+    but not entered), by hand with ``os.scandir`` so each entry says whether it is a
+    symlink: a file that is not one really is ``realpath(its folder)/name``, so its
+    folder is resolved once instead of every file's path component by component (70,000
+    ``lstat`` calls for 10,000 briefings).
+    """
+    found: list[tuple[Path, str]] = []
+    stack = [os.fspath(folder)]
+    while stack and len(found) <= limit:
+        top = stack.pop()
+        try:
+            with os.scandir(top) as listing:
+                entries = list(listing)
+        except OSError as exc:
+            where = exc.filename if exc.filename is not None else folder
+            corpus.unreadable.append(f"{where}: folder not read ({_reason(exc)})")
+            continue
+        dirs: list[os.DirEntry[str]] = []
+        base, real_top = Path(top), ""
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                dirs.append(entry)
+                continue
+            if not _briefing_name(entry.name, suffixes):
+                continue
+            path = base / entry.name
+            try:
+                plain_file = not entry.is_symlink()
+            except OSError:
+                plain_file = False
+            if plain_file:
+                real_top = real_top or str(real_path(base))
+                found.append((path, os.path.join(real_top, entry.name)))
+            else:
+                found.append((path, str(real_path(path))))
+        names = sorted(d.name for d in dirs if d.name not in _SKIP_DIRS
+                       and not d.name.startswith("."))
+        for name in reversed(names):  # popped in sorted order: os.walk's depth first
+            child = os.path.join(top, name)
+            if not os.path.islink(child):
+                stack.append(child)
+    found.sort(key=lambda pair: natural_key(pair[0]))
+    return found
 
 
 def _kind(path: Path) -> str:
@@ -89,8 +136,8 @@ def find_documents(paths: Iterable[Path | str], suffixes: Iterable[str] = DOCUME
     """
     suffixes = tuple(suffixes)
     corpus = Corpus()
-    seen: set[Path] = set()
-    found: list[Path] = []
+    seen: set[str] = set()
+    found: list[tuple[Path, str]] = []  # each with the real path that tells names apart
     for given in paths:
         path = Path(given)
         kind = _kind(path)
@@ -98,14 +145,13 @@ def find_documents(paths: Iterable[Path | str], suffixes: Iterable[str] = DOCUME
             found += _walk(path, suffixes, limit, corpus)
         elif kind == "file":
             if path.suffix.lower() in suffixes:
-                found.append(path)
+                found.append((path, str(real_path(path))))
             else:
                 corpus.errors.append(f"{path.name}: not a format briefing reads (it reads "
                                      f"{', '.join(suffixes)})")
         else:
             corpus.errors.append(f"{given}: no such file or folder")
-    for path in found:
-        key = real_path(path)
+    for path, key in found:
         if key not in seen:
             seen.add(key)
             corpus.documents.append(path)

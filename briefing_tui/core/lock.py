@@ -58,13 +58,17 @@ _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 
 
-def lock_path(document: Path) -> Path:
+def lock_path(document: Path, layer: str = "") -> Path:
     """``dir/article.txt`` -> ``dir/.article.txt.annotations.lock`` (hidden, not listed).
 
     Beside the real file, like the sidecar: a symlinked briefing shares its target's lock.
+    An analyst coding in a layer writes only that layer, so it has a lock of its own
+    (``.article.txt@amina.annotations.lock``: "@" is in no analyst's name): two analysts
+    double-coding the same briefing at once are not told the other has it open.
     """
     real = real_document(document)
-    return real.with_name(LOCK_PREFIX + real.name + LOCK_SUFFIX)
+    return real.with_name(LOCK_PREFIX + real.name + (f"@{layer}" if layer else "") +
+                          LOCK_SUFFIX)
 
 
 def _read_text(path: str) -> str:
@@ -188,10 +192,11 @@ class DocumentLock:
     owner: Owner | None = None  # who holds it when OTHER
     reason: str = ""  # why UNAVAILABLE
     me: Owner | None = None
+    layer: str = ""  # the analyst whose layer is edited ("": the shared sidecar)
 
     @property
     def path(self) -> Path:
-        return lock_path(self.document)
+        return lock_path(self.document, self.layer)
 
     def acquire(self) -> LockState:
         """Try to take the lock (again); returns and records the state."""

@@ -45,12 +45,13 @@ class Opening:
 
     def __init__(self, path: Path, *, sync_chars: int = SYNC_SEGMENT_CHARS,
                  sync_sidecar_bytes: int = SYNC_SIDECAR_BYTES, analyst: str = "",
-                 layer: bool = False) -> None:
+                 layer: bool = False, step_chars: int = SPLIT_STEP_CHARS) -> None:
         self.path = path
         self.analyst = analyst  # signs changes; with layer, the analyst's layer is opened
         self.layer = layer
         self.sync_chars = sync_chars
         self.sync_sidecar_bytes = sync_sidecar_bytes
+        self.step_chars = step_chars  # split this much between progress reports
         self.document: Document | None = None
         self.done = False  # finish() ran: the sidecar is adopted
         self.merged: MergeResult | None = None  # tags pressed meanwhile, merged in
@@ -83,8 +84,8 @@ class Opening:
         Runs on any thread. When :meth:`finish` is called meanwhile (quit) the split
         stops at its next step and the sidecar is read at once; when ``progress``
         returns False (its caller is gone) everything stops. ``progress`` is called
-        outside the lock: the app's waits for its UI thread, which may be in
-        :meth:`finish` waiting for the lock (quit while a big briefing loaded hung so).
+        without the lock held: the app's callback waits for its own thread, which may be
+        in :meth:`finish` waiting for the lock (quit while a big briefing loads hung so).
         """
         while True:
             with self._lock:
@@ -92,14 +93,11 @@ class Opening:
                 if document is None or self._read is not None or self.done:
                     return
                 split = document.segmentation
-                split_done = self._hurry or split.extend(min_chars=SPLIT_STEP_CHARS)
-                if split_done and progress is None:
-                    self._read = document.read_sidecar()
-                    return
+                complete = self._hurry or split.extend(min_chars=self.step_chars)
                 covered = split.covered
             if progress is not None and not progress(covered):
                 return
-            if split_done:
+            if complete:
                 with self._lock:
                     if self._read is None and not self.done:
                         self._read = document.read_sidecar()
@@ -117,6 +115,6 @@ class Opening:
             self.rest()
         assert self._read is not None
         self.merged = self.document.adopt(self._read)
-        self.done = True  # before _read is let go: a worker then never reads it again
         self._read = None
+        self.done = True
         return self.merged

@@ -17,12 +17,13 @@ import fnmatch
 import os
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
 from pathlib import Path
 
+from briefing_tui.core import summary_cache
 from briefing_tui.core.anchoring import previous_text
 from briefing_tui.core.annotations import Anchor, Annotation
 from briefing_tui.core.brief import Chosen, Event, KeyFigure, facts_of
@@ -33,6 +34,9 @@ from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.corpus import find_documents
 from briefing_tui.core.document import Document, open_document
 from briefing_tui.core.segment import Segmentation, segment
+from briefing_tui.core.summary_cache import Part, options_key, part_key
+from briefing_tui.core.summary_items import DocumentInfo as DocumentInfo  # re-exported
+from briefing_tui.core.summary_items import SummaryItem as SummaryItem  # re-exported
 from briefing_tui.core.text import DocumentError
 
 Progress = Callable[[int, int], None]
@@ -40,45 +44,6 @@ Progress = Callable[[int, int], None]
 PARALLEL_FROM = 64
 MAX_WORKERS = 8
 CHUNK = 16  # documents per task: coarse enough to be cheap, fine enough for progress
-
-
-@dataclass(frozen=True)
-class SummaryItem:
-    """One tagged sentence under one of its tags (a sentence with two tags gives two)."""
-
-    tag: str
-    document: Path
-    citation: Citation
-    start: int
-    end: int
-    text: str  # exactly the document's text[start:end] (an orphan: its last known quote)
-    note: str
-    co_tags: tuple[str, ...]  # the sentence's other tags, codebook order
-    anchor: str  # exact, moved, review or orphan (Anchor values)
-    annotation_id: str
-    previous: str = ""  # for review: the quote before it was moved onto this sentence
-    prefix: str = ""  # up to 32 characters of context before and after (as in sidecars)
-    suffix: str = ""
-    by: tuple[str, ...] = ()  # the analysts who tagged it (core.analyst)
-    before: tuple[str, ...] = ()  # the neighbouring sentences asked for (``context``)
-    after: tuple[str, ...] = ()
-
-
-@dataclass
-class DocumentInfo:
-    """One document covered by the summary (``error``: why its tags could not be read)."""
-
-    path: Path
-    title: str
-    sentences: int
-    tagged: int  # sentences carrying at least one selected tag (confirmed ones)
-    error: str = ""
-    counts: dict[str, int] = field(default_factory=dict)  # per selected tag
-    attention: int = 0  # annotations needing review or orphaned
-    pages: int = 0  # the document's page count (PDFs), 0 when it has no pages
-    date: str = ""  # the document's metadata, "" when not known
-    author: str = ""
-    source: str = ""
 
 
 @dataclass
@@ -99,6 +64,7 @@ class Summary:
     #: (document path, sentence number) → the places and actors that sentence names
     about_of: dict[tuple[str, int], tuple[str, ...]] = field(default_factory=dict)
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # for filtering
+    context: int = 0  # the neighbouring sentences asked for either side of each quote
 
     def about(self, item: SummaryItem) -> tuple[str, ...]:
         """The places and actors ``item``'s sentence names."""
@@ -147,8 +113,10 @@ class _Builder:
         self._plans: dict[tuple[str, ...], list[tuple[str, tuple[str, ...]]]] = {}
         self.figures: list[KeyFigure] = []
         self.timeline: list[Event] = []
-        self._chosen: list[Chosen] = []
         self.briefs = FolderBriefs()
+        self.options = options_key([tag.name for tag in codebook], self.wanted,
+                                   include_notes, self.context)
+        self._mentions_keys: dict[Path, str] = {}
 
     def _ordered(self, tags: Iterable[str]) -> tuple[str, ...]:
         return tuple(sorted(tags, key=lambda t: (self.rank.get(t, len(self.rank)), t)))
@@ -158,7 +126,6 @@ class _Builder:
         as a corpus uses few distinct combinations."""
         plan = self._plans.get(tags)
         if plan is None:
-            self.found.update(tags)
             ordered = self._ordered(tags)
             plan = [(tag, tuple(t for t in ordered if t != tag)) for tag in ordered
                     if self.wanted is None or tag in self.wanted]
@@ -166,26 +133,61 @@ class _Builder:
         return plan
 
     def add_path(self, path: Path) -> None:
-        try:
-            self.add(open_document(path, cached_split=True))
-        except DocumentError as exc:
-            self.skipped.append(str(exc))
-        except OSError as exc:  # one odd entry (a name too long, a loop) never stops the rest
-            self.skipped.append(f"{path.name}: cannot read: {exc.strerror or exc}")
+        """Add a briefing not open: its part from :mod:`.summary_cache` when the same
+        file, sidecar, options and code made one before, else opened and built (and kept)."""
+        self.take(self.cached(path) or self.built(path))
 
-    def merge(self, part: _Builder) -> None:
-        """Append another builder's documents (those after ours, in corpus order)."""
-        self.documents += part.documents
-        for tag, items in part.items.items():
-            self.items[tag] += items
-        self.attention += part.attention
-        self.skipped += part.skipped
-        self.found |= part.found
-        self.figures += part.figures
-        self.timeline += part.timeline
-        self.briefs.merge(part.briefs)
+    def cached(self, path: Path) -> Part | None:
+        key = part_key(path, self.options, self._mentions_key(path.parent))
+        return None if key is None else summary_cache.load(key, path)
+
+    def built(self, path: Path) -> Part | str:
+        """``path``'s part made now (and kept), or why it cannot be read (one line)."""
+        key = part_key(path, self.options, self._mentions_key(path.parent))
+        try:
+            document = open_document(path, cached_split=True)
+        except DocumentError as exc:
+            return str(exc)
+        except OSError as exc:  # one odd entry (a name too long, a loop) never stops the rest
+            return f"{path.name}: cannot read: {exc.strerror or exc}"
+        part = self._part(document)
+        summary_cache.stats.builds += 1
+        # kept only if nothing changed while it was read (else the next export builds it)
+        if key is not None and part_key(path, self.options, self._mentions_key(path.parent)) \
+                == key:
+            summary_cache.store(key, part)
+        return part
+
+    def take(self, part: Part | str) -> None:
+        if isinstance(part, str):
+            self.skipped.append(part)
+        else:
+            self._take(part)
+
+    def _mentions_key(self, folder: Path) -> str:
+        """What of the folder's brief.yaml a part depends on: its places and actors."""
+        found = self._mentions_keys.get(folder)
+        if found is None:
+            brief = self.briefs.brief(folder)
+            found = self._mentions_keys[folder] = repr((brief.places, brief.actors))
+        return found
 
     def add(self, document: Document) -> None:
+        self._take(self._part(document))
+
+    def _take(self, part: Part) -> None:
+        self.documents.append(part.info)
+        self.skipped += part.skipped
+        self.found.update(part.found)
+        items = self.items
+        for item in part.items:
+            items[item.tag].append(item)
+        self.attention += part.attention
+        self.figures += part.figures
+        self.timeline += part.timeline
+
+    def _part(self, document: Document) -> Part:
+        """Everything one briefing adds to the summary (no step across briefings)."""
         split = document.segmentation
         if not split.complete:  # the app's lazily split document: never touch its state
             split = segment(document.text)
@@ -194,26 +196,28 @@ class _Builder:
         info = DocumentInfo(document.path, title, len(split), 0, document.sidecar_error,
                             pages=len(document.loaded.pages), date=meta.date or "",
                             author=meta.author or "", source=meta.source or "")
-        self.documents.append(info)
+        part = Part(info)
         if document.sidecar_error:
-            self.skipped.append(f"{document.path.name}: sidecar unreadable: "
+            part.skipped.append(f"{document.path.name}: sidecar unreadable: "
                                 f"{document.sidecar_error}")
-            return
-        self._chosen = []
-        for annotation in document.annotations.sorted():
-            self._add_annotation(document, split, info, annotation)
-        figures, events = facts_of(document.text, info.path, self._chosen,
-                                   metadata_date=meta.date, source=info.source,
-                                   mentions=self.briefs.mentions(info.path.parent))
-        self.figures += figures
-        self.timeline += events
+            return part
+        chosen: list[Chosen] = []
+        annotations = document.annotations.sorted()
+        part.found = tuple(sorted({tag for a in annotations for tag in a.tags}))
+        for annotation in annotations:
+            self._add_annotation(document, split, part, chosen, annotation)
+        part.figures, part.timeline = facts_of(
+            document.text, info.path, chosen, metadata_date=meta.date, source=info.source,
+            mentions=self.briefs.mentions(info.path.parent))
+        return part
 
-    def _add_annotation(self, document: Document, split: Segmentation, info: DocumentInfo,
-                        a: Annotation) -> None:
+    def _add_annotation(self, document: Document, split: Segmentation, part: Part,
+                        chosen: list[Chosen], a: Annotation) -> None:
         plan = self._plan(a.tags)
         attention = a.anchor is Anchor.REVIEW or a.anchor is Anchor.ORPHAN
         if not plan and (a.tags or self.wanted is not None or not attention):
             return  # a note without tags is no tagged sentence, unless it needs attention
+        info = part.info
         orphan = a.anchor is Anchor.ORPHAN
         index = None if orphan else split.index_of_span(a.start, a.end)
         if index is None and not orphan:
@@ -232,7 +236,7 @@ class _Builder:
         anchor = Anchor(a.anchor).value
         if attention:
             first, co_tags = plan[0] if plan else ("", ())  # no plan: an untagged note
-            self.attention.append(SummaryItem(
+            part.attention.append(SummaryItem(
                 first, info.path, citation, a.start, a.end, text, note, co_tags, anchor,
                 a.id, previous_text(a) or "", a.prefix, a.suffix, a.by))
             info.attention += 1
@@ -240,15 +244,15 @@ class _Builder:
         info.tagged += 1
         if index is not None:
             sentence = split.sentence(index)
-            self._chosen.append(Chosen(sentence.start, sentence.end, citation,
-                                       document.text[sentence.start:sentence.end],
-                                       tuple(tag for tag, _ in plan)))
+            chosen.append(Chosen(sentence.start, sentence.end, citation,
+                                 document.text[sentence.start:sentence.end],
+                                 tuple(tag for tag, _ in plan)))
         counts = info.counts
         before, after = _around(split, index, self.context)
         for tag, co_tags in plan:
-            self.items[tag].append(SummaryItem(tag, info.path, citation, a.start, a.end, text,
-                                               note, co_tags, anchor, a.id, "", a.prefix,
-                                               a.suffix, a.by, before, after))
+            part.items.append(SummaryItem(tag, info.path, citation, a.start, a.end, text,
+                                          note, co_tags, anchor, a.id, "", a.prefix,
+                                          a.suffix, a.by, before, after))
             counts[tag] = counts.get(tag, 0) + 1
 
     def finish(self, timestamp: datetime | None, filters: dict[str, object]) -> Summary:
@@ -265,7 +269,7 @@ class _Builder:
             filters=filters, figures=self.figures, brief=brief, confirmed=confirmed,
             timeline=sorted(self.timeline, key=lambda e: (e.date or "9999", e.until)),
             about_of={(str(e.path), e.citation.sentence): e.about for e in self.timeline
-                      if e.about}, aliases=self.briefs.aliases())
+                      if e.about}, aliases=self.briefs.aliases(), context=self.context)
 
     def _briefs(self) -> tuple[BriefFile, frozenset[str]]:
         """The common folder's brief.yaml and the confirmations of every folder's."""
@@ -313,14 +317,11 @@ def summary_of_documents(documents: Iterable[Document | Path], codebook: Codeboo
     return builder.finish(timestamp, _filters(tags, doc_glob, include_notes))
 
 
-def _collect(paths: list[Path], codebook: Codebook, tags: Collection[str] | None,
-             include_notes: bool, context: int = 0) -> _Builder:
-    """One worker's share: its documents' part of the summary (pickled back)."""
+def _built(paths: list[Path], codebook: Codebook, tags: Collection[str] | None,
+           include_notes: bool, context: int = 0) -> list[Part | str]:
+    """One worker's share: its briefings' parts (pickled back), each kept in the cache."""
     builder = _Builder(codebook, tags, include_notes, context)
-    for path in paths:
-        builder.add_path(path)
-    builder._plans.clear()
-    return builder
+    return [builder.built(path) for path in paths]
 
 
 def _workers(documents: int) -> int:
@@ -356,28 +357,34 @@ def build_summary(paths: Iterable[Path | str], codebook: Codebook, *,
     chosen = [p for p in corpus.documents if _matches(p, doc_glob)]
     builder = _Builder(codebook, tags, include_notes, context)
     builder.skipped += corpus.errors + corpus.unreadable
-    count = _workers(len(chosen)) if workers is None else max(1, workers)
-    if count == 1:
-        for done, path in enumerate(chosen, 1):
-            builder.add_path(path)
-            if progress is not None:
-                progress(done, len(chosen))
+    # the parts kept are read here: sending them back from workers costs more than this
+    found = [builder.cached(path) for path in chosen]
+    missing = [path for path, part in zip(chosen, found, strict=True) if part is None]
+    count = _workers(len(missing)) if workers is None else max(1, workers)
+    if count == 1 or not missing:
+        made: Iterable[Part | str] = map(builder.built, missing)
     else:
-        # deferred: process pools cost the app ~0.1 s of imports on its first screen
-        from concurrent.futures import ProcessPoolExecutor
-
-        from briefing_tui.core.workers import die_with_parent
-
-        segment("Warm up.")  # forked workers inherit the loaded sentence model
-        chunks = [chosen[i:i + CHUNK] for i in range(0, len(chosen), CHUNK)]
-        work = partial(_collect, codebook=codebook, tags=tags, include_notes=include_notes,
-                       context=context)
-        done = 0
-        with ProcessPoolExecutor(count, initializer=die_with_parent,
-                                 initargs=(os.getpid(),)) as pool:
-            for chunk, part in zip(chunks, pool.map(work, chunks)):
-                builder.merge(part)
-                done += len(chunk)
-                if progress is not None:
-                    progress(done, len(chosen))
+        made = _in_workers(missing, count, partial(
+            _built, codebook=codebook, tags=tags, include_notes=include_notes, context=context))
+    made = iter(made)
+    for done, part in enumerate(found, 1):
+        builder.take(next(made) if part is None else part)
+        if progress is not None:
+            progress(done, len(chosen))
     return builder.finish(timestamp, _filters(tags, doc_glob, include_notes))
+
+
+def _in_workers(paths: list[Path], count: int,
+                work: Callable[[list[Path]], list[Part | str]]) -> Iterator[Part | str]:
+    """``work`` on chunks of ``paths`` in ``count`` processes, results in order."""
+    # deferred: process pools cost the app ~0.1 s of imports on its first screen
+    from concurrent.futures import ProcessPoolExecutor
+
+    from briefing_tui.core.workers import die_with_parent
+
+    segment("Warm up.")  # forked workers inherit the loaded sentence model
+    chunks = [paths[i:i + CHUNK] for i in range(0, len(paths), CHUNK)]
+    with ProcessPoolExecutor(count, initializer=die_with_parent,
+                             initargs=(os.getpid(),)) as pool:
+        for parts in pool.map(work, chunks):
+            yield from parts

@@ -37,6 +37,7 @@ from briefing_tui.tui.note_view import NoteView
 from briefing_tui.tui.orphans import OrphanMixin
 from briefing_tui.tui.panes import AnnotationsPane, DocumentList
 from briefing_tui.tui.reader import Reader
+from briefing_tui.tui.relisting import RelistMixin
 from briefing_tui.tui.saving import AutosaveMixin
 from briefing_tui.tui.searching import SearchMixin
 from briefing_tui.tui.status import StatusBar, status_of
@@ -56,7 +57,7 @@ DISK_CHECK_SECONDS = 2.0
 
 
 class BriefingApp(SuggestingMixin, OrphanMixin, FixingMixin, TeamMixin, SearchMixin,
-                  AboutFilterMixin, SwitchingMixin, LoadingMixin, AutosaveMixin):
+                  AboutFilterMixin, SwitchingMixin, LoadingMixin, AutosaveMixin, RelistMixin):
     """Read and tag briefings; every change is saved a moment later."""
 
     CSS_PATH = "briefing.tcss"
@@ -163,7 +164,7 @@ class BriefingApp(SuggestingMixin, OrphanMixin, FixingMixin, TeamMixin, SearchMi
         ``sentence`` names the one sentence that changed, so only its rows are redrawn.
         """
         entry.refresh_counts()
-        for reader in self.query(Reader):
+        for reader in self.readers():
             if self.entry_of(reader) is entry:
                 if reader.filter_tag is not None:
                     reader.relayout()
@@ -173,9 +174,13 @@ class BriefingApp(SuggestingMixin, OrphanMixin, FixingMixin, TeamMixin, SearchMi
                 else:
                     reader.refresh_all()
                 self.show_note(reader)
-        if self.entry_of(self.active_reader()) is entry:
-            self.query_one(AnnotationsPane).show_soon(entry.document)
-        self.query_one(DocumentList).update_entry(entry)
+        pane = self.one("annotations", AnnotationsPane)
+        if pane is not None and self.entry_of(self.active_reader()) is entry:
+            pane.show_soon(entry.document)
+        if sentence is None:
+            self._relist_now(entry)
+        else:
+            self._relist_soon(entry)
         if save and entry.document is not None and entry.document.dirty:
             self.schedule_save(entry)
         self.suggestions_may_change(entry)
@@ -201,14 +206,15 @@ class BriefingApp(SuggestingMixin, OrphanMixin, FixingMixin, TeamMixin, SearchMi
 
     def saves_changed(self, entry: Entry | None = None) -> None:
         if entry is not None:
-            self.query_one(DocumentList).update_entry(entry)
+            self._relist_now(entry)
         self.update_status()
 
     @on(Reader.CursorMoved)
     def _cursor_moved(self, event: Reader.CursorMoved) -> None:
-        if not self.screen_stack or not self.screen.query(AnnotationsPane):
-            return  # late, while the app closes
-        self.query_one(AnnotationsPane).postpone()
+        pane = self.one("annotations", AnnotationsPane)
+        if pane is None or not self.screen_stack or pane.screen is not self.screen:
+            return  # late, while the app closes (or under a dialog)
+        pane.postpone()
         self.show_note(event.reader)
         self.update_status()
 
@@ -252,7 +258,8 @@ class BriefingApp(SuggestingMixin, OrphanMixin, FixingMixin, TeamMixin, SearchMi
 
     def show_note(self, reader: Reader) -> None:
         """The cursor sentence's note, in full, under its reader (hidden when none)."""
-        for view in self.query(f"#note-{reader.id}").results(NoteView):  # none at teardown
+        view = self.one(f"note-{reader.id}", NoteView)
+        if view is not None:  # none at teardown
             view.show_for(reader.document, reader.cursor)
 
     # -- status ----------------------------------------------------------------------
@@ -262,7 +269,8 @@ class BriefingApp(SuggestingMixin, OrphanMixin, FixingMixin, TeamMixin, SearchMi
         entry = self.entry_of(reader)
         state = status_of(entry, reader, self.lock_reason(entry) if entry else "",
                           self.cursor_suggestion(reader))
-        for bar in self.query(StatusBar):  # none while the app's screens are torn down
+        bar = self.one("status", StatusBar)
+        if bar is not None:  # none while the app's screens are torn down
             bar.state = state
         self.show_why(reader)
 

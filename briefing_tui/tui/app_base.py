@@ -17,14 +17,14 @@ from __future__ import annotations
 import signal
 from abc import abstractmethod
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from textual.app import App
+from textual.widget import Widget
 
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.settings import Settings
 from briefing_tui.core.state import AppState
-from briefing_tui.core.suggest.rules import HitCache
 from briefing_tui.tui.entry import Entry
 from briefing_tui.tui.reader import Reader
 
@@ -32,9 +32,11 @@ if TYPE_CHECKING:
     from textual.timer import Timer
 
     from briefing_tui.core.suggest.live import DocumentSuggestions
+    from briefing_tui.core.suggest.rules import HitCache
 
 READERS = ("reader-1", "reader-2")
 RETRAIN_DELAY = 1.5  # seconds after the last tag change before suggestions retrain
+W = TypeVar("W", bound=Widget)
 
 
 class AppBase(App[int]):
@@ -63,12 +65,36 @@ class AppBase(App[int]):
         self._suggest_timer: Timer | None = None
         self._suggest_asked = 0  # the newest request; results of older ones are dropped
         self._suggest_trained_on: tuple[tuple[Path, int, int], ...] = ()
-        self._rule_hits = HitCache()  # the open documents' rule hits, kept across retrains
+        # the open documents' rule hits, kept across retrains; made by the first retrain
+        # (tui.suggesting), so the suggestion model is not loaded for the first screen
+        self._rule_hits: HitCache | None = None
+        self._found: dict[str, Widget] = {}  # the main screen's widgets by id (:meth:`one`)
+        self._relist: dict[int, Entry] = {}  # Documents pane rows to redo soon (tui.relisting)
+        self._relist_timer: Timer | None = None
 
     # -- lookups every part uses --------------------------------------------------------
 
+    def one(self, ident: str, kind: type[W]) -> W | None:
+        """The main screen's widget ``#ident``, looked up once: a CSS query walks the
+        whole DOM (a few ms of every key at 10 MB). None while it is not mounted (before
+        compose, at teardown)."""
+        found = self._found.get(ident)
+        if found is None or not found.is_attached:
+            found = next(iter(self.query(f"#{ident}").results(kind)), None)
+            if found is None:
+                self._found.pop(ident, None)
+                return None
+            self._found[ident] = found
+        assert isinstance(found, kind)
+        return found
+
     def reader(self, ident: str) -> Reader:
-        return self.query_one(f"#{ident}", Reader)
+        found = self.one(ident, Reader)
+        return found if found is not None else self.query_one(f"#{ident}", Reader)
+
+    def readers(self) -> list[Reader]:
+        """Both readers (the second one hidden unless split), none at teardown."""
+        return [r for r in (self.one(ident, Reader) for ident in READERS) if r is not None]
 
     def active_reader(self) -> Reader:
         """The reader last focused: keys and commands act on it."""

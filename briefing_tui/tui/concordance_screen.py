@@ -54,6 +54,7 @@ class ConcordanceScreen(Screen[Place | None]):
         self.phrase = phrase
         self.found: Concordance | None = None
         self.lines: dict[str, Line] = {}
+        self.side = SIDE  # characters of context either side in this search's rows
 
     def compose(self) -> ComposeResult:
         yield Static(Content.styled("Concordance", "bold"), id="concordance-header")
@@ -110,6 +111,11 @@ class ConcordanceScreen(Screen[Place | None]):
             Content.styled("Concordance", "bold"),
             plain(f"  {_flat(found.phrase)!r}: {len(found.lines)}{more} in {documents} of "
                   f"{found.documents} documents  ·  enter jumps  ·  escape goes back")))
+        # one context width for every row, so the words stay in one column whatever tags
+        # each row has (a row's own width moved the words of a tagged row left)
+        room = max((len(_flat(line.words)) + sum(len(t) + 2 for t in line.tags)
+                    for line in found.lines), default=0)
+        self.side = max(8, min(SIDE, (self.app.size.width - CITE - room - 10) // 2))
         options = [self._option(line) for line in found.lines]
         if not options:
             options.append(Option(Content.styled("Not found.", "italic"), disabled=True))
@@ -122,9 +128,7 @@ class ConcordanceScreen(Screen[Place | None]):
         key = f"line-{len(self.lines)}"
         self.lines[key] = line
         left, right, words = _flat(line.left), _flat(line.right), _flat(line.words)
-        tags = sum(len(t) + 2 for t in line.tags)
-        # one row per line: the words in one column, the context cut to the room left
-        side = max(8, min(SIDE, (self.app.size.width - CITE - len(words) - tags - 10) // 2))
+        side = self.side  # one row per line: the words in one column (see _show)
         left = ("…" + left[-(side - 1):]) if len(left) > side else left
         cite = f"{clip(line.citation.file, CITE - 12)} {place(line.citation)}"
         parts: list[Content | str] = [

@@ -9,7 +9,6 @@ from briefing_tui.core.fixes import FixError, candidates, join_next, split_sente
 from briefing_tui.core.metadata import Metadata
 from briefing_tui.tui.actions import ReaderActions
 from briefing_tui.tui.entry import Entry
-from briefing_tui.tui.fix_dialogs import MetadataDialog, SplitPointDialog
 from briefing_tui.tui.reader import Reader
 
 
@@ -65,6 +64,8 @@ class FixingMixin(ReaderActions):
                 return
             self._fixed(target.entry, first, "Broken in two (u undoes).")
 
+        from briefing_tui.tui.fix_dialogs import SplitPointDialog  # its dialog, when asked
+
         self.push_screen(SplitPointDialog(document.text[target.start:target.end],
                                           target.start, points), chosen)
 
@@ -81,6 +82,8 @@ class FixingMixin(ReaderActions):
             if document.set_metadata(metadata):
                 self.document_changed(entry)
                 self.notify(f"Metadata saved: cited as “{document.title}”.", timeout=3)
+
+        from briefing_tui.tui.fix_dialogs import MetadataDialog  # its dialog, when asked
 
         self.push_screen(MetadataDialog(document.name, document.user_metadata,
                                         document.file_metadata), done)

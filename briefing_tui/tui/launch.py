@@ -17,6 +17,7 @@ from briefing_tui.core.visible import visible
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.entry import entries_for
 from briefing_tui.tui.keys import binding_ids, clashes
+from briefing_tui.tui.memory import return_big_buffers
 
 
 def _say(message: str) -> None:
@@ -64,6 +65,7 @@ def _terminal_sets_the_size() -> None:
 def launch(paths: list[Path], codebook_path: Path | None,
            config_path: Path | None = None, analyst: str | None = None,
            layer: bool = False) -> int:
+    return_big_buffers()  # before any briefing is read (tui/memory.py)
     found = keys_and_tags(codebook_path, config_path)
     if found is None:
         return 2

@@ -29,11 +29,9 @@ from briefing_tui.tui.reader import Reader
 __all__ = ["FIRST_SCREEN_CHARS", "SYNC_SEGMENT_CHARS", "LoadingMixin"]
 
 SCAN_BATCH = 200
-#: Scan results reach the Documents pane at most every second, and less often in long
-#: lists: each update re-measures every row (Textual's OptionList; ~0.3 s for 10,000
-#: briefings), so a 10,000-briefing folder gets one every 5 s and keys stay quick.
+#: Scan results reach the Documents pane at most every second, however long the list:
+#: an update redraws only the rows it changed that are on screen (tui.document_list).
 SCAN_FLUSH_SECONDS = 1.0
-SCAN_FLUSH_ENTRIES_PER_SECOND = 2_000
 
 
 class LoadingMixin(LockMixin):
@@ -136,14 +134,13 @@ class LoadingMixin(LockMixin):
         worker = get_current_worker()
         batch: list[tuple[Entry, Glance]] = []
         flushed = time.monotonic()
-        every = max(SCAN_FLUSH_SECONDS, len(self.entries) / SCAN_FLUSH_ENTRIES_PER_SECOND)
         for entry in list(self.entries):
             if worker.is_cancelled:
                 return
             if entry.document is None and not entry.error:
                 batch.append((entry, glance(entry.path)))
                 time.sleep(0)  # hand the GIL to the UI thread between files: keys first
-            if len(batch) >= SCAN_BATCH and time.monotonic() - flushed >= every:
+            if len(batch) >= SCAN_BATCH and time.monotonic() - flushed >= SCAN_FLUSH_SECONDS:
                 self.call_from_thread(self._scanned, batch)
                 batch, flushed = [], time.monotonic()
         if batch:

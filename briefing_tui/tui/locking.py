@@ -29,7 +29,8 @@ class LockMixin(AppBase):
         document = entry.document
         if document is None or entry.lock is not None or document.read_only_reason:
             return  # already locked, or read-only anyway (nothing will be written)
-        held = entry.lock = EntryLock(DocumentLock(entry.path))
+        held = entry.lock = EntryLock(DocumentLock(
+            entry.path, layer=self.analyst if self.layer_mode else ""))
         state = held.lock.acquire()
         told = self._lock_told
         if state is LockState.UNAVAILABLE and entry.path.parent not in told:

@@ -1,4 +1,5 @@
-"""The side panes and the status line. All user text goes in as ``Content``, never markup."""
+"""The side panes (the Documents pane is :mod:`.document_list`). All user text goes in as
+``Content``, never markup."""
 
 from __future__ import annotations
 
@@ -13,91 +14,13 @@ from textual.widgets.option_list import Option
 from briefing_tui.core.annotations import Anchor, Annotation
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.document import Document
-from briefing_tui.core.visible import visible
-from briefing_tui.tui.entry import Entry
+from briefing_tui.tui.document_list import DocumentList
+from briefing_tui.tui.labels import clip, plain
+
+__all__ = ["AnnotationsPane", "DocumentList", "clip", "plain"]  # the panes and their labels
 
 GROUP_LIMIT = 300  # listed per tag; the filter (f) shows them all in the reader
 REBUILD_DELAY = 0.12
-
-
-def plain(text: str, style: str = "") -> Content:
-    """User text as one line of literal Content: no markup, controls made visible."""
-    return Content.styled(visible(text, keep_newlines=False), style)
-
-
-def clip(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1] + "…"
-
-
-class DocumentList(OptionList):
-    """Every briefing found, with its tag counts and a mark when it needs attention."""
-
-    @dataclass
-    class Chosen(Message):
-        """A briefing was chosen in the list (enter or click): show it."""
-
-        documents: DocumentList
-        entry: Entry
-
-        @property
-        def control(self) -> DocumentList:
-            return self.documents
-
-    def __init__(self, codebook: Codebook, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.codebook = codebook
-        self.entries: list[Entry] = []
-        self._rows: dict[int, int] = {}  # id(entry) -> its row: 10,000 entries, no scans
-        self._room: int | None = None  # the width the names were clipped to
-        self.border_title = "Documents"
-
-    def on_resize(self) -> None:
-        """Names are clipped to the pane: redo them when its width changes."""
-        width = self.scrollable_content_region.width
-        if self.entries and self._room is not None and width != self._room:
-            self.set_entries(self.entries)  # one rebuild, not one replace per entry
-
-    def set_entries(self, entries: list[Entry]) -> None:
-        self.entries = entries
-        self._rows = {id(entry): row for row, entry in enumerate(entries)}
-        self._room = self.scrollable_content_region.width
-        highlighted = self.highlighted
-        self.clear_options()
-        self.add_options([Option(self._prompt(e), id=str(i)) for i, e in enumerate(entries)])
-        if entries:
-            self.highlighted = min(highlighted or 0, len(entries) - 1)
-
-    def update_entry(self, entry: Entry) -> None:
-        """Redraw one entry's row (by identity: ``list.index`` compares every field of
-        every entry, seconds per scan batch in a 10,000-briefing folder)."""
-        index = self._rows.get(id(entry))
-        if index is not None and index < len(self.entries) and self.entries[index] is entry:
-            self.replace_option_prompt_at_index(index, self._prompt(entry))
-
-    def _prompt(self, entry: Entry) -> Content:
-        room = max(12, (self.scrollable_content_region.width or 28) - 2)  # 28: not laid out
-        name = plain(clip(entry.path.name, room), "bold" if entry.document else "")
-        if entry.error:
-            return Content.assemble(plain("✗ ", "$error"), name, "\n",
-                                    plain("  " + clip(entry.error, 80), "$text-error"))
-        mark = plain("! ", "$warning") if entry.attention else Content("  ")
-        parts: list[Content | str] = [mark, name]
-        counts = [(tag, entry.counts[tag]) for tag in self.codebook.order(list(entry.counts))]
-        if counts or entry.attention:
-            line: list[Content | str] = ["\n  "]
-            for tag, count in counts:
-                line += [Content.styled("●", self.codebook.colour(tag)), f"{count} "]
-            if entry.attention:
-                line.append(plain(clip(entry.attention, 110), "$text-warning"))
-            parts += line
-        if entry.layers:
-            parts += ["\n  ", plain("layers: " + clip(entry.layers, 100), "$text-muted")]
-        return Content.assemble(*parts)
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.post_message(self.Chosen(self, self.entries[event.option_index]))
 
 
 class AnnotationsPane(OptionList):

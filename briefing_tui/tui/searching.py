@@ -1,16 +1,20 @@
 """Finding text: the search box of one document and the search across all open ones.
 
-``escape`` in the box clears the search (no stale highlights); the status line says
-"match k of n" and a toast says when the next match wrapped round the document.
+``escape`` in the box, or later in the reader, clears the search (no stale highlights);
+the status line says "match k of n" and a toast says when the next match wrapped round.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from textual import events, on
 from textual.widgets import Input
 
 from briefing_tui.tui.actions import ReaderActions
-from briefing_tui.tui.choosers import Hit, SearchAllScreen
+
+if TYPE_CHECKING:  # the screen loads when it is first opened, not on the first screen
+    from briefing_tui.tui.choosers import Hit
 
 
 class SearchMixin(ReaderActions):
@@ -49,7 +53,11 @@ class SearchMixin(ReaderActions):
         self.update_status()
 
     def on_key(self, event: events.Key) -> None:
-        if event.key == "escape" and self.query_one("#search", Input).display:
+        """Escape in the box, or in the reader while matches are shown, ends the search."""
+        if event.key != "escape" or len(self.screen_stack) > 1:  # a screen's own escape
+            return
+        if self.query_one("#search", Input).display or \
+                self.active_reader().nav.matches.query:
             self.close_search()
 
     def action_match(self, direction: int) -> None:
@@ -88,4 +96,6 @@ class SearchMixin(ReaderActions):
             reader.focus()
 
         query = self.active_reader().nav.matches.query
+        from briefing_tui.tui.choosers import SearchAllScreen  # deferred: see the imports
+
         self.push_screen(SearchAllScreen(documents, query), chosen)

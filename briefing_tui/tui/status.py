@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.content import Content
@@ -17,10 +18,12 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from briefing_tui.core.codebook import Codebook
-from briefing_tui.core.suggest.live import Candidate
 from briefing_tui.tui.entry import Entry
 from briefing_tui.tui.panes import plain
 from briefing_tui.tui.reader import Reader
+
+if TYPE_CHECKING:  # the suggestion model loads with its first use, not at start
+    from briefing_tui.core.suggest.live import Candidate
 
 
 class Saving(Enum):

@@ -13,27 +13,25 @@ from __future__ import annotations
 
 import contextlib
 from array import array
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 
 from briefing_tui.core.annotations import Anchor, Annotation
 from briefing_tui.core.document import Document
-from briefing_tui.core.suggest import Suggester
-from briefing_tui.core.suggest.examples import FINISHED, Example, examples_of
-from briefing_tui.core.suggest.live import (
-    Candidate,
-    DocumentSuggestions,
-    ScoringStopped,
-    score_sentences,
-)
-from briefing_tui.core.suggest.queue import QueueItem, queue_items
+from briefing_tui.core.sidecar.layers import FINISHED
 from briefing_tui.tui.actions import ReaderActions
 from briefing_tui.tui.entry import Entry
 from briefing_tui.tui.reader import Reader
-from briefing_tui.tui.suggest_queue import SuggestionQueue
-from briefing_tui.tui.suggest_why import SuggestionWhy, key_hints
+from briefing_tui.tui.suggest_why import SuggestionWhy, idle_hint, key_hints
+
+if TYPE_CHECKING:  # the model loads with the first retrain or queue, not on the first screen
+    from briefing_tui.core.suggest.examples import Example
+    from briefing_tui.core.suggest.live import Candidate, DocumentSuggestions
+    from briefing_tui.core.suggest.queue import QueueItem
 
 
 @dataclass(frozen=True)
@@ -55,9 +53,12 @@ class Snapshot:
                    array("q", split.ends), tuple(document.annotations.items.values()),
                    document.header.get("status") == FINISHED)
 
-    def examples(self) -> list[Example]:
-        return list(examples_of(str(self.path), self.text, self.starts, self.ends,
-                                self.annotations, self.finished))
+    def examples(self) -> Iterator[Example]:
+        """One at a time: a 10 MB briefing's 136k sentences are not all held at once."""
+        from briefing_tui.core.suggest.examples import examples_of  # deferred: see imports
+
+        return examples_of(str(self.path), self.text, self.starts, self.ends,
+                           self.annotations, self.finished)
 
 
 class SuggestingMixin(ReaderActions):
@@ -92,19 +93,25 @@ class SuggestingMixin(ReaderActions):
 
     def show_why(self, active: Reader) -> None:
         """The best suggestion on the active reader's cursor sentence and its whole
-        reason, under that reader; the other reader's line is hidden."""
-        hints = key_hints(self.settings.keymap)
-        for reader in self.query(Reader):
+        reason, under that reader; the line keeps its rows while the document has any
+        suggestion (the reader does not jump as the cursor moves); the other reader's
+        line is hidden."""
+        keymap = self.settings.keymap
+        for reader in self.readers():
             best = self.cursor_suggestion(reader) if reader is active else None
-            for view in self.query(f"#why-{reader.id}").results(SuggestionWhy):
+            document = reader.document
+            found = self.suggestions_of(document) if reader is active and document else None
+            view = self.one(f"why-{reader.id}", SuggestionWhy)
+            if view is not None:
                 view.show(None if best is None else (best.tag, best.score, best.reason),
-                          self.codebook.colour(best.tag) if best else "", hints)
+                          self.codebook.colour(best.tag) if best else "", key_hints(keymap),
+                          reserved=bool(found), idle=idle_hint(keymap))
 
     # -- retraining ------------------------------------------------------------------
 
     def suggestions_may_change(self, entry: Entry) -> None:
         """Tags changed or a document opened: retrain a moment later (debounced)."""
-        for reader in self.query(Reader):
+        for reader in self.readers():
             reader.suggestions_for = self.suggestions_of
         if self._suggest_timer is not None:
             self._suggest_timer.stop()
@@ -128,8 +135,14 @@ class SuggestingMixin(ReaderActions):
         def stale() -> bool:  # a newer request is under way: stop, its result would be dropped
             return asked != self._suggest_asked
 
+        from briefing_tui.core.suggest import Suggester  # deferred: see the imports
+        from briefing_tui.core.suggest.live import ScoringStopped, score_sentences
+        from briefing_tui.core.suggest.rules import HitCache
+
         suggester = Suggester(self.codebook)
         suggester.train(e for s in snapshots for e in s.examples())
+        if self._rule_hits is None:  # only this worker (exclusive) touches it
+            self._rule_hits = HitCache()
         cache = self._rule_hits
         cache.keep_only({s.sha256 for s in snapshots})
         try:
@@ -212,6 +225,9 @@ class SuggestingMixin(ReaderActions):
 
     def action_suggestion_queue(self) -> None:
         """Every open document's open suggestions, one at a time (``S``)."""
+        from briefing_tui.core.suggest.queue import queue_items  # deferred: see the imports
+        from briefing_tui.tui.suggest_queue import SuggestionQueue
+
         items: list[QueueItem] = []
         for order, entry in enumerate(self.entries):
             document = entry.document

@@ -24,6 +24,7 @@ from briefing_tui.core.export.brief_parts import (
 )
 from briefing_tui.core.export.common import place
 from briefing_tui.core.summary import Summary
+from briefing_tui.tui.hanging import Hang, Hanging
 from briefing_tui.tui.panes import clip, plain
 
 FIGURE_PREFIX = "figure-"
@@ -48,9 +49,9 @@ def words_options(summary: Summary) -> list[Option]:
             (OUTLOOK, words.outlook)]
     for label, text in rows:
         if text:
-            options.append(Option(Content.assemble(
+            options.append(Option(Hanging([Hang(
                 Content.styled(f"    {label}: ", "$text-muted"),
-                plain(clip(" ".join(text.split()), 300))), disabled=True))
+                plain(clip(" ".join(text.split()), 300)))]), disabled=True))
     trends = [f"{tag} {words.trends[tag]}" for tag in summary.tags if tag in words.trends]
     if trends:
         options.append(Option(Content.assemble(Content.styled("    Trends: ", "$text-muted"),
@@ -67,9 +68,10 @@ def figure_prompt(summary: Summary, figure: KeyFigure) -> Content:
     mark = Content.styled("✓ confirmed    ", "$success") if checked else \
         Content.styled("? machine-read ", "bold $warning")
     by = figure.figure.source or "—"
+    # narrow enough that a figure is one row at 80 columns (the file name is last)
     return Content.assemble(
-        "    ", mark, Content.styled(f"{number(figure):>16}", "bold"), "  ",
-        plain(f"{clip(by, 24):<24}"),
+        "    ", mark, Content.styled(f"{number(figure):>14}", "bold"), "  ",
+        plain(f"{clip(by, 18):<18}"),
         Content.styled(f"  {place(figure.citation)}  ", "$text-muted"),
         plain(clip(figure.citation.file, 40), "italic $text-muted"))
 
@@ -96,17 +98,20 @@ def figure_options(summary: Summary, figures: dict[str, KeyFigure]) -> list[Opti
     return options
 
 
-def event_prompt(event: Event, codebook: Codebook) -> Content:
+def event_prompt(event: Event, codebook: Codebook) -> Hanging:
+    """A timeline row: the day and citation, then the sentence wrapped beside them."""
     day = when(event)
     style = "bold" if event.stated else "$text-muted"
-    parts: list[Content | str] = [Content.styled(f"    {day:<27}", style),
-                                  Content.styled(f"{place(event.citation):<11} ", "$text-muted"),
-                                  plain(clip(event.text, 120))]
+    label = Content.assemble(Content.styled(f"    {day:<27}", style),
+                             Content.styled(f"{place(event.citation):<11} ", "$text-muted"))
+    parts: list[Content | str] = [plain(clip(event.text, 120))]
     for tag in event.tags:
         parts.append(Content.styled(f"  {tag}", codebook.colour(tag)))
     if event.about:
         parts.append(plain(f"  ⌖ {', '.join(event.about)}", "$text-muted"))
-    return Content.assemble(*parts)
+    # whose ¶ and s. these are: the rows of one day come from many documents
+    parts.append(plain(f"  {clip(event.citation.file, 40)}", "$text-muted"))
+    return Hanging([Hang(label, Content.assemble(*parts))])
 
 
 def timeline_options(summary: Summary, codebook: Codebook,

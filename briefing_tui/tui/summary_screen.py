@@ -29,6 +29,7 @@ from briefing_tui.core.export.common import credit, place
 from briefing_tui.core.state import AppState
 from briefing_tui.core.summary import Summary, SummaryItem, summary_of_documents
 from briefing_tui.tui.export_dialog import ExportDialog, Written
+from briefing_tui.tui.hanging import Hang, Hanging
 from briefing_tui.tui.keys import SUMMARY_BINDINGS, summary_tag_bindings
 from briefing_tui.tui.panes import clip, plain
 from briefing_tui.tui.summary_brief import (
@@ -68,6 +69,12 @@ def default_summary_path(documents: Iterable[Path], state: AppState | None) -> t
     from briefing_tui.core.state import state_path
 
     return state_path().parent / f"{SUMMARY_NAME}.{fmt}", fmt
+
+
+def heading(title: str, file: str, who: str) -> str:
+    """A document's line over its quotes: the file name only where the title is not it."""
+    credited = f"{title} ({who})" if who else title
+    return f"  {credited}" if title == file else f"  {credited} — {file}"
 
 
 @dataclass(frozen=True)
@@ -159,9 +166,8 @@ class SummaryScreen(Screen[Place | None]):
                 if item.document != current:
                     current = item.document
                     who = credit(item.citation)
-                    options.append(Option(plain(f"  {item.citation.title}"
-                                                + (f" ({who})" if who else "") +
-                                                f" — {item.citation.file}", "italic"),
+                    options.append(Option(plain(heading(item.citation.title,
+                                                        item.citation.file, who), "italic"),
                                           disabled=True))
                 options.append(self._option(item, len(options)))
                 shown += 1
@@ -187,7 +193,8 @@ class SummaryScreen(Screen[Place | None]):
     def _header(self, summary: Summary) -> Content:
         parts: list[Content | str] = [
             Content.styled("Summary", "bold"),
-            f"  {len(summary.documents)} documents  ·  "]
+            f"  {len(summary.documents)} document{'' if len(summary.documents) == 1 else 's'}"
+            "  ·  "]
         for tag in summary.tags:
             parts += [Content.styled(f"{tag} {summary.counts.get(tag, 0)}",
                                      self.codebook.colour(tag)), "  "]
@@ -209,25 +216,23 @@ class SummaryScreen(Screen[Place | None]):
         key = f"item-{number}"
         self._targets[key] = item
         where = place(item.citation) if item.citation.sentence else "orphan"
-        parts: list[Content | str] = [
-            piece for text in item.before
-            for piece in (plain(f"               {clip(text, 200)}", "italic $text-muted"), "\n")]
-        parts.append(Content.styled(f"    {where:<11} ", "$text-muted"))
+        under = Content(" " * 16)  # context and notes sit under the quote, not the citation
+        lines = [Hang(under, plain(clip(text, 200), "italic $text-muted")) for text in item.before]
+        quote: list[Content | str] = []
         if item.anchor in ("review", "orphan"):
-            parts.append(Content.styled(f"{item.anchor} ", "bold $warning"))
-        parts.append(plain(clip(item.text, 200)))
+            quote.append(Content.styled(f"{item.anchor} ", "bold $warning"))
+        quote.append(plain(clip(item.text, 200)))
         if item.co_tags:
-            parts.append(Content.styled(f"  (also: {', '.join(item.co_tags)})",
-                                        "$text-muted"))
+            quote.append(Content.styled(f"  (also: {', '.join(item.co_tags)})", "$text-muted"))
         about = self.summary.about(item) if self.summary is not None else ()
         if about:
-            parts.append(plain(f"  ⌖ {', '.join(about)}", "$text-muted"))
-        for text in item.after:
-            parts += ["\n", plain(f"               {clip(text, 200)}", "italic $text-muted")]
+            quote.append(plain(f"  ⌖ {', '.join(about)}", "$text-muted"))
+        lines.append(Hang(Content.styled(f"    {where:<11} ", "$text-muted"),
+                          Content.assemble(*quote)))
+        lines += [Hang(under, plain(clip(text, 200), "italic $text-muted")) for text in item.after]
         if item.note:
-            parts += ["\n               ", plain("✎ " + clip(item.note, 160),
-                                                 "italic $text-muted")]
-        return Option(Content.assemble(*parts), id=key)
+            lines.append(Hang(under, plain("✎ " + clip(item.note, 160), "italic $text-muted")))
+        return Option(Hanging(lines), id=key)
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
@@ -244,11 +249,12 @@ class SummaryScreen(Screen[Place | None]):
         """Confirm the highlighted figure in its folder's brief.yaml, or take it back."""
         listing = self.query_one(OptionList)
         highlighted = listing.highlighted
-        if self.summary is None or highlighted is None:
+        if self.summary is None:
             return
-        key = listing.get_option_at_index(highlighted).id or ""
+        key = listing.get_option_at_index(highlighted).id or "" \
+            if highlighted is not None else ""
         figure = self._figures.get(key)
-        if figure is None:
+        if figure is None:  # nothing highlighted yet (as on opening) says so too
             self.notify("Highlight a key figure to confirm it.", severity="warning")
             return
         summary = self.summary

@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefing_tui.tui.app_base import AppBase
-from briefing_tui.tui.choosers import DocumentChooser
 from briefing_tui.tui.entry import Entry
 from briefing_tui.tui.panes import AnnotationsPane
 
@@ -53,6 +52,8 @@ class SwitchingMixin(AppBase):
             self.open_in(second, entry)
             second.focus()
 
+        from briefing_tui.tui.choosers import DocumentChooser  # loads when first asked for
+
         self.push_screen(DocumentChooser("Compare with… (s closes the split later)",
                                          self.entries, others[0]), chosen)
 
@@ -65,6 +66,8 @@ class SwitchingMixin(AppBase):
             if entry is not None:
                 self.open_in(reader, entry)
                 reader.focus()
+
+        from briefing_tui.tui.choosers import DocumentChooser  # loads when first asked for
 
         self.push_screen(DocumentChooser("Open a document", self.entries, here), chosen)
 

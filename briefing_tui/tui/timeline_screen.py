@@ -24,6 +24,7 @@ from briefing_tui.core.document import Document
 from briefing_tui.core.export.brief_parts import dated, undated_line
 from briefing_tui.core.export.common import place
 from briefing_tui.core.summary import Summary, summary_of_documents
+from briefing_tui.tui.hanging import Hang, Hanging
 from briefing_tui.tui.panes import clip, plain
 from briefing_tui.tui.summary_screen import Place
 
@@ -88,13 +89,14 @@ class TimelineScreen(Screen[Place | None]):
         self.events[key] = event
         style = "" if event.stated else "$text-muted"
         cite = f"{clip(event.citation.file, 28)} {place(event.citation)}"
-        parts: list[Content | str] = [
-            Content.styled("   " if event.stated else " ~ ", "$text-muted"),
-            Content.styled(f"{cite:<34} ", "$text-muted"), plain(clip(event.text, 200), style)]
+        label = Content.assemble(Content.styled("   " if event.stated else " ~ ", "$text-muted"),
+                                 Content.styled(f"{cite:<34} ", "$text-muted"))
+        parts: list[Content | str] = [plain(clip(event.text, 200), style)]
         parts += [Content.styled(f"  {tag}", self.codebook.colour(tag)) for tag in event.tags]
         if event.about:  # the places and actors it names
             parts.append(plain(f"  ⌖ {', '.join(event.about)}", "$text-muted"))
-        return Option(Content.assemble(*parts), id=key)
+        # the sentence wraps under itself, not back under its citation (as in the summary)
+        return Option(Hanging([Hang(label, Content.assemble(*parts))]), id=key)
 
     @on(OptionList.OptionSelected)
     def _chosen(self, selected: OptionList.OptionSelected) -> None:

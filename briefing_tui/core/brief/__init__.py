@@ -98,7 +98,7 @@ def facts_of(text: str, path: Path, chosen: Iterable[Chosen], *, metadata_date: 
                 figure, path, one.citation, figure_id(figure, one.start),
                 text[figure.start:figure.end], text[max(0, figure.start - CONTEXT):figure.start],
                 text[figure.end:figure.end + CONTEXT]))
-        cut = opening_cut(top, one.start, one.end)
+        cut = opening_cut(top, one.start, one.end, text[one.start:one.end])
         when, until, stated = event_date(text[one.start + cut:one.end], reference, year)
         # the dateline's city is where it was filed, not what the sentence is about
         about = mentions.in_text(text[one.start + cut:one.end]) if mentions else ()

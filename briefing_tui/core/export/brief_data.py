@@ -1,6 +1,16 @@
 """The brief's sections in the data formats: key figures and the timeline as JSON records,
 and key figures as W3C Web Annotations whose body says what the figure reads.
 
+In JSON-LD the analyst's words go on the collection, as schema.org says them (the
+annotation vocabulary has no term for them): the period as ``schema:temporalCoverage``
+("the period the content applies to"), the bottom line as ``schema:abstract`` ("a short
+description that summarizes" the work: what a bottom line up front is), and the key
+judgments (in order), the outlook and a trend per theme as ``schema:additionalProperty``
+``PropertyValue`` records (name, value; a trend's ``propertyID`` is its theme), since
+schema.org has no judgment, outlook or trend. The terms carry the ``schema:`` prefix of a
+context added to the annotation one: a bare ``abstract`` is no term of that context, and
+a JSON-LD reader would drop it.
+
 A figure annotation's target is the figure's own words (quote and position selectors);
 its bodies are a ``describing`` text ("at least 7,000 expelled refugees"), a
 ``classifying`` one (what it counts: killed, displaced…) and an ``assessing`` one that says
@@ -49,6 +59,35 @@ def brief_head(summary: Summary) -> dict[str, Any]:
             "sections": list(summary.brief.sections), "bottom_line": words.bottom_line,
             "judgments": list(words.judgments), "outlook": words.outlook,
             "trends": {tag: words.trends[tag] for tag in sorted(words.trends)}}
+
+
+SCHEMA_CONTEXT = {"schema": "https://schema.org/"}
+
+
+def _property(name: str, value: str, about: str = "") -> dict[str, Any]:
+    made = {"type": "schema:PropertyValue", "schema:name": name}
+    if about:
+        made["schema:propertyID"] = about
+    made["schema:value"] = value
+    return made
+
+
+def brief_properties(summary: Summary) -> dict[str, Any]:
+    """The analyst's words as schema.org terms for the JSON-LD collection (see above);
+    empty when brief.yaml has none, so such exports keep their bytes."""
+    words = summary.brief.words
+    made: dict[str, Any] = {}
+    if summary.brief.period:
+        made["schema:temporalCoverage"] = summary.brief.period
+    if words.bottom_line:
+        made["schema:abstract"] = words.bottom_line
+    listed = [_property("key judgment", judgment) for judgment in words.judgments]
+    if words.outlook:
+        listed.append(_property("outlook", words.outlook))
+    listed += [_property("trend", words.trends[tag], tag) for tag in sorted(words.trends)]
+    if listed:
+        made["schema:additionalProperty"] = listed
+    return made
 
 
 def figure_annotation(summary: Summary, key: KeyFigure, ident: str,

@@ -33,7 +33,11 @@ def place(citation: Citation) -> str:
 
 def credit(citation: Citation | DocumentInfo) -> str:
     """``Author, 2012-10-03``: who and when, as the document's metadata says ("" if not)."""
-    return ", ".join(part for part in (citation.author, citation.date) if part)
+    return credit_of(citation.author, citation.date)
+
+
+def credit_of(author: str, date: str) -> str:
+    return ", ".join(part for part in (author, date) if part)
 
 
 def plural(count: int, word: str) -> str:

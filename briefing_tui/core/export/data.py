@@ -14,7 +14,10 @@ then ``paragraph_label`` (``co_tags`` and ``by`` joined by ``;``; ``anchor`` fla
 that need review or are orphaned, paragraph and sentence 0 when unknown; ``page`` 0 when
 the document has no pages; ``id`` the sidecar's annotation id; ``paragraph_label`` the
 paragraph's own number in the document, "48" or "(a)", empty when it has none). The
-columns are the same whatever was exported, so a script reads every export alike. JSON
+columns are the same whatever was exported, so a script reads every export alike; only
+``--context N`` adds two, last, ``context_before`` and ``context_after``: the neighbouring
+sentences, joined by a blank line (no sentence holds one: a blank line ends a paragraph,
+and fixes never join across one), empty where there is none. JSON
 records carry ``page`` only when any document has pages (a PDF), ``paragraph_label``
 only when the paragraph has one. Two changes make it safe to open in a spreadsheet, so a
 reader wanting exact text must undo them:
@@ -33,7 +36,8 @@ reader wanting exact text must undo them:
 note one with purpose ``commenting``, and the target a ``TextQuoteSelector`` (exact,
 prefix, suffix) plus a ``TextPositionSelector`` (code points, as the model counts).
 Orphans keep only the quote selector and get an ``assessing`` body saying so. Key figures
-follow as annotations of their own words (:mod:`.brief_data`). Ids are
+follow as annotations of their own words, and the analyst's words of brief.yaml sit on the
+collection as schema.org terms (:mod:`.brief_data`). Ids are
 ``urn:uuid`` values derived from the file and annotation id: stable across exports.
 """
 
@@ -47,13 +51,16 @@ import os
 import re
 import uuid
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.export.brief_data import (
+    SCHEMA_CONTEXT,
     brief_head,
+    brief_properties,
     event_record,
     figure_annotation,
     figure_record,
@@ -70,6 +77,9 @@ CSV_COLUMNS = ("document", "paragraph", "sentence", "start", "end", "tag", "co_t
 CSV_META_COLUMNS = ("title", "date", "author", "source")
 CSV_BY_COLUMN = "by"  # the analysts who tagged it (";"-joined); empty when unnamed
 CSV_LABEL_COLUMN = "paragraph_label"  # last: the paragraph's own number, empty when none
+#: Only with ``--context N``, after all the others: the neighbouring sentences.
+CSV_CONTEXT_COLUMNS = ("context_before", "context_after")
+CSV_CONTEXT_JOIN = "\n\n"  # between two neighbours: a blank line, which no sentence holds
 _RISKY = frozenset("=+-@'")
 _UNSAFE_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff"
                           "\ud800-\udfff]")
@@ -87,8 +97,9 @@ def _terminal_safe(dumped: str) -> str:
     return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
 
 
-def _line(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+#: ``json.dumps(value, ensure_ascii=False)`` without a new encoder made for every call
+#: (a fifth of dumping 100,000 one-line records).
+_line = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def _record(item: SummaryItem, paginated: bool = False,
@@ -171,16 +182,28 @@ def csv_unneutralise(cell: str) -> str:
     return cell[1:] if cell[:1] == "'" and _risky(cell[1:]) else cell
 
 
+def _context_cells(item: SummaryItem) -> list[str | int]:
+    return [csv_neutralise(CSV_CONTEXT_JOIN.join(side), keep_separators=True)
+            for side in (item.before, item.after)]
+
+
+@lru_cache(maxsize=65_536)
+def _label_cell(cell: str) -> str:
+    """A cell that repeats row after row (path, tags, title, date…), neutralised once:
+    it was twelve calls a row, most of a 50,000-row export."""
+    return csv_neutralise(cell)
+
+
 def _row(item: SummaryItem) -> list[str | int]:
     cite = item.citation
     return [
-        csv_neutralise(str(item.document)), cite.paragraph, cite.sentence, item.start,
-        item.end, csv_neutralise(item.tag), csv_neutralise(";".join(item.co_tags)),
+        _label_cell(str(item.document)), cite.paragraph, cite.sentence, item.start,
+        item.end, _label_cell(item.tag), _label_cell(";".join(item.co_tags)),
         csv_neutralise(item.note, keep_separators=True),
         csv_neutralise(item.text, keep_separators=True), item.anchor, cite.page,
-        csv_neutralise(item.annotation_id),
-        *(csv_neutralise(x) for x in (cite.title, cite.date, cite.author, cite.source)),
-        csv_neutralise(";".join(item.by)), csv_neutralise(cite.label)]
+        csv_neutralise(item.annotation_id), _label_cell(cite.title), _label_cell(cite.date),
+        _label_cell(cite.author), _label_cell(cite.source), _label_cell(";".join(item.by)),
+        _label_cell(cite.label)]
 
 
 def render_csv(summary: Summary, codebook: Codebook) -> str:
@@ -188,9 +211,15 @@ def render_csv(summary: Summary, codebook: Codebook) -> str:
     del codebook
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow((*CSV_COLUMNS, *CSV_META_COLUMNS, CSV_BY_COLUMN, CSV_LABEL_COLUMN))
-    writer.writerows(_row(i) for t in summary.tags for i in summary.items[t])
-    writer.writerows(_row(i) for i in summary.attention)
+    around = CSV_CONTEXT_COLUMNS if summary.context else ()
+    writer.writerow((*CSV_COLUMNS, *CSV_META_COLUMNS, CSV_BY_COLUMN, CSV_LABEL_COLUMN, *around))
+    if around:
+        writer.writerows(_row(i) + _context_cells(i) for t in summary.tags
+                         for i in summary.items[t])
+        writer.writerows(_row(i) + _context_cells(i) for i in summary.attention)
+    else:
+        writer.writerows(_row(i) for t in summary.tags for i in summary.items[t])
+        writer.writerows(_row(i) for i in summary.attention)
     return out.getvalue()
 
 
@@ -272,9 +301,11 @@ def render_jsonld(summary: Summary, codebook: Codebook) -> str:
 
     unique = unique_annotations(summary)
     ident = "urn:uuid:" + _uuid5("\n".join(_source(info.path) for info in summary.documents))
-    head: dict[str, Any] = {"@context": "http://www.w3.org/ns/anno.jsonld", "id": ident,
-                            "type": "AnnotationCollection",
-                            "label": summary.brief.title or TITLE,
+    words = brief_properties(summary)  # the analyst's words, as schema.org terms
+    anno = "http://www.w3.org/ns/anno.jsonld"
+    head: dict[str, Any] = {"@context": [anno, SCHEMA_CONTEXT] if words else anno,
+                            "id": ident, "type": "AnnotationCollection",
+                            "label": summary.brief.title or TITLE, **words,
                             "total": len(unique) + len(summary.figures)}
     if summary.generated:
         head["generated"] = summary.generated

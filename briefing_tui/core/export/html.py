@@ -34,7 +34,7 @@ from briefing_tui.core.export.brief_parts import (
 from briefing_tui.core.export.common import (
     TITLE,
     attention_label,
-    credit,
+    credit_of,
     filters_line,
     place,
     plural,
@@ -136,8 +136,15 @@ class _Tags:
 
 
 def _cited(cite: Citation) -> str:
-    who = f" ({_label(credit(cite))})" if credit(cite) else ""
-    return f"<cite>{_label(short(cite.title))}</cite>{who}, {_label(cite.file)}, {place(cite)}"
+    return f"{_document(cite.title, cite.author, cite.date, cite.file)}, {place(cite)}"
+
+
+@lru_cache(maxsize=4096)
+def _document(title: str, author: str, date: str, file: str) -> str:
+    """A citation's document part, made once per document (it is on every item)."""
+    who = credit_of(author, date)
+    return f"<cite>{_label(short(title))}</cite>{f' ({_label(who)})' if who else ''}, " \
+        f"{_label(file)}"
 
 
 def _caption(item: SummaryItem, tags: _Tags, label: str, about: tuple[str, ...] = ()) -> str:

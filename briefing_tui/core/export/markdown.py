@@ -14,7 +14,7 @@ and U+2028/U+2029 as the line and paragraph breaks they are.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.export.brief_parts import (
@@ -37,7 +37,7 @@ from briefing_tui.core.export.brief_parts import (
 from briefing_tui.core.export.common import (
     TITLE,
     attention_label,
-    credit,
+    credit_of,
     filters_line,
     place,
     plural,
@@ -87,8 +87,21 @@ def _quoted(text: str) -> list[str]:
 
 def _cited(cite: Citation) -> str:
     """``*Title* (Author, 2012-10-03), file.txt, ¶2 s.4``."""
-    who = f" ({_label(credit(cite))})" if credit(cite) else ""
-    return f"*{_short_title(cite.title)}*{who}, {_label(cite.file)}, {place(cite)}"
+    return f"{_document(cite.title, cite.author, cite.date, cite.file)}, {place(cite)}"
+
+
+@lru_cache(maxsize=4096)
+def _document(title: str, author: str, date: str, file: str) -> str:
+    """A citation's document part, made once per document (it is on every item)."""
+    who = credit_of(author, date)
+    return f"*{_short_title(title)}*{f' ({_label(who)})' if who else ''}, {_label(file)}"
+
+
+@cache
+def _quote(text: str) -> str:
+    """``md_escape(text)``, once per text while one export is rendered (a tagged sentence
+    is quoted under each of its tags and again on the timeline); emptied after it."""
+    return md_escape(text)
 
 
 def _citation(item: SummaryItem, also: str = "also", about: tuple[str, ...] = ()) -> str:
@@ -109,7 +122,7 @@ def _context(sentences: tuple[str, ...]) -> list[str]:
 
 
 def _item(item: SummaryItem, about: tuple[str, ...] = ()) -> list[str]:
-    lines = [*_context(item.before), *_quoted(md_escape(item.text))]
+    lines = [*_context(item.before), *_quoted(_quote(item.text))]
     if item.after:
         lines += [">", *_context(item.after)[:-1]]
     lines += [">", f"> {_citation(item, about=about)}"]
@@ -205,7 +218,7 @@ def _timeline(summary: Summary) -> list[str]:
     lines = ["## Timeline", "", TIMELINE_INTRO, ""]
     for event in dated(summary):
         tags = ", ".join(_label(t) for t in event.tags)
-        text = md_escape(event.text).replace("\n", "\n  ")  # U+2028 breaks, inside the item
+        text = _quote(event.text).replace("\n", "\n  ")  # U+2028 breaks, inside the item
         about = ", ".join(_label(name) for name in event.about)
         lines += [f"- **{when(event)}** — {text}",
                   f"  — {_cited(event.citation)}" + (f" · {tags}" if tags else "")
@@ -239,8 +252,11 @@ def render_markdown(summary: Summary, codebook: Codebook) -> str:
     if summary.empty:
         lines += ["No tagged sentences matched.", ""]
     parts = {"figures": _key_figures, "timeline": _timeline, "tags": _tags}
-    for section in summary.brief.sections:
-        lines += parts[section](summary)
+    try:
+        for section in summary.brief.sections:
+            lines += parts[section](summary)
+    finally:
+        _quote.cache_clear()  # the quotes of one export: not kept in a long-lived app
     if summary.attention:
         lines += [f"## Needs attention ({len(summary.attention)})", "",
                   "These tags no longer sit exactly on their sentence (the document "

@@ -89,15 +89,17 @@ def store(file_sha256: str, loaded: LoadedText) -> None:
 STALE_TEMP_SECONDS = 3600
 
 
-def prune(where: Path, max_entries: int = MAX_ENTRIES, max_bytes: int = MAX_BYTES) -> None:
-    """Remove the least recently used entries beyond the limits, and the temporary
+def prune(where: Path, max_entries: int = MAX_ENTRIES, max_bytes: int = MAX_BYTES,
+          suffix: str = ".json") -> None:
+    """Remove the least recently used entries (files ending in ``suffix``) beyond the
+    limits, and the temporary
     files a write killed midway left (older than :data:`STALE_TEMP_SECONDS`, so a write
     under way in another process is left alone)."""
     stale = time.time_ns() - STALE_TEMP_SECONDS * 1_000_000_000
     try:
         entries = []
         for entry in os.scandir(where):
-            if entry.name.endswith(".json"):
+            if entry.name.endswith(suffix):
                 st = entry.stat()
                 entries.append((st.st_mtime_ns, st.st_size, entry.path))
             elif entry.name.endswith(".tmp") and entry.stat().st_mtime_ns < stale:

@@ -6,7 +6,8 @@ installed or finds nothing; measured side by side with it by ``benchmarks/bench_
 1. The page is decoded as a browser would (:func:`~.html_tree.decode_html`) and parsed
    into a forgiving tree.
 2. Scripts, styles, forms and hidden elements go, and so do ``nav``, ``aside``,
-   ``footer`` and ARIA furniture unless one holds half the page's text.
+   ``footer`` and ARIA furniture unless one holds half the page's text, and so do the
+   stories an infinite-scroll page appends below the article.
 3. The article is the densest run of paragraphs, found by :mod:`.html_main` — never by
    cutting on class-name words first — and furniture inside it is left out: share
    bars, related lists, bylines, captions, lines that are mostly links.
@@ -29,7 +30,7 @@ from briefing_tui.core.extract import html_main
 from briefing_tui.core.extract.html_tree import Node, decode_html, parse
 from briefing_tui.core.text import DocumentError, LoadedText, text_sha256
 
-RULES_VERSION = 2
+RULES_VERSION = 3
 EXTRACTOR = f"html.parser {sys.version_info[0]}.{sys.version_info[1]}+briefing.{RULES_VERSION}"
 BLOCKS = frozenset(
     "address article blockquote body caption center dd details dialog div dl dt fieldset "
@@ -192,7 +193,11 @@ def html_to_text(page: str) -> str:
     """The article's canonical text from a decoded page ("" when there is none)."""
     root = parse(page)
     cut = html_main.furniture_cut(root)
-    main, sizes = html_main.main_nodes(root, cut)
+    title = _page_title(root)
+    early = html_main.page_headline(root, cut, title)
+    cut |= html_main.later_articles(
+        root, cut, html_main.page_headline(root, cut, title, frozenset({"h1"})), title)
+    main, sizes = html_main.main_nodes(root, cut, early)
     headline, first = _headline(root, main, cut)
     cut = html_main.inner_cut(main, sizes, cut, keep=headline)
     writer = _Writer(cut)

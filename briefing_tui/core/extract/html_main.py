@@ -18,6 +18,10 @@ the whole ``body`` won whenever teaser cards and comments held a sixth of the te
    two by an advert). Inside it, furniture is left out: elements named share, related,
    newsletter, byline, caption, comment …, link lists, and blocks that are mostly links
    (``Read more: …``) — unless one holds half the article's text.
+5. **What real pages added** (``bench_html --snippets``): a container whose votes came
+   mostly from teaser cards is a list of them (its score counts 0.3); the intro between
+   the headline and the article's container is the article's; and an infinite-scroll
+   page's next stories, each under an ``<h1>`` named like the headline, are cut.
 """
 
 from __future__ import annotations
@@ -40,6 +44,8 @@ FURNITURE_ROLES = frozenset(
 #: Left out of the article when most of their text is links (a ``Read more: …`` line too).
 LINK_LISTS = frozenset("ul ol div section table dl p h2 h3 h4".split())
 PARAGRAPHS = frozenset("p pre blockquote".split())
+#: How much a list of teaser cards' votes count (see :func:`main_nodes`).
+TEASER_LIST = 0.3
 HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 HOLDERS = frozenset("div section td article main font center span dd".split())
 #: Where pages name their parts (React sites use data attributes rather than classes).
@@ -55,7 +61,8 @@ _NEGATIVE = re.compile(r"comment|sidebar|side-bar|related|share|sharing|social|f
 #: Name parts that mark furniture inside the article (whole parts of class/id names).
 INNER_FURNITURE = frozenset(
     "share sharing sharedaddy social related relatedposts recirc recirculation newsletter "
-    "subscribe subscription signup byline author meta metadata dateline tags labels caption "
+    "subscribe subscription signup byline author authors meta metadata dateline tags labels "
+    "caption "
     "credit comments comment respond advert advertisement ad ads promo sponsored outbrain "
     "taboola breadcrumb breadcrumbs cookie consent trust badge readmore read-more more-on "
     "recommended popular rich-link links-block byline-block image-block footer "
@@ -199,12 +206,16 @@ def _sibling(node: Node, best: Node, sizes: Measure) -> bool:
         sizes.text.get(id(node), 0) >= 80
 
 
-def main_nodes(root: Node, cut: set[int]) -> tuple[list[Node], Measure]:
-    """The containers of the article, in document order (``[root]`` when no paragraph)."""
+def main_nodes(root: Node, cut: set[int], headline: Node | None = None,
+               ) -> tuple[list[Node], Measure]:
+    """The containers of the article, in document order (``[root]`` when no paragraph).
+    ``headline`` (:func:`page_headline`), when a sibling of the article's container or
+    inside one before it, starts the article: what lies between them is its lede."""
     sizes = measure(root, cut)
     scores: dict[int, float] = {}
     nodes: dict[int, Node] = {}
     teasers: dict[int, bool] = {}  # container -> is a teaser card (asked once each)
+    via_teasers: dict[int, float] = {}  # the part of each score that came from cards
     for node in root.walk():
         if id(node) in cut or not _is_paragraph(node, sizes) or sizes.density(node) > 0.5:
             continue
@@ -219,15 +230,21 @@ def main_nodes(root: Node, cut: set[int]) -> tuple[list[Node], Measure]:
             vote_shares = (0.3, 0.15)
         else:
             vote_shares = (1.0, 0.5)
+        card = vote_shares[0] < 1.0
         for share in vote_shares:
             if up is None:
                 break
             nodes[id(up)] = up
             scores[id(up)] = scores.get(id(up), 0.0) + vote * share
+            if card:
+                via_teasers[id(up)] = via_teasers.get(id(up), 0.0) + vote * share
             up = sizes.parent.get(id(up))
     if not scores:
         return [root], sizes
-    final = {k: s * _factor(nodes[k]) * (1 - sizes.density(nodes[k]))
+    # a column of teaser cards adds up, card by card, to more than a short article: a
+    # container whose votes came mostly from cards is a list of them, not the article
+    final = {k: s * _factor(nodes[k]) * (1 - sizes.density(nodes[k])) *
+             (TEASER_LIST if via_teasers.get(k, 0.0) >= 0.5 * s else 1.0)
              for k, s in scores.items()}
     best = nodes[max(final, key=lambda k: final[k])]
     parent = sizes.parent.get(id(best))
@@ -238,9 +255,97 @@ def main_nodes(root: Node, cut: set[int]) -> tuple[list[Node], Measure]:
         return [best], sizes
     children = [c for c in parent.children if isinstance(c, Node) and id(c) not in cut]
     marks = [i for i, c in enumerate(children) if c is best or _sibling(c, best, sizes)]
+    lede = _lede_start(children, children.index(best), headline, sizes)
+    if lede is not None and lede < marks[0]:
+        marks.insert(0, lede)
     # what lies between two parts of the article is article too (a list, a table, a
     # heading); inner_cut then takes the furniture out of it
     return children[marks[0]:marks[-1] + 1], sizes
+
+
+def _lede_start(children: list[Node], best: int, headline: Node | None, sizes: Measure,
+                ) -> int | None:
+    """The index of the article's lede when the headline comes before the article's
+    container: the first child after the headline's that holds a paragraph of its own
+    (an intro; a byline or a date is not one), provided what lies from there to the
+    container is not mostly links nor longer than the container."""
+    if headline is None:
+        return None
+    holders = set()
+    node: Node | None = headline
+    while node is not None:
+        holders.add(id(node))
+        node = sizes.parent.get(id(node))
+    start = next((i for i, c in enumerate(children[:best]) if id(c) in holders), None)
+    if start is None:
+        return None
+    lede = next((i for i in range(start + 1, best) if any(
+        n.tag in PARAGRAPHS and sizes.text.get(id(n), 0) - sizes.links.get(id(n), 0) >= 80
+        for n in children[i].walk())), None)
+    if lede is None:
+        return None
+    between = children[lede:best]
+    text = sum(sizes.text.get(id(c), 0) for c in between)
+    links = sum(sizes.links.get(id(c), 0) for c in between)
+    if text > sizes.text.get(id(children[best]), 0) or links > 0.5 * text:
+        return None
+    return lede
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _plain(node: Node, cut: set[int]) -> str:
+    parts: list[str] = []
+    stack: list[Node | str] = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            parts.append(item)
+        elif id(item) not in cut:
+            stack.extend(reversed(item.children))
+    return _flat(" ".join(parts))
+
+
+def page_headline(root: Node, cut: set[int], title: str,
+                  tags: frozenset[str] = HEADINGS) -> Node | None:
+    """The first heading whose text the page's title (``og:title``/``<title>``, flat)
+    holds: the article's headline, found before the article is."""
+    if not title:
+        return None
+    for node in root.walk():
+        if node.tag in tags and id(node) not in cut:
+            flat = _plain(node, cut)
+            if flat and flat in title and (len(flat) >= 12 or title.startswith(flat)):
+                return node
+    return None
+
+
+def later_articles(root: Node, cut: set[int], headline: Node | None, title: str,
+                   ) -> set[int]:
+    """What follows a second article's ``<h1>`` (an infinite-scroll page appends the next
+    stories below the first): an ``<h1>`` after the headline, named like it (the same
+    first class name), whose text the page's title does not hold. Everything after it
+    in document order is cut (its ancestors, which hold the article too, are not)."""
+    if headline is None or headline.tag != "h1":
+        return set()
+    first = headline.attrs.get("class", "").split()[:1]
+    if not first:
+        return set()
+    out: set[int] = set()
+    passed = boundary = False
+    for node in root.walk():
+        if boundary:
+            out.add(id(node))
+        elif node is headline:
+            passed = True
+        elif passed and node.tag == "h1" and id(node) not in cut and \
+                node.attrs.get("class", "").split()[:1] == first and \
+                _plain(node, cut) not in title:
+            boundary = True
+            out.add(id(node))
+    return out
 
 
 def inner_cut(main: list[Node], sizes: Measure, cut: set[int], keep: Node | None = None,

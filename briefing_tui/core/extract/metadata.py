@@ -72,9 +72,11 @@ def _front_matter(text: str) -> tuple[Metadata, int]:
 
 
 def _heading(text: str, start: int = 0) -> str | None:
-    """The first non-blank line when it looks like a title (``# `` headings too)."""
+    """The first non-blank line when it looks like a title (``# `` headings too). A stray
+    line of one or two characters (an icon font's glyph a PDF reads as "f") is passed over:
+    it is neither a title nor the sign that the document has none."""
     for line in text[start:start + HEAD_CHARS].splitlines():
-        if line.strip():
+        if len(line.strip().lstrip("#").strip()) > 2:
             return clean(line.strip().lstrip("#").strip()) if looks_like_title(line) else None
     return None
 

@@ -118,7 +118,7 @@ def _consistent(tables: dict[str, array[int]], paragraphs: int, length: int) -> 
                                   zip(tables["para_starts"], tables["para_ends"], strict=True))
 
 
-def _replace(path: Path, data: bytes) -> None:
+def write_whole(path: Path, data: bytes) -> None:
     """Write ``path`` whole or not at all (a temp file renamed over it), without the
     fsyncs and stale-temp sweep of :func:`.atomic.atomic_write`: those cost ~3 ms an entry,
     more than the split they save, and a torn entry after a power cut fails the checks on
@@ -143,7 +143,7 @@ def _store(path: Path, segmentation: Segmentation, text_sha256: str) -> None:
         record[name] = base64.b64encode(getattr(segmentation, name).tobytes()).decode("ascii")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        _replace(path, json.dumps(record).encode("ascii"))
+        write_whole(path, json.dumps(record).encode("ascii"))
     except OSError:
         return
     if stats.splits % PRUNE_EVERY == 1:  # a look at every entry: not at every store

@@ -17,6 +17,8 @@ from briefing_tui.core.figures.dates import (
     dateline,
     dates_in,
     headline_date,
+    of_the_report,
+    opening_dateline,
     parse_reference,
     year_hint,
 )
@@ -93,9 +95,10 @@ def figures_in(text: str, sentences: Iterable[SentenceRef], *, document: str = "
         counts = counts_in(sentence)
         if not counts:
             continue
-        cut = 0  # a dateline opening the sentence names the city it was filed in, not the place
+        # a dateline opening the sentence names the city it was filed in, not the place
+        cut = opening_dateline(sentence)
         if top and ref.start <= top[1] < ref.end:
-            cut = top[2] - ref.start
+            cut = max(cut, top[2] - ref.start)
         places = [p for p in find_places(sentence) if p.start >= cut]
         stated = [d for d in dates_in(sentence, reference, year=year) if d.start >= cut]
         said_by = attribution(sentence) or source
@@ -112,7 +115,7 @@ def _figure(count: Count, places: list[Place], stated: list[Dated], reference: d
     # "Today, forces confirmed ... arrested Sunday": the event's day, not the report's;
     # of several, the one written nearest the figure ("responsible for an attack Jan. 7
     # ... detaining four insurgents ... yesterday": yesterday)
-    told = [d for d in stated if d.date != today] or stated
+    told = [d for d in stated if d.date != today and not of_the_report(sentence, d)] or stated
     when = min(told, key=lambda d: _distance(d, count)).date if told else today
     return Figure(count.value, count.qualifier, count.kind, count.who,
                   place.entry.adm1 if place else "", place.entry.country if place else "",
@@ -129,10 +132,14 @@ def _distance(dated: Dated, count: Count) -> int:
 def side_by_side(figures: Iterable[Figure]) -> list[tuple[tuple[str, str, str, str],
                                                           list[Figure]]]:
     """Figures grouped by what they count (kind, who, place, date), each group's figures
-    in source order: a table shows them next to each other and never adds them up."""
+    in source order: a table shows them next to each other and never adds them up. A
+    date the sentence does not state is its document's, and says so ("2011-04-05
+    (document date)"): the day of the report, not known to be the event's."""
     groups: dict[tuple[str, str, str, str], list[Figure]] = {}
     for figure in figures:
-        key = (figure.kind, figure.who, figure.place, figure.date)
+        when = figure.date if figure.date_stated or not figure.date \
+            else f"{figure.date} (document date)"
+        key = (figure.kind, figure.who, figure.place, when)
         groups.setdefault(key, []).append(figure)
     return [(key, sorted(group, key=lambda f: (f.source, f.document, f.sentence)))
             for key, group in groups.items()]

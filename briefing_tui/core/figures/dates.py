@@ -1,9 +1,12 @@
 """When a sentence says a thing happened: explicit dates, and words relative to the
-document's date ("yesterday", "Sunday", "last night").
+document's date ("yesterday", "Sunday", "last night", "overnight").
 
 Relative words need a reference date; without one they resolve to nothing rather than to
 a guess. A weekday means the latest such day on or before the reference, as press releases
-use it ("an operation ... Sunday" in a Tuesday release is two days before).
+use it ("an operation ... Sunday" in a Tuesday release is two days before); "last night"
+and "overnight" are the day before, when the night began. A date that dates an
+announcement ("yesterday confirmed the arrest ... Oct. 19") is not the event's
+(:func:`of_the_report`).
 """
 
 from __future__ import annotations
@@ -41,21 +44,33 @@ LAST_WEEK = re.compile(r"\blast week\b", re.IGNORECASE)
 # of this one.
 _NOT_OWNED = r"(?!['\u2019]s\b)"
 RELATIVE = re.compile(
-    r"\b(?P<word>yesterday|today|tonight|this (?:morning|afternoon|evening)|last night|"
+    r"\b(?P<word>yesterday|today|tonight|this (?:morning|afternoon|evening)|last night|overnight|"
     r"(?:early |late )?(?:on )?(?:" + "|".join(WEEKDAYS) + r"))\b" + _NOT_OWNED,
     re.IGNORECASE)
 # "during the past two days": from that many days before the reference, up to the day before.
 PAST_DAYS = re.compile(r"\b(?:the\s+)?(?:past|last)\s+(?P<count>two|three|four|five|six|"
                        r"seven|\d)\s+days\b", re.IGNORECASE)
+# "over the past 24 hours": the day's report, dated the reference day (as coders of press
+# releases date it); 48 or 72 hours start one or two days before it.
+PAST_HOURS = re.compile(r"\b(?:the\s+)?(?:past|last)\s+(?P<hours>24|48|72)\s+hours\b",
+                        re.IGNORECASE)
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-# "KABUL, Afghanistan (Oct. 3, 2012) —": a place in capitals, a country, a date in brackets.
+# "KABUL, Afghanistan (Oct. 3, 2012) —": a place in capitals (or "Kabul"), a country, a
+# date in brackets.
 DATELINE = re.compile(
-    r"\b[A-Z][A-Z .'\u2019-]{2,},\s+[A-Z][A-Za-z ]+\s*"
+    r"\b[A-Z](?:[A-Z .'\u2019-]{2,}|[a-z]+(?: [A-Z][a-z]+)?),\s+[A-Z][A-Za-z ]+\s*"
     r"\((?P<date>[^()\n]{6,40})\)\s*[-\u2013\u2014:]*")
 
 YEAR_ABOVE = re.compile(r"\b((?:19|20)\d\d)\b")
 # "Dec. 6: Operations Conducted in Laghman": a headline that opens with the day it reports.
 HEADLINE = re.compile(rf"\A\s*{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\s*:", re.IGNORECASE)
+# "ISAF Joint Command Evening Operational Update June 13, 2011", "Flash Update 3 - 26 Oct
+# 2025": a title line that ends with the full date of the issue.
+TITLE_DATE = re.compile(rf"(?:\s|[,\u2013\u2014-])\s*(?:{_MONTH}\s+{_DAY},?\s+{_YEAR}|"
+                        rf"(?P<day2>[0-3]?\d)\s+(?P<month2>[A-Za-z]+)\.?,?\s+(?P<year2>"
+                        rf"(?:19|20)\d\d))[^\S\n]*$", re.IGNORECASE)
+PREPOSITIONS = [[word] for word in ("on", "since", "until", "from", "by", "of", "in",
+                                    "before", "after", "between", "and")]
 # "2011-07-S-003", "2010-10-CA-127": a release number, its year and month first.
 RELEASE_NUMBER = re.compile(r"\b((?:19|20)\d\d)-([01]\d)-[A-Z]{1,3}-\d{2,4}\b")
 
@@ -103,7 +118,7 @@ def _relative(text: str, reference: date) -> list[Dated]:
     found: list[Dated] = []
     for match in RELATIVE.finditer(text):
         word = match.group("word").lower()
-        if word.startswith(("yesterday", "last night")):
+        if word.startswith(("yesterday", "last night", "overnight")):
             day = reference - timedelta(days=1)
         elif word in ("today", "tonight") or word.startswith("this "):
             day = reference
@@ -142,6 +157,10 @@ def _ranges(text: str, reference: date | None, hint: int | None = None) -> list[
             found.append(Dated((reference - timedelta(days=days)).isoformat(), match.start(),
                                match.end(), True,
                                (reference - timedelta(days=1)).isoformat()))
+        for match in PAST_HOURS.finditer(text):
+            days = int(match.group("hours")) // 24 - 1
+            found.append(Dated((reference - timedelta(days=days)).isoformat(), match.start(),
+                               match.end(), True, reference.isoformat() if days else ""))
         for match in LAST_WEEK.finditer(text):
             monday = reference - timedelta(days=reference.weekday() + 7)
             found.append(Dated(monday.isoformat(), match.start(), match.end(), True,
@@ -161,7 +180,25 @@ def dates_in(text: str, reference: date | None, *, year: int | None = None) -> l
     found = _free(_ranges(text, reference, year), _explicit(text, reference, year))
     if reference is not None:
         found = _free(found, _relative(text, reference))
+        # "overnight" says the night, not which: beside a day ("an overnight operation
+        # ... Monday") it is that day's night, and the day is the date
+        days = [d for d in found if text[d.start:d.end].lower() != "overnight"]
+        found = days or found
     return sorted(found, key=lambda d: d.start)
+
+
+# "forces yesterday confirmed the arrest ... Oct. 19", "ISAF announced Monday": the day of
+# the announcement, not of what it announces.
+_SAYS = r"(?:confirmed|announced|reported|said|stated|disclosed|revealed)"
+SAYS_AFTER = re.compile(rf"[^\S\n]*(?:that[^\S\n]+)?{_SAYS}\b", re.IGNORECASE)
+SAYS_BEFORE = re.compile(rf"\b{_SAYS}[^\S\n]*$", re.IGNORECASE)
+
+
+def of_the_report(text: str, dated: Dated) -> bool:
+    """True when ``dated`` dates a reporting verb ("yesterday confirmed", "announced
+    Monday") rather than the event the sentence reports."""
+    return bool(SAYS_AFTER.match(text, dated.end)
+                or SAYS_BEFORE.search(text, max(0, dated.start - 20), dated.start))
 
 
 def dateline(text: str) -> tuple[date, int, int] | None:
@@ -174,6 +211,14 @@ def dateline(text: str) -> tuple[date, int, int] | None:
         if stated:
             return date.fromisoformat(stated[0].date), match.start(), match.end()
     return None
+
+
+def opening_dateline(sentence: str) -> int:
+    """How much of ``sentence`` a dateline opening it takes (a release that quotes another
+    starts it again: "KABUL, Afghanistan (Jan. 30, 2011) — ..."), 0 when none."""
+    start = len(sentence) - len(sentence.lstrip())
+    match = DATELINE.match(sentence, start)
+    return match.end() if match else 0
 
 
 def year_hint(text: str) -> int | None:
@@ -192,7 +237,7 @@ def headline_date(text: str) -> date | None:
     headline, else the release number (:func:`year_hint`); None when there is none."""
     match = HEADLINE.match(text)
     if not match:
-        return None
+        return _title_date(text)
     year = int(match.group("year")) if match.group("year") else year_hint(text)
     if year is None:
         return None
@@ -204,6 +249,22 @@ def headline_date(text: str) -> date | None:
     if number and not match.group("year") and day.month == 12 and number.group(2) == "01":
         day = day.replace(year=year - 1)  # a December headline on a January number
     return day
+
+
+def _title_date(text: str) -> date | None:
+    """The date a first line ends with, when the line is a title and the date is whole."""
+    first = text.lstrip().split("\n", 1)[0]
+    match = TITLE_DATE.search(first) if len(first) <= 160 else None
+    if match is None or [w.lower() for w in first[:match.start() + 1].split()[-1:]] in PREPOSITIONS:
+        return None  # "... detained on June 13, 2011": a sentence's event, not an issue
+    named = match.group("month") or match.group("month2")
+    if named.lower().rstrip(".") not in MONTHS:
+        return None
+    try:
+        return date(int(match.group("year") or match.group("year2")), _month(named),
+                    int(match.group("day") or match.group("day2")))
+    except ValueError:
+        return None
 
 
 def parse_reference(value: str | None) -> date | None:

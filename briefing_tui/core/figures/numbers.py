@@ -26,7 +26,8 @@ COUNT_WORDS = {"dozen": 12, "dozens": 24, "pair": 2, "couple": 2, "a": 1, "an": 
 # first half of the hand-coded ISAF dev set (its coders: several and multiple 3 in 34 of
 # 47 releases, numerous 4 in 5 of 7) and checked on the other half (benchmarks/bench_brief).
 # Figures from them are marked "min" (:data:`VAGUE`).
-VAGUE = {"several": 3, "multiple": 3, "numerous": 4}
+VAGUE = {"several": 3, "multiple": 3, "numerous": 4, "a number of": 3}  # "a number of"
+# as "several": an unstated plural (it was read as "a", one)
 COUNT_WORDS.update(VAGUE)
 _WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
 _SCALE = r"hundred|thousand|million|billion"
@@ -35,7 +36,7 @@ NUMBER = (
     rf"(?:(?:{_DIGITS})\s?(?:[kKmM]\b|bn\b|mn\b|(?:{_SCALE})\b)?"
     rf"|(?:(?:{_WORD})(?:[-\s](?:{_WORD}))?(?:\s(?:{_SCALE}))?(?:\s(?:and\s)?(?:{_WORD}))*\b)"
     rf"|(?:a\s)?(?:dozens?|couple|pair)(?:\sof)?"
-    rf"|(?:a|an|one|single|lone|several|multiple|numerous)\b)"
+    rf"|a\snumber\sof\b|(?:a|an|one|single|lone|several|multiple|numerous)\b)"
 )
 NUMBER_RE = re.compile(NUMBER, re.IGNORECASE)
 
@@ -43,6 +44,8 @@ NUMBER_RE = re.compile(NUMBER, re.IGNORECASE)
 def value_of(span: str) -> int | None:
     """The whole number a span means, or None when it is not one we can read."""
     text = span.strip().lower().replace("\u2009", "").replace("\xa0", " ")
+    if " ".join(text.split()) == "a number of":
+        return COUNT_WORDS["a number of"]
     text = re.sub(r"\s+of$", "", text)
     text = re.sub(r"^a\s+(?=dozen|couple|pair)", "", text)
     if text in COUNT_WORDS:

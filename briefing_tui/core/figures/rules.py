@@ -47,13 +47,14 @@ NOUN_KIND = {"capture": "captured", "captures": "captured", "arrest": "arrested"
              "evacuation": "displaced"}
 WHO = ("people", "persons", "person", "individuals", "individual", "civilians", "civilian",
        "refugees", "refugee", "idps", "idp", "internally displaced persons",
-       "internally displaced people", "families", "family", "households", "household",
+       "internally displaced people", "displaced persons", "displaced people",
+       "families", "family", "households", "household",
        "children", "child", "women", "men", "man", "woman", "insurgents", "insurgent",
        "militants", "militant", "combatants", "combatant", "fighters", "fighter",
        "suspects", "suspect", "soldiers", "soldier", "policemen", "policeman",
        "police officers", "officers", "officer", "leaders", "leader", "commanders",
        "commander", "facilitators", "facilitator", "returnees", "returnee", "migrants",
-       "migrants", "afghans", "afghan", "members", "member", "others", "students",
+       "migrants", "afghans", "members", "member", "others", "students",
        "Taliban", "terrorists", "terrorist", "bombers", "bomber", "gunmen", "gunman",
        "associates", "associate", "accomplices", "accomplice")
 # Normalised "who": the plural an analyst would write in a table.
@@ -70,25 +71,41 @@ QUALIFIERS = {
 _VERB = "|".join(re.escape(v) for v in sorted(VERB_KIND, key=len, reverse=True))
 _WHO = "|".join(re.escape(w) for w in sorted(set(WHO), key=len, reverse=True))
 _QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
-_MODS = r"(?:\s+(?!(?:and|or|were|was|in|at|on|by|who|that)\b)[A-Za-z][\w'\u2019-]*){0,4}"
+_MODS = (r"(?:\s+(?!(?:and|or|were|was|in|at|on|by|who|that|(?:internally\s+)?displaced\s+"
+         r"(?:persons|people))\b)[A-Za-z][\w'\u2019-]*){0,4}"
+         r"(?:\s+\((?-i:[A-Z]{2,8})\))?")  # "an Islamic Movement of Uzbekistan (IMU) leader"
+_NOT_FIRE = r"(?!\s+fire\b)"  # "returned fire": shots, not people coming home
 _COUNT = rf"(?:(?P<qual>{_QUAL})\s+)?(?P<num>\b{NUMBER}){_MODS}\s+(?P<who>{_WHO})\b"
+# "killed Taliban leader Saifullah": a role before a name, no article: one person.
+_NAMED = (r"(?-i:(?:[A-Z][\w'\u2019-]*\s+){0,3})(?P<whoname>" + _WHO + r")"
+          r"\s+(?-i:[A-Z][a-z]+)\b")
 OBJECT = re.compile(
-    rf"\b(?P<verb>{_VERB})\b(?:\s+(?:a\s+total\s+of|and\s+\w+|up|off))?\s+"
-    rf"(?:{_COUNT}|(?P<the>the){_MODS}\s+(?P<whoone>{_WHO})\b)", re.IGNORECASE)
+    rf"\b(?P<verb>{_VERB})\b(?:\s+(?:a\s+total\s+of|and\s+(?:{_VERB})|up|off))?\s+"
+    rf"(?:{_COUNT}|(?P<the>the){_MODS}\s+(?P<whoone>{_WHO})\b|{_NAMED})", re.IGNORECASE)
 _NOUN = "|".join(sorted(NOUN_KIND, key=len, reverse=True))
 NOUN = re.compile(rf"\b(?P<verb>{_NOUN})\s+of\s+(?:a\s+total\s+of\s+)?{_COUNT}",
                   re.IGNORECASE)
-CHAIN = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+){_COUNT}", re.IGNORECASE)
+CHAIN = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+along\s+with\s+|\s+as\s+well\s+as\s+|"
+                   rf"\s+together\s+with\s+){_COUNT}", re.IGNORECASE)
 SUBJECT = re.compile(
-    rf"(?P<before>\bthe\s+)?{_COUNT}(?:\s+[\w,'-]+){{0,4}}?\s+"
-    rf"(?:(?:were|was|are|is|have|has|had|been|being|reportedly|also|later|all)\s+)*"
-    rf"(?P<verb>{_VERB})\b", re.IGNORECASE)
+    rf"(?P<before>\bthe\s+)?{_COUNT}(?:\s+[\w,'\u2019-]+){{0,4}}?\s+"
+    rf"(?P<aux>(?:(?:were|was|are|is|have|has|had|been|being|reportedly|also|later|all)\s+)*)"
+    rf"(?P<verb>{_VERB})\b{_NOT_FIRE}", re.IGNORECASE)
+# "Two gunmen killed a policeman": the verb has an object, so the count before it is who
+# did it, not who it was done to (a verb that takes none, "fled", "died", is not asked).
+HAS_OBJECT = re.compile(r"\s+(?:a|an|the|his|her|their|its|one|two|three|four|five|six|"
+                        r"seven|eight|nine|ten|several|multiple|numerous|\d)\b",
+                        re.IGNORECASE)
+INTRANSITIVE = frozenset({"dead", "died", "fled", "returned", "returning"})
 BARE = re.compile(rf"(?:(?P<qual>{_QUAL})\s+)?(?P<num>\d[\d,.]*\s?(?:[kKmM]\b|million\b|"
-                  rf"thousand\b)?)\s+(?:were\s+|have been\s+)?(?P<verb>{_VERB})\b",
+                  rf"thousand\b)?)\s+(?:were\s+|have been\s+)?(?P<verb>{_VERB})\b{_NOT_FIRE}",
                   re.IGNORECASE)
 # Every pattern above needs one of its verbs or nouns, whole-word: a sentence with none
 # (most of a briefing) is settled by a look at its words instead of four scans.
 ANY_VERB = first_words([*VERB_KIND, *NOUN_KIND])
+
+
+PURPOSE = re.compile(r"(?<!\bable )(?<!\bmanaged )(?<!\bwent on )\bto\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -105,8 +122,10 @@ def _who(match: re.Match[str], group: str = "who") -> str:
     word = (match.groupdict().get(group) or "").lower()
     if word in WHO_NORMAL:
         return WHO_NORMAL[word]
+    if word.endswith("man"):
+        return word[:-3] + "men"  # policeman, gunman, woman
     return word if word.endswith(("s", "people", "men", "children")) else word + "s" \
-        if word.endswith(("er", "nt", "ld", "ct", "an", "ee", "on", "ly")) else word
+        if word.endswith(("er", "or", "nt", "ld", "ct", "an", "ee", "on", "ly", "al")) else word
 
 
 def _count(match: re.Match[str], kind: str, start: int, end: int) -> Count | None:
@@ -114,7 +133,7 @@ def _count(match: re.Match[str], kind: str, start: int, end: int) -> Count | Non
     if value is None or value == 0:
         return None
     qualifier = QUALIFIERS.get((match.group("qual") or "").lower(), "exact")
-    if match.group("num").strip().lower() in VAGUE:
+    if " ".join(match.group("num").lower().split()) in VAGUE:
         qualifier = "min"
     return Count(value, qualifier, kind, _who(match), start, end)
 
@@ -130,11 +149,18 @@ def counts_in(sentence: str) -> list[Count]:
         return not any(s < end and start < e for s, e in taken)
 
     for match in OBJECT.finditer(sentence):
+        if PURPOSE.search(sentence, 0, match.start()) and \
+                not match.group("verb").lower().endswith(("ing", "ed")):
+            continue  # "a raid to capture a leader": what was meant, not done (but "in
+            # addition to detaining" is done)
         kind = VERB_KIND[match.group("verb").lower()]
-        if match.group("the"):
-            count: Count | None = Count(1, "exact", kind, _who(match, "whoone"),
+        if match.group("the") or match.group("whoname"):
+            one = match.group("whoone") or match.group("whoname")
+            count: Count | None = Count(1, "exact", kind, _who(match, "whoone" if
+                                                               match.group("the") else
+                                                               "whoname"),
                                         match.start(), match.end()) \
-                if not match.group("whoone").lower().endswith("s") else None
+                if not one.lower().endswith("s") else None
         else:
             count = _count(match, kind, match.start(), match.end())
         end = match.end()
@@ -155,6 +181,9 @@ def counts_in(sentence: str) -> list[Count]:
     for match in SUBJECT.finditer(sentence):
         if match.group("before") or not free(match.start("num"), match.end()):
             continue
+        if not match.group("aux") and match.group("verb").lower() not in INTRANSITIVE \
+                and HAS_OBJECT.match(sentence, match.end()):
+            continue  # active: the count is the doer
         count = _count(match, VERB_KIND[match.group("verb").lower()],
                        match.start(), match.end())
         if count:
@@ -177,6 +206,11 @@ ATTRIBUTION = re.compile(
 
 
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "this", "that", "officials", "police"}
+# "Initial reports indicate 13 ...": a capital only because the sentence starts there, and
+# "reports" the noun; such a word names nobody.
+NOT_NAMES = {"initial", "early", "first", "preliminary", "unconfirmed", "local", "media",
+             "press", "news", "latest", "recent", "further", "other", "some", "many",
+             "several", "multiple", "official", "intelligence", "medical", "hospital"}
 
 
 def attribution(sentence: str) -> str:
@@ -185,4 +219,4 @@ def attribution(sentence: str) -> str:
     if not match:
         return ""
     said = (match.group("src") or match.group("src2") or "").rstrip(".,").strip()
-    return "" if said.lower() in PRONOUNS else said
+    return "" if said.lower() in PRONOUNS or said.lower() in NOT_NAMES else said

@@ -17,11 +17,12 @@ from functools import partial
 from briefing_tui.core.annotations import AnnotationSet
 from briefing_tui.core.document import Document
 from briefing_tui.core.suggest.features import features
-from briefing_tui.core.suggest.ranking import THRESHOLD, Suggester, rule_score
-from briefing_tui.core.suggest.rules import HitCache, Hits
+from briefing_tui.core.suggest.gate import Gate
+from briefing_tui.core.suggest.ranking import THRESHOLD, Suggester
+from briefing_tui.core.suggest.rules import HitCache, Hits, rule_score
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
     """A tag worth suggesting on a sentence; its reason is worked out when shown (the
     status line, the queue), not for every sentence of every document."""
@@ -58,12 +59,12 @@ class DocumentSuggestions:
 
 
 def candidates(suggester: Suggester, text: str, tags: Sequence[str],
-               threshold: float = THRESHOLD, hits: Hits | None = None
-               ) -> tuple[Candidate, ...]:
+               threshold: float = THRESHOLD, hits: Hits | None = None,
+               learnt: dict[str, float] | None = None) -> tuple[Candidate, ...]:
     """Every tag of ``tags`` whose score reaches ``threshold``, best first, with reasons
-    (``hits``: the sentence's rule hits, when already known)."""
-    row = features(text) if suggester.models else None
-    learnt = suggester.model_scores(row) if row is not None else {}
+    (``hits``: the sentence's rule hits; ``learnt``: its model scores, when known)."""
+    if learnt is None:
+        learnt = suggester.model_scores(features(text)) if suggester.models else {}
     matched = suggester.all_hits(text) if hits is None else hits
     found: list[Candidate] = []
     none: list[str] = []
@@ -71,12 +72,16 @@ def candidates(suggester: Suggester, text: str, tags: Sequence[str],
         model = learnt.get(tag)
         on = matched.get(tag, none)
         value = suggester.blend(tag, model, rule_score(len(on)) if on else 0.0)
-        if value >= threshold:
-            why = partial(lambda t, m, h: suggester.score(text, t, hits=h, learnt=m)[1],
-                          tag, model, on)
-            found.append(Candidate(tag, round(value, 4), why))
+        if value >= threshold:  # a partial of a module function: no closure per pair
+            found.append(Candidate(tag, round(value, 4),
+                                   partial(_reason, suggester, text, tag, model, on)))
     found.sort(key=lambda c: -c.score)
     return tuple(found)
+
+
+def _reason(suggester: Suggester, text: str, tag: str, learnt: float | None,
+            hits: list[str]) -> str:
+    return suggester.score(text, tag, hits=hits, learnt=learnt)[1]
 
 
 class ScoringStopped(Exception):
@@ -102,10 +107,21 @@ def score_sentences(suggester: Suggester, text: str, starts: Sequence[int],
         if suggester.mode != "model" else {}
     by_start: dict[int, tuple[Candidate, ...]] = {}
     none: Hits = {}
+    gate = Gate(suggester, wanted, THRESHOLD)
+    joint = gate.joint
     for number, (start, end) in enumerate(zip(starts, ends, strict=True)):
         if stop is not None and number % STOP_EVERY == 0 and stop():
             raise ScoringStopped
-        found = candidates(suggester, text[start:end], wanted, hits=kept.get(start, none))
+        sentence, hits = text[start:end], kept.get(start, none)
+        learnt: dict[str, float] = {}
+        if joint is not None:
+            sums = joint.sums(features(sentence))
+            if not gate.may(sums, hits):
+                continue
+            learnt = joint.scores((), sums)
+        elif not gate.may((), hits):
+            continue
+        found = candidates(suggester, sentence, wanted, hits=hits, learnt=learnt)
         if found:
             by_start[start] = found
     return DocumentSuggestions(by_start, sha256)

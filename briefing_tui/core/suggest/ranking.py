@@ -6,7 +6,10 @@ score that grows with the tag's labels, ``n / (n + PRIOR_LABELS)`` (half at 20 l
 cut-off throws the first labels away. A tag's model needs :data:`MIN_WITH_RULES`
 labelled sentences with it and as many known without it; a tag with no rules has no
 prior, so its model alone needs :data:`MIN_LABELS`. Short of that, the suggestions come
-from the rules alone and the reason says so. Measured in benchmarks/bench_suggest.py.
+from the rules alone and the reason says so. A modelled tag's score is then calibrated
+(:mod:`.calibration`, fitted on :data:`FOLDS` held-out folds of the labels at each
+retrain) so that the threshold means "right more often than not". Measured in
+benchmarks/bench_suggest.py.
 """
 
 from __future__ import annotations
@@ -16,15 +19,19 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from briefing_tui.core.codebook import Codebook
+from briefing_tui.core.suggest.calibration import Platt, platt
 from briefing_tui.core.suggest.examples import Example
 from briefing_tui.core.suggest.features import features
-from briefing_tui.core.suggest.learners import LEARNERS, Joint, Learner, NaiveBayes
-from briefing_tui.core.suggest.rules import Hits, RuleScan
+from briefing_tui.core.suggest.gate import Gate
+from briefing_tui.core.suggest.learners import LEARNERS, Joint, Learner, NaiveBayes, sigmoid
+from briefing_tui.core.suggest.rules import Hits, RuleScan, rule_score
 
 MIN_LABELS = 20  # labels a tag's model needs to suggest on its own (no rules)
 MIN_WITH_RULES = 5  # labels (and known negatives) a model needs to join the rules
 PRIOR_LABELS = 20  # the labels at which model and rules weigh the same
 THRESHOLD = 0.5  # a pair is suggested from this score on
+MAX_PLAIN = 20_000  # untagged known sentences a retrain learns from (an even sample)
+FOLDS = 3  # held-out folds the calibration is fitted on (each costs a model fit)
 
 
 @dataclass(frozen=True)
@@ -39,11 +46,6 @@ class Suggestion:
     text: str
 
 
-def rule_score(hits: int) -> float:
-    """One matched rule is an even bet (0.5), each further one halves the doubt."""
-    return 1.0 - 0.5 ** hits
-
-
 def _quoted(items: Sequence[str]) -> str:
     return ", ".join(f"'{item}'" for item in items)
 
@@ -56,10 +58,14 @@ class Suggester:
 
     def __init__(self, codebook: Codebook, *, learner: str = "nb", mode: str = "both",
                  min_labels: int = MIN_LABELS, min_with_rules: int = MIN_WITH_RULES,
-                 prior_labels: int = PRIOR_LABELS) -> None:
+                 prior_labels: int = PRIOR_LABELS, calibrate: bool = True,
+                 max_plain: int = MAX_PLAIN) -> None:
         self.codebook, self.learner, self.mode = codebook, learner, mode
         self.min_labels, self.min_with_rules = min_labels, min_with_rules
-        self.prior_labels = prior_labels
+        self.prior_labels, self.calibrate = prior_labels, calibrate
+        self.calibrations: dict[str, Platt] = {}  # tag -> its scores' calibration
+        self.max_plain = max_plain
+        self._plain_weight = 1.0  # untagged sentences each sampled one stands for
         self.models: dict[str, Learner] = {}
         self.labels: dict[str, int] = {}  # sentences with the tag
         self.negatives: dict[str, int] = {}  # sentences known to be without it
@@ -80,7 +86,7 @@ class Suggester:
             else self.min_with_rules
 
     def weight(self, tag: str) -> float:
-        """The model's share of ``tag``'s score next to the rules."""
+        """The model's share of ``tag``'s score next to the rules (:meth:`_mix`)."""
         count = self.labels.get(tag, 0)
         return count / (count + self.prior_labels)
 
@@ -90,50 +96,129 @@ class Suggester:
         A sentence teaches every tag when its labels are known (``Example.trains``: it
         is tagged, or its document is finished); one with only ``dismissed`` tags is a
         known negative of those tags alone."""
-        rows: list[set[str]] = []
-        tagsets: list[frozenset[str]] = []
+        known: list[tuple[str, frozenset[str]]] = []  # (text, tags) of each that trains
+        plain = 0  # of them without any tag (a finished document's untagged sentences)
         refused: dict[str, list[set[str]]] = {}  # tag -> rows it was dismissed on
+        refused_texts: dict[str, list[str]] = {}
         for example in examples:
             if example.trains:
-                rows.append(features(example.text))
-                tagsets.append(example.tags)
+                known.append((example.text, example.tags))
+                plain += not example.tags
             elif example.dismissed:
                 row = features(example.text)
                 for tag in example.dismissed:
                     refused.setdefault(tag, []).append(row)
-        self.labels = {}
+                    refused_texts.setdefault(tag, []).append(example.text)
+        # a finished 10 MB briefing is ~136k untagged sentences: their feature sets
+        # took ~340 MB and a retrain 14 s; an even sample of MAX_PLAIN of them estimates
+        # the same word frequencies (the calibration weighs each by the share left out;
+        # ``retrain_memory`` in benchmarks/bench_suggest.py measures it)
+        step = plain / self.max_plain if plain > self.max_plain else 1.0
+        self._plain_weight = step
+        texts: list[str] = []
+        tagsets: list[frozenset[str]] = []
+        seen_plain = 0  # keeps the sentence where int(seen / step) moves on: even spacing
+        for text, tags in known:
+            if not tags:
+                seen_plain += 1
+                if step > 1.0 and int(seen_plain / step) == int((seen_plain - 1) / step):
+                    continue  # left out of the even sample
+            texts.append(text)
+            tagsets.append(tags)
+        del known
+        rows = [features(text) for text in texts]
+        self.models, self.labels, self.negatives = self._fit(rows, tagsets, refused)
+        left_out = plain - sum(1 for tags in tagsets if not tags)  # not in the sample
+        for tag in self.negatives:
+            self.negatives[tag] += left_out
+        self.calibrations = {}
+        self._joint = None
+        learnt = len(rows) + left_out + len({id(r) for found in refused.values()
+                                             for r in found})
+        if self.models and self.calibrate:
+            self._calibrate(texts, rows, tagsets, refused, refused_texts)
+        return learnt
+
+    def _calibrate(self, texts: Sequence[str], rows: Sequence[set[str]],
+                   tagsets: Sequence[frozenset[str]], refused: dict[str, list[set[str]]],
+                   refused_texts: dict[str, list[str]]) -> None:
+        """Fit each modelled tag's :class:`Platt` on scores of sentences held out of
+        training: :data:`FOLDS` models, each trained without one fold and scoring it,
+        as the final model would score a sentence it has not seen."""
+        hits = [self.all_hits(text) for text in texts]
+        said_no = {tag: [self.all_hits(text) for text in found]
+                   for tag, found in refused_texts.items() if tag in self.models}
+        # tag -> (model score, rules score, truth, the fold model's labels, weight)
+        held: dict[str, list[tuple[float, float, bool, int, float]]] = {
+            t: [] for t in self.models}
+        plain = self._plain_weight  # an untagged sentence of the sample stands for more
+        for fold in range(FOLDS):
+            kept = [i for i in range(len(rows)) if i % FOLDS != fold]
+            models, labels, _ = self._fit(
+                [rows[i] for i in kept], [tagsets[i] for i in kept],
+                {t: [r for j, r in enumerate(found) if j % FOLDS != fold]
+                 for t, found in refused.items()})
+            for tag, model in models.items():
+                if tag not in held:
+                    continue
+                found, count = held[tag], labels.get(tag, 0)
+                for i in range(fold, len(rows), FOLDS):
+                    on = hits[i].get(tag)
+                    found.append((model.score(rows[i]), rule_score(len(on)) if on else 0.0,
+                                  tag in tagsets[i], count, 1.0 if tagsets[i] else plain))
+                for j in range(fold, len(refused.get(tag, ())), FOLDS):
+                    on = said_no[tag][j].get(tag)
+                    found.append((model.score(refused[tag][j]),
+                                  rule_score(len(on)) if on else 0.0, False, count, 1.0))
+        self.calibrations = {}
+        for tag, found in held.items():
+            if not found:
+                continue
+            model = self.models[tag]
+            truths = [truth for _, _, truth, _, _ in found]
+            mixed = [self._mix(tag, value, rules, count) for value, rules, _, count, _ in found]
+            self.calibrations[tag] = platt(mixed, truths, weights=[w for *_, w in found],
+                                           anchor=self._mix(
+                tag, sigmoid(model.bias), 0.0, self.labels.get(tag, 0)))
+
+    def _fit(self, rows: Sequence[set[str]], tagsets: Sequence[frozenset[str]],
+             refused: dict[str, list[set[str]]]
+             ) -> tuple[dict[str, Learner], dict[str, int], dict[str, int]]:
+        """One model per tag with enough labels, each tag's labels and known negatives."""
+        labels: dict[str, int] = {}
         for tags in tagsets:
             for tag in tags:
-                self.labels[tag] = self.labels.get(tag, 0) + 1
-        self.negatives = {tag: len(rows) - self.labels.get(tag, 0) + len(refused.get(tag, ()))
-                          for tag in {*self.labels, *refused}}
-        self.models = {}
-        self._joint = None
-        learnt = len(rows) + len({id(r) for found in refused.values() for r in found})
+                labels[tag] = labels.get(tag, 0) + 1
+        negatives = {tag: len(rows) - labels.get(tag, 0) + len(refused.get(tag, ()))
+                     for tag in {*labels, *refused}}
+        models: dict[str, Learner] = {}
         if self.mode == "rules":
-            return learnt
+            return models, labels, negatives
         totals: Counter[str] = Counter()
+        absent = None
         if self.learner == "nb":  # counted once for every tag
             for row in rows:
                 totals.update(row)
-        for tag, count in self.labels.items():
-            if min(count, self.negatives[tag]) < self.needs(tag):
+            absent = NaiveBayes().absent(totals)
+        for tag, count in labels.items():
+            if min(count, negatives[tag]) < self.needs(tag):
                 continue
             more = refused.get(tag, [])
-            tag_rows = rows + more if more else rows
-            labels = [tag in tags for tags in tagsets] + [False] * len(more)
+            tag_rows = [*rows, *more] if more else rows
+            truths = [tag in tags for tags in tagsets] + [False] * len(more)
             model: Learner = LEARNERS[self.learner]()
             if isinstance(model, NaiveBayes):
-                counted = totals
                 if more:
                     counted = totals.copy()
                     for row in more:
                         counted.update(row)
-                model.fit(tag_rows, labels, counted)
+                    model.fit(tag_rows, truths, counted)
+                else:
+                    model.fit(tag_rows, truths, totals, absent)
             else:
-                model.fit(tag_rows, labels)
-            self.models[tag] = model
-        return learnt
+                model.fit(tag_rows, truths)
+            models[tag] = model
+        return models, labels, negatives
 
     def hits(self, text: str, tag: str) -> list[str]:
         """The tag's rules that match the sentence (none in "model" mode)."""
@@ -181,22 +266,36 @@ class Suggester:
         return value, why
 
     def blend(self, tag: str, learnt: float | None, rules: float) -> float:
-        """The score from the model's (None: no model) and the rules' -- :meth:`score`
-        without a reason, for scoring every sentence of a document in a loop."""
+        """The score from the model's (None: no model) and the rules', calibrated --
+        :meth:`score` without a reason, for scoring every sentence of a document."""
         if learnt is None:
             return 0.0 if self.mode == "model" else rules
+        mixed = self._mix(tag, learnt, rules, self.labels.get(tag, 0))
+        found = self.calibrations.get(tag)
+        return mixed if found is None else found(mixed)
+
+    def _mix(self, tag: str, learnt: float, rules: float, count: int) -> float:
+        """The model's score and the rules' in the model's share for ``count`` labels."""
+        share = self.share(tag, count)
+        return learnt if share == 1.0 else share * learnt + (1 - share) * rules
+
+    def share(self, tag: str, count: int | None = None) -> float:
+        """The model's share of ``tag``'s score (1 when it has no rules beside it)."""
         if self.mode == "model" or tag in self._ruleless:
-            return learnt
-        share = self.weight(tag)
-        return share * learnt + (1 - share) * rules
+            return 1.0
+        count = self.labels.get(tag, 0) if count is None else count
+        return count / (count + self.prior_labels)
+
+    def joint(self) -> Joint | None:
+        """Every trained tag's model in one table (None without any)."""
+        if self._joint is None and self.models:
+            self._joint = Joint(self.models)
+        return self._joint
 
     def model_scores(self, row: set[str]) -> dict[str, float]:
         """Every trained tag's model score for a sentence, in one pass over its features."""
-        if not self.models:
-            return {}
-        if self._joint is None:
-            self._joint = Joint(self.models)
-        return self._joint.scores(row)
+        joint = self.joint()
+        return joint.scores(row) if joint is not None else {}
 
     def suggest(self, examples: Iterable[Example], *, tags: Sequence[str] | None = None,
                 threshold: float = THRESHOLD, limit: int | None = None) -> list[Suggestion]:
@@ -205,10 +304,20 @@ class Suggester:
         ``limit`` only. Reasons are worked out for those returned, not for every pair."""
         wanted = list(tags) if tags else self.tags
         found: list[tuple[float, Example, str, float | None, list[str], set[str] | None]] = []
+        gate = Gate(self, wanted, threshold)
+        joint = gate.joint
         for example in examples:
-            row = features(example.text) if self.models else None
-            learnt = self.model_scores(row) if row is not None else {}
             matched = self.all_hits(example.text)
+            row: set[str] | None = None
+            learnt: dict[str, float] = {}
+            if joint is not None:
+                row = features(example.text)
+                sums = joint.sums(row)
+                if not gate.may(sums, matched):
+                    continue
+                learnt = joint.scores((), sums)
+            elif not gate.may((), matched):
+                continue
             for tag in wanted:
                 if tag in example.tags or tag in example.dismissed:
                     continue

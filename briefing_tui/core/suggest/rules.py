@@ -21,6 +21,11 @@ from briefing_tui.core.tag_patterns import Patterns, trie_regex
 Hits = dict[str, list[str]]  # tag -> the labels of its rules that match, in text order
 
 
+def rule_score(hits: int) -> float:
+    """One matched rule is an even bet (0.5), each further one halves the doubt."""
+    return 1.0 - 0.5 ** hits
+
+
 _SCANS: dict[tuple[tuple[str, Patterns], ...], RuleScan] = {}
 
 
@@ -85,10 +90,14 @@ class HitCache:
         kept = self._kept.get(key) if sha256 else None
         if kept is None:
             kept = {}
+            # equal hits shared (read-only): most sentences with any match one or two
+            # common words, and a 10 MB briefing has ~90k such sentences to keep
+            same: dict[tuple[tuple[str, tuple[str, ...]], ...], Hits] = {}
             for start, end in zip(starts, ends, strict=True):
                 found = scan.hits(text[start:end])
                 if found:
-                    kept[start] = found
+                    kept[start] = same.setdefault(
+                        tuple((tag, tuple(labels)) for tag, labels in found.items()), found)
             if sha256:
                 self._kept[key] = kept
         return kept

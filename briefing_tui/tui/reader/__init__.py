@@ -10,22 +10,23 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeAlias
 
 from rich.style import Style
 from textual import events, work
 from textual.binding import BindingsMap
 from textual.cache import LRUCache
-from textual.geometry import Size
-from textual.message import Message
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.document import Document
-from briefing_tui.core.suggest.live import DocumentSuggestions
 from briefing_tui.tui.keys import READER_BINDINGS, tag_bindings
+from briefing_tui.tui.reader.framed import FramedRows
 from briefing_tui.tui.reader.layout import TextLayout, span_blocks
+from briefing_tui.tui.reader.messages import CursorMoved as _CursorMoved
+from briefing_tui.tui.reader.messages import FilterChanged as _FilterChanged
 from briefing_tui.tui.reader.navigation import Navigator
 from briefing_tui.tui.reader.pieces import (
     message_segments,
@@ -34,6 +35,9 @@ from briefing_tui.tui.reader.pieces import (
 )
 from briefing_tui.tui.reader.shown import Lines, ShownText
 from briefing_tui.tui.reader.style import COMPONENT_CLASSES, READER_CSS, tag_styles
+
+if TYPE_CHECKING:  # the suggestion model loads with its first use, not at start
+    from briefing_tui.core.suggest.live import DocumentSuggestions
 
 GUTTER = 4  # three tag marks and a space
 MEASURE = 90  # the longest line read comfortably, in cells; wider panes leave a margin
@@ -47,26 +51,8 @@ class Reader(ScrollView, can_focus=True):
     DEFAULT_CSS = READER_CSS
     COMPONENT_CLASSES = COMPONENT_CLASSES
 
-    @dataclass
-    class CursorMoved(Message):
-        """The sentence cursor moved or the document changed (``@on(..., "#reader-2")``)."""
-
-        reader: Reader
-
-        @property
-        def control(self) -> Reader:
-            return self.reader
-
-    @dataclass
-    class FilterChanged(Message):
-        """The reader now shows only the sentences tagged ``tag`` (None: all of them)."""
-
-        reader: Reader
-        tag: str | None
-
-        @property
-        def control(self) -> Reader:
-            return self.reader
+    CursorMoved: TypeAlias = _CursorMoved  # messages up (tui/reader/messages.py)
+    FilterChanged: TypeAlias = _FilterChanged
 
     def __init__(self, codebook: Codebook, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -77,7 +63,8 @@ class Reader(ScrollView, can_focus=True):
         self.seen = ShownText(None)  # U+2028/9 kept in it: they break lines
         self.nav = Navigator()
         self.text_layout: TextLayout | None = None
-        self._cache: LRUCache[int, Strip] = LRUCache(512)
+        self._cache: LRUCache[int, Strip] = LRUCache(512)  # each row's content
+        self._framed = FramedRows()  # each row's finished line (border and all)
         self._tag_styles: dict[str, tuple[Style, Style]] = {}
         self._rich_styles: dict[str, Style] = {}
         self.message = "No document open: choose one in the Documents pane and press Enter."
@@ -104,7 +91,7 @@ class Reader(ScrollView, can_focus=True):
         self.scroll_to_cursor(center=True)
         if filtered:
             self.post_message(self.FilterChanged(self, None))
-        self.post_message(self.CursorMoved(self))
+        self._moved()
 
     @property
     def cursor(self) -> int:
@@ -140,7 +127,7 @@ class Reader(ScrollView, can_focus=True):
         if changed:
             self.post_message(self.FilterChanged(self, nav.filter_tag))
         if nav.cursor != cursor:
-            self.post_message(self.CursorMoved(self))
+            self._moved()
 
     @property
     def shown(self) -> str:
@@ -172,7 +159,7 @@ class Reader(ScrollView, can_focus=True):
 
     def relayout(self) -> None:
         """Rebuild rows (new document, width or filter); cheap enough to do on resize."""
-        self._cache.clear()
+        self._forget()
         width = self.measure()
         if self.document is not None and not self.size.width:
             self.text_layout = None  # not laid out yet: on_resize lays it out once
@@ -219,14 +206,14 @@ class Reader(ScrollView, can_focus=True):
 
     def segmentation_grew(self) -> None:
         """More sentences were split in the background: redraw what is on screen."""
-        self._cache.clear()
+        self._forget()
         self.refresh()
 
     # -- styles ------------------------------------------------------------------------
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._cache.clear()
+        self._forget()
         self._tag_styles.clear()
         self._rich_styles.clear()
 
@@ -249,6 +236,17 @@ class Reader(ScrollView, can_focus=True):
 
     # -- rendering ---------------------------------------------------------------------
 
+    def _forget(self, row: int | None = None) -> None:  # a row's strips (None: all rows')
+        if row is None:
+            self._cache.clear()
+            self._framed.clear()
+        else:
+            self._cache.discard(row)
+            self._framed.discard(row)
+
+    def render_lines(self, crop: Region) -> list[Strip]:  # finished lines kept (framed.py)
+        return self._framed.render(self, crop, self.scroll_offset.y, super().render_lines)
+
     def render_line(self, y: int) -> Strip:
         if self.text_layout is None and self.document is not None and self.size.width:
             self._lay_out_first()
@@ -265,7 +263,7 @@ class Reader(ScrollView, can_focus=True):
         Resize comes a frame later: the empty state would flash before the text)."""
         self.relayout()
         self.scroll_to_cursor(center=True)
-        self.post_message(self.CursorMoved(self))
+        self._moved()
 
     def _render_row(self, row: int) -> Strip:
         base = self._style("")
@@ -298,11 +296,11 @@ class Reader(ScrollView, can_focus=True):
         first = self.text_layout.row_of_offset(split.starts[index])
         last = self.text_layout.row_of_offset(max(split.starts[index], split.ends[index] - 1))
         for row in range(first, last + 1):
-            self._cache.discard(row)
+            self._forget(row)
         self.refresh_lines(first, last - first + 1)
 
     def refresh_all(self) -> None:
-        self._cache.clear()
+        self._forget()
         self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:
@@ -310,10 +308,15 @@ class Reader(ScrollView, can_focus=True):
         if self.text_layout is None or self.text_layout.width != width:
             self.relayout()
             if self.document is not None and self.size.width:
-                self.post_message(self.CursorMoved(self))
+                self._moved()
             self.scroll_to_cursor(center=True)
 
     # -- cursor ------------------------------------------------------------------------
+
+    def _moved(self) -> None:
+        """Tell the app, directly: bubbling up five containers let the screen paint in
+        between, so a move cost two frames (the reader's rows, then the status line)."""
+        self.app.post_message(self.CursorMoved(self))
 
     def move_to(self, index: int | None, *, center: bool = False) -> None:
         """Put the cursor on sentence ``index`` and bring it into view."""
@@ -329,7 +332,7 @@ class Reader(ScrollView, can_focus=True):
         self.refresh_sentence(old)
         self.refresh_sentence(index)
         self.scroll_to_cursor(center=center)
-        self.post_message(self.CursorMoved(self))
+        self._moved()
 
     def cursor_rows(self) -> tuple[int, int] | None:
         if self.text_layout is None or self.document is None or not len(self.document.segmentation):
@@ -382,7 +385,7 @@ class Reader(ScrollView, can_focus=True):
                 self.nav.cursor = index
                 self.refresh_sentence(old)
                 self.refresh_sentence(index)
-                self.post_message(self.CursorMoved(self))
+                self._moved()
 
     def on_click(self, event: events.Click) -> None:
         if self.text_layout is None or self.document is None:

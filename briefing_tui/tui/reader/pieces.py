@@ -9,16 +9,19 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from rich.segment import Segment
 from rich.style import Style
 
 from briefing_tui.core.annotations import Anchor
 from briefing_tui.core.document import Document
-from briefing_tui.core.suggest.live import DocumentSuggestions
 from briefing_tui.tui.reader.navigation import Matches
 from briefing_tui.tui.reader.suggested import is_marked, marks, suggested
 from briefing_tui.tui.reader.wrap import wrap_offsets
+
+if TYPE_CHECKING:  # the suggestion model loads with its first use, not at start
+    from briefing_tui.core.suggest.live import DocumentSuggestions
 
 REVIEW_MARK = "\0review"  # not a tag name (names are validated): marks a tag to review
 

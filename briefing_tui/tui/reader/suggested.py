@@ -8,8 +8,12 @@ written until the analyst accepts one (:mod:`briefing_tui.tui.suggesting`).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from briefing_tui.core.annotations import AnnotationSet
-from briefing_tui.core.suggest.live import DocumentSuggestions
+
+if TYPE_CHECKING:  # the suggestion model loads with its first use, not at start
+    from briefing_tui.core.suggest.live import DocumentSuggestions
 
 MARK = "\0?"  # not a tag name (names are validated): prefixes a suggested tag in a row
 
