@@ -64,8 +64,11 @@ async def test_enter_on_a_figure_or_an_event_jumps_to_its_sentence(tmp_path: Pat
         assert sentence(app).startswith("Fighting between 28 and 30 September displaced "
                                         "about 1,200")
         screen = await open_summary(pilot)
-        event = screen._events[highlight(screen, EVENT_PREFIX)]
+        key = highlight(screen, EVENT_PREFIX)
+        event = screen._events[key]
         assert event.text.startswith("Local elders")  # the earliest: last week
+        row = str(screen.query_one(OptionList).get_option(key).prompt)
+        assert "¶5 s.5" in row and "kunar-operation.txt" in row  # whose ¶ and s. they are
         await pilot.press("enter")
         await settle(pilot)
         assert sentence(app).startswith("Local elders met")

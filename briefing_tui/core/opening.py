@@ -45,12 +45,13 @@ class Opening:
 
     def __init__(self, path: Path, *, sync_chars: int = SYNC_SEGMENT_CHARS,
                  sync_sidecar_bytes: int = SYNC_SIDECAR_BYTES, analyst: str = "",
-                 layer: bool = False) -> None:
+                 layer: bool = False, step_chars: int = SPLIT_STEP_CHARS) -> None:
         self.path = path
         self.analyst = analyst  # signs changes; with layer, the analyst's layer is opened
         self.layer = layer
         self.sync_chars = sync_chars
         self.sync_sidecar_bytes = sync_sidecar_bytes
+        self.step_chars = step_chars  # split this much between progress reports
         self.document: Document | None = None
         self.done = False  # finish() ran: the sidecar is adopted
         self.merged: MergeResult | None = None  # tags pressed meanwhile, merged in
@@ -82,19 +83,25 @@ class Opening:
 
         Runs on any thread. When :meth:`finish` is called meanwhile (quit) the split
         stops at its next step and the sidecar is read at once; when ``progress``
-        returns False (its caller is gone) everything stops.
+        returns False (its caller is gone) everything stops. ``progress`` is called
+        without the lock held: the app's callback waits for its own thread, which may be
+        in :meth:`finish` waiting for the lock (quit while a big briefing loads hung so).
         """
-        with self._lock:
-            document = self.document
-            if document is None or self._read is not None or self.done:
-                return
-            split = document.segmentation
-            while not self._hurry and not split.extend(min_chars=SPLIT_STEP_CHARS):
-                if progress is not None and not progress(split.covered):
+        while True:
+            with self._lock:
+                document = self.document
+                if document is None or self._read is not None or self.done:
                     return
-            if progress is not None and not progress(split.covered):
+                split = document.segmentation
+                complete = self._hurry or split.extend(min_chars=self.step_chars)
+                covered = split.covered
+            if progress is not None and not progress(covered):
                 return
-            self._read = document.read_sidecar()
+            if complete:
+                with self._lock:
+                    if self._read is None and not self.done:
+                        self._read = document.read_sidecar()
+                return
 
     def finish(self) -> MergeResult | None:
         """Adopt the sidecar read by :meth:`rest` (on the document's own thread).

@@ -109,6 +109,8 @@ def event_prompt(event: Event, codebook: Codebook) -> Hanging:
         parts.append(Content.styled(f"  {tag}", codebook.colour(tag)))
     if event.about:
         parts.append(plain(f"  ⌖ {', '.join(event.about)}", "$text-muted"))
+    # whose ¶ and s. these are: the rows of one day come from many documents
+    parts.append(plain(f"  {clip(event.citation.file, 40)}", "$text-muted"))
     return Hanging([Hang(label, Content.assemble(*parts))])
 
 
