@@ -30,7 +30,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark what the edit loop (``make test-fast``) leaves out, from what a test uses, so
     no test file has to remember it: ``snapshot`` (an SVG of the app), ``app`` (in a
     module that runs the whole app), ``process`` (in a module that starts processes),
-    ``property`` (Hypothesis). ``system`` is marked by hand (tests/test_crash.py)."""
+    ``property`` (Hypothesis). ``system`` is marked by hand (tests/test_crash.py).
+    Then order them, slowest kinds first (:func:`_cost`)."""
     for item in items:
         names = getattr(item, "fixturenames", ())
         module = getattr(item, "module", None)
@@ -42,6 +43,27 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.process)
         if getattr(getattr(item, "obj", None), "is_hypothesis_test", False):
             item.add_marker(pytest.mark.property)
+    items.sort(key=_cost)
+
+
+#: The tests that take longest, one each (a 50-round soak, every benchmark): started
+#: first, so that neither is left running alone on one core at the end.
+_LONGEST = ("tests/test_soak_quick.py", "tests/test_benchmarks_quick.py")
+#: Slowest kinds first (ptys and kills, then other processes, the app, properties).
+_KINDS = ("system", "process", "snapshot", "app", "property")
+
+
+def _cost(item: pytest.Item) -> int:
+    """Where ``item`` runs: slow ones first. ``--dist worksteal`` (pyproject.toml) hands
+    the two workers halves of this order and lets an idle one take from the other's
+    queue, so the run ends on short tests on both cores instead of one long one. The
+    sort is stable: a file's tests of one kind stay together and in their order."""
+    if item.nodeid.startswith(_LONGEST):
+        return 0
+    for rank, kind in enumerate(_KINDS, start=1):
+        if item.get_closest_marker(kind) is not None:
+            return rank
+    return len(_KINDS) + 1
 
 
 @pytest.fixture

@@ -61,7 +61,8 @@ class PtyApp:
         return strip_escapes(self.raw[since:])
 
     def pump(self, seconds: float = 0.0) -> None:
-        """Read what the app writes for ``seconds`` (at least once, without waiting)."""
+        """Read what the app writes for ``seconds`` (at least once, without waiting), or
+        until the app has exited and everything it wrote is read: no more can come."""
         if self.fd < 0:  # hung up: nothing more to read
             time.sleep(seconds)
             return
@@ -75,7 +76,7 @@ class PtyApp:
                 except OSError:  # the app is gone (EIO)
                     chunk = b""
                 if not chunk:
-                    if time.monotonic() >= deadline:
+                    if time.monotonic() >= deadline or self.child.poll() is not None:
                         return
                     time.sleep(min(left, 0.02))
                     continue

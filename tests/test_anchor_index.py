@@ -112,3 +112,26 @@ def test_needles_across_the_index_windows_are_found() -> None:
     index = GramIndex(text, needles)
     for needle in needles:
         assert index.find_all(needle) == find_all(text, needle)
+
+
+@settings(max_examples=150, deadline=None)
+@given(words=st.lists(st.sampled_from(["Kabul", "a", "said.", "  ", "\n", "\n\n", " " * 70,
+                                       "x" * 70, "U.N.", "Talks resumed.", "é"]),
+                      max_size=80))
+def test_sentence_keys_from_their_ends_equal_keys_from_the_whole(words: list[str]) -> None:
+    """Heads and tails are keyed from 64 characters at each end of a sentence; the keys
+    are those of the whole sentence, blanks, long words and short sentences included."""
+    from briefing_tui.core.segment import segment
+
+    text = " ".join(words)
+    finder = anchor_search.Finder(text, segment(text))
+    heads, tails = finder._key_index()
+    seg = finder.seg
+    whole = [anchor_search.normalise(text[s:e]) for s, e in zip(seg.starts, seg.ends,
+                                                                strict=True)]
+    expected_heads: dict[str, list[int]] = {}
+    expected_tails: dict[str, list[int]] = {}
+    for i, sentence in enumerate(whole):
+        expected_heads.setdefault(sentence[:anchor_search.KEY_CHARS], []).append(i)
+        expected_tails.setdefault(sentence[-anchor_search.KEY_CHARS:], []).append(i)
+    assert (heads, tails) == (expected_heads, expected_tails)

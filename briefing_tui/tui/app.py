@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widgets import Footer
 
 from briefing_tui.core.annotations import Anchor
 from briefing_tui.core.codebook import Codebook
@@ -39,6 +39,7 @@ from briefing_tui.tui.panes import AnnotationsPane, DocumentList
 from briefing_tui.tui.reader import Reader
 from briefing_tui.tui.relisting import RelistMixin
 from briefing_tui.tui.saving import AutosaveMixin
+from briefing_tui.tui.search_box import SearchBox
 from briefing_tui.tui.searching import SearchMixin
 from briefing_tui.tui.status import StatusBar, status_of
 from briefing_tui.tui.suggest_why import SuggestionWhy
@@ -83,8 +84,8 @@ class BriefingApp(SuggestingMixin, OrphanMixin, FixingMixin, TeamMixin, SearchMi
                         yield NoteView(id=f"note-{ident}", classes="note-view")
                         yield SuggestionWhy(id=f"why-{ident}")
             yield AnnotationsPane(self.codebook, id="annotations")
-        yield Input(placeholder="Search this document (enter to find, escape to close)",
-                    id="search", restrict=SEARCHABLE)
+        yield SearchBox(placeholder="Search this document (enter to find, escape to close)",
+                        id="search", restrict=SEARCHABLE)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -160,9 +161,7 @@ class BriefingApp(SuggestingMixin, OrphanMixin, FixingMixin, TeamMixin, SearchMi
     def document_changed(self, entry: Entry, save: bool = True,
                          sentence: int | None = None) -> None:
         """Tags changed (key, undo, reload, merge): redraw, recount, save soon.
-
-        ``sentence`` names the one sentence that changed, so only its rows are redrawn.
-        """
+        ``sentence`` names the one sentence that changed: only its rows are redrawn."""
         entry.refresh_counts()
         for reader in self.readers():
             if self.entry_of(reader) is entry:

@@ -23,6 +23,7 @@ from briefing_tui.core.text import DocumentError
 from briefing_tui.core.visible import visible
 from briefing_tui.tui.entry import Entry
 from briefing_tui.tui.locking import LockMixin
+from briefing_tui.tui.memory import give_back
 from briefing_tui.tui.panes import AnnotationsPane, DocumentList, plain
 from briefing_tui.tui.reader import Reader
 
@@ -171,6 +172,7 @@ class LoadingMixin(LockMixin):
         self._after_load(entry)
 
     def _loading_progress(self, entry: Entry, covered: int) -> None:
+        give_back()  # what the step freed, before the next one (tui/memory.py)
         for reader in self.query(Reader):
             if self.entry_of(reader) is entry:
                 reader.segmentation_grew()
@@ -194,3 +196,4 @@ class LoadingMixin(LockMixin):
         self.refresh_layers(entry)
         self.document_changed(entry, save=document.dirty)
         gc.freeze()  # a big document's objects live on: keep full collections off keys
+        give_back()
