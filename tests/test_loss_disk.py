@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefing_tui.core.document import open_document
-from briefing_tui.core.sidecar import sidecar_path
+from briefing_tui.core.sidecar import read_sidecar, sidecar_path
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.dialogs import ChoiceDialog
 
@@ -151,3 +151,27 @@ async def test_q_during_an_unreadable_sidecar_quits_and_keeps_a_copy(tmp_path: P
     assert app.return_code == 0
     assert sidecar_path(doc).read_bytes() == CONFLICTED
     assert len(list(folder.glob("*.mine-*.yaml"))) == 1
+
+
+async def test_quit_before_the_poll_saw_an_unreadable_sidecar_keeps_a_copy(
+        tmp_path: Path) -> None:
+    """Everything saved, then a merge leaves conflict markers, then q before the disk poll
+    noticed: the tags were only in the app (the file holds markers), and quit skipped the
+    clean document (found when a loaded full suite ran `test_loss_pty`)."""
+    folder = copy_samples(tmp_path / "docs", only_seed=True)
+    doc = folder / SEED.name
+    app = make_app(folder)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("1", "j", "2")
+        await settle(pilot)
+        assert not app.opened_entries()[0].document.dirty  # type: ignore[union-attr]
+        sidecar_path(doc).write_bytes(CONFLICTED)
+        await pilot.press("q")  # no check_disk: the poll has not run since
+        await pilot.pause(0.1)
+    assert app.return_code == 0
+    assert sidecar_path(doc).read_bytes() == CONFLICTED  # never written over
+    copies = list(folder.glob("*.mine-*.yaml"))
+    assert len(copies) == 1
+    found = read_sidecar(copies[0])
+    assert found is not None
+    assert sorted(a.tags for a in found[0].annotations) == [("migration",), ("security",)]

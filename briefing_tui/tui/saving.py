@@ -254,6 +254,9 @@ class AutosaveMixin(AppBase):
             if document is None or not self.may_save(entry):
                 continue
             self.sidecar_vanished(entry, tell=False)
+            if not document.sidecar_error and len(document.annotations) and \
+                    document.changed_on_disk():  # since the last poll: is it still readable?
+                document.mark_unreadable()
             if document.sidecar_error and len(document.annotations) and document.ready:
                 # unreadable now, but we hold its tags (unsaved or not): a copy keeps them
                 pass
@@ -262,7 +265,7 @@ class AutosaveMixin(AppBase):
             if document.sidecar_error:  # unreadable: never written; ours go to a copy
                 try:
                     copy = document.save_copy()
-                    notes.append(f"{document.sidecar.name} cannot be read; your unsaved "
+                    notes.append(f"{document.sidecar.name} cannot be read; your "
                                  f"tags were saved to {copy.name}")
                 except SidecarError as exc:
                     failures.append(f"{document.name}: {exc}")
