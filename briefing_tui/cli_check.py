@@ -26,6 +26,10 @@ from briefing_tui.core.text import DocumentError
 from briefing_tui.core.visible import escape_json_text, visible
 
 
+def _annotations(count: int) -> str:
+    return f"{count} annotation{'' if count == 1 else 's'}"
+
+
 def cmd_sentences(args: argparse.Namespace) -> int:
     try:
         document = open_document(args.path, segment_chars=None)
@@ -79,10 +83,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         report = document.anchor_report
         total = len(document.annotations)
         if report is None:
-            print(f"{name}: {total} annotations, all exact")
+            print(f"{name}: {_annotations(total)}, all exact")
         else:
-            print(f"{name}: {total} annotations: {report.exact} exact, {report.moved} moved, "
-                  f"{report.review} need review, {report.orphan} orphaned")
+            print(f"{name}: {_annotations(total)}: {report.exact} exact, {report.moved} moved, "
+                  f"{report.review} {'needs' if report.review == 1 else 'need'} review, "
+                  f"{report.orphan} orphaned")
             for line in report.details:
                 print(f"  {visible(line, keep_newlines=False)}")
             if report.needs_attention:

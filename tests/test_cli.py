@@ -85,7 +85,7 @@ def test_check_reports_exact_moved_review_and_orphans(tmp_path: Path) -> None:
     doc.write_text(text, encoding="utf-8")
     result = briefing("check", folder)
     assert result.returncode == 1
-    assert "1 need review, 1 orphaned" in result.stdout
+    assert "1 needs review, 1 orphaned" in result.stdout
     assert "orphan:" in result.stdout
     fixed = briefing("check", "--fix", folder)
     assert "re-anchored sidecar written" in fixed.stdout

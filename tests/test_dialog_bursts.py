@@ -73,3 +73,54 @@ def test_the_brief_typed_in_one_burst_with_ctrl_s_is_saved_whole(tmp_path: Path)
         app.close()
     brief = yaml.safe_load((folder / "brief.yaml").read_text(encoding="utf-8"))
     assert brief["title"] == LETTERS
+
+
+def test_fields_typed_in_one_burst_with_tabs_land_in_their_own_fields(tmp_path: Path) -> None:
+    """Title, tab, period, tab, bottom line, ctrl+s in one write: each in its own field.
+
+    tab moved the focus only when the title field reached it in its queue, and the period's
+    letters, already handed to the title field, went on into it (the bottom line was saved
+    as the period). tab is now taken when the app reads it, like ctrl+s."""
+    folder = _folder(tmp_path)
+    app = PtyApp(folder)
+    try:
+        assert app.wait_for("sentence 1/")
+        mark = app.mark()
+        app.send("e")
+        assert app.wait_for("The brief", since=mark)
+        mark = app.mark()
+        app.send("b")
+        assert app.wait_for("The brief in your words", since=mark)
+        app.pump(0.3)
+        app.send("Kunar\t2012-09-28 to 2012-10-04\tReturns stall." + CTRL_S)
+        app.pump(1.0)
+        app.send("\x1b")
+        app.pump(0.5)
+        app.send("q")
+        assert app.wait() == 0
+    finally:
+        app.close()
+    brief = yaml.safe_load((folder / "brief.yaml").read_text(encoding="utf-8"))
+    assert (brief["title"], brief["period"], brief["bottom_line"]) == (
+        "Kunar", "2012-09-28 to 2012-10-04", "Returns stall.")
+
+
+def test_metadata_typed_in_one_burst_with_tabs_lands_in_its_fields(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    app = PtyApp(folder)
+    try:
+        assert app.wait_for("sentence 1/")
+        mark = app.mark()
+        app.send("M")
+        assert app.wait_for("ctrl+s", since=mark)
+        app.pump(0.3)
+        app.send(" (Kunar update)\t2012-10-04" + CTRL_S)  # the title field holds the file's
+        app.pump(1.0)
+        app.send("q")
+        assert app.wait() == 0
+    finally:
+        app.close()
+    document = yaml.safe_load(
+        sidecar_path(folder / "brief.txt").read_text(encoding="utf-8"))["document"]
+    assert document.get("date") == "2012-10-04"
+    assert document["title"].endswith("(Kunar update)") and "2012" not in document["title"]

@@ -99,7 +99,7 @@ def test_check_a_folder_of_every_format(corpus: Path) -> None:
                      "locked.pdf: unreadable: encrypted PDF: it needs a password (save an "
                      "unprotected copy to open it)",
                      "news1.html: no sidecar",
-                     "sitrep.pdf: 1 annotations, all exact"]
+                     "sitrep.pdf: 1 annotation, all exact"]
     assert done.returncode == 2
 
 

@@ -23,7 +23,7 @@ from briefing_tui.core.brief.file import BriefFile
 from briefing_tui.core.brief.words import TRENDS
 from briefing_tui.core.visible import visible
 from briefing_tui.tui.dialogs import ask_before_discarding
-from briefing_tui.tui.typed_first import after_typed
+from briefing_tui.tui.typed_first import FIELD_BINDINGS, after_typed
 
 NO_TREND = "—"
 
@@ -51,7 +51,7 @@ class BriefDialog(ModalScreen[dict[str, Any] | None]):
     BriefDialog .buttons { margin-top: 0; }
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel"),
-                Binding("ctrl+s", "save", "Save", priority=True)]
+                Binding("ctrl+s", "save", "Save", priority=True), *FIELD_BINDINGS]
 
     def __init__(self, brief: BriefFile, tags: Sequence[str], where: str) -> None:
         super().__init__()

@@ -13,7 +13,7 @@ from textual.widgets import Button, Input, Label, Static
 from briefing_tui.core.metadata import FIELDS, Metadata, clean, date_problem
 from briefing_tui.core.visible import visible
 from briefing_tui.tui.dialogs import ask_before_discarding
-from briefing_tui.tui.typed_first import after_typed
+from briefing_tui.tui.typed_first import FIELD_BINDINGS, after_typed
 
 #: Where the chooser starts: the candidate nearest this share of the sentence.
 _MIDDLE = 0.5
@@ -88,7 +88,7 @@ class MetadataDialog(ModalScreen[Metadata | None]):
     Returns the analyst's fields (None for one left as the file says), or None."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel"),
-                Binding("ctrl+s", "save", "Save", priority=True)]
+                Binding("ctrl+s", "save", "Save", priority=True), *FIELD_BINDINGS]
 
     def __init__(self, name: str, mine: Metadata, found: Metadata) -> None:
         super().__init__()

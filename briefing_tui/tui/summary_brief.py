@@ -36,9 +36,9 @@ EVENT_LIMIT = 500  # timeline rows on screen; the written export has them all
 def words_options(summary: Summary) -> list[Option]:
     """The analyst's own words (brief.yaml) at the very top; b edits them."""
     words = summary.brief.words
-    head = Content.assemble(Content.styled("■ The brief", "bold"), Content.styled(
-        "  · b edits the title, period, bottom line, judgments, outlook and trends",
-        "$text-muted"))
+    head = Hanging([Hang(Content.styled("■ The brief  ", "bold"), Content.styled(
+        "· b edits the title, period, bottom line, judgments, outlook and trends",
+        "$text-muted"))])
     options = [Option(head, disabled=True)]
     if summary.brief.title or summary.brief.period:
         options.append(Option(plain("    " + " · ".join(
@@ -104,7 +104,7 @@ def event_prompt(event: Event, codebook: Codebook) -> Hanging:
     style = "bold" if event.stated else "$text-muted"
     label = Content.assemble(Content.styled(f"    {day:<27}", style),
                              Content.styled(f"{place(event.citation):<11} ", "$text-muted"))
-    parts: list[Content | str] = [plain(clip(event.text, 120))]
+    parts: list[Content | str] = [plain(clip(event.text, 300))]
     for tag in event.tags:
         parts.append(Content.styled(f"  {tag}", codebook.colour(tag)))
     if event.about:

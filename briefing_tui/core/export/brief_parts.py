@@ -29,7 +29,12 @@ def undated_line(summary: Summary) -> str:
     if not missing:
         return ""
     return (f"{missing} tagged sentence{'s' if missing != 1 else ''} not on the timeline: "
-            "no date stated and no document date (set one with M in the reader).")
+            "no date with its year stated and no document date (set one with M in the reader).")
+
+
+def full_stop(text: str) -> str:
+    """``text`` ending with one full stop: "to 14 Oct." is not given a second one."""
+    return text if text.rstrip().endswith((".", "!", "?", "…")) else f"{text}."
 
 
 def status(summary: Summary, figure: KeyFigure) -> str:

@@ -21,6 +21,7 @@ from briefing_tui.core.export.brief_parts import (
     OUTLOOK,
     TIMELINE_INTRO,
     dated,
+    full_stop,
     grouped,
     has_trends,
     number,
@@ -182,7 +183,8 @@ def _header(summary: Summary, tags: _Tags) -> list[str]:
     lines = ["<header>", f"<h1>{_e(summary.brief.title or TITLE, one_line=True)}</h1>",
              f'<p class="meta">{intro}</p>']
     if summary.brief.period:
-        lines.append(f'<p class="meta">Period: {_e(summary.brief.period, one_line=True)}.</p>')
+        period = _e(full_stop(summary.brief.period), one_line=True)
+        lines.append(f'<p class="meta">Period: {period}</p>')
     filters = filters_line(summary)
     if filters:
         lines.append(f'<p class="meta">Filters: {_e(filters, one_line=True)}.</p>')

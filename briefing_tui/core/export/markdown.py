@@ -24,6 +24,7 @@ from briefing_tui.core.export.brief_parts import (
     OUTLOOK,
     TIMELINE_INTRO,
     dated,
+    full_stop,
     grouped,
     has_trends,
     number,
@@ -151,7 +152,7 @@ def _header(summary: Summary) -> list[str]:
         intro = f"From {count}."
     lines = [f"# {md_escape(summary.brief.title or TITLE, one_line=True)}", "", intro]
     if summary.brief.period:
-        lines.append(f"Period: {md_escape(summary.brief.period, one_line=True)}.")
+        lines.append(f"Period: {md_escape(full_stop(summary.brief.period), one_line=True)}")
     filters = filters_line(summary)
     if filters:
         lines.append(f"Filters: {md_escape(filters, one_line=True)}.")
