@@ -9,12 +9,17 @@ an unreadable folder, and the limit.
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from briefing_tui.core.corpus import find_documents, is_briefing, natural_key
+
+from .test_hostile_cli import UNPRIVILEGED
 
 
 def _reference(folder: Path, limit: int = 20_000) -> list[Path]:
@@ -87,17 +92,23 @@ def test_a_folder_given_by_a_relative_or_symlinked_path(tmp_path: Path,
 
 
 def test_an_unreadable_folder_is_named_and_the_rest_listed(tmp_path: Path) -> None:
+    """In a process without the capabilities that let root read any folder (as a user)."""
     folder = _tree(tmp_path)
     locked = folder / "b" / "deeper"
+    script = ("import json, sys; from pathlib import Path; "
+              "from briefing_tui.core.corpus import find_documents; "
+              "found = find_documents([Path(sys.argv[1])]); "
+              "print(json.dumps([list(found.unreadable), [str(d) for d in found.documents]]))")
     locked.chmod(0)
     try:
-        if os.access(locked, os.R_OK):
-            pytest.skip("running as a user who reads every folder")
-        found = find_documents([folder])
-        assert [u.split(":")[0] for u in found.unreadable] == [str(locked)]
-        assert found.documents == _reference(folder)
+        done = subprocess.run([*UNPRIVILEGED, sys.executable, "-c", script, str(folder)],
+                              capture_output=True, text=True, timeout=60, check=True)
     finally:
         locked.chmod(0o755)
+    unreadable, documents = json.loads(done.stdout)
+    assert [u.split(":")[0] for u in unreadable] == [str(locked)]
+    assert documents == [str(p) for p in _reference(folder) if locked not in p.parents]
+    assert any(locked in p.parents for p in _reference(folder))  # it did hold briefings
 
 
 def test_the_limit_stops_after_the_folder_that_passes_it(tmp_path: Path) -> None:
