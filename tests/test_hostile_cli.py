@@ -179,7 +179,7 @@ def test_a_symlinked_briefing_has_its_targets_sidecar(tmp_path: Path) -> None:
         encoding="utf-8")
     assert sidecar_path(link) == sidecar_path(real)
     via_link = briefing("check", link)
-    assert "1 annotations" in via_link.stdout, via_link.stdout
+    assert "1 annotation:" in via_link.stdout, via_link.stdout
     both = briefing("export", link, real, "--format", "json", "--no-timestamp")
     assert len(json.loads(both.stdout)["documents"]) == 1  # one real file, listed once
     assert not (tmp_path / "latest.txt.annotations.yaml").exists()
