@@ -31,21 +31,37 @@ def _folder(tmp_path: Path) -> Path:
     return folder
 
 
-def test_a_note_typed_in_one_burst_with_ctrl_s_is_saved_whole(tmp_path: Path) -> None:
-    folder = _folder(tmp_path)
+def _type_in_one_burst(folder: Path, opens: list[tuple[str, str]], burst: str,
+                       back: bool = False) -> None:
+    """Open a dialog (each key, then the text it shows), write ``burst`` in one go, quit.
+
+    ``back``: the dialog sits on another screen, left with escape before quitting (sent
+    alone: ESC q would read as alt+q)."""
     app = PtyApp(folder)
     try:
         assert app.wait_for("sentence 1/")
-        mark = app.mark()
-        app.send("n")
-        assert app.wait_for("ctrl+s saves", since=mark)
+        for key, shown in opens:
+            mark = app.mark()
+            app.send(key)
+            assert app.wait_for(shown, since=mark)
         app.pump(0.3)
-        app.send(LETTERS + CTRL_S)
+        app.send(burst + CTRL_S)
         app.pump(1.0)
+        if back:
+            app.send("\x1b")
+            app.pump(0.5)
         app.send("q")
         assert app.wait() == 0
     finally:
         app.close()
+
+
+BRIEF_DIALOG = [("e", "The brief"), ("b", "The brief in your words")]
+
+
+def test_a_note_typed_in_one_burst_with_ctrl_s_is_saved_whole(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    _type_in_one_burst(folder, [("n", "ctrl+s saves")], LETTERS)
     notes = [entry["note"] for entry in yaml.safe_load(
         sidecar_path(folder / "brief.txt").read_text(encoding="utf-8"))["annotations"]]
     assert notes == [LETTERS]
@@ -53,24 +69,7 @@ def test_a_note_typed_in_one_burst_with_ctrl_s_is_saved_whole(tmp_path: Path) ->
 
 def test_the_brief_typed_in_one_burst_with_ctrl_s_is_saved_whole(tmp_path: Path) -> None:
     folder = _folder(tmp_path)
-    app = PtyApp(folder)
-    try:
-        assert app.wait_for("sentence 1/")
-        mark = app.mark()
-        app.send("e")
-        assert app.wait_for("The brief", since=mark)
-        mark = app.mark()
-        app.send("b")
-        assert app.wait_for("The brief in your words", since=mark)
-        app.pump(0.3)
-        app.send(LETTERS + CTRL_S)
-        app.pump(1.0)
-        app.send("\x1b")  # back to the reader (alone: ESC q would read as alt+q)
-        app.pump(0.5)
-        app.send("q")
-        assert app.wait() == 0
-    finally:
-        app.close()
+    _type_in_one_burst(folder, BRIEF_DIALOG, LETTERS, back=True)
     brief = yaml.safe_load((folder / "brief.yaml").read_text(encoding="utf-8"))
     assert brief["title"] == LETTERS
 
@@ -82,24 +81,8 @@ def test_fields_typed_in_one_burst_with_tabs_land_in_their_own_fields(tmp_path: 
     letters, already handed to the title field, went on into it (the bottom line was saved
     as the period). tab is now taken when the app reads it, like ctrl+s."""
     folder = _folder(tmp_path)
-    app = PtyApp(folder)
-    try:
-        assert app.wait_for("sentence 1/")
-        mark = app.mark()
-        app.send("e")
-        assert app.wait_for("The brief", since=mark)
-        mark = app.mark()
-        app.send("b")
-        assert app.wait_for("The brief in your words", since=mark)
-        app.pump(0.3)
-        app.send("Kunar\t2012-09-28 to 2012-10-04\tReturns stall." + CTRL_S)
-        app.pump(1.0)
-        app.send("\x1b")
-        app.pump(0.5)
-        app.send("q")
-        assert app.wait() == 0
-    finally:
-        app.close()
+    _type_in_one_burst(folder, BRIEF_DIALOG, "Kunar\t2012-09-28 to 2012-10-04\tReturns stall.",
+                       back=True)
     brief = yaml.safe_load((folder / "brief.yaml").read_text(encoding="utf-8"))
     assert (brief["title"], brief["period"], brief["bottom_line"]) == (
         "Kunar", "2012-09-28 to 2012-10-04", "Returns stall.")
@@ -107,19 +90,8 @@ def test_fields_typed_in_one_burst_with_tabs_land_in_their_own_fields(tmp_path: 
 
 def test_metadata_typed_in_one_burst_with_tabs_lands_in_its_fields(tmp_path: Path) -> None:
     folder = _folder(tmp_path)
-    app = PtyApp(folder)
-    try:
-        assert app.wait_for("sentence 1/")
-        mark = app.mark()
-        app.send("M")
-        assert app.wait_for("ctrl+s", since=mark)
-        app.pump(0.3)
-        app.send(" (Kunar update)\t2012-10-04" + CTRL_S)  # the title field holds the file's
-        app.pump(1.0)
-        app.send("q")
-        assert app.wait() == 0
-    finally:
-        app.close()
+    # the title field starts with the file's own title: the burst adds to it
+    _type_in_one_burst(folder, [("M", "ctrl+s")], " (Kunar update)\t2012-10-04")
     document = yaml.safe_load(
         sidecar_path(folder / "brief.txt").read_text(encoding="utf-8"))["document"]
     assert document.get("date") == "2012-10-04"
