@@ -18,25 +18,13 @@ from briefing_tui.core.extract import cache, split_cache
 from briefing_tui.core.fixes import join_next
 from briefing_tui.core.summary import build_summary
 
-from .constants import SAMPLES
-
-NAMES = ("afghan-deportations-2026.txt", "kabul-dateline-talks.txt",
-         "nangarhar-returnees-names.txt")
+from .tagged_corpus import NAMES, tagged_corpus
 
 
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
     """Three sample briefings, their third and fifth sentences tagged (real sidecars)."""
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for name in NAMES:
-        shutil.copy(SAMPLES / name, folder / name)
-        document = open_document(folder / name)
-        for index, tags in ((2, ["security"]), (4, ["migration", "diplomacy"])):
-            sentence = document.segmentation.sentence(index)
-            document.annotations.set_tags(document.text, sentence.start, sentence.end, tags)
-        document.save()
-    return folder
+    return tagged_corpus(tmp_path / "corpus")
 
 
 def export(folder: Path) -> tuple[dict[str, str], int, int]:
