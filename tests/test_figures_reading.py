@@ -42,6 +42,15 @@ from briefing_tui.core.figures.rules import attribution, counts_in
      [(350, "min", "returned", "displaced persons")]),
     ("Some 7,000 internally displaced persons returned to their villages.",
      [(7000, "approx", "returned", "IDPs")]),
+    # a number word alone as the object, whom it counts left to the clause around it
+    ("Troops dropped a grenade into the well, killing one and wounding two others.",
+     [(1, "exact", "killed", ""), (2, "exact", "wounded", "others")]),
+    ("The patrol killed two, detained several and seized rifles.",
+     [(2, "exact", "killed", ""), (3, "min", "detained", "")]),
+    ("Gunmen killed one of them at the checkpoint.", [(1, "exact", "killed", "")]),
+    # a count that goes on to a noun not counted is no figure ("two hours")
+    ("The patrol was detained two hours later.", []),
+    ("By Friday the toll had reached 12.", []),
 ])
 def test_counts_read_as_an_analyst_would(sentence: str, expected: list[tuple[object, ...]],
                                          ) -> None:

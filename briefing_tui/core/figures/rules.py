@@ -3,7 +3,8 @@
 Two shapes cover press releases and situation reports:
 
 * object after the verb: "killed two insurgents", "detained three suspected insurgents",
-  "displacing more than 7,000 people", "killed the Taliban leader" (one);
+  "displacing more than 7,000 people", "killed the Taliban leader" (one), a count alone
+  ("killing one and wounding two others");
 * subject before the verb: "an insurgent was killed", "5.8K people displaced",
   "at least 12 civilians have been injured";
 * a noun of the event: "the capture of 12 fighters", "resulted in the arrest of two
@@ -83,6 +84,13 @@ OBJECT = re.compile(
     rf"\b(?P<verb>{_VERB})\b(?:\s+(?:a\s+total\s+of|and\s+(?:{_VERB})|up|off))?\s+"
     rf"(?:{_COUNT}|(?P<the>the){_MODS}\s+(?P<whoone>{_WHO})\b|{_NAMED})", re.IGNORECASE)
 _NOUN = "|".join(sorted(NOUN_KIND, key=len, reverse=True))
+# "killing one and wounding two others": a count standing alone as the object, whom it
+# counts said by the clause around it (never "a"/"an", which need their noun). Only the
+# verbs done to people take one alone: "the toll reached 12" counts no one reached.
+_DONE_TO = r"(?:kill|wound|injur|detain|arrest|captur)(?:ing|ed)"
+ALONE = re.compile(
+    rf"\b(?P<verb>{_DONE_TO})\s+(?:(?P<qual>{_QUAL})\s+)?(?!(?:a|an)\b)(?P<num>{NUMBER})"
+    rf"(?=\s*(?:[,.;]|$)|\s+(?:and|of\s+them)\b)", re.IGNORECASE)
 NOUN = re.compile(rf"\b(?P<verb>{_NOUN})\s+of\s+(?:a\s+total\s+of\s+)?{_COUNT}",
                   re.IGNORECASE)
 CHAIN = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+along\s+with\s+|\s+as\s+well\s+as\s+|"
@@ -172,6 +180,13 @@ def counts_in(sentence: str) -> list[Count]:
                 found.append(chained)
                 taken.append((more.start(), more.end()))
                 end = more.end()
+    for match in ALONE.finditer(sentence):
+        count = _count(match, VERB_KIND[match.group("verb").lower()], match.start(),
+                       match.end())
+        if count and free(count.start, count.end) and \
+                not PURPOSE.search(sentence, 0, match.start()):
+            found.append(count)
+            taken.append((count.start, count.end))
     for match in NOUN.finditer(sentence):
         count = _count(match, NOUN_KIND[match.group("verb").lower()], match.start(),
                        match.end())
