@@ -159,9 +159,10 @@ def run(quick: bool) -> list[Row]:
     path = None if quick else data_file()
     if path is None:
         return []
+    held = score(path, part=slice(150, None))  # the targets are for releases not seen
     return [row(f"ISAF releases: {field} exact", rate * 100, "%", 1,
-                target=f">= {TARGETS[field]:.0%}", ok=rate >= TARGETS[field],
-                first_trial=FIRST_TRIAL[field] * 100)
+                target=f">= {TARGETS[field]:.0%} held out", ok=held[field] >= TARGETS[field],
+                first_trial=FIRST_TRIAL[field] * 100, held_out=held[field] * 100)
             for field, rate in score(path).items()]
 
 
@@ -179,7 +180,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'field':<10} {'ours':>7} {'1st half':>9} {'held out':>9} {'first trial':>12} "
           f"{'target':>7}")
     for field, rate in rates.items():
-        mark = "ok" if rate >= TARGETS[field] else "BELOW"
+        # the targets are for releases not seen: the held-out half decides
+        mark = "ok" if held[field] >= TARGETS[field] else "BELOW"
         print(f"{field:<10} {rate:>7.1%} {first[field]:>9.1%} {held[field]:>9.1%} "
               f"{FIRST_TRIAL[field]:>12.0%} {TARGETS[field]:>7.0%}  {mark}")
     return 0

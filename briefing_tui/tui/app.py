@@ -20,6 +20,7 @@ from textual.widgets import Footer
 
 from briefing_tui.core.annotations import Anchor
 from briefing_tui.core.codebook import Codebook
+from briefing_tui.core.collector import resume
 from briefing_tui.core.document import Document
 from briefing_tui.core.settings import Settings
 from briefing_tui.core.state import AppState, save_state
@@ -128,6 +129,7 @@ class BriefingApp(SuggestingMixin, OrphanMixin, FixingMixin, TeamMixin, SearchMi
                 self.open_in(first_reader, entry)
             if self.entry_of(first_reader) is entry:  # shown, or its text is being extracted
                 break
+        self.call_after_refresh(resume)  # the collector, paused for the start (core/collector.py)
         self.call_after_refresh(self._scan_corpus)
         self.reader("reader-1").focus()
         self.update_status()
