@@ -24,6 +24,7 @@ import sys
 import time
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 from benchmarks._common import real_data
 from briefing_tui.core.codebook import Codebook
@@ -46,9 +47,10 @@ def data_folder() -> Path | None:
     return found.parent if found else None
 
 
-def load(folder: Path) -> list[tuple[str, frozenset[str]]]:
-    """(sentence, tags) pairs from both sets."""
-    pairs: list[tuple[str, frozenset[str]]] = []
+def load(folder: Path, sources: bool = False) -> list[Any]:
+    """(sentence, tags) pairs from both sets; with ``sources``, (sentence, tags, set)
+    with set "drm" or "cameo" (bench_suggest_protocol measures a tag on its sets)."""
+    pairs: list[Any] = []
     with (folder / "drm_validation.csv").open(encoding="utf-8", newline="") as handle:
         for record in csv.DictReader(handle):
             tags = set()
@@ -56,13 +58,15 @@ def load(folder: Path) -> list[tuple[str, frozenset[str]]]:
                 tags.add("security")
             if record["refugees"] == "1":
                 tags.add("migration")
-            pairs.append((record["message"], frozenset(tags)))
+            pairs.append((record["message"], frozenset(tags), "drm") if sources
+                         else (record["message"], frozenset(tags)))
     cameo = folder / "cameo_train.tsv"
     if cameo.is_file():
         for line in cameo.read_text(encoding="utf-8").splitlines():
             text, _, label = line.rpartition("\t")
             tags = {"1": {"diplomacy"}, "3": {"diplomacy"}, "4": {"security"}}.get(label, set())
-            pairs.append((text, frozenset(tags)))
+            pairs.append((text, frozenset(tags), "cameo") if sources
+                         else (text, frozenset(tags)))
     return pairs
 
 
