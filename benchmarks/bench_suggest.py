@@ -8,7 +8,10 @@ refugees -> migration; security, military -> security) and ``labelled/cameo_trai
 The sentences are shuffled once (fixed seed) and halved: the first half is the pool the
 "analyst" has tagged (the first N of it, N = 50, 100, 200, 500), the second half is
 ranked. Per tag: average precision and precision of the top 20, for rules only, the
-model only and both, with each learner. Then training time on 5,000 sentences and
+model only and both, with each learner (equal scores count in every order: no sort's
+luck). One draw of labels: the figures at 200 labels with their spread over ten draws,
+each tag on the sets that label it and labels gathered as the app gathers them, are
+``benchmarks/bench_suggest_protocol.py``'s. Then training time on 5,000 sentences and
 scoring time on 10,000 (three tags, as ``briefing suggest`` does: reasons only for the
 pairs above the threshold), and the import cost of the package.
 

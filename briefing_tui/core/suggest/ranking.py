@@ -1,9 +1,11 @@
 """Score (sentence, tag) pairs from the codebook rules and the learner, and rank them.
 
 The rules are the prior; the model trained on the analyst's tags takes a share of the
-score that grows with the tag's labels, ``n / (n + PRIOR_LABELS)`` (half at 20 labels,
-0.96 at 500): a few labels move the ranking a little, many move it most, and no fixed
-cut-off throws the first labels away. A tag's model needs :data:`MIN_WITH_RULES`
+score that grows with the tag's labels, at most ``n / (n + PRIOR_LABELS)`` (half at 20
+labels, 0.96 at 500): a few labels move the ranking a little, many move it most, and no
+fixed cut-off throws the first labels away. Within that, each tag's share is chosen at
+every retrain on held-out folds of the labels (:mod:`.blend`): down to the rules alone
+when the model ranks the analyst's own labels no better. A tag's model needs :data:`MIN_WITH_RULES`
 labelled sentences with it and as many known without it; a tag with no rules has no
 prior, so its model alone needs :data:`MIN_LABELS`. Short of that, the suggestions come
 from the rules alone and the reason says so. A modelled tag's score is then calibrated
