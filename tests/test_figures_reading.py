@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing_tui.core.figures.rules import attribution, counts_in
+from briefing_tui.core.figures.rules import attribution, counts_in, of_another_event
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
@@ -61,3 +61,19 @@ def test_a_sentence_opening_word_before_reports_is_no_source() -> None:
     assert attribution("Initial reports indicate 13 militants were killed.") == ""
     assert attribution("Local media reported that two people died.") == ""
     assert attribution("UNHCR reported that 300 refugees returned.") == "UNHCR"
+
+
+@pytest.mark.parametrize(("sentence", "another"), [
+    ("The commander is linked to a roadside bomb attack that killed four soldiers.", True),
+    ("Police say he led an ambush which had killed two policemen in May.", True),
+    ("He is accused of planning raids on convoys, including the killing of three civilians.",
+     True),
+    ("The Taliban leader was responsible for the deaths of two students.", True),
+    # the sentence's own event, whatever else it says of the target
+    ("The force, searching for a leader behind attacks on police, killed two insurgents.",
+     False),
+    ("Afghan forces, responsible for security in Kunduz, detained three suspects.", False),
+])
+def test_a_count_told_of_another_event(sentence: str, another: bool) -> None:
+    (count,) = [c for c in counts_in(sentence) if c.kind in ("killed", "detained")]
+    assert of_another_event(sentence[:count.start]) is another

@@ -1,5 +1,6 @@
 """When a sentence says a thing happened: explicit dates, and words relative to the
-document's date ("yesterday", "Sunday", "last night", "overnight").
+document's date ("yesterday", "Sunday", "last night", "overnight", "two days ago", "the
+day before yesterday").
 
 Relative words need a reference date; without one they resolve to nothing rather than to
 a guess. A weekday means the latest such day on or before the reference, as press releases
@@ -43,11 +44,14 @@ RANGES = [
                rf"(?:people|insurgents|civilians))(?:,?\s+{_YEAR})?", re.IGNORECASE),
 ]
 LAST_WEEK = re.compile(r"\blast week\b", re.IGNORECASE)
+# "over the weekend", "last weekend": the Saturday and Sunday on or before the reference.
+WEEKEND = re.compile(r"\b(?:(?:over|during|at|on)\s+the|this|last)\s+weekend\b", re.IGNORECASE)
 # A possessive names another event ("Tuesday's attack", "yesterday's blast"): not a date
 # of this one.
 _NOT_OWNED = r"(?!['\u2019]s\b)"
 RELATIVE = re.compile(
-    r"\b(?P<word>yesterday|today|tonight|this (?:morning|afternoon|evening)|last night|overnight|"
+    r"\b(?P<word>(?:the\s+)?day\s+before\s+yesterday|(?:two|three|four|five|six|\d)\s+days?"
+    r"\s+ago|yesterday|today|tonight|this (?:morning|afternoon|evening)|last night|overnight|"
     r"(?:early |late )?(?:on )?(?:" + "|".join(WEEKDAYS) + r"))\b" + _NOT_OWNED,
     re.IGNORECASE)
 # "during the past two days": from that many days before the reference, up to the day before.
@@ -96,8 +100,13 @@ def _explicit(text: str, reference: date | None, hint: int | None = None) -> lis
 def _relative(text: str, reference: date) -> list[Dated]:
     found: list[Dated] = []
     for match in RELATIVE.finditer(text):
-        word = match.group("word").lower()
-        if word.startswith(("yesterday", "last night", "overnight")):
+        word = " ".join(match.group("word").lower().split())
+        if word.endswith("day before yesterday"):
+            day = reference - timedelta(days=2)
+        elif word.endswith(" ago"):
+            count = word.split()[0]
+            day = reference - timedelta(days=_COUNTS.get(count) or int(count))
+        elif word.startswith(("yesterday", "last night", "overnight")):
             day = reference - timedelta(days=1)
         elif word in ("today", "tonight") or word.startswith("this "):
             day = reference
@@ -144,6 +153,11 @@ def _ranges(text: str, reference: date | None, hint: int | None = None) -> list[
             monday = reference - timedelta(days=reference.weekday() + 7)
             found.append(Dated(monday.isoformat(), match.start(), match.end(), True,
                                (monday + timedelta(days=6)).isoformat()))
+        for match in WEEKEND.finditer(text):
+            saturday = reference - timedelta(days=(reference.weekday() - 5) % 7)
+            sunday = min(saturday + timedelta(days=1), reference)
+            found.append(Dated(saturday.isoformat(), match.start(), match.end(), True,
+                               sunday.isoformat() if sunday > saturday else ""))
     return found
 
 

@@ -214,6 +214,26 @@ def counts_in(sentence: str) -> list[Count]:
     return sorted(found, key=lambda c: c.start)
 
 
+# "linked to an IED attack that killed four soldiers", "He is accused of attacks ...
+# including the killing of several soldiers": a count told of an earlier attack or of a
+# person's record, another event than the one a release reports.
+_ATTACK = r"(?:attacks?|bombings?|ambush(?:es)?|assaults?|explosions?|blasts?|assassinations?)"
+ATTACK_THAT = re.compile(rf"\b{_ATTACK}\s+(?:that|which)\s+(?:(?:had|has|have)\s+)?$",
+                         re.IGNORECASE)
+# The sentence's own verb tells a record: "He is accused of ...", "The leader was
+# responsible for ...": every count in it is of what the person did before.
+RECORD = re.compile(r"\A\W*(?:[\w'\u2019-]+\s+){1,4}?(?:is|was|are|were|has\s+been|had\s+been)"
+                    r"\s+(?:(?:also|allegedly|reportedly|believed\s+to\s+be)\s+)*(?:accused\s+of|"
+                    r"responsible\s+for|involved\s+in|linked\s+to|suspected\s+of|connected\s+to|"
+                    r"behind)\b", re.IGNORECASE)
+
+
+def of_another_event(before: str) -> bool:
+    """True when the words of a sentence ``before`` a count tell it of another event: an
+    attack it was in ("an attack that killed"), or the record a person is accused of."""
+    return bool(ATTACK_THAT.search(before) or RECORD.search(before))
+
+
 ATTRIBUTION = re.compile(
     r"\baccording to (?:the |a |an )?(?P<src>[A-Z][\w.&'\u2019-]*(?:\s+(?:of|for|and|the|"
     r"[A-Z][\w.&'\u2019-]*))*)|(?P<src2>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4})\s+"
