@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from briefing_tui.core.brief import Event, KeyFigure
@@ -108,8 +109,9 @@ class Frame:
     def empty(self) -> bool:
         return not self.total and not self.attention
 
-    @property
+    @cached_property
     def paginated(self) -> bool:
+        """Whether any document has pages (asked once per briefing: computed once)."""
         return any(info.pages for info in self.documents)
 
 
@@ -172,6 +174,11 @@ def frame_of(summary: Summary, heads: list[Head], codebook: Codebook) -> Frame:
         attention_tags=[*(t for h in heads for t in h.attention_tags),
                         *(t for h in heads for t in h.attention_co_tags)],
         order=tuple(tag.name for tag in codebook))
+
+
+def frame_for(summary: Summary, codebook: Codebook) -> Frame:
+    """``summary``'s frame (its counts and documents, as the CLI reports them)."""
+    return frame_of(summary, [head_of(view) for view in views_of(summary)], codebook)
 
 
 def context_of(fmt: str, frame: Frame, head: Head) -> tuple[Any, ...]:
