@@ -24,6 +24,7 @@ from briefing_tui.cli_common import (
 from briefing_tui.cli_streams import Parser, ProgressBar, run_guarded, stdout_console
 from briefing_tui.cli_team import TEAM_COMMANDS, add_team_commands
 from briefing_tui.core.codebook import Codebook, CodebookError, load_codebook
+from briefing_tui.core.collector import resume
 from briefing_tui.core.corpus import Corpus, find_documents
 from briefing_tui.core.errors import BriefingError
 from briefing_tui.core.extract import DOCUMENT_SUFFIXES
@@ -365,6 +366,8 @@ def cmd_completion(argv: list[str]) -> int:
 
 
 def _run(argv: list[str]) -> int:
+    if argv and argv[0] in (*COMMANDS, "completion"):
+        resume()  # the app resumes the collector after its first frame (core/collector.py)
     if argv and argv[0] == "completion":
         return cmd_completion(argv[1:])
     if argv and argv[0] in COMMANDS:
@@ -374,6 +377,7 @@ def _run(argv: list[str]) -> int:
         return int(args.func(args))
     args = build_app_parser().parse_args(argv)
     if args.version:
+        resume()
         from briefing_tui.cli_shell import version_text
 
         sys.stdout.write(version_text(args.verbose))

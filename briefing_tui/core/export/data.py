@@ -9,18 +9,18 @@ escapes (the same JSON value).
 
 **CSV** follows RFC 4180 (header row, CRLF line ends, quotes doubled) with one row per
 sentence per tag: ``document, paragraph, sentence, start, end, tag, co_tags, note, text,
-anchor, page, id`` then the document's ``title, date, author, source``, then ``by``,
-then ``paragraph_label`` (``co_tags`` and ``by`` joined by ``;``; ``anchor`` flags rows
-that need review or are orphaned, paragraph and sentence 0 when unknown; ``page`` 0 when
-the document has no pages; ``id`` the sidecar's annotation id; ``paragraph_label`` the
-paragraph's own number in the document, "48" or "(a)", empty when it has none). The
-columns are the same whatever was exported, so a script reads every export alike; only
-``--context N`` adds two, last, ``context_before`` and ``context_after``: the neighbouring
-sentences, joined by a blank line (no sentence holds one: a blank line ends a paragraph,
-and fixes never join across one), empty where there is none. JSON
-records carry ``page`` only when any document has pages (a PDF), ``paragraph_label``
-only when the paragraph has one. Two changes make it safe to open in a spreadsheet, so a
-reader wanting exact text must undo them:
+anchor, page, id`` then the document's ``title, date, author, source``, then ``by``, then
+``paragraph_label`` (``co_tags`` and ``by`` joined by ``;``; ``anchor`` flags rows that need
+review or are orphaned, paragraph and sentence 0 when unknown; ``page`` empty when the
+document has no pages (a text file has no page 0); ``id`` the sidecar's annotation id;
+``paragraph_label`` the paragraph's own number in the document, "48" or "(a)", empty when it
+has none). The columns are the same whatever was exported, so a script reads every export
+alike; only ``--context N`` adds two, last, ``context_before`` and ``context_after``: the
+neighbouring sentences, joined by a blank line (no sentence holds one: a blank line ends a
+paragraph, and fixes never join across one), empty where there is none. JSON records carry
+``page`` only when any document has pages (a PDF), ``null`` for a text file,
+``paragraph_label`` only when the paragraph has one. Two changes make it safe to open in a
+spreadsheet, so a reader wanting exact text must undo them:
 
 - control characters, C1 codes and bidi overrides are shown as visible symbols of the
   same length (tab as a space), so ``start``/``end`` still count code points of the
@@ -97,7 +97,7 @@ def _record(item: SummaryItem, paginated: bool = False,
               "path": str(item.document), "title": item.citation.title,
               "date": item.citation.date, "author": item.citation.author,
               "source": item.citation.source,
-              **({"page": item.citation.page} if paginated else {}),
+              **({"page": item.citation.page or None} if paginated else {}),
               "paragraph": item.citation.paragraph, "sentence": item.citation.sentence,
               "start": item.start, "end": item.end, "text": item.text, "note": item.note,
               "anchor": item.anchor, "id": item.annotation_id}
@@ -215,7 +215,7 @@ def _row(item: SummaryItem) -> list[str | int]:
         _label_cell(str(item.document)), cite.paragraph, cite.sentence, item.start,
         item.end, _label_cell(item.tag), _label_cell(";".join(item.co_tags)),
         csv_neutralise(item.note, keep_separators=True),
-        csv_neutralise(item.text, keep_separators=True), item.anchor, cite.page,
+        csv_neutralise(item.text, keep_separators=True), item.anchor, cite.page or "",
         csv_neutralise(item.annotation_id), _label_cell(cite.title), _label_cell(cite.date),
         _label_cell(cite.author), _label_cell(cite.source), _label_cell(";".join(item.by)),
         _label_cell(cite.label)]
