@@ -89,3 +89,19 @@ def test_days_ago_and_the_day_before_yesterday_count_back_from_the_document() ->
     assert [[d.date for d in dates_in(text, friday)] for text in told] == [
         ["2014-09-24"], ["2014-09-24"], ["2014-09-23"]]
     assert dates_in("Police detained two suspects two days ago.", None) == []
+
+
+def test_the_weekend_is_the_saturday_and_sunday_before() -> None:
+    tuesday, sunday = date(2014, 9, 30), date(2014, 9, 28)
+    (told,) = dates_in("Police detained two suspects over the weekend.", tuesday)
+    assert (told.date, told.until) == ("2014-09-27", "2014-09-28")
+    (told,) = dates_in("Police detained two suspects this weekend.", sunday)
+    assert (told.date, told.until) == ("2014-09-27", "2014-09-28")
+
+
+def test_a_dateline_with_a_comma_or_dash_before_its_date() -> None:
+    for text in ("KABUL, Afghanistan, (Dec. 9, 2009) - A strike hit a camp yesterday.",
+                 "KABUL, Afghanistan \u2013 (Dec. 9, 2009) A strike hit a camp yesterday."):
+        top = dateline(text)
+        assert top is not None and top[0] == date(2009, 12, 9)
+        assert text[top[2]:].lstrip().startswith("A strike")

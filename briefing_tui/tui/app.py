@@ -37,6 +37,7 @@ from briefing_tui.tui.locking import LOCK_CHECK_SECONDS
 from briefing_tui.tui.note_view import NoteView
 from briefing_tui.tui.orphans import OrphanMixin
 from briefing_tui.tui.panes import AnnotationsPane, DocumentList
+from briefing_tui.tui.partial_compositor import PartialScreen
 from briefing_tui.tui.reader import Reader
 from briefing_tui.tui.relisting import RelistMixin
 from briefing_tui.tui.saving import AutosaveMixin
@@ -88,6 +89,10 @@ class BriefingApp(SuggestingMixin, OrphanMixin, FixingMixin, TeamMixin, SearchMi
         yield SearchBox(placeholder="Search this document (enter to find, escape to close)",
                         id="search", restrict=SEARCHABLE)
         yield Footer()
+
+    def get_default_screen(self) -> Screen[object]:
+        """A screen that repaints only changed rows (tui/partial_compositor.py)."""
+        return PartialScreen(id="_default")
 
     def on_mount(self) -> None:
         if self.settings.keymap:

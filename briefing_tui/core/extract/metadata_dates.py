@@ -25,11 +25,12 @@ EXPLICIT = [
     re.compile(rf"\b{MONTH_PART}\s+{DAY_PART}(?:,?\s+{YEAR_PART})?\b", re.IGNORECASE),
     re.compile(rf"\b{DAY_PART}\s+{MONTH_PART}(?:,?\s+{YEAR_PART})?\b", re.IGNORECASE),
 ]
-# "KABUL, Afghanistan (Oct. 3, 2012) —": a place in capitals (or "Kabul"), a country, a
-# date in brackets; or a place in capitals alone, when a dash follows ("KABUL (Oct. 3) —").
+# "KABUL, Afghanistan (Oct. 3, 2012) —": a place in capitals (or "Kabul"), a country (a
+# comma or dash may follow it: "KABUL, Afghanistan, (Oct. 3)"), a date in brackets; or a
+# place in capitals alone, when a dash follows ("KABUL (Oct. 3) —").
 DATELINE = re.compile(
     r"\b[A-Z](?:[A-Z .'\u2019-]{2,}|[a-z]+(?: [A-Z][a-z]+)?),\s+[A-Z][A-Za-z ]+\s*"
-    r"\((?P<date>[^()\n]{6,40})\)\s*[-\u2013\u2014:]*")
+    r"(?:[,\u2013\u2014-][^\S\n]*)?\((?P<date>[^()\n]{6,40})\)\s*[-\u2013\u2014:]*")
 BARE_DATELINE = re.compile(
     r"^[^\S\n]*[A-Z][A-Z .'\u2019-]{1,40}[^\S\n]*\((?P<date>[^()\n]{6,40})\)[^\S\n]*"
     r"[-\u2013\u2014]", re.MULTILINE)

@@ -44,6 +44,8 @@ RANGES = [
                rf"(?:people|insurgents|civilians))(?:,?\s+{_YEAR})?", re.IGNORECASE),
 ]
 LAST_WEEK = re.compile(r"\blast week\b", re.IGNORECASE)
+# "over the weekend", "last weekend": the Saturday and Sunday on or before the reference.
+WEEKEND = re.compile(r"\b(?:(?:over|during|at|on)\s+the|this|last)\s+weekend\b", re.IGNORECASE)
 # A possessive names another event ("Tuesday's attack", "yesterday's blast"): not a date
 # of this one.
 _NOT_OWNED = r"(?!['\u2019]s\b)"
@@ -151,6 +153,11 @@ def _ranges(text: str, reference: date | None, hint: int | None = None) -> list[
             monday = reference - timedelta(days=reference.weekday() + 7)
             found.append(Dated(monday.isoformat(), match.start(), match.end(), True,
                                (monday + timedelta(days=6)).isoformat()))
+        for match in WEEKEND.finditer(text):
+            saturday = reference - timedelta(days=(reference.weekday() - 5) % 7)
+            sunday = min(saturday + timedelta(days=1), reference)
+            found.append(Dated(saturday.isoformat(), match.start(), match.end(), True,
+                               sunday.isoformat() if sunday > saturday else ""))
     return found
 
 
