@@ -44,7 +44,7 @@ diplomacy      0.786 / 0.890 ± 0.054       0.786 / 0.895 ± 0.057
 =============  ==========================  ==========================
 
 On the train half (``--dev``) both beat the rules for all three (security 0.864 ->
-0.885 random, 0.880 analyst); held out, security's difference (-0.011, -0.004) lies
+0.881 random, 0.880 analyst); held out, security's difference (-0.011, -0.004) lies
 well inside what resampling the ranked set moves it by (about -0.06 .. +0.08): at 200
 labels the model neither helps nor hurts security's top 20 measurably, and the
 migration labels (~40 DRM positives among ~1,150 ranked) keep P@20 near 0.2 for
