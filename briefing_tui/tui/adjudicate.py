@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
@@ -22,6 +21,7 @@ from textual.widgets.option_list import Option
 from briefing_tui.core.adjudication import Adjudication, Choice, Kind, Row
 from briefing_tui.core.agreement import Figures
 from briefing_tui.tui.entry import Entry
+from briefing_tui.tui.keys import ADJUDICATE_BINDINGS
 from briefing_tui.tui.panes import clip, plain
 
 _KIND_STYLE = {Kind.AGREE: "bold $success", Kind.DISAGREE: "bold $error",
@@ -57,15 +57,7 @@ class AdjudicationScreen(Screen[None]):
         def control(self) -> AdjudicationScreen:
             return self.screen
 
-    BINDINGS = [
-        Binding("a", "choose('a')", "Take A", id="adjudicate_a"),
-        Binding("b", "choose('b')", "Take B", id="adjudicate_b"),
-        Binding("m", "choose('union')", "Union", id="adjudicate_union"),
-        Binding("x", "choose('neither')", "Neither", id="adjudicate_neither"),
-        Binding("n", "next", "Next disagreement", id="adjudicate_next"),
-        Binding("u", "undo", "Undo", id="adjudicate_undo"),
-        Binding("escape,A", "close", "Back", id="adjudicate_close"),
-    ]
+    BINDINGS = ADJUDICATE_BINDINGS
 
     def __init__(self, work: Adjudication, entry: Entry) -> None:
         super().__init__()

@@ -17,7 +17,6 @@ from textual import events, work
 from textual.binding import BindingsMap
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from briefing_tui.core.codebook import Codebook
@@ -33,6 +32,7 @@ from briefing_tui.tui.reader.pieces import (
     row_pieces,
     row_segments,
 )
+from briefing_tui.tui.reader.scrollbar import QuietScrollView
 from briefing_tui.tui.reader.shown import Lines, ShownText
 from briefing_tui.tui.reader.style import COMPONENT_CLASSES, READER_CSS, tag_styles
 
@@ -44,7 +44,7 @@ MEASURE = 90  # the longest line read comfortably, in cells; wider panes leave a
 LAZY_LAYOUT_CHARS = 1_000_000  # larger documents lay out the first screen first
 
 
-class Reader(ScrollView, can_focus=True):
+class Reader(QuietScrollView, can_focus=True):
     """Shows one document; the sentence cursor and tags are drawn per row."""
 
     BINDINGS = READER_BINDINGS
