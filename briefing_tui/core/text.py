@@ -83,6 +83,12 @@ def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+#: Every byte value but the controls a text may not hold many of: ``translate`` deletes
+#: them, and what is left is the controls, counted at C speed (a Python loop over each
+#: byte was a fifth of a folder scan's CPU: 0.9 ms for each 2 KB briefing).
+_NOT_CONTROL = bytes(b for b in range(256) if b >= 32 or b in (9, 10, 12, 13, 27))
+
+
 def binary_kind(head: bytes) -> str | None:
     """What the first bytes of a file say it is, when that is not text (else None)."""
     for magic, kind in _MAGIC:
@@ -94,7 +100,7 @@ def binary_kind(head: bytes) -> str | None:
     # (UTF-16 without a BOM, images, archives) mean the file is not text.
     if head.count(b"\x00") / len(head) > 0.01:
         return "a binary file (it contains NUL bytes)"
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    controls = len(head.translate(None, _NOT_CONTROL))
     if controls / len(head) > 0.10:
         return "a binary file (mostly non-text bytes)"
     return None
