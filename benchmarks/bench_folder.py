@@ -96,6 +96,11 @@ class Workers:
     def idle_for(self) -> float:
         return time.perf_counter() - self.last_busy
 
+    def cpu(self) -> float:
+        """CPU seconds the worker threads have used (the scan's, on a folder of small
+        briefings: no other worker runs while only `j` is pressed)."""
+        return sum(self.ticks.values()) / os.sysconf("SC_CLK_TCK")
+
 
 def peak_mb(pid: int) -> float:
     """The process's peak resident memory (``VmHWM``) in MB; NaN off Linux."""
@@ -152,6 +157,8 @@ def run_folder(count: int, presses: int = PRESSES, app: str | None = None) -> li
     env["COLUMNS"], env["LINES"] = "120", "35"
     env["XDG_STATE_HOME"] = str(DATA / "folder-state")  # no last place: the first briefing
     shutil.rmtree(env["XDG_STATE_HOME"], ignore_errors=True)
+    for lock in where.glob(".*.annotations.lock"):  # a killed run's: "open elsewhere?"
+        lock.unlink()
     began = time.perf_counter()
     pid, master = pty.fork()
     if pid == 0:  # pragma: no cover - the child
@@ -175,6 +182,8 @@ def run_folder(count: int, presses: int = PRESSES, app: str | None = None) -> li
             time.sleep(SAMPLE_S)
         scanned = workers.last_busy - began
         peak = peak_mb(pid)
+        os.write(master, b"q")  # quit: the app lets go of its lock
+        _read(master, raw, time.perf_counter() + 1.0)
     finally:
         _workers = None
         reap(pid)
@@ -187,7 +196,8 @@ def run_folder(count: int, presses: int = PRESSES, app: str | None = None) -> li
             row(f"{label}: j {which}, p95", percentile(timed, 0.95), "s", len(timed),
                 max_s=max(timed), over_s=total),
             row(f"{label}: scan done, from launch", scanned, "s", 1, target="<= 10 s",
-                ok=scanned <= 10.0),
+                ok=scanned <= 10.0, cpu_s=workers.cpu()),
+            row(f"{label}: scan, CPU of the worker threads", workers.cpu(), "s", 1),
             row(f"{label}: peak memory (VmHWM)", peak, "MB", 1, target="<= 250 MB",
                 ok=peak <= 250.0)]
 
