@@ -33,7 +33,7 @@ from briefing_tui.core.summary import Builder, Progress, filters_of, matches
 
 @dataclass
 class Exported:
-    text: str
+    data: bytes  # the export's file: UTF-8 text
     frame: Frame  # what was exported: documents, counts, skipped lines
 
 
