@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from briefing_tui.core import digests
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.corpus import Corpus, find_documents
 from briefing_tui.core.export import chunk_cache, kit
@@ -98,6 +99,7 @@ def export_folder(paths: Iterable[Path | str], fmt: str, codebook: Codebook, *,
         key = entry_keys[index]
         if key is not None:
             chunk_cache.store(key, wanted, head, pieces[-1])
+    digests.save()  # the files' digests by stat, for the next run
     return Exported(made.assemble(frame, pieces, codebook), frame)
 
 
