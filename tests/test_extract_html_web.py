@@ -107,18 +107,19 @@ PROGRAMME = "".join(
 
 
 def test_a_short_post_beside_a_long_sidebar_text_is_the_article() -> None:
-    """A blog's sidebar text widget holding more words than a short post outvotes it in
-    our reader; trafilatura reads the post. Shorter is not "cut short" when the two read
-    different blocks: trafilatura's post is kept, under its headline."""
+    """A sidebar text widget holding more words than a short post can outvote it in our
+    reader (here the page's title does not name the post's heading, so nothing tells the
+    ``<aside>`` from an article wrapped in one); trafilatura reads the post. Shorter is
+    not "cut short" when the two read different blocks: trafilatura's post is kept."""
     page = (HEAD + '<div id="content"><section class="single-post-view"><header>'
-            '<h1 class="post-title">Road cut</h1></header><article class="article">'
+            '<h1 class="post-title">Sennar road</h1></header><article class="article">'
             f"<p>{P1}</p><p>{P2}</p></article></section></div>"
             '<section id="sidebar"><aside class="widget widget_text"><h3>Our programme</h3>'
             f'<div class="textwidget">{PROGRAMME}</div></aside></section></body></html>')
     assert P1 not in html.html_to_text(page)  # our reader alone takes the sidebar
     text, ran = html_web.page_text(page)
     assert ran == html_web.extractor_id()
-    assert text.split("\n\n")[:3] == ["Road cut", P1, P2]
+    assert [p for p in text.split("\n\n") if p in (P1, P2)] == [P1, P2]
     assert "district councils" not in text
 
 

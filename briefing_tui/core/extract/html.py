@@ -33,7 +33,7 @@ from briefing_tui.core.extract import html_main
 from briefing_tui.core.extract.html_tree import Node, decode_html, parse
 from briefing_tui.core.text import DocumentError, LoadedText, text_sha256
 
-RULES_VERSION = 3
+RULES_VERSION = 4
 EXTRACTOR = f"html.parser {sys.version_info[0]}.{sys.version_info[1]}+briefing.{RULES_VERSION}"
 BLOCKS = frozenset(
     "address article blockquote body caption center dd details dialog div dl dt fieldset "
@@ -214,8 +214,8 @@ def _walk_kept(root: Node, cut: set[int]) -> Iterator[Node]:
 def read_article(page: str) -> Article:
     """The article on a decoded page, as our reader finds it."""
     root = parse(page)
-    cut = html_main.furniture_cut(root)
     title = _page_title(root)
+    cut = html_main.furniture_cut(root, title)
     early = html_main.page_headline(root, cut, title)
     cut |= html_main.later_articles(
         root, cut, html_main.page_headline(root, cut, title, frozenset({"h1"})), title)

@@ -5,13 +5,13 @@ score that grows with the tag's labels, at most ``n / (n + PRIOR_LABELS)`` (half
 labels, 0.96 at 500): a few labels move the ranking a little, many move it most, and no
 fixed cut-off throws the first labels away. Within that, each tag's share is chosen at
 every retrain on held-out folds of the labels (:mod:`.blend`): down to the rules alone
-when the model ranks the analyst's own labels no better. A tag's model needs :data:`MIN_WITH_RULES`
-labelled sentences with it and as many known without it; a tag with no rules has no
-prior, so its model alone needs :data:`MIN_LABELS`. Short of that, the suggestions come
-from the rules alone and the reason says so. A modelled tag's score is then calibrated
-(:mod:`.calibration`, fitted on :data:`FOLDS` held-out folds of the labels at each
-retrain) so that the threshold means "right more often than not". Measured in
-benchmarks/bench_suggest.py.
+when the model ranks the analyst's own labels no better. A tag's model needs
+:data:`MIN_WITH_RULES` labelled sentences with it and as many known without it; a tag
+with no rules has no prior, so its model alone needs :data:`MIN_LABELS`. Short of that,
+the suggestions come from the rules alone and the reason says so. A modelled tag's
+score is then calibrated (:mod:`.calibration`, fitted on the same :data:`FOLDS`
+held-out folds) so that the threshold means "right more often than not". Measured in
+benchmarks/bench_suggest.py and benchmarks/bench_suggest_protocol.py.
 """
 
 from __future__ import annotations
@@ -139,7 +139,7 @@ class Suggester:
         self._joint = None
         learnt = len(rows) + left_out + len({id(r) for found in refused.values()
                                              for r in found})
-        if self.models and (self.calibrate or self.choose) and self.mode != "model":
+        if self.models and (self.calibrate or self.choose):
             self._calibrate(texts, rows, tagsets, refused, refused_texts)
         return learnt
 
@@ -184,15 +184,15 @@ class Suggester:
             model = self.models[tag]
             truths = [truth for _, _, truth, *_ in found]
             weights = [w for *_, w, _ in found]
-            if self.choose and tag not in self._ruleless:
+            if self.choose and self.mode != "model" and tag not in self._ruleless:
                 # dismissals answer a suggestion: labels the rules and the model picked,
                 # not a sample of the text, so they are left out of the choice
                 sample = [f for f in found if not f[5]]
-                count = self.labels.get(tag, 0)
+                labelled = self.labels.get(tag, 0)
                 self.shares[tag] = choose_share(
                     [v for v, *_ in sample], [r for _, r, *_ in sample],
                     [t for _, _, t, *_ in sample], [f[4] for f in sample],
-                    count / (count + self.prior_labels))
+                    labelled / (labelled + self.prior_labels))
             if not self.calibrate:
                 continue
             mixed = [self._mix(tag, value, rules, count) for value, rules, _, count, *_
@@ -279,7 +279,7 @@ class Suggester:
             return value, ""
         if share == 0.0:  # the model lost to the rules on the analyst's labels
             return value, (f"rules (the model, {count} labels, ranked them no better): "
-                           "matched " + _quoted(hits[:4]))
+                           "matched " + _quoted(hits[:4])) if hits else ""
         top = model.top(row)
         why = (f"model ({count} labels)" if alone else
                f"model {share:.0%} ({count} labels)") + (f": {_quoted(top)}" if top else "")
