@@ -12,6 +12,7 @@ that is not really the file's.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import os
 import stat
@@ -200,6 +201,36 @@ def read_document_bytes(path: Path | str, max_bytes: int = MAX_DOCUMENT_BYTES) -
     if len(data) > max_bytes:
         raise DocumentError(path, f"too large (over {max_bytes / 2**20:.0f} MiB)")
     return data
+
+
+def stream_sha256(path: Path | str, max_bytes: int = MAX_DOCUMENT_BYTES,
+                  ) -> tuple[str, int] | None:
+    """The ``sha256`` and text length :func:`read_text_file` would give a file already in
+    canonical form (UTF-8, no BOM, no ``\\r``), read a MiB at a time so its text is never
+    held (``check`` needs only these of a 50 MB briefing whose sidecar matches); None for
+    any other file, which is then read the usual way."""
+    digest, decoder = hashlib.sha256(), codecs.getincrementaldecoder("utf-8")()
+    size = length = 0
+    blank = True
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None
+        with open(path, "rb") as handle:
+            while chunk := handle.read(1 << 20):
+                if not size and (chunk.startswith((*_BOMS, b"\xef\xbb\xbf"))
+                                 or binary_kind(chunk[:8192])):
+                    return None
+                size += len(chunk)
+                if size > max_bytes or b"\r" in chunk:
+                    return None
+                digest.update(chunk)
+                text = decoder.decode(chunk)
+                length += len(text)
+                blank = blank and (not text or text.isspace())
+            length += len(decoder.decode(b"", final=True))
+    except (OSError, UnicodeDecodeError):
+        return None
+    return None if blank else (digest.hexdigest(), length)
 
 
 def read_text_file(path: Path | str, max_bytes: int = MAX_DOCUMENT_BYTES) -> LoadedText:
