@@ -98,3 +98,44 @@ def test_the_cache_keys_on_the_chain_and_keeps_who_ran(tmp_path: Path,
     again = extract(tmp_path / "page.html")
     assert (again.text, again.extractor) == (first.text, html_web.extractor_id())
     assert len(list(isolated_cache.iterdir())) == 2
+
+
+PROGRAMME = "".join(
+    f"Point {n}<br><br>{n}. The party wants the district councils to hold open meetings on "
+    "the budget every spring, with the minutes published within a week for everyone.<br><br>"
+    for n in range(1, 17))
+
+
+def test_a_short_post_beside_a_long_sidebar_text_is_the_article() -> None:
+    """A sidebar text widget holding more words than a short post can outvote it in our
+    reader (here the page's title does not name the post's heading, so nothing tells the
+    ``<aside>`` from an article wrapped in one); trafilatura reads the post. Shorter is
+    not "cut short" when the two read different blocks: trafilatura's post is kept."""
+    page = (HEAD + '<div id="content"><section class="single-post-view"><header>'
+            '<h1 class="post-title">Sennar road</h1></header><article class="article">'
+            f"<p>{P1}</p><p>{P2}</p></article></section></div>"
+            '<section id="sidebar"><aside class="widget widget_text"><h3>Our programme</h3>'
+            f'<div class="textwidget">{PROGRAMME}</div></aside></section></body></html>')
+    assert P1 not in html.html_to_text(page)  # our reader alone takes the sidebar
+    text, ran = html_web.page_text(page)
+    assert ran == html_web.extractor_id()
+    assert [p for p in text.split("\n\n") if p in (P1, P2)] == [P1, P2]
+    assert "district councils" not in text
+
+
+def test_a_pipe_in_a_table_cell_is_not_escaped() -> None:
+    """trafilatura escapes a ``|`` inside a cell as Markdown does (``\\|``); the text
+    keeps the page's character, as our reader does."""
+    page = (HEAD + f"<article><h1>Road cut</h1><p>{P1}</p><table><tr><th>Town</th>"
+            "<th>Route</th></tr><tr><td>Sennar</td><td>Kosti | Rabak</td></tr></table>"
+            f"<p>{P2}</p></article></body></html>")
+    assert "Sennar | Kosti | Rabak" in html_web.page_text(page)[0].split("\n\n")
+
+
+def test_the_articles_own_heading_is_found_past_furniture_before_it() -> None:
+    """A share bar (cut as furniture) above the article's ``<h1>`` does not hide the
+    heading from the headline rule: its list items are not the article's body."""
+    page = (HEAD + '<article><ul class="share-buttons"><li><a href="/s">Share</a></li>'
+            f'<li><a href="/t">Tweet</a></li></ul><h1>Road cut</h1><p>{P1}</p><p>{P2}</p>'
+            "</article></body></html>")
+    assert html.read_article(page).headline == "Road cut"

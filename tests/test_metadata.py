@@ -244,3 +244,15 @@ def test_a_release_title_is_its_headline(tmp_path: Path, head: str, title: str |
                                          ) -> None:
     found = _meta(tmp_path, "release.txt", head + "\nA joint force detained a facilitator.\n")
     assert found.title == title
+
+
+def test_a_word_file_is_dated_by_its_first_lines_before_its_creation_date(
+        tmp_path: Path) -> None:
+    core = (b'<?xml version="1.0"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats'
+            b'.org/package/2006/metadata/core-properties" xmlns:dcterms="http://purl.org/dc/'
+            b'terms/"><dcterms:created>2023-06-01T09:00:00Z</dcterms:created>'
+            b"</cp:coreProperties>")
+    data = docx([("h1", "Sudan: Flash Update No. 12 \u2014 30 May 2023"),
+                 ("p", "Fighting reached El Fasher. Aid is blocked.")],
+                extra={"docProps/core.xml": core})
+    assert _meta(tmp_path, "flash.docx", data).date == "2023-05-30"

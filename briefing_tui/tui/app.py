@@ -395,11 +395,13 @@ class BriefingApp(SuggestingMixin, OrphanMixin, FixingMixin, TeamMixin, SearchMi
         self.exit(1 if failures else 0)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        from briefing_tui.tui.commands import REPLACED, reader_commands
+        from briefing_tui.tui.commands import REPLACED, reader_commands, screen_commands
 
         titles: set[str] = set()  # one entry per name: a binding and a hand-made one meet
         textual_own = [c for c in super().get_system_commands(screen) if c.title not in REPLACED]
-        for command in [*textual_own, *reader_commands(self)]:
+        ours = reader_commands(self) if screen is self.screen_stack[0] else \
+            screen_commands(self, screen)
+        for command in [*textual_own, *ours]:
             if command.title not in titles:
                 titles.add(command.title)
                 yield command

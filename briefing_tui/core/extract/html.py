@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,7 +33,7 @@ from briefing_tui.core.extract import html_main
 from briefing_tui.core.extract.html_tree import Node, decode_html, parse
 from briefing_tui.core.text import DocumentError, LoadedText, text_sha256
 
-RULES_VERSION = 3
+RULES_VERSION = 4
 EXTRACTOR = f"html.parser {sys.version_info[0]}.{sys.version_info[1]}+briefing.{RULES_VERSION}"
 BLOCKS = frozenset(
     "address article blockquote body caption center dd details dialog div dl dt fieldset "
@@ -201,11 +201,21 @@ class Article:
     paragraphs: list[str]  # the canonical text's paragraphs, the headline first if found
 
 
+def _walk_kept(root: Node, cut: set[int]) -> Iterator[Node]:
+    """The elements under ``root`` in document order, less the cut ones and all below them."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) not in cut:
+            yield node
+            stack.extend(c for c in reversed(node.children) if isinstance(c, Node))
+
+
 def read_article(page: str) -> Article:
     """The article on a decoded page, as our reader finds it."""
     root = parse(page)
-    cut = html_main.furniture_cut(root)
     title = _page_title(root)
+    cut = html_main.furniture_cut(root, title)
     early = html_main.page_headline(root, cut, title)
     cut |= html_main.later_articles(
         root, cut, html_main.page_headline(root, cut, title, frozenset({"h1"})), title)
@@ -226,7 +236,7 @@ def read_article(page: str) -> Article:
     heading = " ".join(_text_of(headline, cut).split()) if headline is not None else ""
     if headline is None and paragraphs:  # the article's own heading, when its text opens with it
         opening = _flat(paragraphs[0])
-        for n in (n for top in main for n in top.walk() if id(n) not in cut):
+        for n in (n for top in main for n in _walk_kept(top, cut)):
             if n.tag in ("p", "li"):
                 break  # the article's body began: no heading opens it
             if n.tag in HEADLINE_TAGS and _flat(_text_of(n, cut)) == opening:

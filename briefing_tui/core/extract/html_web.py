@@ -1,16 +1,18 @@
 """HTML briefings through trafilatura (the ``[html]`` extra), our own reader beside it.
 
 Why: on real saved pages trafilatura's body text is closer to the article than our
-standard-library reader's (``benchmarks/bench_html.py --snippets``: snippet F 0.950 against
-0.900 on pages neither was tuned on), so when it is installed it gives the body. What
+standard-library reader's (``benchmarks/bench_html.py --snippets``: snippet F 0.967 against
+0.933 on 14 pages neither was tuned on), so when it is installed it gives the body. What
 it does not give, ours does:
 
 - the headline: trafilatura keeps it as metadata, not text; the headline our reader
   found (:func:`.html.read_article`) is put first, unless trafilatura's text opens with it;
 - the fallback: when trafilatura is missing, fails on a hostile page, finds nothing (not
-  one :data:`PARAGRAPH`-long line: a menu is not an article), or finds much less than
-  ours (under :data:`SHORT` of our words: it dropped a body it mistook for furniture),
-  our reader's text is used.
+  one :data:`PARAGRAPH`-long line: a menu is not an article), or finds much less of the
+  same article than ours (under :data:`SHORT` of our words, most of them in our text: it
+  dropped part of the body as furniture), our reader's text is used. When the two read
+  different blocks, trafilatura's is kept even if shorter: a long sidebar that outvoted a
+  short post in our reader is the commoner cause.
 
 The document records which one ran (``LoadedText.extractor``): this module's id when
 trafilatura's body was used, :data:`.html.EXTRACTOR` when ours was. The extract cache
@@ -35,13 +37,16 @@ from briefing_tui.core.text import DocumentError, LoadedText, text_sha256
 
 NAME = "trafilatura"
 #: Our rules around trafilatura's text (headline, fallback, line forms); bump on change.
-RULES_VERSION = 1
-#: trafilatura's body under this share of our reader's words is not trusted.
+RULES_VERSION = 2
+#: trafilatura's body under this share of our reader's words, on the same article (at
+#: least :data:`AGREE` of its words in our text), is one it cut short: ours is used.
 SHORT = 0.5
+AGREE = 0.5
 #: trafilatura's text holds a paragraph this long (our reader's measure), or it is the
 #: menu its last resort read off a page with no article.
 PARAGRAPH = 25
 _WORD = re.compile(r"\w+")
+_CELL = re.compile(r"(?<!\\) \| ")
 _RULE = re.compile(r"\|(?:\s*:?-+:?\s*\|)+")
 
 
@@ -80,9 +85,9 @@ def _line(line: str) -> str:
     if _RULE.fullmatch(line):
         return ""  # the |---|---| line under a table's header row
     if line.startswith("| ") and line.endswith("|"):
-        cells = [cell.strip() for cell in line.strip("| ").split(" | ")]
+        cells = [cell.strip().replace("\\|", "|") for cell in _CELL.split(line.strip("| "))]
         return " | ".join(cell for cell in cells if cell)
-    return line
+    return line.replace("\\|", "|")  # a | in the text, escaped as in Markdown
 
 
 def web_paragraphs(page: str) -> list[str]:
@@ -108,11 +113,18 @@ def _words(paragraphs: list[str]) -> int:
     return sum(len(_WORD.findall(p)) for p in paragraphs)
 
 
+def _inside(web: list[str], ours: html.Article) -> float:
+    """The share of trafilatura's words in paragraphs our reader's text also holds."""
+    text = _flat(" ".join(ours.paragraphs))
+    return sum(len(_WORD.findall(p)) for p in web if _flat(p) in text) / max(1, _words(web))
+
+
 def combine(ours: html.Article, web: list[str]) -> list[str] | None:
     """trafilatura's paragraphs under our headline, or None when ours should be used."""
-    if not any(len(p) >= PARAGRAPH for p in web) or \
-            _words(web) < SHORT * _words(ours.paragraphs):
+    if not any(len(p) >= PARAGRAPH for p in web):
         return None
+    if _words(web) < SHORT * _words(ours.paragraphs) and _inside(web, ours) >= AGREE:
+        return None  # the same article, and ours holds more of it
     if ours.headline and _flat(ours.headline) not in {_flat(p) for p in web[:3]}:
         return [ours.headline, *web]
     return web
