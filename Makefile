@@ -7,11 +7,11 @@ RUN_STAMP := $(VENV)/.installed-run
 
 .PHONY: run test test-fast lint bench bench-quick screenshot clean
 
-# `make run` installs what running needs (with PDF support); `make test` adds the dev tools.
+# `make run` installs what running needs (PDF and web-page reading); `make test` adds the dev tools.
 $(RUN_STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[pdf]'
+	$(BIN)/python -m pip install --quiet -e '.[pdf,html]'
 	touch $(RUN_STAMP)
 
 $(STAMP): pyproject.toml

@@ -10,6 +10,9 @@ A release is one source, so its event is read as a press office writes it:
   metadata (``read_metadata``: a dateline, a short dated line); the set holds no
   publication date of its own, so 34 releases without a dated dateline, title or
   headline have none, and their "yesterday" resolves to nothing;
+* the event's figures: those of a killing or a capture, but for those told of another
+  event (:func:`~briefing_tui.core.figures.rules.of_another_event`: "an attack that
+  killed four soldiers", "He is accused of ...");
 * event date: the date the first sentence reporting a killing or a capture states;
   when it states none, the first date the body (after the dateline, else after a title
   line) states that is not an announcement's ("confirmed today"), else the document's;
@@ -38,6 +41,7 @@ from briefing_tui.core.extract.metadata import read_metadata
 from briefing_tui.core.figures import Figure, SentenceRef, document_date, figures_in
 from briefing_tui.core.figures.dates import dateline, dates_in, of_the_report, year_hint
 from briefing_tui.core.figures.gazetteer import canonical, find_places
+from briefing_tui.core.figures.rules import of_another_event
 from briefing_tui.core.metadata import looks_like_title
 from briefing_tui.core.segment import segment
 from briefing_tui.core.text import canonical_text
@@ -71,7 +75,11 @@ def read_release(raw: str) -> dict[str, object]:
     # no metadata of its own beyond its text), as Document.metadata reads it
     known = read_metadata(Path("release.txt"), text).date
     figures = figures_in(text, refs, source="ISAF", metadata_date=known)
-    events = [f for f in figures if f.kind == "killed" or f.kind in CAPTURE]
+    starts = {ref.number: ref.start for ref in refs}
+    # the release's own event: not an attack told of the target's record ("linked to an
+    # IED attack that killed four soldiers")
+    events = [f for f in figures if (f.kind == "killed" or f.kind in CAPTURE)
+              and not of_another_event(text[starts[f.sentence]:f.start])]
     reference = document_date(text, known)
     body = _body_start(text)
     when = events[0].date if events and events[0].date_stated else ""
@@ -151,9 +159,10 @@ def run(quick: bool) -> list[Row]:
     path = None if quick else data_file()
     if path is None:
         return []
+    held = score(path, part=slice(150, None))  # the targets are for releases not seen
     return [row(f"ISAF releases: {field} exact", rate * 100, "%", 1,
-                target=f">= {TARGETS[field]:.0%}", ok=rate >= TARGETS[field],
-                first_trial=FIRST_TRIAL[field] * 100)
+                target=f">= {TARGETS[field]:.0%} held out", ok=held[field] >= TARGETS[field],
+                first_trial=FIRST_TRIAL[field] * 100, held_out=held[field] * 100)
             for field, rate in score(path).items()]
 
 
@@ -171,7 +180,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'field':<10} {'ours':>7} {'1st half':>9} {'held out':>9} {'first trial':>12} "
           f"{'target':>7}")
     for field, rate in rates.items():
-        mark = "ok" if rate >= TARGETS[field] else "BELOW"
+        # the targets are for releases not seen: the held-out half decides
+        mark = "ok" if held[field] >= TARGETS[field] else "BELOW"
         print(f"{field:<10} {rate:>7.1%} {first[field]:>9.1%} {held[field]:>9.1%} "
               f"{FIRST_TRIAL[field]:>12.0%} {TARGETS[field]:>7.0%}  {mark}")
     return 0

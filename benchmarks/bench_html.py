@@ -22,7 +22,9 @@ sentences that must and must not be in the text, trafilatura's own evaluation
 
 Extractors: ours (the standard-library reader); trafilatura when installed
 (:mod:`benchmarks.peer_trafilatura`: ``include_comments=False``, its title put first);
-and what the app runs (:func:`briefing_tui.core.extract.html.extract_html`, from bytes).
+trafilatura's body under our headline with our reader as its fallback
+(:mod:`briefing_tui.core.extract.html_web`); and what the app runs, from bytes (that,
+when the ``[html]`` extra is installed, else our reader).
 """
 
 from __future__ import annotations
@@ -88,11 +90,14 @@ def _trafilatura() -> Callable[[str], str] | None:
 
 
 def _app(page: str) -> str:
+    from briefing_tui.core.extract import html_web
     from briefing_tui.core.extract.html import extract_html
     from briefing_tui.core.text import DocumentError
 
+    read = html_web.extract_web if html_web.available() else extract_html
+
     try:
-        return extract_html(page.encode("utf-8"), "page.html").text
+        return read(page.encode("utf-8"), "page.html").text
     except DocumentError:
         return ""
 
@@ -104,7 +109,10 @@ def extractors() -> dict[str, Callable[[str], str]]:
         from benchmarks.peer_trafilatura import version
 
         found[f"trafilatura {version()}"] = web
-    found["the app (extract_html)"] = _app
+        from briefing_tui.core.extract import html_web
+
+        found["trafilatura + ours (html_web)"] = lambda page: html_web.page_text(page)[0]
+    found["the app (extract)"] = _app
     return found
 
 

@@ -122,11 +122,14 @@ def headline_kept(headline: str, text: str) -> bool:
 
 
 def _app_bytes(data: bytes) -> str:
+    from briefing_tui.core.extract import html_web
     from briefing_tui.core.extract.html import extract_html
     from briefing_tui.core.text import DocumentError
 
+    read = html_web.extract_web if html_web.available() else extract_html
+
     try:
-        return extract_html(data, "page.html").text
+        return read(data, "page.html").text
     except DocumentError:
         return ""
 

@@ -8,7 +8,10 @@ refugees -> migration; security, military -> security) and ``labelled/cameo_trai
 The sentences are shuffled once (fixed seed) and halved: the first half is the pool the
 "analyst" has tagged (the first N of it, N = 50, 100, 200, 500), the second half is
 ranked. Per tag: average precision and precision of the top 20, for rules only, the
-model only and both, with each learner. Then training time on 5,000 sentences and
+model only and both, with each learner (equal scores count in every order: no sort's
+luck). One draw of labels: the figures at 200 labels with their spread over ten draws,
+each tag on the sets that label it and labels gathered as the app gathers them, are
+``benchmarks/bench_suggest_protocol.py``'s. Then training time on 5,000 sentences and
 scoring time on 10,000 (three tags, as ``briefing suggest`` does: reasons only for the
 pairs above the threshold), and the import cost of the package.
 
@@ -24,6 +27,7 @@ import sys
 import time
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 from benchmarks._common import real_data
 from briefing_tui.core.codebook import Codebook
@@ -46,9 +50,10 @@ def data_folder() -> Path | None:
     return found.parent if found else None
 
 
-def load(folder: Path) -> list[tuple[str, frozenset[str]]]:
-    """(sentence, tags) pairs from both sets."""
-    pairs: list[tuple[str, frozenset[str]]] = []
+def load(folder: Path, sources: bool = False) -> list[Any]:
+    """(sentence, tags) pairs from both sets; with ``sources``, (sentence, tags, set)
+    with set "drm" or "cameo" (bench_suggest_protocol measures a tag on its sets)."""
+    pairs: list[Any] = []
     with (folder / "drm_validation.csv").open(encoding="utf-8", newline="") as handle:
         for record in csv.DictReader(handle):
             tags = set()
@@ -56,13 +61,15 @@ def load(folder: Path) -> list[tuple[str, frozenset[str]]]:
                 tags.add("security")
             if record["refugees"] == "1":
                 tags.add("migration")
-            pairs.append((record["message"], frozenset(tags)))
+            pairs.append((record["message"], frozenset(tags), "drm") if sources
+                         else (record["message"], frozenset(tags)))
     cameo = folder / "cameo_train.tsv"
     if cameo.is_file():
         for line in cameo.read_text(encoding="utf-8").splitlines():
             text, _, label = line.rpartition("\t")
             tags = {"1": {"diplomacy"}, "3": {"diplomacy"}, "4": {"security"}}.get(label, set())
-            pairs.append((text, frozenset(tags)))
+            pairs.append((text, frozenset(tags), "cameo") if sources
+                         else (text, frozenset(tags)))
     return pairs
 
 

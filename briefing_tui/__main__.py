@@ -2,6 +2,6 @@
 
 import sys
 
-from briefing_tui.cli import main
+from briefing_tui.launcher import main
 
 sys.exit(main())

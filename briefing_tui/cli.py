@@ -24,13 +24,16 @@ from briefing_tui.cli_common import (
 from briefing_tui.cli_streams import Parser, ProgressBar, run_guarded, stdout_console
 from briefing_tui.cli_team import TEAM_COMMANDS, add_team_commands
 from briefing_tui.core.codebook import Codebook, CodebookError, load_codebook
-from briefing_tui.core.corpus import find_documents
+from briefing_tui.core.collector import resume
+from briefing_tui.core.corpus import Corpus, find_documents
 from briefing_tui.core.errors import BriefingError
 from briefing_tui.core.extract import DOCUMENT_SUFFIXES
 from briefing_tui.core.settings import ConfigError, load_settings
 from briefing_tui.core.sidecar import sidecar_path
 
 if TYPE_CHECKING:
+    from briefing_tui.core.export.folder import Exported
+    from briefing_tui.core.export.frame import Frame
     from briefing_tui.core.summary import Summary
 
 # Summaries, exports and stats are imported in the commands that use them: the app's first
@@ -65,21 +68,36 @@ def _codebook(path: Path | None) -> Codebook | None:
         return None
 
 
-def _summarise(args: argparse.Namespace, codebook: Codebook, *, timestamp: datetime | None,
-               label: str, to_stdout: bool = True) -> Summary | None:
-    """The summary asked for, or None (after saying why) when the input is bad."""
-    from briefing_tui.core.summary import build_summary
-
-    corpus = find_documents(args.paths)
+def _found(args: argparse.Namespace, corpus: Corpus) -> bool:
+    """Whether ``corpus`` can be read (else why not has been said)."""
     for error in corpus.errors:
         say(f"briefing: {error}")
     if corpus.errors:
-        return None
+        return False
     if not corpus.documents:
         say("briefing: no briefings found (looked for " + ", ".join(DOCUMENT_SUFFIXES) + ")")
-        return None
+        return False
     if corpus.truncated:
         say(f"briefing: only the first {len(corpus.documents)} documents are read")
+    return True
+
+
+def _known(args: argparse.Namespace, known_tags: list[str]) -> bool:
+    unknown = [t for t in args.tag or () if t not in known_tags]
+    if unknown:
+        say(f"briefing: unknown tag {unknown[0]!r} (known: {', '.join(known_tags)})")
+    return not unknown
+
+
+def _summarise(args: argparse.Namespace, codebook: Codebook, *, timestamp: datetime | None,
+               label: str, to_stdout: bool = True,
+               corpus: Corpus | None = None) -> Summary | None:
+    """The summary asked for, or None (after saying why) when the input is bad."""
+    from briefing_tui.core.summary import build_summary
+
+    corpus = corpus or find_documents(args.paths)
+    if not _found(args, corpus):
+        return None
     bar = ProgressBar(label, to_stdout=to_stdout)
     try:
         summary = build_summary(corpus.documents, codebook, tags=args.tag, doc_glob=args.doc,
@@ -89,22 +107,35 @@ def _summarise(args: argparse.Namespace, codebook: Codebook, *, timestamp: datet
     finally:
         bar.close()
     summary.skipped[:0] = corpus.unreadable  # folders not read: the result is incomplete
-    unknown = [t for t in args.tag or () if t not in summary.known_tags]
-    if unknown:
-        say(f"briefing: unknown tag {unknown[0]!r} (known: "
-             f"{', '.join(summary.known_tags)})")
+    return summary if _known(args, summary.known_tags) else None
+
+
+def _exported(args: argparse.Namespace, codebook: Codebook, fmt: str,
+              timestamp: datetime | None, corpus: Corpus) -> Exported | None:
+    """A text format's export with each briefing's rendered pieces kept between runs
+    (the same bytes as rendering the summary), or None when the input is bad."""
+    from briefing_tui.core.export.folder import export_folder
+
+    if not _found(args, corpus):
         return None
-    return summary
+    bar = ProgressBar("exporting", to_stdout=args.output is None)
+    try:
+        exported = export_folder(args.paths, fmt, codebook, tags=args.tag, doc_glob=args.doc,
+                                 include_notes=not args.no_notes, timestamp=timestamp,
+                                 progress=bar, context=args.context, corpus=corpus)
+    finally:
+        bar.close()
+    return exported if _known(args, exported.frame.known_tags) else None
 
 
-def _output_refused(args: argparse.Namespace) -> str:
+def _output_refused(args: argparse.Namespace, corpus: Corpus) -> str:
     """Why ``-o`` must not be written ("" when it may)."""
     out: Path = args.output
     if out.is_dir():
         return f"{out} is a folder"
     if os.path.lexists(out) and not args.force:
         return f"{out} exists; use --force to replace it"
-    inputs = find_documents(args.paths).documents
+    inputs = corpus.documents
     protected = {p.resolve() for p in inputs} | {sidecar_path(p).resolve() for p in inputs}
     if out.resolve() in protected:
         return f"{out} is one of the briefings or sidecars being exported"
@@ -133,56 +164,64 @@ def _write(data: bytes, args: argparse.Namespace) -> str:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from briefing_tui.core.export import SUFFIXES, render_bytes
+    from briefing_tui.core.export import FORMATS, SUFFIXES, render_bytes
+    from briefing_tui.core.export.frame import frame_for
 
     codebook = _codebook(args.codebook)
     if codebook is None:
         return EXIT_BAD_INPUT
     fmt = args.format or (SUFFIXES.get(args.output.suffix.lower(), "md")
                           if args.output is not None else "md")
-    if args.output is not None and (refused := _output_refused(args)):
+    corpus = find_documents(args.paths)
+    if args.output is not None and (refused := _output_refused(args, corpus)):
         say(f"briefing: not writing: {refused}")
         return EXIT_BAD_INPUT
     if fmt == "docx" and args.output is None and sys.stdout.isatty():
         say("briefing: not writing a Word file to the terminal: give -o FILE.docx")
         return EXIT_BAD_INPUT
     timestamp = None if args.no_timestamp else datetime.now().astimezone()
-    summary = _summarise(args, codebook, timestamp=timestamp, label="exporting",
-                         to_stdout=args.output is None)
-    if summary is None:
-        return EXIT_BAD_INPUT
-    if args.about:
-        from briefing_tui.core.about import about  # only when filtering by place or actor
+    frame: Frame
+    if fmt in FORMATS and not args.about:  # each briefing's rendered pieces are kept
+        exported = _exported(args, codebook, fmt, timestamp, corpus)
+        if exported is None:
+            return EXIT_BAD_INPUT
+        data, frame = exported.data, exported.frame
+    else:
+        summary = _summarise(args, codebook, timestamp=timestamp, label="exporting",
+                             to_stdout=args.output is None, corpus=corpus)
+        if summary is None:
+            return EXIT_BAD_INPUT
+        if args.about:
+            from briefing_tui.core.about import about  # only when filtering by place or actor
 
-        summary = about(summary, args.about)
-    try:
-        data = render_bytes(summary, fmt, codebook)
-    except BriefingError as exc:  # docx without python-docx: how to install it
-        say(f"briefing: {exc}")
-        return EXIT_BAD_INPUT
+            summary = about(summary, args.about)
+        try:
+            data = render_bytes(summary, fmt, codebook)
+        except BriefingError as exc:  # docx without python-docx: how to install it
+            say(f"briefing: {exc}")
+            return EXIT_BAD_INPUT
+        frame = frame_for(summary, codebook)
     error = _write(data, args)
     if error:
         say(f"briefing: {error}")
         return EXIT_BAD_INPUT
-    return _report(summary, args.output)
+    return _report(frame, args.output)
 
 
-def _report(summary: Summary, output: Path | None) -> int:
+def _report(frame: Frame, output: Path | None) -> int:
     """Tell what was exported and what was not; the exit status."""
-    for line in summary.skipped:
+    for line in frame.skipped:
         say(f"briefing: skipped {line}")
-    if summary.attention:
-        say(f"briefing: {len(summary.attention)} annotations need review or are orphaned; "
+    if frame.attention:
+        say(f"briefing: {frame.attention} annotations need review or are orphaned; "
              "they are listed under 'Needs attention'")
-    sentences = len({(i.document, i.annotation_id) for t in summary.tags
-                     for i in summary.items[t]})
     if output is not None:
-        say(f"briefing: wrote {output} ({sentences} tagged sentences from "
-             f"{len(summary.documents)} documents)")
-    if summary.empty:
+        say(f"briefing: wrote {output} ({frame.sentences} tagged sentences from "
+             f"{len(frame.documents)} documents)")
+    if frame.empty:
         say("briefing: no tagged sentences matched the filters")
         return EXIT_ATTENTION
-    return EXIT_ATTENTION if summary.skipped else EXIT_OK
+    return EXIT_ATTENTION if frame.skipped else EXIT_OK
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
@@ -327,6 +366,8 @@ def cmd_completion(argv: list[str]) -> int:
 
 
 def _run(argv: list[str]) -> int:
+    if argv and argv[0] in (*COMMANDS, "completion"):
+        resume()  # the app resumes the collector after its first frame (core/collector.py)
     if argv and argv[0] == "completion":
         return cmd_completion(argv[1:])
     if argv and argv[0] in COMMANDS:
@@ -336,6 +377,7 @@ def _run(argv: list[str]) -> int:
         return int(args.func(args))
     args = build_app_parser().parse_args(argv)
     if args.version:
+        resume()
         from briefing_tui.cli_shell import version_text
 
         sys.stdout.write(version_text(args.verbose))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from briefing_tui.cli_common import (
     EXIT_ATTENTION,
@@ -19,10 +20,10 @@ from briefing_tui.cli_common import (
 )
 from briefing_tui.core.corpus import find_documents
 from briefing_tui.core.document import open_document
-from briefing_tui.core.extract import DOCUMENT_SUFFIXES
-from briefing_tui.core.sidecar import SidecarError
+from briefing_tui.core.extract import DOCUMENT_SUFFIXES, document_kind
+from briefing_tui.core.sidecar import SidecarError, count_sidecar, sidecar_path
 from briefing_tui.core.sidecar.format import collector_paused
-from briefing_tui.core.text import DocumentError
+from briefing_tui.core.text import DocumentError, stream_sha256
 from briefing_tui.core.visible import escape_json_text, visible
 
 
@@ -55,11 +56,35 @@ def cmd_sentences(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _all_exact(path: Path) -> tuple[int, list[str]] | None:
+    """(annotations, problems) for a plain-text briefing whose sidecar, in our own form, was
+    written for this very text and holds nothing to re-anchor or review: what opening it
+    would report, found without holding the text or making a single annotation (a 52 MB
+    briefing with 200,000: under a second, not seven). None: open it to find out."""
+    if document_kind(path) != "text":
+        return None
+    found = count_sidecar(sidecar_path(path))
+    if found is None or found[1].attention:
+        return None
+    data, block = found
+    text = stream_sha256(path)
+    if text is None or text[0] != data.document_sha256 or block.last_end > text[1]:
+        return None
+    return block.count, data.problems
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     corpus = find_documents(args.paths)
     status = say_corpus_problems(corpus)
     for path in corpus.documents:
         name = visible(str(path), keep_newlines=False)
+        quick = _all_exact(path)
+        if quick is not None:
+            print(f"{name}: {_annotations(quick[0])}, all exact")
+            for problem in quick[1]:
+                print(f"  problem: {visible(problem, keep_newlines=False)}")
+                status = max(status, EXIT_ATTENTION)
+            continue
         try:  # split only if re-anchoring needs it: a 50 MB briefing's split takes seconds
             with collector_paused():  # 200,000 annotations: the collector would walk them all
                 document = open_document(path, segment_chars=0)

@@ -55,22 +55,29 @@ def _print_eval(examples: list[Example], codebook: Codebook, tags: list[str] | N
         say("briefing: suggest --eval: no tagged documents to evaluate on")
         return EXIT_BAD_INPUT
     rows = cross_validate(examples, codebook, tags=tags)
+    rules = {r.tag: r for r in cross_validate(examples, codebook, tags=[r.tag for r in rows],
+                                              mode="rules")}
     if as_json:
         for row in rows:
             print(json.dumps({"tag": row.tag, "labels": row.labels,
                               "precision": round(row.precision, 3),
                               "recall": round(row.recall, 3),
                               "p_at_20": round(row.p_at_20, 3),
-                              "average_precision": round(row.average_precision, 3)}))
+                              "average_precision": round(row.average_precision, 3),
+                              "rules_p_at_20": round(rules[row.tag].p_at_20, 3),
+                              "rules_average_precision": round(
+                                  rules[row.tag].average_precision, 3)}))
         return EXIT_OK
-    print("tag\tlabels\tprecision\trecall\tP@20\tAP")
+    print("tag\tlabels\tprecision\trecall\tP@20\tAP\trules P@20\trules AP")
     for row in rows:
         print(f"{row.tag}\t{row.labels}\t{row.precision:.2f}\t{row.recall:.2f}\t"
-              f"{row.p_at_20:.2f}\t{row.average_precision:.2f}")
+              f"{row.p_at_20:.2f}\t{row.average_precision:.2f}\t"
+              f"{rules[row.tag].p_at_20:.2f}\t{rules[row.tag].average_precision:.2f}")
     known = sum(1 for example in examples if example.trains)
     print(f"(5-fold cross-validation over the {known} sentences whose tags are known: the "
           "tagged ones and every sentence of a finished document; an unfinished document's "
-          "untagged sentences are left out)")
+          "untagged sentences are left out. rules: the codebook's patterns alone, on the "
+          "same folds; equal scores count in every order)")
     return EXIT_OK
 
 

@@ -141,9 +141,12 @@ class MiniPdf:
         self.pages.append(Page())
         return self.pages[-1]
 
-    def to_bytes(self, *, password: str | None = None, interleave: bool = False) -> bytes:
+    def to_bytes(self, *, password: str | None = None, interleave: bool = False,
+                 info: dict[str, str] | None = None) -> bytes:
         """The file; ``password`` encrypts it; ``interleave`` writes each page's text in
-        top-to-bottom line order across columns instead of the order it was drawn."""
+        top-to-bottom line order across columns instead of the order it was drawn;
+        ``info`` is its document information (``{"CreationDate": "D:20251101"}``), plain
+        files only."""
         objects: list[bytes] = []
         encoding = b"<< /Type /Encoding /BaseEncoding /WinAnsiEncoding " \
                    b"/Differences [129 /fi 141 /fl] >>"
@@ -180,6 +183,11 @@ class MiniPdf:
             objects, encrypt = self._encrypt(objects, streams, password, ident)
             objects.append(encrypt)
             trailer_extra = b" /Encrypt %d 0 R" % len(objects)
+        elif info:
+            objects.append(b"<< %s >>" % b" ".join(
+                b"/%s (%s)" % (key.encode("latin-1"), value.encode("latin-1"))
+                for key, value in info.items()))
+            trailer_extra = b" /Info %d 0 R" % len(objects)
         out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
         offsets = []
         for number, obj in enumerate(objects, 1):

@@ -8,6 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from briefing_tui.core.codebook import Codebook
+from briefing_tui.core.document import open_document
+from briefing_tui.core.suggest import examples_from
+from briefing_tui.core.suggest.evaluate import cross_validate
 from tests.suggest_helpers import ATTACKS, PLAIN, TALKS, tag_sentences, write_briefing
 
 
@@ -76,8 +80,16 @@ def test_suggest_eval_prints_cross_validated_figures_per_tag(tmp_path: Path) -> 
     rows = {r["tag"]: r for r in map(json.loads, done.stdout.splitlines())}
     assert set(rows) == {"security", "diplomacy"}
     assert rows["security"]["labels"] == 30 and rows["security"]["p_at_20"] == 1.0
+    # the figures are the bench's (bench_suggest_protocol's "eval" row): one function
+    examples = [e for path in sorted(folder.glob("*.txt"))
+                for e in examples_from(open_document(path), str(path))]
+    for score in cross_validate(examples, Codebook()):
+        assert rows[score.tag]["p_at_20"] == round(score.p_at_20, 3)
+        assert rows[score.tag]["average_precision"] == round(score.average_precision, 3)
+    assert 0 < rows["security"]["rules_p_at_20"] <= 1.0
     table = briefing("suggest", folder, "--eval", cwd=tmp_path)
-    assert table.stdout.splitlines()[0] == "tag\tlabels\tprecision\trecall\tP@20\tAP"
+    assert table.stdout.splitlines()[0] == \
+        "tag\tlabels\tprecision\trecall\tP@20\tAP\trules P@20\trules AP"
     # 60 tagged; the 30 untagged sentences of the unfinished document are not negatives
     assert "over the 60 sentences whose tags are known" in table.stdout.splitlines()[-1]
 

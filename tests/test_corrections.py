@@ -127,6 +127,22 @@ def test_split_gives_both_halves_the_tags_and_the_first_the_note(tmp_path: Path)
     assert [a.tags for a in reopened.annotations.sorted()] == [("diplomacy",), ("diplomacy",)]
 
 
+def test_join_and_split_keep_who_tagged_the_sentences(tmp_path: Path) -> None:
+    """`by` names who tagged or noted a sentence: a join or split must not erase it."""
+    document = open_document(_doc(tmp_path), analyst="amina")
+    split, notes = document.segmentation, document.annotations
+    notes.toggle_tag(document.text, split.starts[0], split.ends[0], "security")
+    notes.analyst = "bo"
+    notes.toggle_tag(document.text, split.starts[1], split.ends[1], "migration")
+    join_next(document, 0)
+    (joined,) = notes.sorted()
+    assert joined.by == ("amina", "bo")
+    split_sentence(document, 0, TEXT.index("It reached"))
+    assert [a.by for a in notes.sorted()] == [("amina", "bo"), ("amina", "bo")]
+    document.save()
+    assert '"by": ["amina", "bo"]' in document.sidecar.read_text()
+
+
 def test_fixes_that_cannot_be_made_say_why(tmp_path: Path) -> None:
     document = open_document(_doc(tmp_path))
     last = len(document.segmentation) - 1

@@ -79,3 +79,29 @@ def test_the_past_24_hours_are_the_reports_day_and_48_start_the_day_before() -> 
     assert [(d.date, d.until) for d in found] == [("2011-01-05", "2011-01-06")]
     assert event_date("Troops killed 12 militants over the past 24 hours.", thursday) == (
         "2011-01-06", "", True)  # stated, not the document's date by default
+
+
+def test_days_ago_and_the_day_before_yesterday_count_back_from_the_document() -> None:
+    friday = date(2014, 9, 26)
+    told = ("Police detained two suspects two days ago.",
+            "Two civilians were killed the day before yesterday in Bannu.",
+            "A raid 3 days ago killed one militant.")
+    assert [[d.date for d in dates_in(text, friday)] for text in told] == [
+        ["2014-09-24"], ["2014-09-24"], ["2014-09-23"]]
+    assert dates_in("Police detained two suspects two days ago.", None) == []
+
+
+def test_the_weekend_is_the_saturday_and_sunday_before() -> None:
+    tuesday, sunday = date(2014, 9, 30), date(2014, 9, 28)
+    (told,) = dates_in("Police detained two suspects over the weekend.", tuesday)
+    assert (told.date, told.until) == ("2014-09-27", "2014-09-28")
+    (told,) = dates_in("Police detained two suspects this weekend.", sunday)
+    assert (told.date, told.until) == ("2014-09-27", "2014-09-28")
+
+
+def test_a_dateline_with_a_comma_or_dash_before_its_date() -> None:
+    for text in ("KABUL, Afghanistan, (Dec. 9, 2009) - A strike hit a camp yesterday.",
+                 "KABUL, Afghanistan \u2013 (Dec. 9, 2009) A strike hit a camp yesterday."):
+        top = dateline(text)
+        assert top is not None and top[0] == date(2009, 12, 9)
+        assert text[top[2]:].lstrip().startswith("A strike")

@@ -120,11 +120,11 @@ def test_exports_cite_pages(corpus: Path) -> None:
     assert "sitrep.pdf, p. 2, ¶" in render(summary, "html", book)
     records = json.loads(render(summary, "json", book))
     assert {r["document"]: r["page"] for r in records["sentences"]} == {
-        "sitrep.pdf": 2, SEED.name: 0}
+        "sitrep.pdf": 2, SEED.name: None}
     assert {d["document"]: d["pages"] for d in records["documents"]}["sitrep.pdf"] >= 2
     rows = list(csv.DictReader(io.StringIO(render(summary, "csv", book), newline="")))
     assert {r["document"].rsplit("/", 1)[-1]: r["page"] for r in rows} == {
-        "sitrep.pdf": "2", SEED.name: "0"}
+        "sitrep.pdf": "2", SEED.name: ""}
     jsonld = json.loads(render(summary, "jsonld", book))
     pdf_note = next(a for a in jsonld["first"]["items"]
                     if a["target"]["source"].endswith("sitrep.pdf"))

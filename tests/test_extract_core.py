@@ -192,7 +192,7 @@ def test_a_parser_failing_on_hostile_input_gives_a_reason_not_a_crash(
     def broken(*_: object) -> None:
         raise AssertionError("unexpected call to\nparse_marked_section()")
 
-    monkeypatch.setattr("briefing_tui.core.extract.html.extract_html", broken)
+    monkeypatch.setattr("briefing_tui.core.extract.html.read_article", broken)
     path = tmp_path / "page.html"
     path.write_bytes(b"<p>Text.</p>")
     with pytest.raises(DocumentError) as info:

@@ -82,3 +82,21 @@ def test_a_byline_block_named_authors_inside_the_article_is_left_out() -> None:
             '<div class="full authors"><h5>Jane Roe</h5></div>'
             f"<p>{P1}</p><p>{P2}</p></div></article></body></html>")
     assert html_to_text(page).split("\n\n") == ["Road cut", P1, P2]
+
+
+def test_a_long_sidebar_aside_beside_a_short_post_is_furniture() -> None:
+    """An ``<aside>`` text widget holding most of the page's words is kept only when the
+    page's headline is inside it (an article a page wrapped in ``<aside>``): beside a
+    post whose headline stands outside it, it is the sidebar."""
+    widget = "".join(f"Point {n}<br><br>{n}. {OTHER}<br><br>" for n in range(1, 9))
+    page = (head("Road cut") + '<div id="content"><header><h1 class="post-title">Road cut'
+            f'</h1></header><article class="article"><p>{P1}</p><p>{P2}</p></article></div>'
+            '<section id="sidebar"><aside class="widget widget_text"><h3>Our programme</h3>'
+            f'<div class="textwidget">{widget}</div></aside></section></body></html>')
+    assert html_to_text(page).split("\n\n") == ["Road cut", P1, P2]
+
+
+def test_an_article_a_page_wraps_in_aside_is_still_read() -> None:
+    page = (head("Road cut") + '<nav><a href="/">Home</a></nav><aside class="main">'
+            f"<h1>Road cut</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p></aside></body></html>")
+    assert html_to_text(page).split("\n\n") == ["Road cut", P1, P2, P3]

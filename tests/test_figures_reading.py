@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing_tui.core.figures.rules import attribution, counts_in
+from briefing_tui.core.figures.rules import attribution, counts_in, of_another_event
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
@@ -42,6 +42,15 @@ from briefing_tui.core.figures.rules import attribution, counts_in
      [(350, "min", "returned", "displaced persons")]),
     ("Some 7,000 internally displaced persons returned to their villages.",
      [(7000, "approx", "returned", "IDPs")]),
+    # a number word alone as the object, whom it counts left to the clause around it
+    ("Troops dropped a grenade into the well, killing one and wounding two others.",
+     [(1, "exact", "killed", ""), (2, "exact", "wounded", "others")]),
+    ("The patrol killed two, detained several and seized rifles.",
+     [(2, "exact", "killed", ""), (3, "min", "detained", "")]),
+    ("Gunmen killed one of them at the checkpoint.", [(1, "exact", "killed", "")]),
+    # a count that goes on to a noun not counted is no figure ("two hours")
+    ("The patrol was detained two hours later.", []),
+    ("By Friday the toll had reached 12.", []),
 ])
 def test_counts_read_as_an_analyst_would(sentence: str, expected: list[tuple[object, ...]],
                                          ) -> None:
@@ -52,3 +61,19 @@ def test_a_sentence_opening_word_before_reports_is_no_source() -> None:
     assert attribution("Initial reports indicate 13 militants were killed.") == ""
     assert attribution("Local media reported that two people died.") == ""
     assert attribution("UNHCR reported that 300 refugees returned.") == "UNHCR"
+
+
+@pytest.mark.parametrize(("sentence", "another"), [
+    ("The commander is linked to a roadside bomb attack that killed four soldiers.", True),
+    ("Police say he led an ambush which had killed two policemen in May.", True),
+    ("He is accused of planning raids on convoys, including the killing of three civilians.",
+     True),
+    ("The Taliban leader was responsible for the deaths of two students.", True),
+    # the sentence's own event, whatever else it says of the target
+    ("The force, searching for a leader behind attacks on police, killed two insurgents.",
+     False),
+    ("Afghan forces, responsible for security in Kunduz, detained three suspects.", False),
+])
+def test_a_count_told_of_another_event(sentence: str, another: bool) -> None:
+    (count,) = [c for c in counts_in(sentence) if c.kind in ("killed", "detained")]
+    assert of_another_event(sentence[:count.start]) is another

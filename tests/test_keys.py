@@ -7,7 +7,14 @@ from pathlib import Path
 import pytest
 
 from briefing_tui.core.codebook import Codebook, Tag
-from briefing_tui.tui.keys import clashes, help_rows, keys_of, markdown_table, tag_bindings
+from briefing_tui.tui.keys import (
+    SCREEN_SECTIONS,
+    clashes,
+    help_rows,
+    keys_of,
+    markdown_table,
+    tag_bindings,
+)
 from briefing_tui.tui.launch import keys_and_tags
 
 from .app_helpers import copy_samples, make_app
@@ -62,8 +69,9 @@ async def test_help_and_palette_follow_a_keymap_remap(tmp_path: Path) -> None:
     app = make_app(folder)
     app.settings.keymap = {"next": "l", "note": "N"}
     async with app.run_test(size=(120, 35)) as pilot:
-        rows = dict(row for _, keys in help_rows(app.every_binding(), app.keymap_in_use())
-                    for row in keys)
+        sections = help_rows(app.every_binding(), app.keymap_in_use())
+        rows = dict(row for name, keys in sections for row in keys
+                    if name not in SCREEN_SECTIONS.values())
         assert rows["l"] == "next sentence"
         assert "N" in rows and "n" not in rows
         commands = {c.title: c.help for c in reader_commands(app)}
@@ -86,3 +94,26 @@ def test_keys_of_applies_the_keymap() -> None:
 def test_the_default_keys_never_clash() -> None:
     """Every helper adds keys here; two on one key would silently lose one."""
     assert clashes(Codebook(), {}) == []
+
+
+async def test_help_lists_each_screens_own_keys_under_its_heading(tmp_path: Path) -> None:
+    """The summary's, the queue's and the adjudication screen's keys are in help too
+    (a new user looked for the summary's `w` and `C` there)."""
+    from briefing_tui.tui.dialogs import HelpScreen
+
+    folder = copy_samples(tmp_path / "docs", only_seed=True)
+    app = make_app(folder)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        sections = dict(app.screen.rows)
+        summary = dict(sections["Summary screen (e)"])
+        assert summary["w"].startswith("write the summary as md")
+        assert summary["esc / e"] == "back to the reader"
+        assert summary["C"].startswith("show each quote with the sentence before")
+        queue = dict(sections["Suggestion queue (S)"])
+        assert queue["d"] == "never suggest this tag on this sentence again"
+        assert dict(sections["Adjudication (A)"])["m"] == "keep both analysts' tags"
+        names = [name for name, _ in app.screen.rows]
+        assert names.index("Documents and panes") < names.index("Summary screen (e)")

@@ -60,7 +60,9 @@ def test_a_layer_is_the_documents_sidecar_in_layer_mode(tmp_path: Path) -> None:
     span = next(iter(document.segmentation))
     document.annotations.toggle_tag(document.text, span.start, span.end, "security")
     assert document.save()
-    data = parse_sidecar(document.sidecar.read_text(encoding="utf-8"))
+    written = document.sidecar.read_text(encoding="utf-8")
+    assert f'\nstatus: "{IN_PROGRESS}"\n' in written  # the key bare, as a person writes it
+    data = parse_sidecar(written)
     assert data.extra == {"status": IN_PROGRESS}
     assert data.annotations[0].by == ("amina",) and data.annotations[0].text == first
     assert not sidecar_path(folder / "article.txt").exists()  # the shared one untouched

@@ -19,7 +19,7 @@ from briefing_tui.core.metadata import Metadata, date_problem, parse_date
 from briefing_tui.core.summary import build_summary
 from devtools.docxgen import docx
 
-from .extract_helpers import isolated_cache, write_pdf
+from .extract_helpers import isolated_cache, real_paragraphs, write_pdf
 
 __all__ = ["isolated_cache"]
 
@@ -169,3 +169,90 @@ def test_a_stray_glyph_line_is_passed_over_for_the_heading(tmp_path: Path) -> No
 def test_a_date_line_is_a_date_not_a_title(tmp_path: Path) -> None:
     found = _meta(tmp_path, "d.txt", "3 October 2012\n\nTalks resumed in Doha on Monday.\n")
     assert (found.title, found.date) == (None, "2012-10-03")
+
+
+def _sitrep_pdf(path: Path, first_lines: list[tuple[str, str]]) -> Path:
+    pytest.importorskip("pypdfium2")
+    from devtools.pdfgen import flow
+
+    blocks = [*first_lines, *[("p", p) for p in real_paragraphs(2, 2)]]
+    # the file was made (exported again) two weeks after the report it holds
+    path.write_bytes(flow(blocks).to_bytes(info={"CreationDate": "D:20251106093000Z",
+                                                 "Title": "sitrep.docx"}))
+    return path
+
+
+def test_a_pdf_is_dated_by_its_first_page_before_its_creation_date(tmp_path: Path) -> None:
+    dated = _sitrep_pdf(tmp_path / "sitrep5.pdf", [
+        ("h", "Hurricane Melissa \u2013 Haiti"),
+        ("h", "Situation Report No. 5 \u2014 23 October 2025")])
+    assert open_document(dated).metadata.date == "2025-10-23"
+    issue = _sitrep_pdf(tmp_path / "wfp.pdf", [("h", "WFP Haiti Situation Report #1"),
+                                               ("p", "4 November 2025")])
+    assert open_document(issue).metadata.date == "2025-11-04"
+    # the creation date stays the fallback when the first page states none
+    undated = _sitrep_pdf(tmp_path / "undated.pdf", [("h", "Hurricane Melissa \u2013 Haiti")])
+    assert open_document(undated).metadata.date == "2025-11-06"
+
+
+def test_the_date_a_text_states_of_itself_is_its_metadata_date(tmp_path: Path) -> None:
+    # a dateline without its year, under a release number that has it
+    number = ("2012-06-S-026\nFor Immediate Release\n\nKABUL, Afghanistan (June 14) \u2014 "
+              "An Afghan-led force detained two suspects yesterday.\n")
+    assert _meta(tmp_path, "n.txt", number).date == "2012-06-14"
+    # a dateline behind the page's furniture on the same line
+    furniture = ("Security Forces Clear a Valley\nISAF Joint Command - Afghanistan "
+                 "2010-11-CA-167 For Immediate Release\nDownload PDF  KABUL, Afghanistan "
+                 "(Nov. 13, 2010) \u2014 Forces killed three insurgents Friday.\n")
+    assert _meta(tmp_path, "f.txt", furniture).date == "2010-11-13"
+    # a headline that opens with its day, the year from the release number
+    headline = ("Dec. 6: Operations Conducted in Laghman and Kandahar\nISAF Joint Command - "
+                "Afghanistan 2010-12-CA-020\n\nA joint force detained a facilitator.\n")
+    assert _meta(tmp_path, "h.txt", headline).date == "2010-12-06"
+
+
+def test_the_document_date_of_figures_is_the_metadata_date(tmp_path: Path) -> None:
+    from briefing_tui.core.figures import document_date
+
+    text = ("2012-06-S-026\n\nKABUL, Afghanistan (June 14) \u2014 An Afghan-led force "
+            "detained two suspects yesterday.\n")
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    meta = open_document(path).metadata
+    found = document_date(text, meta.date)
+    assert meta.date == "2012-06-14" and found is not None and found.isoformat() == meta.date
+    # the analyst's "" (the file's date is wrong) leaves no date to resolve "yesterday" by
+    assert document_date(text, "") is None
+    # a month alone is kept to: the text's date inside it, else none
+    assert document_date(text, "2012-06") == found and document_date(text, "2012-07") is None
+
+
+@pytest.mark.parametrize(("head", "title"), [
+    # a bracketed editor's note above the headline is no title
+    ("[leader/facilitator]\n\nISAF Joint Command Morning Operational Update, Feb. 21, 2011\n"
+     "ISAF Joint Command - Afghanistan 2011-02-S-154 For Immediate Release\n",
+     "ISAF Joint Command Morning Operational Update, Feb. 21, 2011"),
+    # nor is a release number or the issuing office: a release without a headline has none
+    ("2010-11-CA-123\nISAF Joint Command - Afghanistan\nFor Immediate Release\n\n"
+     "Forces Clear the Watapur Valley\n", "Forces Clear the Watapur Valley"),
+    ("ISAF Joint Command- Afghanistan\n2011-07-S-003\nFor Immediate Release\n\n"
+     "An Afghan-led force detained two suspects in Khost province.\n", None),
+    ("2012-10-S-005\nFor Immediate Release\n\nKABUL, Afghanistan (Oct. 4, 2012) \u2014 "
+     "Afghan forces concluded an operation in Wardak province yesterday.\n", None),
+])
+def test_a_release_title_is_its_headline(tmp_path: Path, head: str, title: str | None,
+                                         ) -> None:
+    found = _meta(tmp_path, "release.txt", head + "\nA joint force detained a facilitator.\n")
+    assert found.title == title
+
+
+def test_a_word_file_is_dated_by_its_first_lines_before_its_creation_date(
+        tmp_path: Path) -> None:
+    core = (b'<?xml version="1.0"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats'
+            b'.org/package/2006/metadata/core-properties" xmlns:dcterms="http://purl.org/dc/'
+            b'terms/"><dcterms:created>2023-06-01T09:00:00Z</dcterms:created>'
+            b"</cp:coreProperties>")
+    data = docx([("h1", "Sudan: Flash Update No. 12 \u2014 30 May 2023"),
+                 ("p", "Fighting reached El Fasher. Aid is blocked.")],
+                extra={"docProps/core.xml": core})
+    assert _meta(tmp_path, "flash.docx", data).date == "2023-05-30"

@@ -294,6 +294,16 @@ def test_extra_keys_that_would_clash_are_refused() -> None:
         dump_sidecar(SidecarData("a.txt", "ab", [_a(0, 1, extra=(("k", {1, 2}),))]))
 
 
+def test_extra_top_level_keys_are_bare_unless_yaml_would_misread_them() -> None:
+    extra = {"status": "finished", "reviewed-by": "amina", "yes": 1, "No": 2, "a b": 3,
+             "2": 4, "": 5, "x:y": 6, "_k": 7}
+    text = dump_sidecar(SidecarData("a.txt", "ab", [], extra=extra))
+    lines = set(text.splitlines())
+    assert {'status: "finished"', 'reviewed-by: "amina"', "_k: 7"} <= lines
+    assert {'"yes": 1', '"No": 2', '"a b": 3', '"2": 4', '"": 5', '"x:y": 6'} <= lines
+    assert parse_sidecar(text).extra == extra
+
+
 def test_tags_are_checked_strictly_and_duplicates_dropped() -> None:
     base = 'version: 1\ndocument: {name: a, sha256: b}\nannotations:\n- {start: 0, end: 1, ' \
            'text: x, tags: %s}\n'

@@ -179,13 +179,18 @@ def _mixed_examples(n: int) -> list[Example]:
     return found
 
 
-@pytest.mark.parametrize("learner", ["nb", "logistic"])
-def test_the_gate_lets_through_every_sentence_that_has_a_suggestion(learner: str) -> None:
+@pytest.mark.parametrize(("learner", "share"), [("nb", None), ("logistic", None),
+                                               ("nb", 0.0), ("nb", 0.02)])
+def test_the_gate_lets_through_every_sentence_that_has_a_suggestion(
+        learner: str, share: float | None) -> None:
     """Sentences the gate keeps out (their raw sums cannot reach the threshold) are
-    exactly those scoring every pair finds nothing for."""
+    exactly those scoring every pair finds nothing for, whatever share the model was
+    given (0: the rules alone decide)."""
     suggester = Suggester(Codebook(), learner=learner)
     suggester.train(_mixed_examples(240))
     assert suggester.calibrations  # the inverted calibration is part of what is checked
+    if share is not None:
+        suggester.shares = dict.fromkeys(suggester.shares, share)
     sentences = [e.text for e in _mixed_examples(600)[240:]]
     text = " ".join(sentences)
     starts, ends, at = [], [], 0

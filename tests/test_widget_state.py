@@ -83,6 +83,20 @@ async def test_the_save_word_keeps_its_place_when_the_rest_is_cut() -> None:
         assert "…" in text and len(text) <= 40
 
 
+async def test_a_long_file_name_gives_way_to_the_sentence_and_the_count() -> None:
+    """At 80 columns a report's long PDF name once hid where the analyst was."""
+    bar = StatusBar(Codebook(), id="status")
+    name = "4185497_WFPHaitiSituationReport1_HurricaneMelissa_4Nov2025_final.pdf"
+    async with Host(bar).run_test(size=(80, 3)) as pilot:
+        bar.state = StatusState(name=name, sentence=7, sentences=59, tagged=2,
+                                only="security", saving=Saving.SAVED)
+        await pilot.pause()
+        text = line(bar)
+        assert text.startswith("4185497_WFP")
+        assert "…  sentence 7/59  ·  2 tagged  ·  only security" in text
+        assert text.rstrip().endswith("all saved") and len(text) <= 80
+
+
 def seed_document(tmp_path: Path) -> Document:
     doc = tmp_path / SEED.name
     shutil.copy(SEED, doc)

@@ -91,13 +91,14 @@ class Subsequence:
     def lcs_length(self, other: Iterable[Hashable]) -> int:
         """Length of the longest common subsequence of the fixed sequence and ``other``."""
         full = (1 << self.length) - 1
-        row, masks = full, self._masks
-        for item in other:
-            mask = masks.get(item)
-            if mask is not None:
-                low = row & mask
-                row = ((row + low) | (row - low)) & full
-        return self.length - row.bit_count()
+        row = full
+        # Items of ``other`` not in the fixed sequence change nothing: skipped in C. The
+        # row is cut to ``length`` bits once at the end: carries out of the top bit never
+        # reach back down (``mask`` has no bit there), so the low bits are the same.
+        for mask in filter(None, map(self._masks.get, other)):
+            low = row & mask
+            row = (row + low) | (row - low)
+        return self.length - (row & full).bit_count()
 
 
 def lcs_length(a: Sequence[Hashable], b: Sequence[Hashable]) -> int:

@@ -5,10 +5,11 @@ document's sentence table and carries its annotations across, as one undoable st
 
 - **join**: the two sentences become one; its annotation holds both sides' tags (first
   sentence's order, then new ones) and both notes, joined by a ``---`` line as in a merge;
-  other keys are kept (the first sentence's win). Undo gives back both exactly.
+  other keys are kept (the first sentence's win), and both sides' analysts (``by``).
+  Undo gives back both exactly.
 - **split**: both halves keep the sentence's tags (each half still carries what the
-  analyst said of the whole); the note and other keys stay on the first half, where the
-  sentence began. Undo gives back the one annotation exactly.
+  analyst said of the whole, and who said it: ``by``); the note and other keys stay on
+  the first half, where the sentence began. Undo gives back the one annotation exactly.
 
 Nothing is dropped: an annotation that does not sit on exactly one of the sentences
 (orphaned, or a hand-made span) is left as it was.
@@ -85,8 +86,9 @@ def _combined(first: Annotation | None, second: Annotation | None, base: Annotat
     extra.update(dict(first.extra) if first else {})
     tags = (*(first.tags if first else ()), *(second.tags if second else ()))
     anchor = (first or second or base).anchor
+    by = tuple(sorted({name for a in (first, second) if a is not None for name in a.by}))
     return replace(base, tags=tuple(dict.fromkeys(tags)), note=NOTE_SEPARATOR.join(notes),
-                   extra=tuple(sorted(extra.items())), anchor=anchor,
+                   extra=tuple(sorted(extra.items())), anchor=anchor, by=by,
                    dismissed=dismissed_form(*(a.dismissed for a in (first, second) if a)))
 
 
@@ -142,10 +144,11 @@ def split_sentence(document: Document, index: int, at: int) -> int:
         first = notes.new_annotation(document.text, start, split.ends[head])
         changes.append((None, replace(first, tags=found.tags, note=found.note,
                                       extra=found.extra, anchor=found.anchor,
-                                      dismissed=found.dismissed)))
+                                      dismissed=found.dismissed, by=found.by)))
         if tail != head and found.tags:
             second = notes.new_annotation(document.text, split.starts[tail], split.ends[tail])
-            changes.append((None, replace(second, tags=found.tags, anchor=found.anchor)))
+            changes.append((None, replace(second, tags=found.tags, anchor=found.anchor,
+                                          by=found.by)))
     notes.apply_step(changes, fixes)
     return head
 

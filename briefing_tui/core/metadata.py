@@ -17,7 +17,7 @@ FIELDS = ("title", "date", "source", "author")
 MAX_FIELD = 500  # characters: a title is a line, not a page
 
 _ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-_MONTHS = {name: number for number, names in enumerate((
+MONTHS = {name: number for number, names in enumerate((
     ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
     ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
     ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
@@ -92,7 +92,7 @@ def parse_date(text: str) -> str | None:
         return found if not date_problem(found) else None
     for pattern in _WRITTEN:
         for match in pattern.finditer(text):
-            month = _MONTHS.get(match.group("month").lower())
+            month = MONTHS.get(match.group("month").lower())
             if month is None:
                 continue
             found = f"{int(match.group('year')):04d}-{month:02d}-{int(match.group('day')):02d}"

@@ -27,10 +27,23 @@ from briefing_tui.core.segment import Segmentation
 
 #: Texts up to this many characters are split in full before the first paint.
 SYNC_SEGMENT_CHARS = 400_000
+#: Of a longer text, at most this much is split before the first paint ...
 FIRST_SCREEN_CHARS = 40_000
+#: ... and at least this much, however small the terminal.
+MIN_FIRST_CHARS = 4_000
 #: Sidecars up to this size are parsed before the first paint (about 1,000 tags).
 SYNC_SIDECAR_BYTES = 256 * 1024
 SPLIT_STEP_CHARS = 2_000_000
+
+
+def screenful_chars(columns: int, rows: int) -> int:
+    """How much of a long text to split before the first paint on a terminal this size.
+
+    A screen of ``rows`` rows shows at most ``columns * rows`` characters (a wrapped row
+    holds no more than its width, a short line fewer), so twice that fills it with room
+    to move; splitting more only delays the first frame (about 8 ms per 30,000
+    characters here), and the rest is split in a worker right after it."""
+    return max(MIN_FIRST_CHARS, min(FIRST_SCREEN_CHARS, 2 * max(columns, 0) * max(rows, 0)))
 
 
 def _size(path: Path) -> int:
@@ -45,13 +58,15 @@ class Opening:
 
     def __init__(self, path: Path, *, sync_chars: int = SYNC_SEGMENT_CHARS,
                  sync_sidecar_bytes: int = SYNC_SIDECAR_BYTES, analyst: str = "",
-                 layer: bool = False, step_chars: int = SPLIT_STEP_CHARS) -> None:
+                 layer: bool = False, step_chars: int = SPLIT_STEP_CHARS,
+                 first_chars: int = FIRST_SCREEN_CHARS) -> None:
         self.path = path
         self.analyst = analyst  # signs changes; with layer, the analyst's layer is opened
         self.layer = layer
         self.sync_chars = sync_chars
         self.sync_sidecar_bytes = sync_sidecar_bytes
         self.step_chars = step_chars  # split this much between progress reports
+        self.first_chars = first_chars  # of a long text, split this much for the first paint
         self.document: Document | None = None
         self.done = False  # finish() ran: the sidecar is adopted
         self.merged: MergeResult | None = None  # tags pressed meanwhile, merged in
@@ -68,7 +83,7 @@ class Opening:
         loaded = extract(self.path, progress=progress)
         split = Segmentation(loaded.text)
         big = len(loaded.text) > self.sync_chars
-        split.extend(FIRST_SCREEN_CHARS if big else None)
+        split.extend(self.first_chars if big else None)
         document = Document(self.path, loaded, split, AnnotationSet(analyst=self.analyst),
                             file_stamp=stamp, ready=False,
                             layer=self.analyst if self.layer else "")

@@ -23,7 +23,7 @@ from datetime import datetime
 from functools import partial
 from pathlib import Path
 
-from briefing_tui.core import summary_cache
+from briefing_tui.core import digests, summary_cache
 from briefing_tui.core.anchoring import previous_text
 from briefing_tui.core.annotations import Anchor, Annotation
 from briefing_tui.core.brief import Chosen, Event, KeyFigure, facts_of
@@ -88,14 +88,14 @@ class Summary:
         return any(info.pages for info in self.documents)
 
 
-def _matches(path: Path, doc_glob: str | None) -> bool:
+def matches(path: Path, doc_glob: str | None) -> bool:
     if not doc_glob:
         return True
     return fnmatch.fnmatchcase(path.name, doc_glob) or \
         fnmatch.fnmatchcase(path.as_posix(), doc_glob)
 
 
-class _Builder:
+class Builder:
     """Accumulates documents one at a time (so progress can be reported between them)."""
 
     def __init__(self, codebook: Codebook, tags: Collection[str] | None, include_notes: bool,
@@ -137,13 +137,34 @@ class _Builder:
         file, sidecar, options and code made one before, else opened and built (and kept)."""
         self.take(self.cached(path) or self.built(path))
 
+    def key(self, path: Path) -> str | None:
+        """The key of ``path``'s part now (:func:`.summary_cache.part_key`)."""
+        return part_key(path, self.options, self._mentions_key(path.parent))
+
     def cached(self, path: Path) -> Part | None:
-        key = part_key(path, self.options, self._mentions_key(path.parent))
+        key = self.key(path)
         return None if key is None else summary_cache.load(key, path)
+
+    def parts(self, paths: list[Path], workers: int | None) -> Iterator[Part | str]:
+        """Each of ``paths``' parts in order: those kept are read here (sending them back
+        from workers costs more), the others built, in ``workers`` processes (default:
+        one per CPU from :data:`PARALLEL_FROM` briefings on)."""
+        found = [self.cached(path) for path in paths]
+        missing = [path for path, part in zip(paths, found, strict=True) if part is None]
+        count = _workers(len(missing)) if workers is None else max(1, workers)
+        if count == 1 or not missing:
+            made: Iterable[Part | str] = map(self.built, missing)
+        else:
+            made = _in_workers(missing, count, partial(
+                _built, codebook=self.codebook, tags=self.wanted,
+                include_notes=self.include_notes, context=self.context))
+        made = iter(made)
+        for part in found:
+            yield next(made) if part is None else part
 
     def built(self, path: Path) -> Part | str:
         """``path``'s part made now (and kept), or why it cannot be read (one line)."""
-        key = part_key(path, self.options, self._mentions_key(path.parent))
+        key = self.key(path)
         try:
             document = open_document(path, cached_split=True)
         except DocumentError as exc:
@@ -153,8 +174,7 @@ class _Builder:
         part = self._part(document)
         summary_cache.stats.builds += 1
         # kept only if nothing changed while it was read (else the next export builds it)
-        if key is not None and part_key(path, self.options, self._mentions_key(path.parent)) \
-                == key:
+        if key is not None and self.key(path) == key:
             summary_cache.store(key, part)
         return part
 
@@ -259,7 +279,7 @@ class _Builder:
         base = [t.name for t in self.codebook] if self.wanted is None else self.wanted
         tags = self.codebook.order({*base, *self.items})
         items = {tag: self.items.get(tag, []) for tag in tags}
-        brief, confirmed = self._briefs()
+        brief, confirmed = self.folder_briefs()
         return Summary(
             documents=self.documents, tags=tags, items=items, attention=self.attention,
             counts={tag: len(items[tag]) for tag in tags},
@@ -271,7 +291,7 @@ class _Builder:
             about_of={(str(e.path), e.citation.sentence): e.about for e in self.timeline
                       if e.about}, aliases=self.briefs.aliases(), context=self.context)
 
-    def _briefs(self) -> tuple[BriefFile, frozenset[str]]:
+    def folder_briefs(self) -> tuple[BriefFile, frozenset[str]]:
         """The common folder's brief.yaml and the confirmations of every folder's."""
         folders = list(dict.fromkeys(info.path.parent for info in self.documents))
         for folder in folders:
@@ -291,7 +311,7 @@ def _around(split: Segmentation, index: int | None, context: int,
                                                          min(len(split), index + 1 + context))))
 
 
-def _filters(tags: Collection[str] | None, doc_glob: str | None, include_notes: bool,
+def filters_of(tags: Collection[str] | None, doc_glob: str | None, include_notes: bool,
              ) -> dict[str, object]:
     return {"tags": None if tags is None else sorted(tags), "doc": doc_glob,
             "notes": include_notes}
@@ -307,20 +327,20 @@ def summary_of_documents(documents: Iterable[Document | Path], codebook: Codeboo
     Nothing in the documents is changed: one whose splitting is still under way in a
     worker is split again here, on a copy.
     """
-    builder = _Builder(codebook, tags, include_notes, context)
+    builder = Builder(codebook, tags, include_notes, context)
     for document in documents:
         if isinstance(document, Path):
-            if _matches(document, doc_glob):
+            if matches(document, doc_glob):
                 builder.add_path(document)
-        elif _matches(document.path, doc_glob):
+        elif matches(document.path, doc_glob):
             builder.add(document)
-    return builder.finish(timestamp, _filters(tags, doc_glob, include_notes))
+    return builder.finish(timestamp, filters_of(tags, doc_glob, include_notes))
 
 
 def _built(paths: list[Path], codebook: Codebook, tags: Collection[str] | None,
            include_notes: bool, context: int = 0) -> list[Part | str]:
     """One worker's share: its briefings' parts (pickled back), each kept in the cache."""
-    builder = _Builder(codebook, tags, include_notes, context)
+    builder = Builder(codebook, tags, include_notes, context)
     return [builder.built(path) for path in paths]
 
 
@@ -354,24 +374,15 @@ def build_summary(paths: Iterable[Path | str], codebook: Codebook, *,
     tagged one are kept with it (``before``/``after``).
     """
     corpus = find_documents(paths)
-    chosen = [p for p in corpus.documents if _matches(p, doc_glob)]
-    builder = _Builder(codebook, tags, include_notes, context)
+    chosen = [p for p in corpus.documents if matches(p, doc_glob)]
+    builder = Builder(codebook, tags, include_notes, context)
     builder.skipped += corpus.errors + corpus.unreadable
-    # the parts kept are read here: sending them back from workers costs more than this
-    found = [builder.cached(path) for path in chosen]
-    missing = [path for path, part in zip(chosen, found, strict=True) if part is None]
-    count = _workers(len(missing)) if workers is None else max(1, workers)
-    if count == 1 or not missing:
-        made: Iterable[Part | str] = map(builder.built, missing)
-    else:
-        made = _in_workers(missing, count, partial(
-            _built, codebook=codebook, tags=tags, include_notes=include_notes, context=context))
-    made = iter(made)
-    for done, part in enumerate(found, 1):
-        builder.take(next(made) if part is None else part)
+    for done, part in enumerate(builder.parts(chosen, workers), 1):
+        builder.take(part)
         if progress is not None:
             progress(done, len(chosen))
-    return builder.finish(timestamp, _filters(tags, doc_glob, include_notes))
+    digests.save()  # the files' digests by stat, for the next run
+    return builder.finish(timestamp, filters_of(tags, doc_glob, include_notes))
 
 
 def _in_workers(paths: list[Path], count: int,

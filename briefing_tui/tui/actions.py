@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from textual.screen import ModalScreen
+
 from briefing_tui.core.annotations import Anchor, Annotation
 from briefing_tui.core.document import Document
 from briefing_tui.tui.app_base import AppBase
@@ -38,6 +40,8 @@ class ReaderActions(AppBase):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self._leaving:
             return False
+        if action == "help":  # over a screen of its own too (its keys are in help), not a dialog
+            return not isinstance(self.screen, ModalScreen)
         # while a dialog is open its keys belong to it
         return not (action in _READER_ACTIONS and len(self.screen_stack) > 1)
 

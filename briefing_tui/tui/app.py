@@ -20,6 +20,7 @@ from textual.widgets import Footer
 
 from briefing_tui.core.annotations import Anchor
 from briefing_tui.core.codebook import Codebook
+from briefing_tui.core.collector import resume
 from briefing_tui.core.document import Document
 from briefing_tui.core.settings import Settings
 from briefing_tui.core.state import AppState, save_state
@@ -36,6 +37,7 @@ from briefing_tui.tui.locking import LOCK_CHECK_SECONDS
 from briefing_tui.tui.note_view import NoteView
 from briefing_tui.tui.orphans import OrphanMixin
 from briefing_tui.tui.panes import AnnotationsPane, DocumentList
+from briefing_tui.tui.partial_compositor import PartialScreen
 from briefing_tui.tui.reader import Reader
 from briefing_tui.tui.relisting import RelistMixin
 from briefing_tui.tui.saving import AutosaveMixin
@@ -88,6 +90,10 @@ class BriefingApp(SuggestingMixin, OrphanMixin, FixingMixin, TeamMixin, SearchMi
                         id="search", restrict=SEARCHABLE)
         yield Footer()
 
+    def get_default_screen(self) -> Screen[object]:
+        """A screen that repaints only changed rows (tui/partial_compositor.py)."""
+        return PartialScreen(id="_default")
+
     def on_mount(self) -> None:
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
@@ -123,6 +129,7 @@ class BriefingApp(SuggestingMixin, OrphanMixin, FixingMixin, TeamMixin, SearchMi
                 self.open_in(first_reader, entry)
             if self.entry_of(first_reader) is entry:  # shown, or its text is being extracted
                 break
+        self.call_after_refresh(resume)  # the collector, paused for the start (core/collector.py)
         self.call_after_refresh(self._scan_corpus)
         self.reader("reader-1").focus()
         self.update_status()
@@ -388,11 +395,13 @@ class BriefingApp(SuggestingMixin, OrphanMixin, FixingMixin, TeamMixin, SearchMi
         self.exit(1 if failures else 0)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        from briefing_tui.tui.commands import REPLACED, reader_commands
+        from briefing_tui.tui.commands import REPLACED, reader_commands, screen_commands
 
         titles: set[str] = set()  # one entry per name: a binding and a hand-made one meet
         textual_own = [c for c in super().get_system_commands(screen) if c.title not in REPLACED]
-        for command in [*textual_own, *reader_commands(self)]:
+        ours = reader_commands(self) if screen is self.screen_stack[0] else \
+            screen_commands(self, screen)
+        for command in [*textual_own, *ours]:
             if command.title not in titles:
                 titles.add(command.title)
                 yield command

@@ -1,7 +1,9 @@
 """The command palette (ctrl+p): every binding by name, with the key it has now.
 
 Made from the same bindings as the footer and the help screen, so a keymap remap or a new
-binding shows up here by itself; only what has no key of its own is listed by hand.
+binding shows up here by itself; only what has no key of its own is listed by hand. Over
+a screen of its own (the summary, the timeline, the queue, adjudication) it lists that
+screen's keys, since the reader's do nothing there.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
+from textual.screen import Screen
 
 from briefing_tui.tui.keys import HIDDEN, key_label, keys_of
 
@@ -45,8 +48,26 @@ def reader_commands(app: BriefingApp) -> Iterator[SystemCommand]:
     yield SystemCommand("Show all sentences", "Turn the tag filter off",
                         partial(_show_only, reader, None))
     yield SystemCommand("Write summary", "Write every briefing's summary to a file "
-                        "(md, html, json, csv, JSON-LD)", partial(app.action_summary, True))
+                        "(md, html, json, csv, JSON-LD or docx)",
+                        partial(app.action_summary, True))
     if app.split_open():
         yield SystemCommand("Close split", "Close the second reader (s)", app.close_split)
     yield SystemCommand("Screenshot", "Save an SVG picture of the screen in the current "
                         "folder", app.take_screenshot)
+
+
+def screen_commands(app: BriefingApp, screen: Screen[object]) -> Iterator[SystemCommand]:
+    """A screen's own keys by name (the summary's w, c, b…), and help."""
+    keymap = app.keymap_in_use()
+    seen: set[str] = set()
+    for _, binding in screen._bindings:
+        ident = binding.id or ""
+        if not ident or ident in seen:
+            continue
+        seen.add(ident)
+        keys = key_label(keys_of(binding, keymap))
+        yield SystemCommand(binding.description,
+                            f"{binding.tooltip or binding.description} ({keys})",
+                            partial(app.run_action, binding.action, screen))
+    yield SystemCommand("Help", "every key, this screen's under its own heading (?)",
+                        app.action_help)

@@ -50,13 +50,13 @@ class ChoiceDialog(ModalScreen[str]):
         self.dismiss(self.default)
 
 
-FOOTNOTE = """\
-The mouse works too: click a sentence to select it. tab / shift+tab move between panes;
-enter in Documents opens the highlighted one; ctrl+p finds every action by name.
-
-Tags are saved automatically, a moment after each change, in a YAML file beside each
-document (article.txt.annotations.yaml). Nothing is lost if a save fails: the change stays
-in memory, the status line says why, and the save is retried."""
+FOOTNOTE = (  # one line per paragraph: the screen wraps it to its width
+    "The mouse works too: click a sentence to select it. tab / shift+tab move between "
+    "panes; enter in Documents opens the highlighted one; ctrl+p finds every action by "
+    "name.\n\n"
+    "Tags are saved automatically, a moment after each change, in a YAML file beside each "
+    "document (article.txt.annotations.yaml). Nothing is lost if a save fails: the change "
+    "stays in memory, the status line says why, and the save is retried.")
 
 
 class HelpScreen(ModalScreen[None]):

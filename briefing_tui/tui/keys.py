@@ -120,6 +120,34 @@ SUMMARY_BINDINGS: list[BindingType] = [
          "judgments, outlook and trends (brief.yaml)", "summary_brief", show=True),
 ]
 
+# The suggestion queue's keys (S).
+QUEUE_BINDINGS: list[BindingType] = [
+    Binding("escape,S", "close", "Back", id="queue_close", tooltip="back to the reader"),
+    Binding("a", "decide(True)", "Accept", id="queue_accept",
+            tooltip="tag the sentence with the suggested tag"),
+    Binding("d", "decide(False)", "Reject", id="queue_reject",
+            tooltip="never suggest this tag on this sentence again"),
+    Binding("space", "skip", "Skip", id="queue_skip", tooltip="leave it for later"),
+    Binding("o", "order", "Order", id="queue_order",
+            tooltip="most confident first, or uncertain first"),
+]
+
+# The adjudication screen's keys (A).
+ADJUDICATE_BINDINGS: list[BindingType] = [
+    Binding("a", "choose('a')", "Take A", id="adjudicate_a",
+            tooltip="keep the first analyst's tags for this sentence"),
+    Binding("b", "choose('b')", "Take B", id="adjudicate_b",
+            tooltip="keep the second analyst's tags for this sentence"),
+    Binding("m", "choose('union')", "Union", id="adjudicate_union",
+            tooltip="keep both analysts' tags"),
+    Binding("x", "choose('neither')", "Neither", id="adjudicate_neither",
+            tooltip="keep neither analyst's tags"),
+    Binding("n", "next", "Next disagreement", id="adjudicate_next",
+            tooltip="the next sentence the two analysts disagree on"),
+    Binding("u", "undo", "Undo", id="adjudicate_undo", tooltip="undo the last choice"),
+    Binding("escape,A", "close", "Back", id="adjudicate_close", tooltip="back to the reader"),
+]
+
 
 SECTIONS: dict[str, str] = {
     **dict.fromkeys(["next", "previous", "page_down", "page_up", "first", "last", "next_tagged",
@@ -133,9 +161,14 @@ SECTIONS: dict[str, str] = {
     **dict.fromkeys(["join_sentence", "break_sentence", "metadata"], "Fixing"),
     **dict.fromkeys(["summary", "timeline", "split", "choose_document", "next_document",
                      "previous_document", "help", "quit"], "Documents and panes"),
+    **dict.fromkeys(["finish_layer", "adjudicate"], "Team work"),
 }
+# Each screen's own keys, by the prefix of their ids (summary_write, queue_accept, ...).
+SCREEN_SECTIONS: dict[str, str] = {"summary_": "Summary screen (e)",
+                                   "queue_": "Suggestion queue (S)",
+                                   "adjudicate_": "Adjudication (A)"}
 SECTION_ORDER = ("Moving", "Tagging", "Suggestions", "Finding", "Fixing",
-                 "Documents and panes", "More")
+                 "Documents and panes", "Team work", "More", *SCREEN_SECTIONS.values())
 HIDDEN = {"interrupt"}  # the same action as another binding: listed once
 
 
@@ -219,17 +252,32 @@ def key_label(keys: Iterable[str]) -> str:
     return " / ".join(format_key(k) for k in keys)
 
 
+def screen_bindings() -> list[Binding]:
+    """The summary's, the queue's and the adjudication screen's own keys, for help."""
+    return [b for b in (*SUMMARY_BINDINGS, *QUEUE_BINDINGS, *ADJUDICATE_BINDINGS)
+            if isinstance(b, Binding)]
+
+
+def _section(ident: str) -> str:
+    if ident.startswith("tag_"):
+        return "Tagging"
+    screen = next((name for prefix, name in SCREEN_SECTIONS.items()
+                   if ident.startswith(prefix)), None)
+    return screen or SECTIONS.get(ident, "More")
+
+
 def help_rows(bindings: Iterable[Binding], keymap: Mapping[str, str]
               ) -> list[tuple[str, list[tuple[str, str]]]]:
-    """(section, [(keys, what it does)]) for the help screen and the README table."""
+    """(section, [(keys, what it does)]) for the help screen: the reader's and app's
+    ``bindings``, then each screen's own keys under its own heading."""
     sections: dict[str, list[tuple[str, str]]] = {}
     seen: set[str] = set()
-    for binding in bindings:
+    for binding in [*bindings, *screen_bindings()]:
         ident = binding.id or ""
         if not ident or ident in seen or ident in HIDDEN:
             continue
         seen.add(ident)
-        section = "Tagging" if ident.startswith("tag_") else SECTIONS.get(ident, "More")
+        section = _section(ident)
         text = binding.tooltip or binding.description
         sections.setdefault(section, []).append((key_label(keys_of(binding, keymap)), text))
     ordered = [*SECTION_ORDER, *sorted(set(sections) - set(SECTION_ORDER))]

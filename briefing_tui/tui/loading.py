@@ -18,7 +18,12 @@ from textual.worker import get_current_worker
 
 from briefing_tui.core.corpus import Glance, glance, sidecar_reason
 from briefing_tui.core.extract import needs_extraction
-from briefing_tui.core.opening import FIRST_SCREEN_CHARS, SYNC_SEGMENT_CHARS, Opening
+from briefing_tui.core.opening import (
+    FIRST_SCREEN_CHARS,
+    SYNC_SEGMENT_CHARS,
+    Opening,
+    screenful_chars,
+)
 from briefing_tui.core.text import DocumentError
 from briefing_tui.core.visible import visible
 from briefing_tui.tui.entry import Entry
@@ -54,7 +59,8 @@ class LoadingMixin(LockMixin):
                 self._extract(entry)
             return
         if entry.document is None:
-            opening = Opening(entry.path, analyst=self.analyst, layer=self.layer_mode)
+            opening = Opening(entry.path, analyst=self.analyst, layer=self.layer_mode,
+                              first_chars=screenful_chars(*self.size))  # the terminal's
             try:
                 entry.document = opening.first()
             except (DocumentError, OSError) as exc:

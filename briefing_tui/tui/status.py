@@ -3,7 +3,8 @@
 The app describes the moment as a :class:`StatusState` (plain values, frozen) and sets it
 on the bar; the bar alone turns it into text. The save state sits at the right edge and
 never gives way; the name, the position, the filter, the matches, the suggestion and the
-tag legend are cut (with an ellipsis) to the room left.
+tag legend are cut (with an ellipsis) to the room left, a long name first, so that the
+sentence and the count stay in sight.
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ from briefing_tui.tui.reader import Reader
 
 if TYPE_CHECKING:  # the suggestion model loads with its first use, not at start
     from briefing_tui.core.suggest.live import Candidate
+
+
+NAME_AT_LEAST = 12  # cells of the file name kept when the status line is short of room
 
 
 class Saving(Enum):
@@ -127,7 +131,15 @@ class StatusBar(Static):
     def _redraw(self) -> None:
         right = Content.assemble(self.save_word())
         room = self.content_region.width
-        position = Content.assemble(*self.position())
+        parts = self.position()
+        position = Content.assemble(*parts)
+        left_room = room - right.cell_length - 2
+        if room and self.state.name is not None and position.cell_length > left_room:
+            # a long file name gives way before the sentence, the count and the filter
+            rest = Content.assemble(*parts[1:])
+            name = Content.assemble(parts[0]).truncate(
+                max(NAME_AT_LEAST, left_room - rest.cell_length - 1), ellipsis=True)
+            position = Content.assemble(name, rest)
         suggestion = Content.assemble(*self.suggestion())
         if room and position.cell_length + suggestion.cell_length > \
                 room - right.cell_length - 2:

@@ -13,7 +13,6 @@ from collections.abc import Callable
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
@@ -21,6 +20,7 @@ from textual.widgets.option_list import Option
 
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.suggest.queue import CONFIDENT, UNCERTAIN, QueueItem, ordered
+from briefing_tui.tui.keys import QUEUE_BINDINGS
 from briefing_tui.tui.panes import clip, plain
 
 Decide = Callable[[QueueItem, bool], bool]  # (item, accepted) -> done (False: read-only…)
@@ -35,16 +35,7 @@ class SuggestionQueue(Screen[QueueItem | None]):
                                      border-bottom: solid $panel; }
     SuggestionQueue #queue-list { height: 1fr; border: none; overflow-y: scroll; }
     """
-    BINDINGS = [
-        Binding("escape,S", "close", "Back", id="queue_close"),
-        Binding("a", "decide(True)", "Accept", id="queue_accept",
-                tooltip="tag the sentence with the suggested tag"),
-        Binding("d", "decide(False)", "Reject", id="queue_reject",
-                tooltip="never suggest this tag on this sentence again"),
-        Binding("space", "skip", "Skip", id="queue_skip", tooltip="leave it for later"),
-        Binding("o", "order", "Order", id="queue_order",
-                tooltip="most confident first, or uncertain first"),
-    ]
+    BINDINGS = QUEUE_BINDINGS
 
     def __init__(self, items: list[QueueItem], codebook: Codebook, decide: Decide,
                  how: str = CONFIDENT) -> None:

@@ -31,6 +31,9 @@ FIGURE_PREFIX = "figure-"
 EVENT_PREFIX = "event-"
 FIGURES_HEADING = "figures-heading"
 EVENT_LIMIT = 500  # timeline rows on screen; the written export has them all
+# A quote or note on screen is shown whole (the analyst reads it there); only a runaway
+# "sentence" (a table or a list read as one) is cut, so that one entry cannot fill pages.
+QUOTE_ROOM = 1500
 
 
 def words_options(summary: Summary) -> list[Option]:
@@ -104,7 +107,7 @@ def event_prompt(event: Event, codebook: Codebook) -> Hanging:
     style = "bold" if event.stated else "$text-muted"
     label = Content.assemble(Content.styled(f"    {day:<27}", style),
                              Content.styled(f"{place(event.citation):<11} ", "$text-muted"))
-    parts: list[Content | str] = [plain(clip(event.text, 300))]
+    parts: list[Content | str] = [plain(clip(event.text, QUOTE_ROOM))]
     for tag in event.tags:
         parts.append(Content.styled(f"  {tag}", codebook.colour(tag)))
     if event.about:

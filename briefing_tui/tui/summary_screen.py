@@ -34,6 +34,7 @@ from briefing_tui.tui.keys import SUMMARY_BINDINGS, summary_tag_bindings
 from briefing_tui.tui.panes import clip, plain
 from briefing_tui.tui.summary_brief import (
     FIGURES_HEADING,
+    QUOTE_ROOM,
     figure_options,
     figure_prompt,
     figures_heading,
@@ -221,7 +222,7 @@ class SummaryScreen(Screen[Place | None]):
         quote: list[Content | str] = []
         if item.anchor in ("review", "orphan"):
             quote.append(Content.styled(f"{item.anchor} ", "bold $warning"))
-        quote.append(plain(clip(item.text, 200)))
+        quote.append(plain(clip(item.text, QUOTE_ROOM)))
         if item.co_tags:
             quote.append(Content.styled(f"  (also: {', '.join(item.co_tags)})", "$text-muted"))
         about = self.summary.about(item) if self.summary is not None else ()
@@ -231,7 +232,8 @@ class SummaryScreen(Screen[Place | None]):
                           Content.assemble(*quote)))
         lines += [Hang(under, plain(clip(text, 200), "italic $text-muted")) for text in item.after]
         if item.note:
-            lines.append(Hang(under, plain("✎ " + clip(item.note, 160), "italic $text-muted")))
+            note = plain("✎ " + clip(item.note, QUOTE_ROOM), "italic $text-muted")
+            lines.append(Hang(under, note))
         return Option(Hanging(lines), id=key)
 
     @on(OptionList.OptionSelected)

@@ -26,6 +26,7 @@ from briefing_tui.core.export.common import place
 from briefing_tui.core.summary import Summary, summary_of_documents
 from briefing_tui.tui.hanging import Hang, Hanging
 from briefing_tui.tui.panes import clip, plain
+from briefing_tui.tui.summary_brief import QUOTE_ROOM
 from briefing_tui.tui.summary_screen import Place
 
 EVENT_LIMIT = 2000  # rows on screen; the written export has them all
@@ -91,7 +92,7 @@ class TimelineScreen(Screen[Place | None]):
         cite = f"{clip(event.citation.file, 28)} {place(event.citation)}"
         label = Content.assemble(Content.styled("   " if event.stated else " ~ ", "$text-muted"),
                                  Content.styled(f"{cite:<34} ", "$text-muted"))
-        parts: list[Content | str] = [plain(clip(event.text, 200), style)]
+        parts: list[Content | str] = [plain(clip(event.text, QUOTE_ROOM), style)]
         parts += [Content.styled(f"  {tag}", self.codebook.colour(tag)) for tag in event.tags]
         if event.about:  # the places and actors it names
             parts.append(plain(f"  ⌖ {', '.join(event.about)}", "$text-muted"))

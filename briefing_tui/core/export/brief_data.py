@@ -19,17 +19,20 @@ its bodies are a ``describing`` text ("at least 7,000 expelled refugees"), a
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefing_tui.core.brief import Event, KeyFigure
-from briefing_tui.core.export.brief_parts import number, status
+from briefing_tui.core.export.brief_parts import number
 from briefing_tui.core.summary import Summary
 
+if TYPE_CHECKING:
+    from briefing_tui.core.export.frame import Frame
 
-def figure_record(summary: Summary, key: KeyFigure) -> dict[str, Any]:
+
+def figure_record(key: KeyFigure, status: str) -> dict[str, Any]:
     f, cite = key.figure, key.citation
     record: dict[str, Any] = {
-        "id": key.id, "status": status(summary, key), "value": f.value,
+        "id": key.id, "status": status, "value": f.value,
         "qualifier": f.qualifier, "kind": f.kind, "who": f.who, "adm1": f.place,
         "country": f.country, "date": f.date, "date_stated": f.date_stated,
         "source": f.source, "document": cite.file, "path": str(key.path),
@@ -52,7 +55,7 @@ def event_record(event: Event) -> dict[str, Any]:
     return record
 
 
-def brief_head(summary: Summary) -> dict[str, Any]:
+def brief_head(summary: Summary | Frame) -> dict[str, Any]:
     """The analyst's brief.yaml words for the head of a JSON export."""
     words = summary.brief.words
     return {"title": summary.brief.title, "period": summary.brief.period,
@@ -72,7 +75,7 @@ def _property(name: str, value: str, about: str = "") -> dict[str, Any]:
     return made
 
 
-def brief_properties(summary: Summary) -> dict[str, Any]:
+def brief_properties(summary: Summary | Frame) -> dict[str, Any]:
     """The analyst's words as schema.org terms for the JSON-LD collection (see above);
     empty when brief.yaml has none, so such exports keep their bytes."""
     words = summary.brief.words
@@ -90,7 +93,7 @@ def brief_properties(summary: Summary) -> dict[str, Any]:
     return made
 
 
-def figure_annotation(summary: Summary, key: KeyFigure, ident: str,
+def figure_annotation(key: KeyFigure, status: str, ident: str,
                       source: str) -> dict[str, Any]:
     f = key.figure
     said = f"{number(key)} {f.kind} {f.who}".strip()
@@ -104,7 +107,7 @@ def figure_annotation(summary: Summary, key: KeyFigure, ident: str,
         {"type": "TextualBody", "purpose": "describing", "value": said,
          "format": "text/plain"},
         {"type": "TextualBody", "purpose": "classifying", "value": f.kind},
-        {"type": "TextualBody", "purpose": "assessing", "value": status(summary, key)}]
+        {"type": "TextualBody", "purpose": "assessing", "value": status}]
     selectors: list[dict[str, Any]] = [
         {"type": "TextQuoteSelector", "exact": key.words, "prefix": key.prefix,
          "suffix": key.suffix},

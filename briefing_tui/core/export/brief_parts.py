@@ -7,10 +7,15 @@ source, never added up; each says whether an analyst has confirmed it.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from briefing_tui.core.brief import Event, KeyFigure, figure_words
 from briefing_tui.core.figures import side_by_side
 from briefing_tui.core.figures.table import MACHINE_READ
 from briefing_tui.core.summary import Summary
+
+if TYPE_CHECKING:
+    from briefing_tui.core.export.frame import Frame
 
 CONFIRMED = "confirmed"
 FIGURES_INTRO = ("Read by machine from the tagged sentences: each is cited; figures on "
@@ -25,7 +30,11 @@ def dated(summary: Summary) -> list[Event]:
 
 def undated_line(summary: Summary) -> str:
     """Why some tagged sentences are not on the timeline ("" when all are)."""
-    missing = len(summary.timeline) - len(dated(summary))
+    return undated_words(len(summary.timeline) - len(dated(summary)))
+
+
+def undated_words(missing: int) -> str:
+    """Why ``missing`` tagged sentences are not on the timeline ("" when none)."""
     if not missing:
         return ""
     return (f"{missing} tagged sentence{'s' if missing != 1 else ''} not on the timeline: "
@@ -39,6 +48,11 @@ def full_stop(text: str) -> str:
 
 def status(summary: Summary, figure: KeyFigure) -> str:
     return CONFIRMED if summary.is_confirmed(figure) else MACHINE_READ
+
+
+def status_of(summary: Summary | Frame, ident: str) -> str:
+    """A figure's status by its id: confirmed in a brief.yaml, or machine-read."""
+    return CONFIRMED if ident in summary.confirmed else MACHINE_READ
 
 
 def what(kind: str, who: str, adm1: str, when: str) -> str:
@@ -79,10 +93,10 @@ def paragraphs(text: str) -> list[str]:
     return [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
 
 
-def trend(summary: Summary, tag: str) -> str:
+def trend(summary: Summary | Frame, tag: str) -> str:
     """The analyst's trend for a theme ("deteriorated"), or ""."""
     return summary.brief.words.trends.get(tag, "")
 
 
-def has_trends(summary: Summary) -> bool:
+def has_trends(summary: Summary | Frame) -> bool:
     return any(trend(summary, tag) for tag in summary.tags)

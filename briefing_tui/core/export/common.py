@@ -6,7 +6,12 @@ import this toolbox and the dispatcher imports the formats: no cycle.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from briefing_tui.core.summary import Citation, DocumentInfo, Summary
+
+if TYPE_CHECKING:
+    from briefing_tui.core.export.frame import Frame
 
 TITLE = "Tagged summary"
 
@@ -49,7 +54,7 @@ def attention_label(anchor: str) -> str:
         else "needs review: moved onto a similar sentence"
 
 
-def filters_line(summary: Summary) -> str:
+def filters_line(summary: Summary | Frame) -> str:
     """The filters asked for, in words ("" when none)."""
     parts = []
     tags = summary.filters.get("tags")

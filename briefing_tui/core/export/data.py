@@ -9,18 +9,18 @@ escapes (the same JSON value).
 
 **CSV** follows RFC 4180 (header row, CRLF line ends, quotes doubled) with one row per
 sentence per tag: ``document, paragraph, sentence, start, end, tag, co_tags, note, text,
-anchor, page, id`` then the document's ``title, date, author, source``, then ``by``,
-then ``paragraph_label`` (``co_tags`` and ``by`` joined by ``;``; ``anchor`` flags rows
-that need review or are orphaned, paragraph and sentence 0 when unknown; ``page`` 0 when
-the document has no pages; ``id`` the sidecar's annotation id; ``paragraph_label`` the
-paragraph's own number in the document, "48" or "(a)", empty when it has none). The
-columns are the same whatever was exported, so a script reads every export alike; only
-``--context N`` adds two, last, ``context_before`` and ``context_after``: the neighbouring
-sentences, joined by a blank line (no sentence holds one: a blank line ends a paragraph,
-and fixes never join across one), empty where there is none. JSON
-records carry ``page`` only when any document has pages (a PDF), ``paragraph_label``
-only when the paragraph has one. Two changes make it safe to open in a spreadsheet, so a
-reader wanting exact text must undo them:
+anchor, page, id`` then the document's ``title, date, author, source``, then ``by``, then
+``paragraph_label`` (``co_tags`` and ``by`` joined by ``;``; ``anchor`` flags rows that need
+review or are orphaned, paragraph and sentence 0 when unknown; ``page`` empty when the
+document has no pages (a text file has no page 0); ``id`` the sidecar's annotation id;
+``paragraph_label`` the paragraph's own number in the document, "48" or "(a)", empty when it
+has none). The columns are the same whatever was exported, so a script reads every export
+alike; only ``--context N`` adds two, last, ``context_before`` and ``context_after``: the
+neighbouring sentences, joined by a blank line (no sentence holds one: a blank line ends a
+paragraph, and fixes never join across one), empty where there is none. JSON records carry
+``page`` only when any document has pages (a PDF), ``null`` for a text file,
+``paragraph_label`` only when the paragraph has one. Two changes make it safe to open in a
+spreadsheet, so a reader wanting exact text must undo them:
 
 - control characters, C1 codes and bidi overrides are shown as visible symbols of the
   same length (tab as a space), so ``start``/``end`` still count code points of the
@@ -44,29 +44,19 @@ collection as schema.org terms (:mod:`.brief_data`). Ids are
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
-import os
 import re
-import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from briefing_tui.core.codebook import Codebook
-from briefing_tui.core.export.brief_data import (
-    SCHEMA_CONTEXT,
-    brief_head,
-    brief_properties,
-    event_record,
-    figure_annotation,
-    figure_record,
-)
-from briefing_tui.core.export.common import TITLE, attention_label
-from briefing_tui.core.summary import Summary, SummaryItem
+from briefing_tui.core.export.brief_data import brief_head, event_record, figure_record
+from briefing_tui.core.export.brief_parts import CONFIRMED
+from briefing_tui.core.export.frame import DocView, Frame, Pieces, by_key, timeline_order
+from briefing_tui.core.figures.table import MACHINE_READ
+from briefing_tui.core.summary import SummaryItem
 from briefing_tui.core.visible import escape_json_text, shown
 
 FORMAT_NAME = "briefing_tui.summary"
@@ -84,12 +74,11 @@ _RISKY = frozenset("=+-@'")
 _UNSAFE_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff"
                           "\ud800-\udfff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_NAMESPACE = uuid.UUID("5b0e3c5e-6f1d-5c1b-9a43-6272696566e7")  # fixed: ids stay stable
 
 
 # -- JSON ------------------------------------------------------------------------------
 
-def _terminal_safe(dumped: str) -> str:
+def terminal_safe(dumped: str) -> str:
     """Escape what ``ensure_ascii=False`` leaves raw (one scan; clean text is not copied)."""
     if _UNSAFE_JSON.search(dumped) is None:
         return dumped
@@ -99,7 +88,7 @@ def _terminal_safe(dumped: str) -> str:
 
 #: ``json.dumps(value, ensure_ascii=False)`` without a new encoder made for every call
 #: (a fifth of dumping 100,000 one-line records).
-_line = json.JSONEncoder(ensure_ascii=False).encode
+dump_line = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def _record(item: SummaryItem, paginated: bool = False,
@@ -108,7 +97,7 @@ def _record(item: SummaryItem, paginated: bool = False,
               "path": str(item.document), "title": item.citation.title,
               "date": item.citation.date, "author": item.citation.author,
               "source": item.citation.source,
-              **({"page": item.citation.page} if paginated else {}),
+              **({"page": item.citation.page or None} if paginated else {}),
               "paragraph": item.citation.paragraph, "sentence": item.citation.sentence,
               "start": item.start, "end": item.end, "text": item.text, "note": item.note,
               "anchor": item.anchor, "id": item.annotation_id}
@@ -125,42 +114,75 @@ def _record(item: SummaryItem, paginated: bool = False,
     return record
 
 
-def _documents(summary: Summary) -> list[dict[str, Any]]:
-    pages = summary.paginated
+def _documents(frame: Frame) -> list[dict[str, Any]]:
+    pages = frame.paginated
     return [{"document": info.path.name, "path": str(info.path), "title": info.title,
              "date": info.date, "author": info.author, "source": info.source,
              **({"pages": info.pages} if pages else {}),
              "sentences": info.sentences, "tagged": info.tagged,
-             "counts": {t: info.counts[t] for t in summary.tags if t in info.counts},
+             "counts": {t: info.counts[t] for t in frame.tags if t in info.counts},
              "attention": info.attention, "error": info.error}
-            for info in summary.documents]
+            for info in frame.documents]
 
 
-def _block(key: str, rows: Iterable[Any], last: bool = False, indent: str = " ") -> str:
-    """``"key": [...]`` with one row per line (each dumped at once: no garbage piles up)."""
+def joined_block(key: str, chunks: Iterable[bytes], last: bool = False,
+                 indent: str = " ") -> list[bytes]:
+    """``"key": [...]`` around ``chunks`` of rows already dumped (one row a line), as
+    parts to join with nothing between them (each chunk is copied once, at the end)."""
     end = "" if last else ","
-    body = f",\n{indent} ".join(_line(row) for row in rows)
-    if not body:
-        return f'{indent}"{key}": []{end}'
-    return f'{indent}"{key}": [\n{indent} {body}\n{indent}]{end}'
+    parts = [f'{indent}"{key}": [\n{indent} '.encode()]
+    separator = f",\n{indent} ".encode()
+    for chunk in chunks:
+        if chunk:
+            parts += (chunk, separator)
+    if len(parts) == 1:
+        return [f'{indent}"{key}": []{end}'.encode()]
+    parts[-1] = f"\n{indent}]{end}".encode()
+    return parts
 
 
-def render_json(summary: Summary, codebook: Codebook) -> str:
+def _block(key: str, rows: Iterable[Any], last: bool = False) -> bytes:
+    """``"key": [...]`` with one row per line, made terminal-safe."""
+    return b"".join(joined_block(key, [dumped_rows(rows)], last))
+
+
+def dumped_rows(rows: Iterable[Any], indent: str = " ") -> bytes:
+    """``rows`` dumped one a line, as a chunk of a block, made terminal-safe."""
+    return terminal_safe(f",\n{indent} ".join(map(dump_line, rows))).encode()
+
+
+def json_pieces(view: DocView, context: tuple[Any, ...]) -> Pieces:
+    """``view``'s briefing as JSON records: its figures, events per timeline date, items
+    per tag and attention items; ``context``: whether records carry pages, and which of
+    its figures are confirmed."""
+    paged, confirmed = context
+    return Pieces(
+        figures=dumped_rows(figure_record(f, CONFIRMED if ok else MACHINE_READ)
+                            for f, ok in zip(view.figures, confirmed, strict=True)),
+        timeline=tuple((date, until, dumped_rows(map(event_record, events)))
+                       for (date, until), events in by_key(view.timeline).items()),
+        tags=tuple((tag, dumped_rows(_record(i, paged, view.about(i)) for i in items))
+                   for tag, items in view.items.items() if items),
+        attention=dumped_rows(_record(i, paged) for i in view.attention))
+
+
+def json_assemble(frame: Frame, pieces: list[Pieces], codebook: Codebook) -> bytes:
     """One JSON object: metadata, then one line per record."""
     del codebook
-    paged = summary.paginated
-    head = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "generated": summary.generated,
-            "filters": summary.filters, "tags": summary.tags, "counts": summary.counts,
-            "brief": brief_head(summary)}
-    parts = ["{", *(f" {_line(k)}: {_line(v)}," for k, v in head.items()),
-             _block("figures", (figure_record(summary, f) for f in summary.figures)),
-             _block("timeline", (event_record(e) for e in summary.timeline)),
-             _block("documents", _documents(summary)),
-             _block("sentences", (_record(i, paged, summary.about(i)) for t in summary.tags
-                                  for i in summary.items[t])),
-             _block("attention", (_record(i, paged) for i in summary.attention)),
-             _block("skipped", summary.skipped, last=True), "}"]
-    return _terminal_safe("\n".join(parts) + "\n")
+    head = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "generated": frame.generated,
+            "filters": frame.filters, "tags": frame.tags, "counts": frame.counts,
+            "brief": brief_head(frame)}
+    chunks = [dict(p.tags) for p in pieces]
+    blocks = [[terminal_safe("\n".join(["{", *(f" {dump_line(k)}: {dump_line(v)}," for k, v in
+                                             head.items())])).encode()],
+              joined_block("figures", (p.figures for p in pieces)),
+              joined_block("timeline", timeline_order(pieces)),
+              [_block("documents", _documents(frame))],
+              joined_block("sentences", (found.get(tag, b"") for tag in frame.tags
+                                         for found in chunks)),
+              joined_block("attention", (p.attention for p in pieces)),
+              [_block("skipped", frame.skipped, last=True)], [b"}"]]
+    return b"".join(part for block in blocks for part in (*block, b"\n"))
 
 
 # -- CSV -------------------------------------------------------------------------------
@@ -200,118 +222,39 @@ def _row(item: SummaryItem) -> list[str | int]:
         _label_cell(str(item.document)), cite.paragraph, cite.sentence, item.start,
         item.end, _label_cell(item.tag), _label_cell(";".join(item.co_tags)),
         csv_neutralise(item.note, keep_separators=True),
-        csv_neutralise(item.text, keep_separators=True), item.anchor, cite.page,
+        csv_neutralise(item.text, keep_separators=True), item.anchor, cite.page or "",
         csv_neutralise(item.annotation_id), _label_cell(cite.title), _label_cell(cite.date),
         _label_cell(cite.author), _label_cell(cite.source), _label_cell(";".join(item.by)),
         _label_cell(cite.label)]
 
 
-def render_csv(summary: Summary, codebook: Codebook) -> str:
+def csv_pieces(view: DocView, context: tuple[Any, ...]) -> Pieces:
+    """``view``'s briefing as CSV rows: its items per tag, its attention items;
+    ``context``: whether the neighbouring sentences' columns are there."""
+    (around,) = context
+    return Pieces(tags=tuple((tag, _rows(items, around)) for tag, items in view.items.items()
+                             if items),
+                  attention=_rows(view.attention, around))
+
+
+def _rows(items: list[SummaryItem], around: bool) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    if around:
+        writer.writerows(_row(i) + _context_cells(i) for i in items)
+    else:
+        writer.writerows(_row(i) for i in items)
+    return out.getvalue().encode()
+
+
+def csv_assemble(frame: Frame, pieces: list[Pieces], codebook: Codebook) -> bytes:
     """RFC 4180 CSV: a header row, then one row per sentence per tag (attention last)."""
     del codebook
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    around = CSV_CONTEXT_COLUMNS if summary.context else ()
-    writer.writerow((*CSV_COLUMNS, *CSV_META_COLUMNS, CSV_BY_COLUMN, CSV_LABEL_COLUMN, *around))
-    if around:
-        writer.writerows(_row(i) + _context_cells(i) for t in summary.tags
-                         for i in summary.items[t])
-        writer.writerows(_row(i) + _context_cells(i) for i in summary.attention)
-    else:
-        writer.writerows(_row(i) for t in summary.tags for i in summary.items[t])
-        writer.writerows(_row(i) for i in summary.attention)
-    return out.getvalue()
-
-
-# -- JSON-LD (W3C Web Annotation) ------------------------------------------------------
-
-def _source(path: Path) -> str:
-    """A document as an IRI: a relative reference, or file: when absolute."""
-    encoded = quote(os.fsencode(path), safe="/")  # undecodable names keep their bytes
-    return ("file://" + encoded) if path.is_absolute() else encoded
-
-
-def _uuid5(name: str) -> str:
-    """``str(uuid.uuid5(_NAMESPACE, name))``, without the UUID object (4x faster)."""
-    digest = bytearray(hashlib.sha1(_NAMESPACE.bytes + name.encode()).digest()[:16])
-    digest[6] = (digest[6] & 0x0F) | 0x50
-    digest[8] = (digest[8] & 0x3F) | 0x80
-    h = digest.hex()
-    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
-
-
-def _annotation(item: SummaryItem, tags: list[str], source: str) -> dict[str, Any]:
-    bodies: list[dict[str, Any]] = [
-        {"type": "TextualBody", "purpose": "tagging", "value": tag} for tag in tags]
-    if item.note:
-        bodies.append({"type": "TextualBody", "purpose": "commenting", "value": item.note,
-                       "format": "text/plain"})
-    if item.anchor in ("review", "orphan"):
-        bodies.append({"type": "TextualBody", "purpose": "assessing",
-                       "value": attention_label(item.anchor)})
-    quote = {"type": "TextQuoteSelector", "exact": item.text, "prefix": item.prefix,
-             "suffix": item.suffix}
-    selectors: list[dict[str, Any]] = [quote]
-    if item.anchor != "orphan":
-        selectors.append({"type": "TextPositionSelector", "start": item.start,
-                          "end": item.end})
-    if item.citation.page > 0:  # the PDF's page (RFC 3778), narrowed to the quote
-        selectors.append({"type": "FragmentSelector",
-                          "conformsTo": "http://tools.ietf.org/rfc/rfc3778",
-                          "value": f"page={item.citation.page}", "refinedBy": quote})
-    made = {"id": "urn:uuid:" + _uuid5(f"{source}#{item.annotation_id}"),
-            "type": "Annotation", "motivation": "tagging" if tags else "commenting",
-            "body": bodies[0] if len(bodies) == 1 else bodies,
-            "target": {"source": source, "selector": selectors}}
-    if item.by:
-        people = [{"type": "Person", "nickname": name} for name in item.by]
-        made["creator"] = people[0] if len(people) == 1 else people
-    return made
-
-
-def unique_annotations(summary: Summary) -> list[SummaryItem]:
-    """One item per annotation (a sentence with two tags is in two lists), text order."""
-    seen: dict[tuple[str, str], SummaryItem] = {}
-    for item in [*(i for t in summary.tags for i in summary.items[t]), *summary.attention]:
-        seen.setdefault((str(item.document), item.annotation_id), item)
-    rank = {str(info.path): n for n, info in enumerate(summary.documents)}
-    return sorted(seen.values(), key=lambda i: (rank.get(str(i.document), len(rank)),
-                                                i.start, i.end, i.annotation_id))
-
-
-def render_jsonld(summary: Summary, codebook: Codebook) -> str:
-    """An AnnotationCollection with one page holding every annotation."""
-    rank = {tag.name: n for n, tag in enumerate(codebook)}
-    sources: dict[Path, str] = {}
-
-    def annotations() -> Iterator[dict[str, Any]]:
-        for item in unique:
-            source = sources.get(item.document)
-            if source is None:
-                source = sources[item.document] = _source(item.document)
-            tags = sorted((t for t in (item.tag, *item.co_tags) if t),
-                          key=lambda t: (rank.get(t, len(rank)), t))
-            yield _annotation(item, tags, source)
-        for figure in summary.figures:
-            source = sources.get(figure.path)
-            if source is None:
-                source = sources[figure.path] = _source(figure.path)
-            yield figure_annotation(summary, figure, "urn:uuid:" + _uuid5(
-                f"{source}#figure-{figure.id}"), source)
-
-    unique = unique_annotations(summary)
-    ident = "urn:uuid:" + _uuid5("\n".join(_source(info.path) for info in summary.documents))
-    words = brief_properties(summary)  # the analyst's words, as schema.org terms
-    anno = "http://www.w3.org/ns/anno.jsonld"
-    head: dict[str, Any] = {"@context": [anno, SCHEMA_CONTEXT] if words else anno,
-                            "id": ident, "type": "AnnotationCollection",
-                            "label": summary.brief.title or TITLE, **words,
-                            "total": len(unique) + len(summary.figures)}
-    if summary.generated:
-        head["generated"] = summary.generated
-    head["generator"] = {"type": "Software", "name": "briefing_tui"}
-    parts = ["{", *(f" {_line(k)}: {_line(v)}," for k, v in head.items()),
-             ' "first": {', f'  "id": {_line(ident + "#page-1")},',
-             '  "type": "AnnotationPage",', '  "startIndex": 0,',
-             _block("items", annotations(), last=True, indent="  "), " }", "}"]
-    return _terminal_safe("\n".join(parts) + "\n")
+    around = CSV_CONTEXT_COLUMNS if frame.context else ()
+    csv.writer(out, lineterminator="\r\n").writerow(
+        (*CSV_COLUMNS, *CSV_META_COLUMNS, CSV_BY_COLUMN, CSV_LABEL_COLUMN, *around))
+    chunks = [dict(p.tags) for p in pieces]
+    return b"".join([out.getvalue().encode(), *(found.get(tag, b"") for tag in frame.tags
+                                                for found in chunks),
+                     *(p.attention for p in pieces)])

@@ -15,24 +15,24 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from typing import Any
 
-from briefing_tui.core.codebook import Codebook
+from briefing_tui.core.brief import Event, KeyFigure
 from briefing_tui.core.export.brief_parts import (
     BLUF,
     FIGURES_INTRO,
     JUDGMENTS,
     OUTLOOK,
     TIMELINE_INTRO,
-    dated,
     full_stop,
-    grouped,
     has_trends,
     number,
     paragraphs,
     source,
-    status,
+    status_of,
     trend,
-    undated_line,
+    undated_words,
+    what,
     when,
 )
 from briefing_tui.core.export.common import (
@@ -44,7 +44,17 @@ from briefing_tui.core.export.common import (
     plural,
     short,
 )
-from briefing_tui.core.summary import Citation, Summary, SummaryItem
+from briefing_tui.core.export.frame import (
+    DocView,
+    Frame,
+    Pieces,
+    by_key,
+    figure_rows,
+    joined,
+    timeline_order,
+)
+from briefing_tui.core.figures import side_by_side
+from briefing_tui.core.summary import Citation, SummaryItem
 from briefing_tui.core.visible import shown
 
 _INLINE = re.compile(r"[\\`*\[\]<#|~$^{}]|&(?=#?[0-9A-Za-z]+;)|(?<![^\W_])_|_(?![^\W_])")
@@ -144,29 +154,29 @@ def _attention(item: SummaryItem) -> list[str]:
     return [*lines, ""]
 
 
-def _header(summary: Summary) -> list[str]:
-    count = plural(len(summary.documents), "document")
-    if summary.generated:
-        intro = f"Exported {summary.generated} from {count}."
+def _header(frame: Frame) -> list[str]:
+    count = plural(len(frame.documents), "document")
+    if frame.generated:
+        intro = f"Exported {frame.generated} from {count}."
     else:
         intro = f"From {count}."
-    lines = [f"# {md_escape(summary.brief.title or TITLE, one_line=True)}", "", intro]
-    if summary.brief.period:
-        lines.append(f"Period: {md_escape(full_stop(summary.brief.period), one_line=True)}")
-    filters = filters_line(summary)
+    lines = [f"# {md_escape(frame.brief.title or TITLE, one_line=True)}", "", intro]
+    if frame.brief.period:
+        lines.append(f"Period: {md_escape(full_stop(frame.brief.period), one_line=True)}")
+    filters = filters_line(frame)
     if filters:
         lines.append(f"Filters: {md_escape(filters, one_line=True)}.")
-    lines += _words(summary)
-    trends = has_trends(summary)
+    lines += _words(frame)
+    trends = has_trends(frame)
     lines += ["", "| Tag | Sentences |" + (" Trend |" if trends else ""),
               "| --- | ---: |" + (" --- |" if trends else "")]
-    lines += [f"| {md_escape(tag, one_line=True)} | {summary.counts[tag]} |"
-              + (f" {trend(summary, tag)} |" if trends else "") for tag in summary.tags]
-    if summary.attention:
-        lines.append(f"| **Needs attention** | {len(summary.attention)} |"
+    lines += [f"| {md_escape(tag, one_line=True)} | {frame.counts[tag]} |"
+              + (f" {trend(frame, tag)} |" if trends else "") for tag in frame.tags]
+    if frame.attention:
+        lines.append(f"| **Needs attention** | {frame.attention} |"
                      + (" |" if trends else ""))
     lines += ["", "## Documents", ""]
-    for info in summary.documents:
+    for info in frame.documents:
         state = f"sidecar unreadable ({md_escape(info.error, one_line=True)})" \
             if info.error else f"{info.tagged} of {plural(info.sentences, 'sentence')} tagged"
         about = " · ".join(md_escape(x, one_line=True)
@@ -174,14 +184,14 @@ def _header(summary: Summary) -> list[str]:
         lines.append(f"- *{md_escape(info.title, one_line=True)}* — "
                      + (f"{about} — " if about else "") +
                      f"{md_escape(info.path.name, one_line=True)}: {state}")
-    if not summary.documents:
+    if not frame.documents:
         lines.append("None.")
     return [*lines, ""]
 
 
-def _words(summary: Summary) -> list[str]:
+def _words(frame: Frame) -> list[str]:
     """The analyst's bottom line, key judgments and outlook (brief.yaml), when written."""
-    words = summary.brief.words
+    words = frame.brief.words
     lines: list[str] = []
     if words.bottom_line:
         lines += ["", f"## {BLUF}"]
@@ -198,74 +208,92 @@ def _words(summary: Summary) -> list[str]:
     return lines
 
 
-def _key_figures(summary: Summary) -> list[str]:
-    if not summary.figures:
+# -- one briefing's pieces ---------------------------------------------------------------
+
+def md_pieces(view: DocView, context: tuple[Any, ...]) -> Pieces:
+    """``view``'s briefing rendered: its items per tag, attention items, dated events per
+    timeline date and key-figure rows (without their status)."""
+    del context  # nothing of the frame shows in a briefing's Markdown
+    try:
+        tags = tuple((tag, "\n".join([f"### {_label(items[0].citation.title)}", "",
+                                       *(line for item in items
+                                         for line in _item(item, view.about(item)))]).encode())
+                     for tag, items in view.items.items() if items)
+        timeline = tuple((date, until, "\n".join(_event(e) for e in events if e.date).encode())
+                         for (date, until), events in by_key(view.timeline).items())
+    finally:
+        _quote.cache_clear()  # one briefing's quotes: not kept in a long-lived app
+    attention = "\n".join(line for item in view.attention for line in _attention(item)).encode()
+    rows = tuple((*side_by_side([f.figure])[0][0], f.figure.source, f.figure.document,
+                  f.figure.sentence, _row(f), f.id) for f in view.figures)
+    return Pieces(tags=tags, attention=attention, timeline=timeline, rows=rows)
+
+
+def _row(figure: KeyFigure) -> str:
+    label = what(*side_by_side([figure.figure])[0][0])
+    return (f"| {_label(label)} | {number(figure)} | {_label(source(figure))} "
+            f"| {_cited(figure.citation)} |")
+
+
+def _event(event: Event) -> str:
+    tags = ", ".join(_label(t) for t in event.tags)
+    text = _quote(event.text).replace("\n", "\n  ")  # U+2028 breaks, inside the item
+    about = ", ".join(_label(name) for name in event.about)
+    return (f"- **{when(event)}** — {text}\n"
+            f"  — {_cited(event.citation)}" + (f" · {tags}" if tags else "")
+            + (f" · about: {about}" if about else ""))
+
+
+# -- the frame -----------------------------------------------------------------------
+
+def _key_figures(frame: Frame, pieces: list[Pieces]) -> list[str]:
+    if not frame.figures:
         return []
     lines = ["## Key figures", "", FIGURES_INTRO, "",
              "| What | Figure | Source | Cited | Status |", "| --- | ---: | --- | --- | --- |"]
-    for label, figures in grouped(summary):
-        for figure in figures:
-            lines.append(f"| {_label(label)} | {number(figure)} | {_label(source(figure))} "
-                         f"| {_cited(figure.citation)} | {status(summary, figure)} |")
+    lines += [f"{row} {status_of(frame, ident)} |" for row, ident in figure_rows(pieces)]
     return [*lines, ""]
 
 
-def _timeline(summary: Summary) -> list[str]:
-    if not summary.timeline:
+def _timeline(frame: Frame, pieces: list[Pieces]) -> list[str | bytes]:
+    if not frame.events:
         return []
-    note = undated_line(summary)
-    if not dated(summary):
+    note = undated_words(frame.events - frame.dated)
+    if not frame.dated:
         return [md_escape(note, one_line=True), ""]
-    lines = ["## Timeline", "", TIMELINE_INTRO, ""]
-    for event in dated(summary):
-        tags = ", ".join(_label(t) for t in event.tags)
-        text = _quote(event.text).replace("\n", "\n  ")  # U+2028 breaks, inside the item
-        about = ", ".join(_label(name) for name in event.about)
-        lines += [f"- **{when(event)}** — {text}",
-                  f"  — {_cited(event.citation)}" + (f" · {tags}" if tags else "")
-                  + (f" · about: {about}" if about else "")]
+    lines: list[str | bytes] = ["## Timeline", "", TIMELINE_INTRO, "", *timeline_order(pieces)]
     return [*lines, "", *([md_escape(note, one_line=True), ""] if note else [])]
 
 
-def _tags(summary: Summary) -> list[str]:
-    lines: list[str] = []
-    for tag in summary.tags:
-        items = summary.items[tag]
-        if not items:
+def _tags(frame: Frame, pieces: list[Pieces]) -> list[str | bytes]:
+    lines: list[str | bytes] = []
+    chunks = [dict(p.tags) for p in pieces]
+    for tag in frame.tags:
+        if not frame.listed.get(tag):
             continue
-        said = trend(summary, tag)
-        lines += [f"## {md_escape(tag, one_line=True)} ({len(items)})"
+        said = trend(frame, tag)
+        lines += [f"## {md_escape(tag, one_line=True)} ({frame.listed[tag]})"
                   + (f" — {said}" if said else ""), ""]
-        current = None
-        for item in items:
-            if item.document != current:
-                current = item.document
-                lines += [f"### {_label(item.citation.title)}", ""]
-            lines += _item(item, summary.about(item))
+        lines += [chunk for found in chunks if (chunk := found.get(tag))]
     return lines
 
 
-def render_markdown(summary: Summary, codebook: Codebook) -> str:
-    """The brief as Markdown (``codebook`` is unused: Markdown has no colours); its
-    sections in brief.yaml's order."""
-    del codebook
-    lines = _header(summary)
-    if summary.empty:
+def md_assemble(frame: Frame, pieces: list[Pieces]) -> bytes:
+    """The brief as Markdown from its frame and every briefing's pieces; its sections in
+    brief.yaml's order."""
+    lines: list[str | bytes] = [*_header(frame)]
+    if frame.empty:
         lines += ["No tagged sentences matched.", ""]
-    parts = {"figures": _key_figures, "timeline": _timeline, "tags": _tags}
-    try:
-        for section in summary.brief.sections:
-            lines += parts[section](summary)
-    finally:
-        _quote.cache_clear()  # the quotes of one export: not kept in a long-lived app
-    if summary.attention:
-        lines += [f"## Needs attention ({len(summary.attention)})", "",
+    for section in frame.brief.sections:
+        lines += _key_figures(frame, pieces) if section == "figures" else \
+            (_timeline if section == "timeline" else _tags)(frame, pieces)
+    if frame.attention:
+        lines += [f"## Needs attention ({frame.attention})", "",
                   "These tags no longer sit exactly on their sentence (the document "
                   "changed); check them before quoting.", ""]
-        for item in summary.attention:
-            lines += _attention(item)
-    if summary.skipped:
-        lines += [f"## Skipped ({len(summary.skipped)})", ""]
-        lines += [f"- {md_escape(line, one_line=True)}" for line in summary.skipped]
+        lines += [p.attention for p in pieces if p.attention]
+    if frame.skipped:
+        lines += [f"## Skipped ({len(frame.skipped)})", ""]
+        lines += [f"- {md_escape(line, one_line=True)}" for line in frame.skipped]
         lines.append("")
-    return "\n".join(lines).rstrip("\n") + "\n"
+    return joined(lines).rstrip(b"\n") + b"\n"

@@ -169,6 +169,10 @@ def _extractor(kind: str, path: Path) -> tuple[str, Extractor]:
         except ImportError as exc:
             raise DocumentError(path, str(exc)) from None
     if kind == "html":
+        from briefing_tui.core.extract import html_web
+
+        if html_web.available():  # the [html] extra: trafilatura's body, ours beside it
+            return html_web.extractor_id(), html_web.extract_web
         from briefing_tui.core.extract.html import EXTRACTOR, extract_html
 
         return EXTRACTOR, extract_html
@@ -204,5 +208,5 @@ def extract(path: Path | str, *, progress: Progress | None = None,
     if len(loaded.text) > max_bytes:
         raise DocumentError(path, f"too large: its text is over {max_bytes / 2**20:.0f} MiB")
     if cache:
-        extract_cache.store(key, loaded)
+        extract_cache.store(key, loaded, ident)
     return loaded

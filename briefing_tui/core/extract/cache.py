@@ -1,7 +1,9 @@
 """Extracted text kept between runs, so a PDF is laid out once, not at every open or export.
 
 An entry is keyed by the sha256 of the file's bytes and the extractor's id (a newer
-extractor misses the old entries), lives in ``$XDG_CACHE_HOME/briefing_tui/extracted``
+extractor misses the old entries; for trafilatura with our reader as its fallback, the
+chain's id, while the entry keeps the id of the one that ran), lives in
+``$XDG_CACHE_HOME/briefing_tui/extracted``
 (``~/.cache/...`` by default; ``BRIEFING_CACHE_DIR`` overrides, ``BRIEFING_NO_CACHE=1``
 turns the cache off) and is checked on reading: an entry whose text does not hash to
 its recorded sha256, or that cannot be parsed, is ignored and replaced. The cache is
@@ -23,7 +25,7 @@ from briefing_tui.core.text import LoadedText, text_sha256
 
 MAX_ENTRIES = 500
 MAX_BYTES = 512 * 2**20
-FORMAT = 1
+FORMAT = 2  # 2: the key's extractor id beside the one that ran
 
 
 def folder() -> Path | None:
@@ -54,13 +56,13 @@ def load(file_sha256: str, extractor: str) -> LoadedText | None:
         with open(path, "rb") as handle:
             record = json.loads(handle.read())
         text = record["text"]
-        if record.get("format") != FORMAT or record["extractor"] != extractor or \
+        if record.get("format") != FORMAT or record["key"] != extractor or \
                 not isinstance(text, str) or text_sha256(text) != record["sha256"]:
             return None
         pages = tuple(int(p) for p in record.get("pages", ()))
         loaded = LoadedText(text, record["sha256"], str(record["encoding"]),
-                            warning=str(record.get("warning", "")), extractor=extractor,
-                            pages=pages)
+                            warning=str(record.get("warning", "")),
+                            extractor=str(record["extractor"]), pages=pages)
     except (OSError, ValueError, KeyError, TypeError):
         return None
     with contextlib.suppress(OSError):
@@ -68,12 +70,15 @@ def load(file_sha256: str, extractor: str) -> LoadedText | None:
     return loaded
 
 
-def store(file_sha256: str, loaded: LoadedText) -> None:
-    """Keep an extraction (silently skipped when the cache folder cannot be written)."""
-    path = _entry(file_sha256, loaded.extractor)
+def store(file_sha256: str, loaded: LoadedText, key: str | None = None) -> None:
+    """Keep an extraction under ``key`` (the extractor id it was asked of; by default
+    the one that ran), silently skipped when the cache folder cannot be written."""
+    key = loaded.extractor if key is None else key
+    path = _entry(file_sha256, key)
     if path is None:
         return
-    record = {"format": FORMAT, "extractor": loaded.extractor, "sha256": loaded.sha256,
+    record = {"format": FORMAT, "key": key, "extractor": loaded.extractor,
+              "sha256": loaded.sha256,
               "encoding": loaded.encoding, "warning": loaded.warning,
               "pages": list(loaded.pages), "text": loaded.text}
     data = json.dumps(record, ensure_ascii=False).encode("utf-8", "surrogatepass")

@@ -1,7 +1,9 @@
 """HTML briefings: the article's text, not the page around it (standard library only).
 
-The fallback reader when trafilatura (the ``[web]`` extra, :mod:`.html_web`) is not
-installed or finds nothing; measured side by side with it by ``benchmarks/bench_html.py``.
+The reader when trafilatura (the ``[html]`` extra) is not installed, and beside it when
+it is: :mod:`.html_web` takes trafilatura's body, this reader's headline, and this
+reader's text when trafilatura finds nothing or much less; measured side by side with
+it by ``benchmarks/bench_html.py``.
 
 1. The page is decoded as a browser would (:func:`~.html_tree.decode_html`) and parsed
    into a forgiving tree.
@@ -23,14 +25,15 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from briefing_tui.core.extract import html_main
 from briefing_tui.core.extract.html_tree import Node, decode_html, parse
 from briefing_tui.core.text import DocumentError, LoadedText, text_sha256
 
-RULES_VERSION = 3
+RULES_VERSION = 4
 EXTRACTOR = f"html.parser {sys.version_info[0]}.{sys.version_info[1]}+briefing.{RULES_VERSION}"
 BLOCKS = frozenset(
     "address article blockquote body caption center dd details dialog div dl dt fieldset "
@@ -189,11 +192,30 @@ def _headline(root: Node, main: list[Node], cut: set[int]) -> tuple[Node | None,
     return fallback, True
 
 
-def html_to_text(page: str) -> str:
-    """The article's canonical text from a decoded page ("" when there is none)."""
+@dataclass(frozen=True)
+class Article:
+    """What our reader found on a page; :mod:`.html_web` puts this headline above
+    trafilatura's body, which keeps the headline as metadata, not text."""
+
+    headline: str  # "" when none was found
+    paragraphs: list[str]  # the canonical text's paragraphs, the headline first if found
+
+
+def _walk_kept(root: Node, cut: set[int]) -> Iterator[Node]:
+    """The elements under ``root`` in document order, less the cut ones and all below them."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) not in cut:
+            yield node
+            stack.extend(c for c in reversed(node.children) if isinstance(c, Node))
+
+
+def read_article(page: str) -> Article:
+    """The article on a decoded page, as our reader finds it."""
     root = parse(page)
-    cut = html_main.furniture_cut(root)
     title = _page_title(root)
+    cut = html_main.furniture_cut(root, title)
     early = html_main.page_headline(root, cut, title)
     cut |= html_main.later_articles(
         root, cut, html_main.page_headline(root, cut, title, frozenset({"h1"})), title)
@@ -211,7 +233,21 @@ def html_to_text(page: str) -> str:
     paragraphs = writer.paragraphs
     if len(paragraphs) > 1 and _flat(paragraphs[0]) == _flat(paragraphs[1]):
         del paragraphs[0]
-    return "\n\n".join(paragraphs)
+    heading = " ".join(_text_of(headline, cut).split()) if headline is not None else ""
+    if headline is None and paragraphs:  # the article's own heading, when its text opens with it
+        opening = _flat(paragraphs[0])
+        for n in (n for top in main for n in _walk_kept(top, cut)):
+            if n.tag in ("p", "li"):
+                break  # the article's body began: no heading opens it
+            if n.tag in HEADLINE_TAGS and _flat(_text_of(n, cut)) == opening:
+                heading = paragraphs[0]
+                break
+    return Article(heading, paragraphs)
+
+
+def html_to_text(page: str) -> str:
+    """The article's canonical text from a decoded page ("" when there is none)."""
+    return "\n\n".join(read_article(page).paragraphs)
 
 
 def extract_html(data: bytes, path: Path | str,

@@ -135,18 +135,27 @@ def measure(root: Node, cut: set[int]) -> Measure:
     return out
 
 
-def furniture_cut(root: Node) -> set[int]:
+def furniture_cut(root: Node, title: str = "") -> set[int]:
     """Elements never read: scripts and the like, hidden ones, nav/aside/footer by tag or
-    role unless one holds half the page's text."""
+    role unless one holds half the page's text and the page's headline (the heading its
+    ``title`` names) is not outside it: a long sidebar beside a short post is furniture,
+    an article a page wrapped in ``<aside>`` is not."""
     cut = {id(n) for n in root.walk() if n.tag in ALWAYS_DROP or hidden(n)}
     sizes = measure(root, cut)
     total = sizes.text.get(id(root), 0)
+    headline = page_headline(root, cut, title)
     for node in root.walk():
         if (node.tag in FURNITURE_TAGS or node.attrs.get("role", "").lower() in
                 FURNITURE_ROLES) and not (sizes.text.get(id(node), 0) >= 0.5 * total and
-                                          sizes.text[id(node)] - sizes.links[id(node)] >= 200):
+                                          sizes.text[id(node)] - sizes.links[id(node)] >= 200
+                                          and _holds(node, headline)):
             cut.add(id(node))
     return cut
+
+
+def _holds(node: Node, headline: Node | None) -> bool:
+    """No headline was found, or it is inside ``node``."""
+    return headline is None or any(n is headline for n in node.walk())
 
 
 def _factor(node: Node) -> float:

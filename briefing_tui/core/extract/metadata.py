@@ -12,9 +12,11 @@
 - Text and Markdown: YAML front matter, else a ``#`` heading or a first line that looks
   like a title (short, no final punctuation); never a sentence or a photo credit.
 
-Every format then looks for a dateline (``KABUL, Afghanistan (Oct. 3, 2012) —``) or a
-short dated line near the top when the file gave no date. Reading metadata never fails
-a document: whatever cannot be read is simply not known.
+Every format then looks for the date the text states of itself when the file gave no
+date (:mod:`.metadata_dates`: a dateline ``KABUL, Afghanistan (Oct. 3, 2012) —``, a
+dated headline or title line, a short dated line near the top); for PDF and DOCX that
+date comes first, their creation date being only when the file was made. Reading
+metadata never fails a document: whatever cannot be read is simply not known.
 """
 
 from __future__ import annotations
@@ -27,13 +29,11 @@ from typing import Any
 from xml.etree import ElementTree
 
 from briefing_tui.core.extract import document_kind
+from briefing_tui.core.extract.metadata_dates import stated_date
 from briefing_tui.core.extract.metadata_jsonld import read_jsonld
 from briefing_tui.core.metadata import Metadata, clean, looks_like_title, parse_date
 
 HEAD_CHARS = 3000  # how much of the text is searched for a heading or a dateline
-_DATELINE = re.compile(
-    r"^[^\S\n]*[A-Z][A-Z .'’-]{1,40}(?:,[^\S\n]*[A-Z][\w .'’-]{1,40})?[^\S\n]*"
-    r"\((?P<date>[^()\n]{6,40})\)[^\S\n]*[-–—]", re.MULTILINE)
 _WORD_FILE = re.compile(r"^(microsoft (word|powerpoint) - |untitled)|\.(docx?|pdf|rtf|odt)$",
                         re.IGNORECASE)
 
@@ -71,25 +71,25 @@ def _front_matter(text: str) -> tuple[Metadata, int]:
                     first("author", "authors", "speaker", "by")), match.end()
 
 
+# A press office's furniture above the headline: a release number ("2010-11-CA-123"), an
+# editor's note in brackets ("[leader/facilitator]"), "For Immediate Release", "Download
+# PDF", "News Release", the issuing office ("ISAF Joint Command - Afghanistan").
+_FURNITURE_PART = (r"(?:\[[^\]\n]*\]|(?:19|20)?\d\d-[01]\d-[A-Z]{1,3}-\d{2,4}(?:\s+\d+)?|"
+                   r"(?i:for\s+immediate\s+release|download\s+pdf|(?:news|press)\s+release)|"
+                   r"[A-Z][\w ]*\b(?i:command)\s*[-\u2013\u2014]\s*[A-Z][a-z]+)")
+_FURNITURE = re.compile(rf"(?:{_FURNITURE_PART}[^\S\n]*)+")
+
+
 def _heading(text: str, start: int = 0) -> str | None:
-    """The first non-blank line when it looks like a title (``# `` headings too). A stray
-    line of one or two characters (an icon font's glyph a PDF reads as "f") is passed over:
-    it is neither a title nor the sign that the document has none."""
+    """The first non-blank line when it looks like a title (``# `` headings too), the
+    press office's furniture above it passed over (:data:`_FURNITURE`: a release number or
+    a bracketed note is no headline). A stray line of one or two characters (an icon
+    font's glyph a PDF reads as "f") is passed over too: it is neither a title nor the sign
+    that the document has none."""
     for line in text[start:start + HEAD_CHARS].splitlines():
-        if len(line.strip().lstrip("#").strip()) > 2:
-            return clean(line.strip().lstrip("#").strip()) if looks_like_title(line) else None
-    return None
-
-
-def _dateline(text: str) -> str | None:
-    head = text[:HEAD_CHARS]
-    for match in _DATELINE.finditer(head):
-        found = parse_date(match.group("date"))
-        if found:
-            return found
-    for line in head.splitlines()[:8]:
-        if len(line.strip()) <= 40 and (found := parse_date(line)):
-            return found
+        stripped = line.strip().lstrip("#").strip()
+        if len(stripped) > 2 and not _FURNITURE.fullmatch(stripped):
+            return clean(stripped) if looks_like_title(line) else None
     return None
 
 
@@ -218,5 +218,10 @@ def read_metadata(path: Path, text: str) -> Metadata:
             found, body = _front_matter(text)
     except Exception:  # metadata is a bonus: a damaged part is just not known
         found = Metadata()
-    from_text = Metadata(_heading(text, body), _dateline(text[body:]))
+    stated = stated_date(text[body:])
+    from_text = Metadata(_heading(text, body), stated.isoformat() if stated else None)
+    if kind in ("pdf", "docx") and from_text.date:
+        # a file's creation date is when the file was made (a template, a re-export);
+        # the date printed at the top of its first page is the document's
+        found = found.set(date=None)
     return found.over(from_text)

@@ -12,11 +12,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from briefing_tui.core.extract.metadata_dates import stated_date
 from briefing_tui.core.figures.dates import (
     Dated,
     dateline,
     dates_in,
-    headline_date,
     of_the_report,
     opening_dateline,
     parse_reference,
@@ -56,13 +56,16 @@ class Figure:
 
 
 def document_date(text: str, metadata_date: str | None) -> date | None:
-    """The date relative words resolve against: the metadata's, else a dateline's, else
-    the day a headline opens with ("Dec. 6: Operations in Laghman")."""
+    """The date relative words resolve against: the document's metadata date (which
+    reads the text's own date the same way, :func:`stated_date`, when the file has none);
+    with no metadata at all (None), the date the text states of itself. An analyst's ""
+    (the file's date is wrong) leaves none; a month or a year alone, the text's date when
+    it falls inside it."""
     known = parse_reference(metadata_date)
-    if known is not None:
+    if known is not None or metadata_date == "":
         return known
-    found = dateline(text)
-    return found[0] if found else headline_date(text)
+    found = stated_date(text)
+    return found if found and found.isoformat().startswith(metadata_date or "") else None
 
 
 DocumentDates = tuple[date | None, int | None, tuple[date, int, int] | None]

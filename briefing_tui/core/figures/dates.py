@@ -1,5 +1,6 @@
 """When a sentence says a thing happened: explicit dates, and words relative to the
-document's date ("yesterday", "Sunday", "last night", "overnight").
+document's date ("yesterday", "Sunday", "last night", "overnight", "two days ago", "the
+day before yesterday").
 
 Relative words need a reference date; without one they resolve to nothing rather than to
 a guess. A weekday means the latest such day on or before the reference, as press releases
@@ -15,22 +16,25 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from briefing_tui.core.extract.metadata_dates import (
+    DATELINE,
+    EXPLICIT,
+    dateline,
+    headline_date,
+    month_number,
+    year_hint,
+)
+from briefing_tui.core.extract.metadata_dates import DAY_PART as _DAY
+from briefing_tui.core.extract.metadata_dates import MONTH_PART as _MONTH
+from briefing_tui.core.extract.metadata_dates import YEAR_PART as _YEAR
 from briefing_tui.core.figures.first_words import first_words, may_name
+from briefing_tui.core.metadata import MONTHS
 
-MONTHS = {name: number for number, names in enumerate((
-    ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-    ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-    ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-    ("dec", "december")), start=1) for name in names}
+__all__ = ["DATELINE", "EXPLICIT", "MONTHS", "Dated", "dateline", "dates_in",
+           "headline_date", "of_the_report", "opening_dateline", "parse_reference",
+           "year_hint"]
+
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:19|20)\d\d)"
-EXPLICIT = [
-    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
-    re.compile(rf"\b{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\b", re.IGNORECASE),
-    re.compile(rf"\b{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?\b", re.IGNORECASE),
-]
 _TO = r"\s*(?:-|\u2013|\u2014|to|and|until|through)\s*"
 _DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
 RANGES = [
@@ -40,11 +44,14 @@ RANGES = [
                rf"(?:people|insurgents|civilians))(?:,?\s+{_YEAR})?", re.IGNORECASE),
 ]
 LAST_WEEK = re.compile(r"\blast week\b", re.IGNORECASE)
+# "over the weekend", "last weekend": the Saturday and Sunday on or before the reference.
+WEEKEND = re.compile(r"\b(?:(?:over|during|at|on)\s+the|this|last)\s+weekend\b", re.IGNORECASE)
 # A possessive names another event ("Tuesday's attack", "yesterday's blast"): not a date
 # of this one.
 _NOT_OWNED = r"(?!['\u2019]s\b)"
 RELATIVE = re.compile(
-    r"\b(?P<word>yesterday|today|tonight|this (?:morning|afternoon|evening)|last night|overnight|"
+    r"\b(?P<word>(?:the\s+)?day\s+before\s+yesterday|(?:two|three|four|five|six|\d)\s+days?"
+    r"\s+ago|yesterday|today|tonight|this (?:morning|afternoon|evening)|last night|overnight|"
     r"(?:early |late )?(?:on )?(?:" + "|".join(WEEKDAYS) + r"))\b" + _NOT_OWNED,
     re.IGNORECASE)
 # "during the past two days": from that many days before the reference, up to the day before.
@@ -55,26 +62,6 @@ PAST_DAYS = re.compile(r"\b(?:the\s+)?(?:past|last)\s+(?P<count>two|three|four|f
 PAST_HOURS = re.compile(r"\b(?:the\s+)?(?:past|last)\s+(?P<hours>24|48|72)\s+hours\b",
                         re.IGNORECASE)
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-# "KABUL, Afghanistan (Oct. 3, 2012) —": a place in capitals (or "Kabul"), a country, a
-# date in brackets.
-DATELINE = re.compile(
-    r"\b[A-Z](?:[A-Z .'\u2019-]{2,}|[a-z]+(?: [A-Z][a-z]+)?),\s+[A-Z][A-Za-z ]+\s*"
-    r"\((?P<date>[^()\n]{6,40})\)\s*[-\u2013\u2014:]*")
-
-YEAR_ABOVE = re.compile(r"\b((?:19|20)\d\d)\b")
-# "Dec. 6: Operations Conducted in Laghman": a headline that opens with the day it reports.
-HEADLINE = re.compile(rf"\A\s*{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\s*:", re.IGNORECASE)
-# "ISAF Joint Command Evening Operational Update June 13, 2011", "Flash Update 3 - 26 Oct
-# 2025": a title line that ends with the full date of the issue.
-TITLE_DATE = re.compile(rf"(?:\s|[,\u2013\u2014-])\s*(?:{_MONTH}\s+{_DAY},?\s+{_YEAR}|"
-                        rf"(?P<day2>[0-3]?\d)\s+(?P<month2>[A-Za-z]+)\.?,?\s+(?P<year2>"
-                        rf"(?:19|20)\d\d))[^\S\n]*$", re.IGNORECASE)
-PREPOSITIONS = [[word] for word in ("on", "since", "until", "from", "by", "of", "in",
-                                    "before", "after", "between", "and")]
-# "2011-07-S-003", "2010-10-CA-127": a release number, its year and month first.
-RELEASE_NUMBER = re.compile(r"\b((?:19|20)\d\d)-([01]\d)-[A-Z]{1,3}-\d{2,4}\b")
-
-
 # Every pattern of EXPLICIT and RANGES needs a digit, and all but the ISO one a month
 # written as a whole word: without them they need not be tried.
 DIGIT = re.compile(r"\d")
@@ -90,10 +77,6 @@ class Dated:
     until: str = ""  # the last day of a range ("3-5 March", "last week"), else ""
 
 
-def _month(value: str) -> int:
-    return int(value) if value.isdigit() else MONTHS[value.lower().rstrip(".")]
-
-
 def _explicit(text: str, reference: date | None, hint: int | None = None) -> list[Dated]:
     found: list[Dated] = []
     if not DIGIT.search(text):
@@ -105,7 +88,7 @@ def _explicit(text: str, reference: date | None, hint: int | None = None) -> lis
             if year is None:
                 continue
             try:
-                day = date(year, _month(match.group("month")), int(match.group("day")))
+                day = date(year, month_number(match.group("month")), int(match.group("day")))
             except ValueError:
                 continue
             if not year_text and reference and day > reference + timedelta(days=1):
@@ -117,8 +100,13 @@ def _explicit(text: str, reference: date | None, hint: int | None = None) -> lis
 def _relative(text: str, reference: date) -> list[Dated]:
     found: list[Dated] = []
     for match in RELATIVE.finditer(text):
-        word = match.group("word").lower()
-        if word.startswith(("yesterday", "last night", "overnight")):
+        word = " ".join(match.group("word").lower().split())
+        if word.endswith("day before yesterday"):
+            day = reference - timedelta(days=2)
+        elif word.endswith(" ago"):
+            count = word.split()[0]
+            day = reference - timedelta(days=_COUNTS.get(count) or int(count))
+        elif word.startswith(("yesterday", "last night", "overnight")):
             day = reference - timedelta(days=1)
         elif word in ("today", "tonight") or word.startswith("this "):
             day = reference
@@ -139,7 +127,7 @@ def _ranges(text: str, reference: date | None, hint: int | None = None) -> list[
             if year is None:
                 continue
             try:
-                month = _month(match.group("month"))
+                month = month_number(match.group("month"))
                 first = date(year, month, int(match.group("day")))
                 last = date(year, month, int(match.group("day2")))
             except ValueError:
@@ -165,6 +153,11 @@ def _ranges(text: str, reference: date | None, hint: int | None = None) -> list[
             monday = reference - timedelta(days=reference.weekday() + 7)
             found.append(Dated(monday.isoformat(), match.start(), match.end(), True,
                                (monday + timedelta(days=6)).isoformat()))
+        for match in WEEKEND.finditer(text):
+            saturday = reference - timedelta(days=(reference.weekday() - 5) % 7)
+            sunday = min(saturday + timedelta(days=1), reference)
+            found.append(Dated(saturday.isoformat(), match.start(), match.end(), True,
+                               sunday.isoformat() if sunday > saturday else ""))
     return found
 
 
@@ -201,70 +194,12 @@ def of_the_report(text: str, dated: Dated) -> bool:
                 or SAYS_BEFORE.search(text, max(0, dated.start - 20), dated.start))
 
 
-def dateline(text: str) -> tuple[date, int, int] | None:
-    """The date of a press-release dateline near the top, and where the dateline is."""
-    for match in DATELINE.finditer(text[:2000]):
-        stated = _explicit(match.group("date"), None)
-        if not stated and (year := YEAR_ABOVE.search(text[:match.start()])):
-            # "(June 14)" under a release number "2012-06-S-026": the year is above it
-            stated = _explicit(match.group("date"), date(int(year.group(1)), 12, 31))
-        if stated:
-            return date.fromisoformat(stated[0].date), match.start(), match.end()
-    return None
-
-
 def opening_dateline(sentence: str) -> int:
     """How much of ``sentence`` a dateline opening it takes (a release that quotes another
     starts it again: "KABUL, Afghanistan (Jan. 30, 2011) — ..."), 0 when none."""
     start = len(sentence) - len(sentence.lstrip())
     match = DATELINE.match(sentence, start)
     return match.end() if match else 0
-
-
-def year_hint(text: str) -> int | None:
-    """The year a release is from, when it has no dated dateline: its release number's
-    ("2011-07-S-003"), else the first year written near the top."""
-    head = text[:2000]
-    number = RELEASE_NUMBER.search(head)
-    if number:
-        return int(number.group(1))
-    year = YEAR_ABOVE.search(head)
-    return int(year.group(1)) if year else None
-
-
-def headline_date(text: str) -> date | None:
-    """The day a headline opens with ("Dec. 6: Operations in Laghman"), its year from the
-    headline, else the release number (:func:`year_hint`); None when there is none."""
-    match = HEADLINE.match(text)
-    if not match:
-        return _title_date(text)
-    year = int(match.group("year")) if match.group("year") else year_hint(text)
-    if year is None:
-        return None
-    number = RELEASE_NUMBER.search(text[:2000])
-    try:
-        day = date(year, _month(match.group("month")), int(match.group("day")))
-    except ValueError:
-        return None
-    if number and not match.group("year") and day.month == 12 and number.group(2) == "01":
-        day = day.replace(year=year - 1)  # a December headline on a January number
-    return day
-
-
-def _title_date(text: str) -> date | None:
-    """The date a first line ends with, when the line is a title and the date is whole."""
-    first = text.lstrip().split("\n", 1)[0]
-    match = TITLE_DATE.search(first) if len(first) <= 160 else None
-    if match is None or [w.lower() for w in first[:match.start() + 1].split()[-1:]] in PREPOSITIONS:
-        return None  # "... detained on June 13, 2011": a sentence's event, not an issue
-    named = match.group("month") or match.group("month2")
-    if named.lower().rstrip(".") not in MONTHS:
-        return None
-    try:
-        return date(int(match.group("year") or match.group("year2")), _month(named),
-                    int(match.group("day") or match.group("day2")))
-    except ValueError:
-        return None
 
 
 def parse_reference(value: str | None) -> date | None:

@@ -3,7 +3,8 @@
 Two shapes cover press releases and situation reports:
 
 * object after the verb: "killed two insurgents", "detained three suspected insurgents",
-  "displacing more than 7,000 people", "killed the Taliban leader" (one);
+  "displacing more than 7,000 people", "killed the Taliban leader" (one), a count alone
+  ("killing one and wounding two others");
 * subject before the verb: "an insurgent was killed", "5.8K people displaced",
   "at least 12 civilians have been injured";
 * a noun of the event: "the capture of 12 fighters", "resulted in the arrest of two
@@ -83,6 +84,13 @@ OBJECT = re.compile(
     rf"\b(?P<verb>{_VERB})\b(?:\s+(?:a\s+total\s+of|and\s+(?:{_VERB})|up|off))?\s+"
     rf"(?:{_COUNT}|(?P<the>the){_MODS}\s+(?P<whoone>{_WHO})\b|{_NAMED})", re.IGNORECASE)
 _NOUN = "|".join(sorted(NOUN_KIND, key=len, reverse=True))
+# "killing one and wounding two others": a count standing alone as the object, whom it
+# counts said by the clause around it (never "a"/"an", which need their noun). Only the
+# verbs done to people take one alone: "the toll reached 12" counts no one reached.
+_DONE_TO = r"(?:kill|wound|injur|detain|arrest|captur)(?:ing|ed)"
+ALONE = re.compile(
+    rf"\b(?P<verb>{_DONE_TO})\s+(?:(?P<qual>{_QUAL})\s+)?(?!(?:a|an)\b)(?P<num>{NUMBER})"
+    rf"(?=\s*(?:[,.;]|$)|\s+(?:and|of\s+them)\b)", re.IGNORECASE)
 NOUN = re.compile(rf"\b(?P<verb>{_NOUN})\s+of\s+(?:a\s+total\s+of\s+)?{_COUNT}",
                   re.IGNORECASE)
 CHAIN = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+along\s+with\s+|\s+as\s+well\s+as\s+|"
@@ -172,6 +180,13 @@ def counts_in(sentence: str) -> list[Count]:
                 found.append(chained)
                 taken.append((more.start(), more.end()))
                 end = more.end()
+    for match in ALONE.finditer(sentence):
+        count = _count(match, VERB_KIND[match.group("verb").lower()], match.start(),
+                       match.end())
+        if count and free(count.start, count.end) and \
+                not PURPOSE.search(sentence, 0, match.start()):
+            found.append(count)
+            taken.append((count.start, count.end))
     for match in NOUN.finditer(sentence):
         count = _count(match, NOUN_KIND[match.group("verb").lower()], match.start(),
                        match.end())
@@ -197,6 +212,26 @@ def counts_in(sentence: str) -> list[Count]:
                 found.append(count)
                 taken.append((count.start, count.end))
     return sorted(found, key=lambda c: c.start)
+
+
+# "linked to an IED attack that killed four soldiers", "He is accused of attacks ...
+# including the killing of several soldiers": a count told of an earlier attack or of a
+# person's record, another event than the one a release reports.
+_ATTACK = r"(?:attacks?|bombings?|ambush(?:es)?|assaults?|explosions?|blasts?|assassinations?)"
+ATTACK_THAT = re.compile(rf"\b{_ATTACK}\s+(?:that|which)\s+(?:(?:had|has|have)\s+)?$",
+                         re.IGNORECASE)
+# The sentence's own verb tells a record: "He is accused of ...", "The leader was
+# responsible for ...": every count in it is of what the person did before.
+RECORD = re.compile(r"\A\W*(?:[\w'\u2019-]+\s+){1,4}?(?:is|was|are|were|has\s+been|had\s+been)"
+                    r"\s+(?:(?:also|allegedly|reportedly|believed\s+to\s+be)\s+)*(?:accused\s+of|"
+                    r"responsible\s+for|involved\s+in|linked\s+to|suspected\s+of|connected\s+to|"
+                    r"behind)\b", re.IGNORECASE)
+
+
+def of_another_event(before: str) -> bool:
+    """True when the words of a sentence ``before`` a count tell it of another event: an
+    attack it was in ("an attack that killed"), or the record a person is accused of."""
+    return bool(ATTACK_THAT.search(before) or RECORD.search(before))
 
 
 ATTRIBUTION = re.compile(

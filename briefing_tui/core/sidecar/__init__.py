@@ -32,6 +32,7 @@ from briefing_tui.core.atomic import (
     fingerprint,
     read_bytes,
 )
+from briefing_tui.core.sidecar.bulk import Block, count_own, read_own
 from briefing_tui.core.sidecar.format import (
     HEADER_COMMENT,
     SidecarConflict,
@@ -47,8 +48,8 @@ from briefing_tui.core.sizes import over_limit
 __all__ = [
     "MAX_SIDECAR_BYTES", "SIDECAR_SUFFIX", "Fingerprint", "SidecarConflict", "SidecarData",
     "SidecarError", "SidecarSaveError", "SidecarUnreadable", "SidecarUnsavable",
-    "document_label", "dump_sidecar", "fingerprint", "parse_sidecar", "read_sidecar",
-    "real_document", "sidecar_path", "write_sidecar",
+    "count_sidecar", "document_label", "dump_sidecar", "fingerprint", "parse_sidecar",
+    "read_sidecar", "real_document", "sidecar_path", "write_sidecar",
 ]
 
 SIDECAR_SUFFIX = ".annotations.yaml"
@@ -177,6 +178,9 @@ def read_sidecar(path: Path, document_length: int | None = None,
                 f"no sidecar can be kept for it: the sidecar's name would be {size} bytes, "
                 "over the file system's limit (rename the document)") from None
         raise SidecarUnreadable(f"cannot read {name}: {_reason(exc)}") from None
+    own = read_own(raw, document_length)  # our own dump: read from the bytes, in one pass
+    if own is not None:
+        return own, print_
     try:
         source = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -197,6 +201,28 @@ def read_sidecar(path: Path, document_length: int | None = None,
     except SidecarUnreadable as exc:
         raise SidecarUnreadable(f"{name}: {exc}") from None
     return data, print_
+
+
+def count_sidecar(path: Path) -> tuple[SidecarData, Block] | None:
+    """:func:`.bulk.count_own` of the sidecar at ``path`` (its header's data and what its
+    annotation lines hold, none of them made) when it is a regular file in our own form;
+    None for anything else, which :func:`read_sidecar` then reads (or explains)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) |
+                     getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        found = os.fstat(fd)
+        if not stat.S_ISREG(found.st_mode) or found.st_size > MAX_OWN_FORM_BYTES:
+            return None
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            raw = handle.read(MAX_OWN_FORM_BYTES + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return None if len(raw) > MAX_OWN_FORM_BYTES else count_own(raw)
 
 
 def _same(current: Fingerprint | None, expected: Fingerprint) -> bool:

@@ -74,6 +74,7 @@ from briefing_tui.core.sidecar.keep import (
     flow,
     kept_text,
     layout_of,
+    mapping_key,
     place,
     sections_of,
 )
@@ -215,7 +216,7 @@ def _dump_lines(data: SidecarData, body: bool = True) -> Iterator[str]:
         sections.append(("rejected", ["rejected:",
                                       *("- " + flow(entry, 3) for entry in data.rejected)]))
     out = [HEADER_COMMENT, *place(
-        sections, [(k, kept_text(layout, "", k, v) or f"{_q(k)}: {flow(v, 2)}")
+        sections, [(k, kept_text(layout, "", k, v) or f"{mapping_key(k)}: {flow(v, 2)}")
                    for k, v in _extra_items(data.extra, TOP_KEYS, "sidecar", True)],
         layout.after if layout else {}, TOP_KEYS, "segmenter")]
     for line in out:

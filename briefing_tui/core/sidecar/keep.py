@@ -59,6 +59,18 @@ def _float(value: float) -> str:
     return text
 
 
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+_YAML_WORDS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
+
+
+def mapping_key(key: str) -> str:
+    """A key as a person would write it (``status:``), quoted only when YAML would read
+    the bare word as something else (``"yes":``, ``"a b":``, ``"2":``)."""
+    if _PLAIN_KEY.fullmatch(key) and key.lower() not in _YAML_WORDS:
+        return key
+    return _q(key)
+
+
 def flow(value: Any, depth: int) -> str:
     """One value as a one-line YAML flow node (JSON whenever the value allows).
 

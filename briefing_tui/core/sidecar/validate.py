@@ -32,7 +32,7 @@ _KNOWN_KEYS = frozenset(ANNOTATION_KEYS)
 
 
 @lru_cache(maxsize=1024)
-def _tag_name(tag: str) -> bool:
+def valid_tag(tag: str) -> bool:
     """Whether ``tag`` is a tag name; a sidecar repeats a few tags thousands of times."""
     return TAG_NAME.fullmatch(tag) is not None
 
@@ -84,7 +84,7 @@ def _annotation(entry: Any, document_length: int | None) -> Annotation:
         if (type(start) is int and type(end) is int and 0 <= start <= end
                 and anchor is not None and type(text) is str and type(ident) is str and ident
                 and type(prefix) is str and type(suffix) is str and type(note) is str
-                and type(tags) is list and all(type(tag) is str and _tag_name(tag)
+                and type(tags) is list and all(type(tag) is str and valid_tag(tag)
                                                for tag in tags)
                 and (document_length is None or end <= document_length
                      or anchor is Anchor.ORPHAN)):
@@ -114,7 +114,7 @@ def _checked(entry: Any, document_length: int | None) -> Annotation:
     if not isinstance(tags, list):
         raise _Bad(f"tags must be a list (got {_short(tags)})")
     for tag in tags:
-        if not isinstance(tag, str) or not _tag_name(tag):
+        if not isinstance(tag, str) or not valid_tag(tag):
             raise _Bad(f"{_short(tag)} is not a tag name (lowercase letters, digits, - _ .)")
     ident = entry.get("id")
     if ident is None:

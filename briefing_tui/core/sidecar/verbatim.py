@@ -20,17 +20,17 @@ from typing import Any
 from briefing_tui.core.annotations import Anchor, Annotation
 
 #: A character ``json`` writes raw and the sidecar leaves raw (data.UNSAFE is escaped).
-_RAW = r'[^"\\\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]'
+RAW = r'[^"\\\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]'
 #: The escapes written: ``json``'s short ones, its ``\u00XX`` for the other control
 #: characters, and the sidecar's own for data.UNSAFE; all lowercase.
-_ESCAPE = (r'\\(?:["\\nrtbf]|u(?:00(?:0[0-7bef]|1[0-9a-f])|007f|00[89][0-9a-f]|2028|2029'
+ESCAPE = (r'\\(?:["\\nrtbf]|u(?:00(?:0[0-7bef]|1[0-9a-f])|007f|00[89][0-9a-f]|2028|2029'
            r'|feff|fffe|ffff))')
-_STR = rf'"(?:{_RAW}++|{_ESCAPE})*+"'
-_INT = r"(?:0|[1-9][0-9]*+)"
+STR = rf'"(?:{RAW}++|{ESCAPE})*+"'
+INT = r"(?:0|[1-9][0-9]*+)"
 _ANCHOR = "|".join(anchor.value for anchor in Anchor if anchor is not Anchor.EXACT)
-_LINE = (rf'- \{{"id": {_STR}, "start": {_INT}, "end": {_INT}, "text": {_STR}, '
-         rf'"prefix": {_STR}, "suffix": {_STR}, "tags": \[(?:{_STR}(?:, {_STR})*+)?\], '
-         rf'"note": {_STR}(?:, "anchor": "(?:{_ANCHOR})")?\}}\n')
+_LINE = (rf'- \{{"id": {STR}, "start": {INT}, "end": {INT}, "text": {STR}, '
+         rf'"prefix": {STR}, "suffix": {STR}, "tags": \[(?:{STR}(?:, {STR})*+)?\], '
+         rf'"note": {STR}(?:, "anchor": "(?:{_ANCHOR})")?\}}\n')
 _LINES = re.compile(rf"(?:{_LINE})*+")
 
 

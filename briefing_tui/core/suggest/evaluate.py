@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import groupby
 
 from briefing_tui.core.codebook import Codebook
+from briefing_tui.core.suggest.blend import weighted_ap
 from briefing_tui.core.suggest.examples import Example
 from briefing_tui.core.suggest.features import features
 from briefing_tui.core.suggest.ranking import THRESHOLD, Suggester
@@ -42,17 +44,41 @@ def average_precision(ranked: Sequence[bool]) -> float:
     return total / hits if hits else 0.0
 
 
+def tied_precision_at(scored: Sequence[tuple[float, bool]], n: int = 20) -> float:
+    """:func:`precision_at` of ranking by score, equal scores in every order at once:
+    the group the cut falls in counts by its share of truths. The rules give many
+    sentences one score (two matched words, 0.75); which of them a sort put first
+    was luck, worth up to several sentences of the top 20."""
+    ranked = sorted((p for p in scored if p[0] > 0), key=lambda p: -p[0])
+    if not ranked:
+        return 0.0
+    cut = min(n, len(ranked))
+    taken, hits = 0, 0.0
+    for _, group in groupby(ranked, key=lambda p: p[0]):
+        items = [truth for _, truth in group]
+        room = cut - taken
+        if room <= 0:
+            break
+        take = min(room, len(items))
+        hits += sum(items) * take / len(items)
+        taken += take
+    return hits / cut
+
+
 def tag_score(tag: str, scored: Sequence[tuple[float, bool]],
               threshold: float = THRESHOLD) -> TagScore:
-    """The figures for one tag from (score, truth) pairs, best score first."""
-    ranked = [truth for value, truth in sorted(scored, key=lambda p: -p[0]) if value > 0]
+    """The figures for one tag from (score, truth) pairs, best score first; equal scores
+    are not ordered by luck (:func:`tied_precision_at`, :func:`.blend.weighted_ap`)."""
+    above = [(value, truth) for value, truth in scored if value > 0]
     positives = sum(1 for _, truth in scored if truth)
+    ranked_positives = sum(1 for _, truth in above if truth)
     chosen = [truth for value, truth in scored if value >= threshold]
     true_chosen = sum(chosen)
+    ap = weighted_ap([v for v, _ in above], [t for _, t in above], [1.0] * len(above))
     return TagScore(tag, positives, true_chosen / len(chosen) if chosen else 0.0,
                     true_chosen / positives if positives else 0.0,
-                    precision_at(ranked), average_precision(ranked) * (
-                        sum(ranked) / positives if positives else 0.0))
+                    tied_precision_at(scored), ap * (
+                        ranked_positives / positives if positives else 0.0))
 
 
 def cross_validate(examples: Sequence[Example], codebook: Codebook, *, folds: int = 5,

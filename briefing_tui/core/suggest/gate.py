@@ -53,6 +53,8 @@ class Gate:
             1.0 / (1.0 + math.exp(-(logit(self.threshold) - calibration.b) / calibration.a))
         share = s.share(tag)
         rules = rule_score(hits) if hits else 0.0
+        if share == 0.0:  # the rules alone decide: the model's sum does not matter
+            return -math.inf if rules >= mixed - _MARGIN else math.inf
         learnt = mixed if share == 1.0 else (mixed - (1 - share) * rules) / share
         if learnt < 1e-6:  # (logit clamps below it) let the exact score decide
             return -math.inf

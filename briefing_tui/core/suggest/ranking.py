@@ -1,15 +1,17 @@
 """Score (sentence, tag) pairs from the codebook rules and the learner, and rank them.
 
 The rules are the prior; the model trained on the analyst's tags takes a share of the
-score that grows with the tag's labels, ``n / (n + PRIOR_LABELS)`` (half at 20 labels,
-0.96 at 500): a few labels move the ranking a little, many move it most, and no fixed
-cut-off throws the first labels away. A tag's model needs :data:`MIN_WITH_RULES`
-labelled sentences with it and as many known without it; a tag with no rules has no
-prior, so its model alone needs :data:`MIN_LABELS`. Short of that, the suggestions come
-from the rules alone and the reason says so. A modelled tag's score is then calibrated
-(:mod:`.calibration`, fitted on :data:`FOLDS` held-out folds of the labels at each
-retrain) so that the threshold means "right more often than not". Measured in
-benchmarks/bench_suggest.py.
+score that grows with the tag's labels, at most ``n / (n + PRIOR_LABELS)`` (half at 20
+labels, 0.96 at 500): a few labels move the ranking a little, many move it most, and no
+fixed cut-off throws the first labels away. Within that, each tag's share is chosen at
+every retrain on held-out folds of the labels (:mod:`.blend`): down to the rules alone
+when the model ranks the analyst's own labels no better. A tag's model needs
+:data:`MIN_WITH_RULES` labelled sentences with it and as many known without it; a tag
+with no rules has no prior, so its model alone needs :data:`MIN_LABELS`. Short of that,
+the suggestions come from the rules alone and the reason says so. A modelled tag's
+score is then calibrated (:mod:`.calibration`, fitted on the same :data:`FOLDS`
+held-out folds) so that the threshold means "right more often than not". Measured in
+benchmarks/bench_suggest.py and benchmarks/bench_suggest_protocol.py.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from briefing_tui.core.codebook import Codebook
+from briefing_tui.core.suggest.blend import choose_share
 from briefing_tui.core.suggest.calibration import Platt, platt
 from briefing_tui.core.suggest.examples import Example
 from briefing_tui.core.suggest.features import features
@@ -59,11 +62,13 @@ class Suggester:
     def __init__(self, codebook: Codebook, *, learner: str = "nb", mode: str = "both",
                  min_labels: int = MIN_LABELS, min_with_rules: int = MIN_WITH_RULES,
                  prior_labels: int = PRIOR_LABELS, calibrate: bool = True,
-                 max_plain: int = MAX_PLAIN) -> None:
+                 max_plain: int = MAX_PLAIN, choose: bool = True) -> None:
         self.codebook, self.learner, self.mode = codebook, learner, mode
         self.min_labels, self.min_with_rules = min_labels, min_with_rules
         self.prior_labels, self.calibrate = prior_labels, calibrate
         self.calibrations: dict[str, Platt] = {}  # tag -> its scores' calibration
+        self.choose = choose  # the model's share chosen on held-out labels (.blend)
+        self.shares: dict[str, float] = {}  # tag -> the model's chosen share
         self.max_plain = max_plain
         self._plain_weight = 1.0  # untagged sentences each sampled one stands for
         self.models: dict[str, Learner] = {}
@@ -87,8 +92,7 @@ class Suggester:
 
     def weight(self, tag: str) -> float:
         """The model's share of ``tag``'s score next to the rules (:meth:`_mix`)."""
-        count = self.labels.get(tag, 0)
-        return count / (count + self.prior_labels)
+        return self.share(tag)
 
     def train(self, examples: Iterable[Example]) -> int:
         """Fit one model per tag; the number of sentences it learnt from.
@@ -131,11 +135,11 @@ class Suggester:
         left_out = plain - sum(1 for tags in tagsets if not tags)  # not in the sample
         for tag in self.negatives:
             self.negatives[tag] += left_out
-        self.calibrations = {}
+        self.calibrations, self.shares = {}, {}
         self._joint = None
         learnt = len(rows) + left_out + len({id(r) for found in refused.values()
                                              for r in found})
-        if self.models and self.calibrate:
+        if self.models and (self.calibrate or self.choose):
             self._calibrate(texts, rows, tagsets, refused, refused_texts)
         return learnt
 
@@ -148,8 +152,9 @@ class Suggester:
         hits = [self.all_hits(text) for text in texts]
         said_no = {tag: [self.all_hits(text) for text in found]
                    for tag, found in refused_texts.items() if tag in self.models}
-        # tag -> (model score, rules score, truth, the fold model's labels, weight)
-        held: dict[str, list[tuple[float, float, bool, int, float]]] = {
+        # tag -> (model score, rules score, truth, the fold model's labels, weight,
+        # whether it answers a suggestion: a dismissal)
+        held: dict[str, list[tuple[float, float, bool, int, float, bool]]] = {
             t: [] for t in self.models}
         plain = self._plain_weight  # an untagged sentence of the sample stands for more
         for fold in range(FOLDS):
@@ -165,20 +170,34 @@ class Suggester:
                 for i in range(fold, len(rows), FOLDS):
                     on = hits[i].get(tag)
                     found.append((model.score(rows[i]), rule_score(len(on)) if on else 0.0,
-                                  tag in tagsets[i], count, 1.0 if tagsets[i] else plain))
+                                  tag in tagsets[i], count, 1.0 if tagsets[i] else plain,
+                                  False))
                 for j in range(fold, len(refused.get(tag, ())), FOLDS):
                     on = said_no[tag][j].get(tag)
                     found.append((model.score(refused[tag][j]),
-                                  rule_score(len(on)) if on else 0.0, False, count, 1.0))
+                                  rule_score(len(on)) if on else 0.0, False, count, 1.0,
+                                  True))
         self.calibrations = {}
         for tag, found in held.items():
             if not found:
                 continue
             model = self.models[tag]
-            truths = [truth for _, _, truth, _, _ in found]
-            mixed = [self._mix(tag, value, rules, count) for value, rules, _, count, _ in found]
-            self.calibrations[tag] = platt(mixed, truths, weights=[w for *_, w in found],
-                                           anchor=self._mix(
+            truths = [truth for _, _, truth, *_ in found]
+            weights = [w for *_, w, _ in found]
+            if self.choose and self.mode != "model" and tag not in self._ruleless:
+                # dismissals answer a suggestion: labels the rules and the model picked,
+                # not a sample of the text, so they are left out of the choice
+                sample = [f for f in found if not f[5]]
+                labelled = self.labels.get(tag, 0)
+                self.shares[tag] = choose_share(
+                    [v for v, *_ in sample], [r for _, r, *_ in sample],
+                    [t for _, _, t, *_ in sample], [f[4] for f in sample],
+                    labelled / (labelled + self.prior_labels))
+            if not self.calibrate:
+                continue
+            mixed = [self._mix(tag, value, rules, count) for value, rules, _, count, *_
+                     in found]
+            self.calibrations[tag] = platt(mixed, truths, weights=weights, anchor=self._mix(
                 tag, sigmoid(model.bias), 0.0, self.labels.get(tag, 0)))
 
     def _fit(self, rows: Sequence[set[str]], tagsets: Sequence[frozenset[str]],
@@ -258,6 +277,9 @@ class Suggester:
         share = 1.0 if alone else self.weight(tag)
         if not explain or value < threshold:
             return value, ""
+        if share == 0.0:  # the model lost to the rules on the analyst's labels
+            return value, (f"rules (the model, {count} labels, ranked them no better): "
+                           "matched " + _quoted(hits[:4])) if hits else ""
         top = model.top(row)
         why = (f"model ({count} labels)" if alone else
                f"model {share:.0%} ({count} labels)") + (f": {_quoted(top)}" if top else "")
@@ -280,9 +302,13 @@ class Suggester:
         return learnt if share == 1.0 else share * learnt + (1 - share) * rules
 
     def share(self, tag: str, count: int | None = None) -> float:
-        """The model's share of ``tag``'s score (1 when it has no rules beside it)."""
+        """The model's share of ``tag``'s score (1 when it has no rules beside it): the
+        one chosen on held-out labels (:mod:`.blend`), else ``count / (count + 20)``."""
         if self.mode == "model" or tag in self._ruleless:
             return 1.0
+        chosen = self.shares.get(tag)
+        if chosen is not None:
+            return chosen
         count = self.labels.get(tag, 0) if count is None else count
         return count / (count + self.prior_labels)
 
