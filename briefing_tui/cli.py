@@ -185,7 +185,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         exported = _exported(args, codebook, fmt, timestamp, corpus)
         if exported is None:
             return EXIT_BAD_INPUT
-        data, frame = exported.text.encode("utf-8"), exported.frame
+        data, frame = exported.data, exported.frame
     else:
         summary = _summarise(args, codebook, timestamp=timestamp, label="exporting",
                              to_stdout=args.output is None, corpus=corpus)

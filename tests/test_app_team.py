@@ -171,3 +171,23 @@ def test_adjudication_screen_snapshot(snap_compare: Any, tmp_path: Path) -> None
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=(120, 35), run_before=open_it)
+
+
+async def test_adjudication_shows_each_sentence_whole(tmp_path: Path) -> None:
+    """The choice is made on all the words: a sentence longer than a row wraps, never cut."""
+    folder = _folder(tmp_path)
+    _layers(folder)
+    app = _app(folder, "chen")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("A")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, AdjudicationScreen)
+        rows = screen.query_one(OptionList)
+        text = screen.work.document.text
+        sentences = [" ".join(text[r.start:r.end].split()) for r in screen.work.rows]
+        assert max(len(s) for s in sentences) > 80  # one needs more than a row
+        for index, sentence in enumerate(sentences):
+            shown = " ".join(str(rows.get_option_at_index(index).prompt).split())
+            assert shown.endswith(sentence), (index, shown)

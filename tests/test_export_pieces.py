@@ -43,7 +43,7 @@ def exported(folder: Path, **options: Any) -> tuple[dict[str, str], tuple[int, i
     """Every format through the kept pieces, and (entries used, briefings rendered)."""
     before = (chunk_cache.stats.hits, chunk_cache.stats.renders)
     outputs = {fmt: export_folder([folder], fmt, BOOK, timestamp=None, workers=1,
-                                  **options).text for fmt in FORMATS}
+                                  **options).data.decode() for fmt in FORMATS}
     return outputs, (chunk_cache.stats.hits - before[0], chunk_cache.stats.renders - before[1])
 
 

@@ -23,7 +23,7 @@ from datetime import datetime
 from functools import partial
 from pathlib import Path
 
-from briefing_tui.core import summary_cache
+from briefing_tui.core import digests, summary_cache
 from briefing_tui.core.anchoring import previous_text
 from briefing_tui.core.annotations import Anchor, Annotation
 from briefing_tui.core.brief import Chosen, Event, KeyFigure, facts_of
@@ -381,6 +381,7 @@ def build_summary(paths: Iterable[Path | str], codebook: Codebook, *,
         builder.take(part)
         if progress is not None:
             progress(done, len(chosen))
+    digests.save()  # the files' digests by stat, for the next run
     return builder.finish(timestamp, filters_of(tags, doc_glob, include_notes))
 
 

@@ -1,11 +1,12 @@
 """Each briefing's part of a summary kept between runs, so a second export of an unchanged
-folder opens, splits, parses and reads nothing but a hash of each file and one entry.
+folder opens, splits, parses and reads nothing but each file's stat and one entry.
 
 A part is all the summary builder makes of one briefing (:class:`Part`: its document
 line, tagged sentences with their citations, attention items, figures and timeline
 events); the steps across briefings (figures side by side, the timeline's order, the
 brief) run on the assembled parts as before. An entry is keyed by everything a part is
-made of (:func:`part_key`): the sha256 of the file's bytes and of its sidecar's, the
+made of (:func:`part_key`): the sha256 of the file's bytes and of its sidecar's (known
+by their stat when they have not changed: :mod:`briefing_tui.core.digests`), the
 file's name (it is in every citation), the options and codebook order that change what
 is kept (:func:`options_key`), the places and actors of the folder's brief.yaml, and the
 code: a fingerprint of every source file of the core (:func:`code_fingerprint`), so no
@@ -36,6 +37,7 @@ from itertools import repeat
 from pathlib import Path
 from typing import Any, TypeVar
 
+from briefing_tui.core import digests
 from briefing_tui.core.brief import Event, KeyFigure
 from briefing_tui.core.citation import Citation
 from briefing_tui.core.extract import cache
@@ -115,11 +117,6 @@ def options_key(tag_order: list[str], wanted: set[str] | None, include_notes: bo
                  context))
 
 
-def _file_sha256(path: Path) -> str:
-    with open(path, "rb") as handle:
-        return hashlib.sha256(handle.read()).hexdigest()
-
-
 def part_key(path: Path, options: str, mentions: str) -> str | None:
     """The key of ``path``'s part now (None: the cache is off, or a file cannot be read,
     which the uncached path then reports)."""
@@ -127,9 +124,9 @@ def part_key(path: Path, options: str, mentions: str) -> str | None:
     if code is None or cache.folder() is None:
         return None
     try:
-        document = _file_sha256(path)
+        document = digests.sha256_of(path)  # by stat when unchanged (see there)
         try:
-            sidecar = _file_sha256(sidecar_path(path))
+            sidecar = digests.sha256_of(sidecar_path(path))
         except FileNotFoundError:
             sidecar = "-"
     except (OSError, ValueError):

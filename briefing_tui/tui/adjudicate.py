@@ -21,9 +21,11 @@ from textual.widgets.option_list import Option
 from briefing_tui.core.adjudication import Adjudication, Choice, Kind, Row
 from briefing_tui.core.agreement import Figures
 from briefing_tui.tui.entry import Entry
+from briefing_tui.tui.hanging import Hang, Hanging
 from briefing_tui.tui.keys import ADJUDICATE_BINDINGS
 from briefing_tui.tui.panes import clip, plain
 
+SENTENCE_ROOM = 1500  # the sentence is read whole to decide; only a runaway one is cut
 _KIND_STYLE = {Kind.AGREE: "bold $success", Kind.DISAGREE: "bold $error",
                Kind.ONLY_ONE: "bold $warning"}
 
@@ -106,7 +108,7 @@ class AdjudicationScreen(Screen[None]):
                                                       "$text-error"))
         self.query_one("#adjudicate-header", Static).update(line)
 
-    def _prompt(self, row: Row) -> Content:
+    def _prompt(self, row: Row) -> Hanging:
         current = self.work.current(row)
         width = max(40, (self.app.size.width or 100) - 8)  # borders and padding
         column = max(10, (width - 20) // 3)
@@ -114,13 +116,16 @@ class AdjudicationScreen(Screen[None]):
         def tags(values: tuple[str, ...]) -> str:
             return clip(", ".join(values) if values else "—", column - 3)
 
-        return Content.assemble(
+        choices = Content.assemble(
             plain(f"{row.sentence + 1:>4} ", "$text-muted"),
             plain(f"{row.kind.value:<9}", _KIND_STYLE[row.kind]),
             f" A: {tags(row.a):<{column - 3}} B: {tags(row.b):<{column - 3}} ",
-            plain(f"→ {tags(current)}", "bold"), "\n     ",
-            plain(clip(" ".join(self.work.document.text[row.start:row.end].split()),
-                       width - 6), "$text-muted"))
+            plain(f"→ {tags(current)}", "bold"))
+        sentence = " ".join(self.work.document.text[row.start:row.end].split())
+        # the whole sentence, wrapped under itself: the choice is made on all its words
+        return Hanging([Hang(Content(""), choices),
+                        Hang(Content(" " * 5), plain(clip(sentence, SENTENCE_ROOM),
+                                                     "$text-muted"))])
 
     def _refresh_rows(self) -> None:
         rows = self.query_one(OptionList)

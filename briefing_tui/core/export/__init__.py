@@ -41,11 +41,15 @@ class Kit(NamedTuple):
     put together from the frame and every briefing's pieces."""
 
     pieces: Callable[[DocView, tuple[Any, ...]], Pieces]
-    assemble: Callable[[Frame, list[Pieces], Codebook], str]
+    assemble: Callable[[Frame, list[Pieces], Codebook], bytes]  # UTF-8
 
 
 def render(summary: Summary, fmt: str, codebook: Codebook) -> str:
     """The export of ``summary`` in ``fmt`` (one of :data:`FORMATS`)."""
+    return _rendered(summary, fmt, codebook).decode("utf-8")
+
+
+def _rendered(summary: Summary, fmt: str, codebook: Codebook) -> bytes:
     from briefing_tui.core.export.frame import context_of, frame_of, head_of, views_of
 
     made = kit(fmt)
@@ -63,7 +67,7 @@ def render_bytes(summary: Summary, fmt: str, codebook: Codebook) -> bytes:
     if fmt == "docx":
         from briefing_tui.core.export.docx import render_docx
         return render_docx(summary, codebook)
-    return render(summary, fmt, codebook).encode("utf-8")
+    return _rendered(summary, fmt, codebook)
 
 
 def kit(fmt: str) -> Kit:

@@ -146,7 +146,7 @@ def store(key: str, context: tuple[Any, ...], head: Head, pieces: Pieces) -> Non
 
 # -- checking what was read ------------------------------------------------------------
 
-S, N = str, int
+S, N, B = str, int, bytes
 _INFO = (S, N, N, S, dict, N, N, S, S, S)
 _HEAD = (tuple, tuple, tuple, tuple, tuple, N, N, N, N)
 _ROW = (S, S, S, S, S, S, N, S, S)
@@ -180,11 +180,11 @@ def _head(record: Any, path: Path) -> Head:
 
 def _pieces(record: Any) -> Pieces:
     tags, attention, timeline, figures, rows, annotations = _typed(
-        record, (tuple, S, tuple, S, tuple, S))
+        record, (tuple, B, tuple, B, tuple, B))
     for pair in tags:
-        _typed(pair, (S, S))
+        _typed(pair, (S, B))
     for run in timeline:
-        _typed(run, (S, S, S))
+        _typed(run, (S, S, B))
     for row in rows:
         _typed(row, _ROW)
     return Pieces(tags, attention, timeline, figures, rows, annotations)

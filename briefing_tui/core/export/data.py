@@ -125,23 +125,30 @@ def _documents(frame: Frame) -> list[dict[str, Any]]:
             for info in frame.documents]
 
 
-def joined_block(key: str, chunks: Iterable[str], last: bool = False, indent: str = " ") -> str:
-    """``"key": [...]`` around ``chunks`` of rows already dumped, one row per line."""
+def joined_block(key: str, chunks: Iterable[bytes], last: bool = False,
+                 indent: str = " ") -> list[bytes]:
+    """``"key": [...]`` around ``chunks`` of rows already dumped (one row a line), as
+    parts to join with nothing between them (each chunk is copied once, at the end)."""
     end = "" if last else ","
-    body = f",\n{indent} ".join(chunk for chunk in chunks if chunk)
-    if not body:
-        return f'{indent}"{key}": []{end}'
-    return f'{indent}"{key}": [\n{indent} {body}\n{indent}]{end}'
+    parts = [f'{indent}"{key}": [\n{indent} '.encode()]
+    separator = f",\n{indent} ".encode()
+    for chunk in chunks:
+        if chunk:
+            parts += (chunk, separator)
+    if len(parts) == 1:
+        return [f'{indent}"{key}": []{end}'.encode()]
+    parts[-1] = f"\n{indent}]{end}".encode()
+    return parts
 
 
-def _block(key: str, rows: Iterable[Any], last: bool = False, indent: str = " ") -> str:
-    """``"key": [...]`` with one row per line (each dumped at once: no garbage piles up)."""
-    return joined_block(key, map(dump_line, rows), last, indent)
+def _block(key: str, rows: Iterable[Any], last: bool = False) -> bytes:
+    """``"key": [...]`` with one row per line, made terminal-safe."""
+    return b"".join(joined_block(key, [dumped_rows(rows)], last))
 
 
-def dumped_rows(rows: Iterable[Any], indent: str = " ") -> str:
+def dumped_rows(rows: Iterable[Any], indent: str = " ") -> bytes:
     """``rows`` dumped one a line, as a chunk of a block, made terminal-safe."""
-    return terminal_safe(f",\n{indent} ".join(map(dump_line, rows)))
+    return terminal_safe(f",\n{indent} ".join(map(dump_line, rows))).encode()
 
 
 def json_pieces(view: DocView, context: tuple[Any, ...]) -> Pieces:
@@ -151,7 +158,7 @@ def json_pieces(view: DocView, context: tuple[Any, ...]) -> Pieces:
     paged, confirmed = context
     return Pieces(
         figures=dumped_rows(figure_record(f, CONFIRMED if ok else MACHINE_READ)
-                       for f, ok in zip(view.figures, confirmed, strict=True)),
+                            for f, ok in zip(view.figures, confirmed, strict=True)),
         timeline=tuple((date, until, dumped_rows(map(event_record, events)))
                        for (date, until), events in by_key(view.timeline).items()),
         tags=tuple((tag, dumped_rows(_record(i, paged, view.about(i)) for i in items))
@@ -159,23 +166,23 @@ def json_pieces(view: DocView, context: tuple[Any, ...]) -> Pieces:
         attention=dumped_rows(_record(i, paged) for i in view.attention))
 
 
-def json_assemble(frame: Frame, pieces: list[Pieces], codebook: Codebook) -> str:
+def json_assemble(frame: Frame, pieces: list[Pieces], codebook: Codebook) -> bytes:
     """One JSON object: metadata, then one line per record."""
     del codebook
     head = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "generated": frame.generated,
             "filters": frame.filters, "tags": frame.tags, "counts": frame.counts,
             "brief": brief_head(frame)}
     chunks = [dict(p.tags) for p in pieces]
-    parts = [terminal_safe("\n".join(["{", *(f" {dump_line(k)}: {dump_line(v)}," for k, v in
-                                              head.items())])),
-             joined_block("figures", (p.figures for p in pieces)),
-             joined_block("timeline", timeline_order(pieces)),
-             terminal_safe(_block("documents", _documents(frame))),
-             joined_block("sentences", (found.get(tag, "") for tag in frame.tags
-                                        for found in chunks)),
-             joined_block("attention", (p.attention for p in pieces)),
-             terminal_safe(_block("skipped", frame.skipped, last=True)), "}"]
-    return "\n".join(parts) + "\n"
+    blocks = [[terminal_safe("\n".join(["{", *(f" {dump_line(k)}: {dump_line(v)}," for k, v in
+                                             head.items())])).encode()],
+              joined_block("figures", (p.figures for p in pieces)),
+              joined_block("timeline", timeline_order(pieces)),
+              [_block("documents", _documents(frame))],
+              joined_block("sentences", (found.get(tag, b"") for tag in frame.tags
+                                         for found in chunks)),
+              joined_block("attention", (p.attention for p in pieces)),
+              [_block("skipped", frame.skipped, last=True)], [b"}"]]
+    return b"".join(part for block in blocks for part in (*block, b"\n"))
 
 
 # -- CSV -------------------------------------------------------------------------------
@@ -230,17 +237,17 @@ def csv_pieces(view: DocView, context: tuple[Any, ...]) -> Pieces:
                   attention=_rows(view.attention, around))
 
 
-def _rows(items: list[SummaryItem], around: bool) -> str:
+def _rows(items: list[SummaryItem], around: bool) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     if around:
         writer.writerows(_row(i) + _context_cells(i) for i in items)
     else:
         writer.writerows(_row(i) for i in items)
-    return out.getvalue()
+    return out.getvalue().encode()
 
 
-def csv_assemble(frame: Frame, pieces: list[Pieces], codebook: Codebook) -> str:
+def csv_assemble(frame: Frame, pieces: list[Pieces], codebook: Codebook) -> bytes:
     """RFC 4180 CSV: a header row, then one row per sentence per tag (attention last)."""
     del codebook
     out = io.StringIO()
@@ -248,6 +255,6 @@ def csv_assemble(frame: Frame, pieces: list[Pieces], codebook: Codebook) -> str:
     csv.writer(out, lineterminator="\r\n").writerow(
         (*CSV_COLUMNS, *CSV_META_COLUMNS, CSV_BY_COLUMN, CSV_LABEL_COLUMN, *around))
     chunks = [dict(p.tags) for p in pieces]
-    return "".join([out.getvalue(), *(found.get(tag, "") for tag in frame.tags
-                                      for found in chunks),
-                    *(p.attention for p in pieces)])
+    return b"".join([out.getvalue().encode(), *(found.get(tag, b"") for tag in frame.tags
+                                                for found in chunks),
+                     *(p.attention for p in pieces)])

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from briefing_tui.core import digests
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.corpus import Corpus, find_documents
 from briefing_tui.core.export import chunk_cache, kit
@@ -33,7 +34,7 @@ from briefing_tui.core.summary import Builder, Progress, filters_of, matches
 
 @dataclass
 class Exported:
-    text: str
+    data: bytes  # the export's file: UTF-8 text
     frame: Frame  # what was exported: documents, counts, skipped lines
 
 
@@ -98,6 +99,7 @@ def export_folder(paths: Iterable[Path | str], fmt: str, codebook: Codebook, *,
         key = entry_keys[index]
         if key is not None:
             chunk_cache.store(key, wanted, head, pieces[-1])
+    digests.save()  # the files' digests by stat, for the next run
     return Exported(made.assemble(frame, pieces, codebook), frame)
 
 

@@ -65,16 +65,18 @@ class Head:
 @dataclass(frozen=True)
 class Pieces:
     """One briefing's export in one format, rendered (fields a format has no use for stay
-    empty). Chunks are finished text, several lines each, "" when there is nothing."""
+    empty). Chunks are finished text in UTF-8, several lines each, b"" when there is
+    nothing: bytes, so a warm export joins them and writes them without decoding them
+    from the cache or encoding them again."""
 
-    tags: tuple[tuple[str, str], ...] = ()  # (tag, its items' chunk)
-    attention: str = ""
-    timeline: tuple[tuple[str, str, str], ...] = ()  # (sort date, until, events' chunk)
-    figures: str = ""  # key figures as records, in document order (JSON, JSON-LD)
+    tags: tuple[tuple[str, bytes], ...] = ()  # (tag, its items' chunk)
+    attention: bytes = b""
+    timeline: tuple[tuple[str, str, bytes], ...] = ()  # (sort date, until, events' chunk)
+    figures: bytes = b""  # key figures as records, in document order (JSON, JSON-LD)
     #: key figures as table rows (Markdown, HTML): what they count (4), source, document,
     #: sentence (the order inside a group), the row without its status, the figure's id
     rows: tuple[tuple[str, str, str, str, str, str, int, str, str], ...] = ()
-    annotations: str = ""  # JSON-LD: one annotation per line
+    annotations: bytes = b""  # JSON-LD: one annotation per line
 
 
 @dataclass
@@ -202,10 +204,10 @@ def tag_names(frame: Frame) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*frame.tags, *frame.known_tags, *frame.attention_tags]))
 
 
-def timeline_order(pieces: list[Pieces]) -> list[str]:
+def timeline_order(pieces: list[Pieces]) -> list[bytes]:
     """Every briefing's timeline chunks in the timeline's order: by date (undated last),
     ties in the order of the briefings and of each briefing's events."""
-    runs: dict[tuple[str, str], list[str]] = {}
+    runs: dict[tuple[str, str], list[bytes]] = {}
     for piece in pieces:
         for date, until, chunk in piece.timeline:
             if chunk:
@@ -236,3 +238,9 @@ def figure_rows(pieces: list[Pieces]) -> list[tuple[str, str]]:
             groups.setdefault(row[:4], []).append(row)
     return [(row[7], row[8]) for group in groups.values()
             for row in sorted(group, key=lambda r: (r[4], r[5], r[6]))]
+
+
+def joined(lines: Iterable[str | bytes], separator: bytes = b"\n") -> bytes:
+    """``lines`` (text of the frame, chunks of pieces) as one UTF-8 text."""
+    return separator.join(line if type(line) is bytes else line.encode()  # type: ignore[union-attr]
+                          for line in lines)

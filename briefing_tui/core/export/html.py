@@ -47,6 +47,7 @@ from briefing_tui.core.export.frame import (
     Pieces,
     by_key,
     figure_rows,
+    joined,
     tag_names,
     timeline_order,
 )
@@ -150,11 +151,11 @@ def html_pieces(view: DocView, context: tuple[Any, ...]) -> Pieces:
     tags = _tags(context)
     sections = tuple((tag, "\n".join([
         f"<h3>{_label(items[0].citation.title)}</h3>",
-        *(line for item in items for line in _figure(item, tags, about=view.about(item)))]))
-        for tag, items in view.items.items() if items)
+        *(line for item in items for line in _figure(item, tags, about=view.about(item)))]
+        ).encode()) for tag, items in view.items.items() if items)
     attention = "\n".join(line for item in view.attention
-                          for line in _figure(item, tags, flagged=True))
-    timeline = tuple((date, until, "\n".join(_event(e, tags) for e in events if e.date))
+                          for line in _figure(item, tags, flagged=True)).encode()
+    timeline = tuple((date, until, "\n".join(_event(e, tags) for e in events if e.date).encode())
                      for (date, until), events in by_key(view.timeline).items())
     rows = tuple((*side_by_side([f.figure])[0][0], f.figure.source, f.figure.document,
                   f.figure.sentence, _row(f), f.id) for f in view.figures)
@@ -195,20 +196,21 @@ def _key_figures(frame: Frame, pieces: list[Pieces]) -> list[str]:
     return [*lines, "</tbody></table>", "</section>"]
 
 
-def _timeline(frame: Frame, pieces: list[Pieces]) -> list[str]:
+def _timeline(frame: Frame, pieces: list[Pieces]) -> list[str | bytes]:
     if not frame.events:
         return []
     undated = undated_words(frame.events - frame.dated)
     note = f'<p class="meta">{escape(undated)}</p>' if undated else ""
     if not frame.dated:
         return [note]
-    lines = ['<section id="timeline">', "<h2>Timeline</h2>", f"<p>{TIMELINE_INTRO}</p>",
-             '<ol class="timeline">', *timeline_order(pieces)]
+    lines: list[str | bytes] = [
+        '<section id="timeline">', "<h2>Timeline</h2>", f"<p>{TIMELINE_INTRO}</p>",
+        '<ol class="timeline">', *timeline_order(pieces)]
     return [*lines, "</ol>", *([note] if note else []), "</section>"]
 
 
-def _tag_sections(frame: Frame, pieces: list[Pieces], tags: Tags) -> list[str]:
-    lines: list[str] = []
+def _tag_sections(frame: Frame, pieces: list[Pieces], tags: Tags) -> list[str | bytes]:
+    lines: list[str | bytes] = []
     chunks = [dict(p.tags) for p in pieces]
     for tag in frame.tags:
         if not frame.listed.get(tag):
@@ -257,25 +259,28 @@ def _documents(frame: Frame) -> list[str]:
     return [*lines, "</ul>", "</section>"]
 
 
-def html_assemble(frame: Frame, pieces: list[Pieces], codebook: Codebook) -> str:
+def html_assemble(frame: Frame, pieces: list[Pieces], codebook: Codebook) -> bytes:
     """The brief as one standalone HTML5 page, from its frame and every briefing's pieces
     (rendered with :func:`~.html_tags.tag_names` of this frame)."""
     tags = _tags(tag_names(frame))
-    lines = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
-             '<meta name="viewport" content="width=device-width, initial-scale=1">',
-             '<meta http-equiv="Content-Security-Policy" '
-             "content=\"default-src 'none'; style-src 'unsafe-inline'\">",
-             '<meta name="generator" content="briefing_tui">',
-             f"<title>{_e(frame.brief.title or TITLE, one_line=True)}</title>",
-             "<style>", STYLE + tags.css(codebook) + "</style>",
-             "</head>", "<body>", *_header(frame, tags), *_toc(frame, tags), "<main>"]
+    lines: list[str | bytes] = [
+        "<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta http-equiv="Content-Security-Policy" '
+        "content=\"default-src 'none'; style-src 'unsafe-inline'\">",
+        '<meta name="generator" content="briefing_tui">',
+        f"<title>{_e(frame.brief.title or TITLE, one_line=True)}</title>",
+        "<style>", STYLE + tags.css(codebook) + "</style>",
+        "</head>", "<body>", *_header(frame, tags), *_toc(frame, tags), "<main>"]
     if frame.empty:
         lines.append("<p>No tagged sentences matched.</p>")
     for section in frame.brief.sections:
         if section == "tags":
             lines += _tag_sections(frame, pieces, tags)
+        elif section == "figures":
+            lines += _key_figures(frame, pieces)
         else:
-            lines += (_key_figures if section == "figures" else _timeline)(frame, pieces)
+            lines += _timeline(frame, pieces)
     if frame.attention:
         lines += ['<section id="attention">',
                   f"<h2>Needs attention <small>({frame.attention})</small></h2>",
@@ -288,5 +293,5 @@ def html_assemble(frame: Frame, pieces: list[Pieces], codebook: Codebook) -> str
         lines += ['<section id="skipped">', f"<h2>Skipped ({len(frame.skipped)})</h2>",
                   "<ul>", *(f"<li>{_e(s, one_line=True)}</li>" for s in frame.skipped),
                   "</ul>", "</section>"]
-    lines += ["</main>", "</body>", "</html>"]
-    return "\n".join(lines) + "\n"
+    lines += ["</main>", "</body>", "</html>", ""]
+    return joined(lines)

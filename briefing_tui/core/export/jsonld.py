@@ -109,7 +109,7 @@ def jsonld_pieces(view: DocView, context: tuple[Any, ...]) -> Pieces:
                                        zip(view.figures, confirmed, strict=True)), _INDENT))
 
 
-def jsonld_assemble(frame: Frame, pieces: list[Pieces], codebook: Codebook) -> str:
+def jsonld_assemble(frame: Frame, pieces: list[Pieces], codebook: Codebook) -> bytes:
     """An AnnotationCollection with one page holding every annotation."""
     del codebook  # its order is in each briefing's context
     ident = "urn:uuid:" + _uuid5("\n".join(_source(info.path) for info in frame.documents))
@@ -126,6 +126,5 @@ def jsonld_assemble(frame: Frame, pieces: list[Pieces], codebook: Codebook) -> s
              ' "first": {', f'  "id": {dump_line(ident + "#page-1")},',
              '  "type": "AnnotationPage",', '  "startIndex": 0,']
     items = [*(p.annotations for p in pieces), *(p.figures for p in pieces)]
-    return "\n".join([terminal_safe("\n".join(lines)),
-                      joined_block("items", items, last=True, indent=_INDENT),
-                      " }", "}"]) + "\n"
+    return b"".join([terminal_safe("\n".join(lines)).encode(), b"\n",
+                     *joined_block("items", items, last=True, indent=_INDENT), b"\n }\n}\n"])

@@ -50,6 +50,7 @@ from briefing_tui.core.export.frame import (
     Pieces,
     by_key,
     figure_rows,
+    joined,
     timeline_order,
 )
 from briefing_tui.core.figures import side_by_side
@@ -216,13 +217,13 @@ def md_pieces(view: DocView, context: tuple[Any, ...]) -> Pieces:
     try:
         tags = tuple((tag, "\n".join([f"### {_label(items[0].citation.title)}", "",
                                        *(line for item in items
-                                         for line in _item(item, view.about(item)))]))
+                                         for line in _item(item, view.about(item)))]).encode())
                      for tag, items in view.items.items() if items)
-        timeline = tuple((date, until, "\n".join(_event(e) for e in events if e.date))
+        timeline = tuple((date, until, "\n".join(_event(e) for e in events if e.date).encode())
                          for (date, until), events in by_key(view.timeline).items())
     finally:
         _quote.cache_clear()  # one briefing's quotes: not kept in a long-lived app
-    attention = "\n".join(line for item in view.attention for line in _attention(item))
+    attention = "\n".join(line for item in view.attention for line in _attention(item)).encode()
     rows = tuple((*side_by_side([f.figure])[0][0], f.figure.source, f.figure.document,
                   f.figure.sentence, _row(f), f.id) for f in view.figures)
     return Pieces(tags=tags, attention=attention, timeline=timeline, rows=rows)
@@ -254,18 +255,18 @@ def _key_figures(frame: Frame, pieces: list[Pieces]) -> list[str]:
     return [*lines, ""]
 
 
-def _timeline(frame: Frame, pieces: list[Pieces]) -> list[str]:
+def _timeline(frame: Frame, pieces: list[Pieces]) -> list[str | bytes]:
     if not frame.events:
         return []
     note = undated_words(frame.events - frame.dated)
     if not frame.dated:
         return [md_escape(note, one_line=True), ""]
-    lines = ["## Timeline", "", TIMELINE_INTRO, "", *timeline_order(pieces)]
+    lines: list[str | bytes] = ["## Timeline", "", TIMELINE_INTRO, "", *timeline_order(pieces)]
     return [*lines, "", *([md_escape(note, one_line=True), ""] if note else [])]
 
 
-def _tags(frame: Frame, pieces: list[Pieces]) -> list[str]:
-    lines: list[str] = []
+def _tags(frame: Frame, pieces: list[Pieces]) -> list[str | bytes]:
+    lines: list[str | bytes] = []
     chunks = [dict(p.tags) for p in pieces]
     for tag in frame.tags:
         if not frame.listed.get(tag):
@@ -277,15 +278,15 @@ def _tags(frame: Frame, pieces: list[Pieces]) -> list[str]:
     return lines
 
 
-def md_assemble(frame: Frame, pieces: list[Pieces]) -> str:
+def md_assemble(frame: Frame, pieces: list[Pieces]) -> bytes:
     """The brief as Markdown from its frame and every briefing's pieces; its sections in
     brief.yaml's order."""
-    lines = _header(frame)
+    lines: list[str | bytes] = [*_header(frame)]
     if frame.empty:
         lines += ["No tagged sentences matched.", ""]
-    parts = {"figures": _key_figures, "timeline": _timeline, "tags": _tags}
     for section in frame.brief.sections:
-        lines += parts[section](frame, pieces)
+        lines += _key_figures(frame, pieces) if section == "figures" else \
+            (_timeline if section == "timeline" else _tags)(frame, pieces)
     if frame.attention:
         lines += [f"## Needs attention ({frame.attention})", "",
                   "These tags no longer sit exactly on their sentence (the document "
@@ -295,4 +296,4 @@ def md_assemble(frame: Frame, pieces: list[Pieces]) -> str:
         lines += [f"## Skipped ({len(frame.skipped)})", ""]
         lines += [f"- {md_escape(line, one_line=True)}" for line in frame.skipped]
         lines.append("")
-    return "\n".join(lines).rstrip("\n") + "\n"
+    return joined(lines).rstrip(b"\n") + b"\n"
