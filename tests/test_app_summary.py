@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, Select, Static
 
 from briefing_tui.tui.export_dialog import ExportDialog
 from briefing_tui.tui.summary_screen import SummaryScreen
@@ -94,6 +94,33 @@ async def test_write_the_summary_and_never_overwrite_without_asking(tmp_path: Pa
         await pilot.press("enter")
         await settle(pilot)
         assert target.read_text(encoding="utf-8") != "keep me"
+
+
+async def test_the_write_dialog_follows_the_typed_name(tmp_path: Path) -> None:
+    """A typed .docx name shows docx as the format, and a warning about a file that
+    exists goes once the path names another file (both were left stale)."""
+    folder = copy_samples(tmp_path / "docs", only_seed=True)
+    old = tmp_path / "old.md"
+    old.write_text("keep me", encoding="utf-8")
+    app = make_app(folder)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("j", "3")
+        await settle(pilot)
+        await open_summary(pilot)
+        await pilot.press("w")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        dialog.query_one(Input).value = str(old)
+        await pilot.press("enter")
+        await pilot.pause()
+        message = dialog.query_one("#export-message", Static)
+        assert "exists" in str(message.render())
+        dialog.query_one(Input).value = str(tmp_path / "brief.docx")
+        await pilot.pause()
+        assert "exists" not in str(message.render())
+        assert dialog.query_one(Select).value == "docx"
+        assert old.read_text(encoding="utf-8") == "keep me"
 
 
 async def test_summary_entries_keep_every_wrapped_line_at_80_columns(tmp_path: Path) -> None:

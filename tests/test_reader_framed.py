@@ -102,3 +102,21 @@ async def test_a_scroll_by_a_sentence_frames_only_the_rows_that_came_into_view(
         # every row still in view came from the kept lines (the cursor's two sentences
         # changed and were drawn again)
         assert view._framed.reused - reused >= height - moved - 8
+
+
+async def test_a_page_of_new_rows_is_framed_like_textual_frames_it(tmp_path: Path) -> None:
+    _write(tmp_path / "docs")
+    app = make_app(tmp_path / "docs")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        view = reader(app)
+        framed = view._framed.framed
+        for key in ("pagedown", "pagedown", "end", "1", "home", "tab", "shift+tab",
+                    "pagedown"):
+            _lines(view)  # Textual frames the screen (the checks below emptied the caches)
+            await pilot.press(key)
+            await pilot.pause()
+            _lines(view)
+            _same(view)  # the same cells as Textual's own framing of every row
+        # the new rows of those pages were framed from the learnt edges, not by Textual
+        assert view._framed.framed - framed >= 3 * (view.scrollable_content_region.height - 2)

@@ -59,6 +59,19 @@ class ExportDialog(ModalScreen[None]):
         if path.suffix.lstrip(".") in ALL_FORMATS or path.suffix == ".htm":
             box.value = str(path.with_suffix(f".{event.value}"))
 
+    @on(Input.Changed, "#export-path")
+    def _path_changed(self, event: Input.Changed) -> None:
+        """Say what will be written: the format a typed name asks for, and no warning
+        about a file the path no longer names."""
+        path = Path(event.value).expanduser()
+        if self.confirmed is not None and path != self.confirmed:
+            self.confirmed = None
+            self.query_one("#export-message", Static).update("")
+        suffix = path.suffix.lstrip(".").lower()
+        choice = self.query_one(Select)
+        if suffix in ALL_FORMATS and choice.value != suffix:
+            choice.value = suffix
+
     @on(Input.Submitted)
     @on(Button.Pressed, "#export-write")
     def _write(self) -> None:

@@ -27,11 +27,7 @@ from briefing_tui.tui.reader.layout import TextLayout, span_blocks
 from briefing_tui.tui.reader.messages import CursorMoved as _CursorMoved
 from briefing_tui.tui.reader.messages import FilterChanged as _FilterChanged
 from briefing_tui.tui.reader.navigation import Navigator
-from briefing_tui.tui.reader.pieces import (
-    message_segments,
-    row_pieces,
-    row_segments,
-)
+from briefing_tui.tui.reader.pieces import message_segments, padded, row_pieces, row_segments
 from briefing_tui.tui.reader.scrollbar import QuietScrollView
 from briefing_tui.tui.reader.shown import Lines, ShownText
 from briefing_tui.tui.reader.style import COMPONENT_CLASSES, READER_CSS, tag_styles
@@ -245,18 +241,21 @@ class Reader(QuietScrollView, can_focus=True):
             self._framed.discard(row)
 
     def render_lines(self, crop: Region) -> list[Strip]:  # finished lines kept (framed.py)
-        return self._framed.render(self, crop, self.scroll_offset.y, super().render_lines)
+        return self._framed.render(self, crop, self.scroll_offset.y, super().render_lines,
+                                   self.render_line)
 
     def render_line(self, y: int) -> Strip:
-        if self.text_layout is None and self.document is not None and self.size.width:
+        width = self.size.width
+        if self.text_layout is None and self.document is not None and width:
             self._lay_out_first()
         row = self.scroll_offset.y + y
-        width = self.size.width
         strip = self._cache.get(row)
-        if strip is None:
-            strip = self._render_row(row)
+        if strip is None or strip.cell_length != width:  # kept at the width drawn
+            strip = self._render_row(row, width)
+            if strip.cell_length != width:
+                strip = strip.crop_extend(0, width, self._style(""))
             self._cache[row] = strip
-        return strip.crop_extend(0, width, self._style(""))
+        return strip
 
     def _lay_out_first(self) -> None:
         """Lay out in the first paint a document shown before the widget had a size (its
@@ -265,18 +264,20 @@ class Reader(QuietScrollView, can_focus=True):
         self.scroll_to_cursor(center=True)
         self._moved()
 
-    def _render_row(self, row: int) -> Strip:
+    def _render_row(self, row: int, width: int | None = None) -> Strip:
+        """A row's content, padded to ``width`` (the pane's) as it is built."""
+        width = self.size.width if width is None else width
         base = self._style("")
         if self.text_layout is None or self.document is None or not self.text_layout.rows:
             return self._message_row(row)
         span = self.text_layout.row_span(row)
         if span is None:
-            return Strip.blank(self.size.width, base)
+            return Strip.blank(width, base)
         start, end = span
         hints = self.suggestions_for(self.document) if self.suggestions_for else None
         pieces = row_pieces(self.document, start, end, self.nav.cursor, hints)
-        return Strip(row_segments(self.shown, pieces, self.nav.matches, self.codebook.order,
-                                  GUTTER, self._style, self._styles_for))
+        return padded(row_segments(self.shown, pieces, self.nav.matches, self.codebook.order,
+                                   GUTTER, self._style, self._styles_for), width, base)
 
     def _message_row(self, row: int) -> Strip:
         """The empty state: a short message, wrapped to the pane."""

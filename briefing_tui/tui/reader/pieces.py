@@ -11,8 +11,10 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
+from textual.strip import Strip
 
 from briefing_tui.core.annotations import Anchor
 from briefing_tui.core.document import Document
@@ -136,3 +138,13 @@ def row_segments(shown: str, pieces: list[Piece], matches: Matches,
             text_style = text_style + cursor_style
         segments += match_segments(shown, matches, a, b, text_style, match_style)
     return segments
+
+
+def padded(segments: list[Segment], width: int, base: Style) -> Strip:
+    """A row's strip, blank-filled to ``width`` cells with its length known: what
+    ``crop_extend`` gave, without two more strips and a measuring pass per row."""
+    cells = sum(cell_len(segment.text) for segment in segments)
+    if cells < width:
+        segments.append(Segment(" " * (width - cells), base))
+        cells = width
+    return Strip(segments, cells)
