@@ -297,11 +297,14 @@ def test_extra_keys_that_would_clash_are_refused() -> None:
 def test_extra_top_level_keys_are_bare_unless_yaml_would_misread_them() -> None:
     extra = {"status": "finished", "reviewed-by": "amina", "yes": 1, "No": 2, "a b": 3,
              "2": 4, "": 5, "x:y": 6, "_k": 7}
-    text = dump_sidecar(SidecarData("a.txt", "ab", [], extra=extra))
+    text = dump_sidecar(SidecarData("a.txt", "ab", [], extra=extra,
+                                    document_extra={"x-kind": "memo", "on": 1}))
     lines = set(text.splitlines())
+    assert {'  x-kind: "memo"', '  "on": 1'} <= lines
     assert {'status: "finished"', 'reviewed-by: "amina"', "_k: 7"} <= lines
     assert {'"yes": 1', '"No": 2', '"a b": 3', '"2": 4', '"": 5', '"x:y": 6'} <= lines
-    assert parse_sidecar(text).extra == extra
+    again = parse_sidecar(text)
+    assert again.extra == extra and again.document_extra == {"x-kind": "memo", "on": 1}
 
 
 def test_tags_are_checked_strictly_and_duplicates_dropped() -> None:

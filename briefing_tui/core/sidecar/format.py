@@ -201,7 +201,7 @@ def _dump_lines(data: SidecarData, body: bool = True) -> Iterator[str]:
         [("name", [f"  name: {_q(data.document_name)}"]),
          ("sha256", [f"  sha256: {_q(data.document_sha256)}"]),
          ("extractor", [f"  extractor: {_q(data.extractor)}"]), *metadata],
-        [(k, kept_text(layout, "document", k, v) or f"  {_q(k)}: {flow(v, 3)}")
+        [(k, kept_text(layout, "document", k, v) or f"  {mapping_key(k)}: {flow(v, 3)}")
          for k, v in _extra_items({k: v for k, v in data.document_extra.items()
                                    if k not in FIELDS}, DOCUMENT_KEYS, "document", True)],
         layout.document_after if layout else {}, DOCUMENT_KEYS, "extractor")
