@@ -31,7 +31,9 @@ def kwic(line: Line, width: int, pad: int = 0) -> str:
     left = ("…" + left[-(width - 1):]) if len(left) > width else left
     right = (right[:width - 1] + "…") if len(right) > width else right
     tags = f"  {_flat(', '.join(line.tags))}" if line.tags else ""
-    return f"{cited(line):<{pad}}  {left:>{width}} [{_flat(line.words)}] {right}{tags}"
+    before = f"{left}{line.gap_before}" if left else ""
+    return (f"{cited(line):<{pad}}  {before:>{width + 1}}[{_flat(line.words)}]"
+            f"{line.gap_after if right else ''}{right}{tags}")
 
 
 def record(line: Line) -> dict[str, object]:

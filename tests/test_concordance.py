@@ -46,6 +46,20 @@ def test_hard_wrapped_phrase_skipped_file_and_empty_phrase(tmp_path: Path) -> No
         pattern_of("  ... ")
 
 
+def test_kwic_keeps_the_texts_own_spacing_round_the_words(tmp_path: Path) -> None:
+    from briefing_tui.cli_concordance import kwic
+
+    (tmp_path / "a.txt").write_text(
+        "Two guards have been killed. Killed too: a driver. Many were \"killed\" later.\n",
+        encoding="utf-8")
+    found = concordance([tmp_path / "a.txt"], "killed")
+    rows = [kwic(line, 20) for line in found.lines]
+    assert rows[0].endswith("Two guards have been [killed].")
+    assert rows[1].endswith("[Killed] too: a driver.")
+    assert rows[2].endswith('Many were "[killed]" later.')
+    assert len({row.index("[") for row in rows}) == 1  # the words still in one column
+
+
 def test_cli_lists_kwic_lines_json_and_says_when_nothing_is_found(tmp_path: Path) -> None:
     folder = brief_folder(tmp_path / "kunar")
     done = briefing("concordance", "kunar province", folder, "--width", "20")

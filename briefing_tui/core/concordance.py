@@ -48,6 +48,17 @@ class Line:
     def right(self) -> str:
         return self.sentence[self.end:]
 
+    @property
+    def gap_before(self) -> str:
+        """The text's own space before the words (none at the sentence's start or after
+        an opening quote): KWIC lines keep the words' punctuation where the text has it."""
+        return " " if self.sentence[self.start - 1:self.start].isspace() else ""
+
+    @property
+    def gap_after(self) -> str:
+        """The text's own space after the words: ``[killed].``, not ``[killed] .``."""
+        return " " if self.sentence[self.end:self.end + 1].isspace() else ""
+
 
 @dataclass
 class Concordance:

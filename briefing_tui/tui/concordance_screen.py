@@ -133,8 +133,9 @@ class ConcordanceScreen(Screen[Place | None]):
         cite = f"{clip(line.citation.file, CITE - 12)} {place(line.citation)}"
         parts: list[Content | str] = [
             Content.styled(f"{clip(cite, CITE):<{CITE}} ", "$text-muted"),
-            plain(f"{left:>{side}} "), plain(words, "bold reverse"),
-            plain(f" {clip(right, side)}")]
+            plain(f"{left + line.gap_before if left else '':>{side + 1}}"),
+            plain(words, "bold reverse"),
+            plain(f"{line.gap_after if right else ''}{clip(right, side)}")]
         parts += [Content.styled(f"  {tag}", self.codebook.colour(tag)) for tag in line.tags]
         return Option(Content.assemble(*parts), id=key)
 
