@@ -177,3 +177,26 @@ def test_metadata_dialog(snap_compare: Any, tmp_path: Path) -> None:
 def test_metadata_dialog_at_80x24(snap_compare: Any, tmp_path: Path) -> None:
     app = make_app(tagged_seed(tmp_path / "docs"))
     assert snap_compare(app, terminal_size=(80, 24), run_before=_pressing("M"))
+
+
+async def test_a_long_title_is_shown_from_its_start_and_still_replaced_by_typing(
+        tmp_path: Path) -> None:
+    """The seed's title is longer than its box: the box showed its end ("left Pakistan
+    and returned…"), as if the title had lost its first words."""
+    folder = copy_samples(tmp_path / "docs", only_seed=True)
+    app = make_app(folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("M")
+        await settle(pilot)
+        assert isinstance(app.screen, MetadataDialog)
+        title = app.screen.query_one("#meta-title", Input)
+        assert len(title.value) > title.content_region.width  # it does not fit
+        assert title.cursor_position == 0 and title.scroll_offset.x == 0
+        assert title.selected_text == title.value  # typing still replaces it all
+        await pilot.press("tab")
+        await settle(pilot)
+        await pilot.press("shift+tab")
+        await settle(pilot)
+        assert title.has_focus and title.cursor_position == 0
+        await pilot.press(*"New title")
+        assert title.value == "New title"

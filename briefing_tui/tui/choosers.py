@@ -22,20 +22,24 @@ from textual.widgets.option_list import Option
 
 from briefing_tui.core.document import Document
 from briefing_tui.tui.entry import Entry
+from briefing_tui.tui.hanging import Hang, Hanging
 from briefing_tui.tui.panes import clip, plain
 
 HIT_LIMIT = 500  # listed; the search box in one document finds them all
 CONTEXT = 40  # characters of context either side of a hit
+_SPACES = re.compile(r"\s+")
 
 
-def entry_label(entry: Entry, width: int = 70) -> Content:
-    """The title (when it says more than the file name) above the file name."""
+def entry_label(entry: Entry, width: int = 70) -> Content | Hanging:
+    """The file name, with the title under it when it says more; a long title wraps
+    under itself (it wrapped back to the first column, among the file names)."""
     name = plain(clip(entry.path.name, width), "bold" if entry.document else "")
     if entry.error:
         return Content.assemble(plain("✗ ", "$error"), name)
     title = entry.document.title if entry.document is not None else ""
     if title and title != entry.path.name:
-        return Content.assemble(name, "\n  ", plain(clip(title, width - 2), "italic $text-muted"))
+        return Hanging([Hang(Content(""), name),
+                        Hang(Content("  "), plain(clip(title, 300), "italic $text-muted"))])
     return name
 
 
@@ -103,8 +107,10 @@ class SearchAllScreen(ModalScreen[Hit | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog chooser"):
-            yield Static(Content.styled(f"Search {len(self.documents)} open documents", "bold"),
-                         classes="title")
+            count = len(self.documents)
+            yield Static(Content.styled(
+                f"Search {count} open document{'' if count == 1 else 's'}", "bold"),
+                classes="title")
             yield Input(self.query_text, placeholder="words to find, then enter",
                         id="search-all-box")
             yield Static("", id="search-all-count")
@@ -132,17 +138,20 @@ class SearchAllScreen(ModalScreen[Hit | None]):
         length = len(query)
         for number, (document, start) in enumerate(self._hits):
             text = document.text
-            before = visible(text[max(0, start - CONTEXT):start], keep_newlines=False)
-            hit = visible(text[start:start + length], keep_newlines=False)
-            after = visible(text[start + length:start + length + CONTEXT], keep_newlines=False)
+            # runs of white space (line breaks too) as one space, where the text has
+            # them: none added round the hit (it read "Port-au-Prince ." and "deport ation")
+            before, hit, after = (visible(_SPACES.sub(" ", part), keep_newlines=False)
+                                  for part in (text[max(0, start - CONTEXT):start],
+                                               text[start:start + length],
+                                               text[start + length:start + length + CONTEXT]))
             label = Content.assemble(plain(clip(document.name, 30), "bold"), "  ",
-                                     plain("…" + " ".join(before.split()) + " "),
-                                     plain(hit, "reverse"),
-                                     plain(" " + " ".join(after.split()) + "…"))
+                                     plain("…" + before.lstrip()), plain(hit, "reverse"),
+                                     plain(after.rstrip() + "…"))
             options.append(Option(label, id=str(number)))
         listing.add_options(options)
         more = "+" if len(self._hits) >= HIT_LIMIT else ""
-        count = f"{len(self._hits)}{more} hits" if query else ""
+        plural = "" if len(self._hits) == 1 else "s"
+        count = f"{len(self._hits)}{more} hit{plural}" if query else ""
         if query and not self._hits:
             count = "Not found in any open document."
         self.query_one("#search-all-count", Static).update(plain(count, "$text-muted"))

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
+from textual.widgets.input import Selection
 
 from briefing_tui.core.metadata import FIELDS, Metadata, clean, date_problem
 from briefing_tui.core.visible import visible
@@ -118,6 +119,21 @@ class MetadataDialog(ModalScreen[Metadata | None]):
 
     def on_mount(self) -> None:
         self.query_one("#meta-title", Input).focus()
+
+    @on(events.DescendantFocus)
+    def _from_the_start(self, event: events.DescendantFocus) -> None:
+        """A field longer than its box shows its start, still all selected (typing
+        replaces it): Textual puts the cursor, and so the view, at the end, which cut
+        "Afghans have" off the seed's title."""
+        box = event.widget
+        if isinstance(box, Input):
+            self.call_after_refresh(self._show_start, box)
+
+    @staticmethod
+    def _show_start(box: Input) -> None:
+        end = len(box.value)
+        if box.has_focus and box.selection == Selection(0, end):
+            box.selection = Selection(end, 0)
 
     def result(self) -> Metadata | str:
         """The fields to store, or why they cannot be (a bad date)."""

@@ -15,6 +15,7 @@ whose annotation the decision engine does not reproduce is handed to nupunkt its
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -24,6 +25,11 @@ from nupunkt.tokenizers.sentence_tokenizer import _candidate_pattern
 _KNOWN_MAX = 200_000
 #: The characters nupunkt's boundary-realignment regex can start with.
 _REALIGN_FIRST = frozenset("'\")]}\u201d\u2019\u00bb*")
+
+
+#: The ending marks in nupunkt's candidate regex (``(?:[!\?\.]|\u2026)``, the class
+#: in any order): replaced by a plain period for a text that has no other mark.
+_ENDING_MARKS = re.compile(r"\(\?:\[(?:\\?[!?.]){3}\]\|\\u2026\)")
 
 
 def _next_start(text: str, n: int, pos: int, token: int) -> int:
@@ -44,6 +50,11 @@ class PunktSpans:
         self.exact = punkt._uses_decision_engine()
         pattern = _candidate_pattern(punkt._lang_vars.period_context_pattern)
         self.finditer = pattern.finditer
+        # sre scans a character class at ~100 instructions a character, a literal
+        # ~20 times faster: most texts have no "!", "?" or "…" (a test checks the swap)
+        period_first, swapped = _ENDING_MARKS.subn(r"\\.", pattern.pattern, 1)
+        self.period_finditer = re.compile(period_first, pattern.flags).finditer \
+            if swapped else pattern.finditer
         self.groups = tuple(pattern.groupindex[name] for name in ("_tail", "_nw", "next_tok"))
         self.realign = punkt._lang_vars.re_boundary_realignment.match
         self.last_ws = punkt._RE_LAST_WS.match
@@ -120,7 +131,8 @@ class PunktSpans:
             end -= 1
         slices: list[tuple[int, int]] = []
         last_break = 0
-        if n >= 2 and ("." in text or "!" in text or "?" in text or "\u2026" in text):
+        other_marks = "!" in text or "?" in text or "\u2026" in text
+        if n >= 2 and (other_marks or "." in text):
             decide = self.decide
             known = self.known
             is_end = self._is_end
@@ -132,7 +144,7 @@ class PunktSpans:
             rfind = text.rfind
             prev_start = prev_stop = 0
             previous = None
-            for match in self.finditer(text):
+            for match in (self.finditer if other_marks else self.period_finditer)(text):
                 pos = match.start()
                 if plain and text[pos - 1] != " ":
                     space = rfind(" ", prev_stop, pos)

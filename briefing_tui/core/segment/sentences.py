@@ -34,7 +34,9 @@ _ENUMERATOR = re.compile(
     r"(?P<p>\.\)|[.)])[ \t]+")
 _BULLET = re.compile(r"[ \t]*[•⁃*▪‣◦–—-][ \t]+")
 _SCRIPT_END = re.compile(r"[؟۔।॥]+[\"'’”»)\]]*(?=\s)|[。！？]+[」』”’）)\]]*(?=\S)")
-_SCRIPT_STOP = re.compile("[؟۔।॥。！？]")
+#: The marks :data:`_SCRIPT_END` ends a sentence at (looked for with ``in``: sre scans a
+#: character class ~50 times slower than ``str`` finds one character).
+_SCRIPT_STOPS = "؟۔।॥。！？"
 _OPENERS = "\"'“‘«([{¿¡"
 #: A caption's label standing alone: it joins the caption text after it.
 _CAPTION_LABEL = re.compile(
@@ -166,7 +168,7 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         elif piece != body:
             found[0] = (piece - body, found[0][1])
         ascii_only = chunk.isascii()  # O(1): no script stops, no curly quotes
-        if not ascii_only and _SCRIPT_STOP.search(chunk):
+        if not ascii_only and any(stop in chunk for stop in _SCRIPT_STOPS):
             found = _split_scripts(chunk, found)
         if len(found) > 1:
             found = _joined(text, chunk, found, piece, body, piece_end, ascii_only)

@@ -217,7 +217,7 @@ def count_sidecar(path: Path) -> tuple[SidecarData, Block] | None:
         if not stat.S_ISREG(found.st_mode) or found.st_size > MAX_OWN_FORM_BYTES:
             return None
         with os.fdopen(os.dup(fd), "rb") as handle:
-            raw = handle.read(MAX_OWN_FORM_BYTES + 1)
+            raw = handle.read()  # sized by fstat: no buffer of the limit's size
     except OSError:
         return None
     finally:

@@ -23,8 +23,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from json.decoder import scanstring  # type: ignore[attr-defined]  # (json.scanner)
 from operator import le, lt
+from pathlib import Path
 from typing import Any
 
 from briefing_tui.core.annotations import Anchor, Annotation
@@ -38,12 +40,15 @@ from briefing_tui.core.sidecar.data import (
     SidecarError,
     unsafe_in_utf8,
 )
-from briefing_tui.core.sidecar.format import _same_lines  # the dump's own comparison
+from briefing_tui.core.sidecar.format import (  # the dump's own comparison
+    _same_lines,
+    collector_paused,
+)
 from briefing_tui.core.sidecar.keep import layout_of
 from briefing_tui.core.sidecar.validate import valid_tag, validate
 from briefing_tui.core.sidecar.verbatim import ESCAPE, INT, RAW
 
-__all__ = ["SLICE", "Block", "count_own", "read_own"]
+__all__ = ["SLICE", "Block", "count_own", "read_own", "recorded_sha256"]
 
 #: Bytes decoded and matched at a time: big enough that the per-slice calls vanish,
 #: small enough that no copy of the whole block is ever held.
@@ -103,10 +108,6 @@ def _tags(inner: str) -> tuple[str, ...]:
     return tags
 
 
-def _decoded(values: set[bytes]) -> dict[bytes, str]:
-    return {value: value.decode("utf-8") for value in values}
-
-
 @dataclass
 class Block:
     """What the annotation lines hold: every annotation (when made), or only counts."""
@@ -122,32 +123,33 @@ class Block:
     def take(self, rows: list[Any], document_length: int | None, make: bool) -> None:
         """Check one slice's rows as validation and our writer would (in C, column by
         column); with ``make``, append their annotations. Rows of bytes (``make`` off)
-        have their ids, tag lists and anchors decoded."""
+        keep their ids as bytes (UTF-8 sorts as its text does); only the few distinct
+        tag lists and anchors are decoded."""
         if make:
             ids, starts_, ends_, quotes, prefixes, suffixes, tags, notes, kinds = zip(*rows)
             escape: Any = "\\"
-        else:  # ids stay bytes (UTF-8 sorts as its text does); the few distinct decoded
+        else:
             ids, starts_, ends_, tags, kinds = zip(*rows)
-            tags, kinds = (tuple(map(_decoded(set(column)).__getitem__, column))
-                           for column in (tags, kinds))
             escape = b"\\"
         starts, ends = list(map(int, starts_)), list(map(int, ends_))
         keys = list(zip(starts, ends, ids))
         if not all(ids) or escape in escape[:0].join(ids) or not all(map(le, starts, ends)) \
                 or (self.last is not None and keys[0] <= self.last) or \
-                not all(map(lt, keys, keys[1:])):
+                not all(map(lt, keys, islice(keys, 1, None))):
             raise _NotOurs  # rejected by validation, an escape, or not in our order
         self.last = keys[-1]
+        orphan = Anchor.ORPHAN.value if make else Anchor.ORPHAN.value.encode()
         if document_length is not None and max(ends) > document_length and any(
-                end > document_length and kind != Anchor.ORPHAN.value
+                end > document_length and kind != orphan
                 for end, kind in zip(ends, kinds, strict=True)):
             raise _NotOurs
-        for inner in set(tags):
+        for inner in set(tags) if make else {inner.decode() for inner in set(tags)}:
             if inner not in self.tag_lists:
                 self.tag_lists[inner] = _tags(inner)
         self.ids += ids
         self.count += len(rows)
-        self.attention = self.attention or not _ATTENTION.isdisjoint(kinds)
+        seen = set(kinds) if make else {kind.decode() for kind in set(kinds)}
+        self.attention = self.attention or not _ATTENTION.isdisjoint(seen)
         self.last_end = max(self.last_end, *ends)
         if make:
             self.annotations += map(
@@ -187,7 +189,8 @@ def _read(raw: bytes, document_length: int | None, make: bool,
     body = found.start() + len(b"annotations:\n")
     try:
         header = raw[:body].decode("utf-8")
-        block = _block(raw, body, document_length, make)
+        with collector_paused():  # a pass per 700 rows made would walk them all (a third)
+            block = _block(raw, body, document_length, make)
         loaded: Any = load_yaml(header[:-len("annotations:\n")] or "\n")
         if not isinstance(loaded, dict):
             return None
@@ -219,3 +222,19 @@ def count_own(raw: bytes, document_length: int | None = None,
     data (no annotations) and the block's counts (``check`` needs no more when the
     document is the one the sidecar was written for)."""
     return _read(raw, document_length, make=False)
+
+
+_SHA256 = re.compile(rb'\ndocument:\n(?:  [^\n]*\n)*?  sha256: "([0-9a-f]{64})"\n')
+
+
+def recorded_sha256(path: Path) -> str | None:
+    """The document hash a sidecar in our own form records, from its first 4 KiB; None
+    when it is not there (no file, not ours, a long header). A hint to skip reading a
+    sidecar written for other text: the answer always comes from the whole file."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return None
+    found = _SHA256.search(head) if head.startswith(_HEAD) else None
+    return found.group(1).decode("ascii") if found else None
