@@ -22,6 +22,7 @@ from briefing_tui.core.corpus import find_documents
 from briefing_tui.core.document import open_document
 from briefing_tui.core.extract import DOCUMENT_SUFFIXES, document_kind
 from briefing_tui.core.sidecar import SidecarError, count_sidecar, sidecar_path
+from briefing_tui.core.sidecar.bulk import recorded_sha256
 from briefing_tui.core.sidecar.format import collector_paused
 from briefing_tui.core.text import DocumentError, stream_sha256
 from briefing_tui.core.visible import escape_json_text, visible
@@ -61,14 +62,18 @@ def _all_exact(path: Path) -> tuple[int, list[str]] | None:
     written for this very text and holds nothing to re-anchor or review: what opening it
     would report, found without holding the text or making a single annotation (a 52 MB
     briefing with 200,000: under a second, not seven). None: open it to find out."""
-    if document_kind(path) != "text":
+    sidecar = sidecar_path(path)
+    recorded = recorded_sha256(sidecar)  # a hint: no need to read a sidecar of other text
+    if document_kind(path) != "text" or recorded is None:
         return None
-    found = count_sidecar(sidecar_path(path))
+    text = stream_sha256(path)
+    if text is None or text[0] != recorded:
+        return None
+    found = count_sidecar(sidecar)
     if found is None or found[1].attention:
         return None
     data, block = found
-    text = stream_sha256(path)
-    if text is None or text[0] != data.document_sha256 or block.last_end > text[1]:
+    if text[0] != data.document_sha256 or block.last_end > text[1]:
         return None
     return block.count, data.problems
 

@@ -121,3 +121,20 @@ async def test_a_jump_from_the_summary_ends_the_place_filter(tmp_path: Path) -> 
         assert sentence(app) == target.text
         assert view.document is not None
         assert open_document(target.document).name == view.document.name
+
+
+def test_a_datelines_city_is_not_a_mention_in_the_reader_either(tmp_path: Path) -> None:
+    """P in the reader offered "Kabul" for "KABUL, Afghanistan (March 8, 2011) —", which
+    the summary and exports rightly leave out: the city the release was filed in."""
+    from briefing_tui.core.brief.folders import sentences_naming
+
+    path = tmp_path / "release.txt"
+    path.write_text("Morning update\n\nKABUL, Afghanistan (March 8, 2011) — Forces detained two "
+                    "men in Khost province. Later, an elder travelled to Kabul to protest.\n",
+                    encoding="utf-8")
+    document = open_document(path)
+    found, problem = sentences_naming(document.text, document.segmentation, tmp_path)
+    assert problem == ""
+    split = document.segmentation
+    named = {name: [split.sentence_text(i)[:12] for i in found[name]] for name in found}
+    assert named == {"Khost": ["KABUL, Afgha"], "Kabul": ["Later, an el"]}

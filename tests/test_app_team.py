@@ -178,7 +178,7 @@ async def test_adjudication_shows_each_sentence_whole(tmp_path: Path) -> None:
     folder = _folder(tmp_path)
     _layers(folder)
     app = _app(folder, "chen")
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 16)) as pilot:  # more rows than room
         await settle(pilot)
         await pilot.press("A")
         await settle(pilot)
@@ -191,3 +191,7 @@ async def test_adjudication_shows_each_sentence_whole(tmp_path: Path) -> None:
         for index, sentence in enumerate(sentences):
             shown = " ".join(str(rows.get_option_at_index(index).prompt).split())
             assert shown.endswith(sentence), (index, shown)
+        # the rows scroll under the header, which stays at the top of the screen
+        assert screen.scroll_offset.y == 0
+        assert screen.query_one("#adjudicate-header").region.y == 0
+        assert rows.region.bottom <= 15  # above the footer

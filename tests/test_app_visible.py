@@ -199,6 +199,28 @@ async def test_search_across_every_open_document_jumps_to_a_hit(tmp_path: Path) 
         assert view.document.segmentation.starts[view.cursor] <= start
 
 
+async def test_a_long_title_in_the_document_chooser_wraps_under_itself(
+        tmp_path: Path) -> None:
+    """`o` lists each opened document's title under its name; a long one wrapped back to
+    the first column, where the file names are."""
+    from briefing_tui.tui.choosers import DocumentChooser
+
+    title = "ISAF Completes Assessment of Civilian Casualty Incident in Southwest Helmand"
+    (tmp_path / "a.txt").write_text(f"{title}\n\nA patrol was ambushed.\n", encoding="utf-8")
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, DocumentChooser)
+        listing = app.screen.query_one(OptionList)
+        rows = [listing.render_line(y).text.strip("▊▎ ") for y in range(3)]
+        assert rows[0] == "a.txt"
+        assert len(rows[2]) > 0 and " ".join(rows[1:3]) == title  # both title rows
+        drawn = [listing.render_line(y).text.lstrip("▊") for y in range(3)]
+        assert drawn[1].startswith("  ISAF") and drawn[2].startswith("  Southwest")
+
+
 async def test_search_all_shows_the_text_as_it_is_round_a_hit(tmp_path: Path) -> None:
     """No space is added round a hit ("deport ation", "Kabul ."); counts are singular
     when they are one."""

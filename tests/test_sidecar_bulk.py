@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from briefing_tui.cli import main
 from briefing_tui.core.annotations import Anchor, Annotation, make_id
 from briefing_tui.core.sidecar import SidecarData, bulk, dump_sidecar, parse_sidecar, read_sidecar
-from briefing_tui.core.sidecar.bulk import count_own, read_own
+from briefing_tui.core.sidecar.bulk import count_own, read_own, recorded_sha256
 from briefing_tui.core.text import DocumentError, read_text_file, stream_sha256
 
 from .test_sidecar_fast import _edits
@@ -164,3 +164,14 @@ def test_check_reports_the_same_with_or_without_its_shortcut(
     data = SidecarData("a.txt", sha, [a], extractor="text 1")
     (tmp_path / "a.txt.annotations.yaml").write_text(dump_sidecar(data), encoding="utf-8")
     assert _check(tmp_path, capsys) == (0, f"{path}: 1 annotation, all exact\n")
+
+
+def test_the_recorded_hash_is_read_from_the_head_of_our_form_only(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt.annotations.yaml"
+    assert recorded_sha256(path) is None  # no file
+    data = replace(_PLAIN, document_sha256="ab" * 32)
+    path.write_text(dump_sidecar(data), encoding="utf-8")
+    assert recorded_sha256(path) == "ab" * 32
+    path.write_text(dump_sidecar(data).replace("version: 1", "version:  1", 1)[1:],
+                    encoding="utf-8")
+    assert recorded_sha256(path) is None  # not our header: read it the usual way

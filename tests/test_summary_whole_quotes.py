@@ -56,3 +56,30 @@ async def test_long_quotes_and_notes_are_shown_whole(tmp_path: Path) -> None:
         await settle(pilot)
         assert isinstance(app.screen, TimelineScreen)
         assert any(LONG in row for row in _prompts(app.screen.query_one(OptionList)))
+
+
+async def test_the_key_figures_gloss_wraps_under_itself_at_80_columns(tmp_path: Path) -> None:
+    """"… never added" wrapped back to the first column, under "■ Key figures"."""
+    from briefing_tui.tui.summary_brief import FIGURES_HEADING
+
+    path = tmp_path / "release.txt"
+    path.write_text(f"Morning update\n\n{LONG}\n", encoding="utf-8")
+    document = open_document(path)
+    split = document.segmentation
+    index = next(i for i in range(len(split)) if split.sentence_text(i) == LONG)
+    document.annotations.set_tags(document.text, split.starts[index], split.ends[index],
+                                  ["security"])
+    document.save()
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        listing = app.screen.query_one(OptionList)
+        at = listing.get_option_index(FIGURES_HEADING)
+        rows = [listing.render_line(y).text for y in range(listing.size.height)]
+        first = next(y for y, row in enumerate(rows) if "■ Key figures" in row)
+        assert listing.get_option_at_index(at).disabled
+        gloss = rows[first].index("·")
+        assert rows[first + 1][:gloss].strip() == ""  # the next row starts under the gloss
+        assert "never added" in " ".join(" ".join(rows[first:first + 2]).split())

@@ -60,6 +60,11 @@ class AdjudicationScreen(Screen[None]):
             return self.screen
 
     BINDINGS = ADJUDICATE_BINDINGS
+    # the rows scroll in the room left under the header and the figures, which stay in
+    # sight (a long list once pushed them off the top of the screen)
+    DEFAULT_CSS = """
+    #adjudicate-rows { height: 1fr; }
+    """
 
     def __init__(self, work: Adjudication, entry: Entry) -> None:
         super().__init__()

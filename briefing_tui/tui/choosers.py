@@ -22,6 +22,7 @@ from textual.widgets.option_list import Option
 
 from briefing_tui.core.document import Document
 from briefing_tui.tui.entry import Entry
+from briefing_tui.tui.hanging import Hang, Hanging
 from briefing_tui.tui.panes import clip, plain
 
 HIT_LIMIT = 500  # listed; the search box in one document finds them all
@@ -29,14 +30,16 @@ CONTEXT = 40  # characters of context either side of a hit
 _SPACES = re.compile(r"\s+")
 
 
-def entry_label(entry: Entry, width: int = 70) -> Content:
-    """The title (when it says more than the file name) above the file name."""
+def entry_label(entry: Entry, width: int = 70) -> Content | Hanging:
+    """The file name, with the title under it when it says more; a long title wraps
+    under itself (it wrapped back to the first column, among the file names)."""
     name = plain(clip(entry.path.name, width), "bold" if entry.document else "")
     if entry.error:
         return Content.assemble(plain("✗ ", "$error"), name)
     title = entry.document.title if entry.document is not None else ""
     if title and title != entry.path.name:
-        return Content.assemble(name, "\n  ", plain(clip(title, width - 2), "italic $text-muted"))
+        return Hanging([Hang(Content(""), name),
+                        Hang(Content("  "), plain(clip(title, 300), "italic $text-muted"))])
     return name
 
 

@@ -79,12 +79,13 @@ def figure_prompt(summary: Summary, figure: KeyFigure) -> Content:
         plain(clip(figure.citation.file, 40), "italic $text-muted"))
 
 
-def figures_heading(summary: Summary) -> Content:
+def figures_heading(summary: Summary) -> Hanging:
+    """The block's heading; its gloss wraps under itself, as the brief's does."""
     unchecked = sum(not summary.is_confirmed(f) for f in summary.figures)
-    return Content.assemble(
-        Content.styled("■ Key figures", "bold"), f"  {len(summary.figures)}",
-        Content.styled(f"  · {unchecked} to check (c confirms) · sources side by side, "
-                       "never added", "$text-muted"))
+    return Hanging([Hang(Content.assemble(Content.styled("■ Key figures", "bold"),
+                                          f"  {len(summary.figures)}  "),
+                         Content.styled(f"· {unchecked} to check (c confirms) · sources "
+                                        "side by side, never added", "$text-muted"))])
 
 
 def figure_options(summary: Summary, figures: dict[str, KeyFigure]) -> list[Option]:

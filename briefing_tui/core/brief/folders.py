@@ -83,7 +83,23 @@ def sentences_naming(text: str, split: Segmentation, folder: Path,
                      ) -> tuple[dict[str, list[int]], str]:
     """Each place and actor a document names → its sentences (0-based indices), with the
     folder's brief.yaml places and actors; and why that brief.yaml was not used ("")."""
+    from bisect import bisect_right
+
+    from briefing_tui.core.brief.timeline import opening_cut
+    from briefing_tui.core.extract.metadata_dates import dateline
+
     briefs = FolderBriefs()
     mentions = briefs.mentions(folder)
-    found = sentences_about(split.starts, split.ends, mentions.spans(text))
-    return found, briefs.errors.get(folder, "")
+    top, starts, ends = dateline(text), split.starts, split.ends
+
+    def filed(offset: int) -> bool:
+        """In a dateline: the city the release was filed in, not a mention (as the
+        summary and exports count them)."""
+        index = bisect_right(starts, offset) - 1
+        if index < 0 or offset >= ends[index]:
+            return False
+        start, end = starts[index], ends[index]
+        return offset < start + opening_cut(top, start, end, text[start:end])
+
+    spans = [(at, name) for at, name in mentions.spans(text) if not filed(at)]
+    return sentences_about(starts, ends, spans), briefs.errors.get(folder, "")

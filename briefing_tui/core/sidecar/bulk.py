@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from itertools import islice
 from json.decoder import scanstring  # type: ignore[attr-defined]  # (json.scanner)
 from operator import le, lt
+from pathlib import Path
 from typing import Any
 
 from briefing_tui.core.annotations import Anchor, Annotation
@@ -47,7 +48,7 @@ from briefing_tui.core.sidecar.keep import layout_of
 from briefing_tui.core.sidecar.validate import valid_tag, validate
 from briefing_tui.core.sidecar.verbatim import ESCAPE, INT, RAW
 
-__all__ = ["SLICE", "Block", "count_own", "read_own"]
+__all__ = ["SLICE", "Block", "count_own", "read_own", "recorded_sha256"]
 
 #: Bytes decoded and matched at a time: big enough that the per-slice calls vanish,
 #: small enough that no copy of the whole block is ever held.
@@ -221,3 +222,19 @@ def count_own(raw: bytes, document_length: int | None = None,
     data (no annotations) and the block's counts (``check`` needs no more when the
     document is the one the sidecar was written for)."""
     return _read(raw, document_length, make=False)
+
+
+_SHA256 = re.compile(rb'\ndocument:\n(?:  [^\n]*\n)*?  sha256: "([0-9a-f]{64})"\n')
+
+
+def recorded_sha256(path: Path) -> str | None:
+    """The document hash a sidecar in our own form records, from its first 4 KiB; None
+    when it is not there (no file, not ours, a long header). A hint to skip reading a
+    sidecar written for other text: the answer always comes from the whole file."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return None
+    found = _SHA256.search(head) if head.startswith(_HEAD) else None
+    return found.group(1).decode("ascii") if found else None
