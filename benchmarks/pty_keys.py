@@ -120,13 +120,19 @@ class Terminal:
         os.close(self.master)
 
 
-def measure(path: Path, count: int, timeout: float = 600.0) -> dict[str, Any]:
-    """CPU per key (and bytes per frame) for each kind of key, the no-op between them."""
+def measure(path: Path, count: int, timeout: float = 600.0,
+            state: Path | None = None) -> dict[str, Any]:
+    """CPU per key (and bytes per frame) for each kind of key, the no-op between them.
+
+    ``state`` is the app's state folder (``XDG_STATE_HOME``): a fresh one, or the last
+    run's saved place would open the document at its last sentence, not sentence 1."""
     script = Path(sys.executable).with_name("briefing")
     argv = [str(script), str(path)] if script.exists() else \
         [sys.executable, "-m", "briefing_tui.cli", str(path)]
     env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL")}
     env.update(TERM="xterm-256color", COLUMNS=str(COLS), LINES=str(ROWS))
+    if state is not None:
+        env["XDG_STATE_HOME"] = str(state)
     terminal = Terminal(argv, env)
     cpu: dict[str, list[float]] = {kind: [] for kind in [*KEYS, "search typing"]}
     sizes: dict[str, list[int]] = {kind: [] for kind in cpu}
@@ -186,7 +192,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-pty-keys-") as folder:
         path = Path(folder) / args.path.name  # a private copy: no sidecar lands beside it
         shutil.copyfile(args.path, path)
-        result = measure(path, args.keys)
+        result = measure(path, args.keys, state=Path(folder) / "state")
     result["summary"] = summary(result)
     json.dump(result, sys.stdout)
     sys.stdout.write("\n")

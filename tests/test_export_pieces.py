@@ -9,6 +9,8 @@ from __future__ import annotations
 import hashlib
 import marshal
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -145,3 +147,19 @@ def test_a_bad_entry_is_ignored_and_rebuilt(corpus: Path, damage: str) -> None:
     assert counts == (0, 15)
     assert outputs == expected
     assert exported(corpus)[1] == (15, 0)  # rebuilt: used again
+
+
+@pytest.mark.parametrize("fmt", ["md", "jsonld"])
+def test_briefing_export_writes_the_kept_pieces(corpus: Path, tmp_path: Path,
+                                               fmt: str) -> None:
+    written = []
+    for run in range(2):  # the second from the kept pieces
+        out = tmp_path / f"run{run}.{fmt}"
+        done = subprocess.run([sys.executable, "-m", "briefing_tui.cli", "export", str(corpus),
+                               "--no-timestamp", "--format", fmt, "-o", str(out)],
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        assert "(6 tagged sentences from 3 documents)" in done.stderr
+        written.append(out.read_bytes())
+    assert len(entries()) == 3
+    assert written[0] == written[1] == rendered(corpus)[fmt].encode()

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 from briefing_tui.core.brief import Event, KeyFigure
@@ -144,7 +145,7 @@ def views_of(summary: Summary) -> list[DocView]:
     for info in summary.documents:
         views.setdefault(str(info.path), DocView(info, about_of=summary.about_of))
 
-    def view(path: Any) -> DocView:
+    def view(path: Path) -> DocView:
         found = views.get(str(path))
         if found is None:
             found = views[str(path)] = DocView(DocumentInfo(path, "", 0, 0),

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from briefing_tui.core.brief import KeyFigure
 from briefing_tui.core.codebook import Codebook
 from briefing_tui.core.export.brief_data import (
     SCHEMA_CONTEXT,
@@ -99,7 +100,7 @@ def jsonld_pieces(view: DocView, context: tuple[Any, ...]) -> Pieces:
                       key=lambda t: (rank.get(t, len(rank)), t))
         return _annotation(item, tags, source_of(item.document))
 
-    def figure(key: Any, ok: bool) -> dict[str, Any]:
+    def figure(key: KeyFigure, ok: bool) -> dict[str, Any]:
         source = source_of(key.path)
         return figure_annotation(key, CONFIRMED if ok else MACHINE_READ, "urn:uuid:" + _uuid5(
             f"{source}#figure-{key.id}"), source)
