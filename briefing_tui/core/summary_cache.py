@@ -23,8 +23,6 @@ Like the other caches it is an optimisation: any failure to read or write is sil
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import hashlib
 import marshal
 import sys
@@ -37,11 +35,10 @@ from itertools import repeat
 from pathlib import Path
 from typing import Any, TypeVar
 
-from briefing_tui.core import digests
+from briefing_tui.core import digests, sealed
 from briefing_tui.core.brief import Event, KeyFigure
 from briefing_tui.core.citation import Citation
 from briefing_tui.core.extract import cache
-from briefing_tui.core.extract.split_cache import write_whole
 from briefing_tui.core.figures import Figure
 from briefing_tui.core.sidecar import sidecar_path
 from briefing_tui.core.summary_items import DocumentInfo, SummaryItem
@@ -145,29 +142,16 @@ def load(key: str, path: Path) -> Part | None:
     entry = _entry(key)
     if entry is None:
         return None
-    try:
-        with open(entry, "rb") as handle:
-            data = handle.read()
-        body = data[len(MAGIC) + 32:]
-        if not data.startswith(MAGIC) or \
-                hashlib.sha256(body).digest() != data[len(MAGIC):len(MAGIC) + 32]:
+
+    def decode(record: Any) -> Part | None:
+        if type(record) is not tuple or len(record) != 10 or record[0] != FORMAT or \
+                record[1] != key:
             return None
-        enabled = gc.isenabled()
-        gc.disable()  # reading makes no cycles; a pass would walk every object made so far
-        try:
-            record = marshal.loads(body)
-            if type(record) is not tuple or len(record) != 10 or record[0] != FORMAT or \
-                    record[1] != key:
-                return None
-            part = _decode(record, path)
-        finally:
-            if enabled:
-                gc.enable()
-    except (OSError, ValueError, TypeError, IndexError, EOFError, KeyError):
-        return None
-    with contextlib.suppress(OSError):
-        entry.touch()  # recently used: pruned last
-    stats.hits += 1
+        return _decode(record, path)
+
+    part = sealed.read(entry, MAGIC, decode)
+    if part is not None:
+        stats.hits += 1
     return part
 
 
@@ -176,11 +160,7 @@ def store(key: str, part: Part) -> None:
     entry = _entry(key)
     if entry is None:
         return
-    try:
-        body = marshal.dumps(_encode(key, part))
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        write_whole(entry, MAGIC + hashlib.sha256(body).digest() + body)
-    except (OSError, ValueError):
+    if not sealed.write(entry, MAGIC, _encode(key, part)):
         return
     if stats.builds % PRUNE_EVERY == 1:  # a look at every entry: not at every store
         cache.prune(entry.parent, MAX_ENTRIES, MAX_BYTES, suffix=SUFFIX)

@@ -19,19 +19,15 @@ read or write is silent.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import hashlib
-import marshal
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from briefing_tui.core import summary_cache
+from briefing_tui.core import sealed, summary_cache
 from briefing_tui.core.export.frame import PATH_FORMATS, Head, Pieces
 from briefing_tui.core.extract import cache
-from briefing_tui.core.extract.split_cache import write_whole
 from briefing_tui.core.summary import DocumentInfo
 
 FORMAT = 1
@@ -95,29 +91,16 @@ def load(key: str, path: Path) -> Entry | None:
     entry = _file(key)
     if entry is None:
         return None
-    try:
-        with open(entry, "rb") as handle:
-            data = handle.read()
-        body = data[len(MAGIC) + 32:]
-        if not data.startswith(MAGIC) or \
-                hashlib.sha256(body).digest() != data[len(MAGIC):len(MAGIC) + 32]:
-            return None
-        enabled = gc.isenabled()
-        gc.disable()  # reading makes no cycles
-        try:
-            record = marshal.loads(body)
-        finally:
-            if enabled:
-                gc.enable()
+
+    def decode(record: Any) -> Entry | None:
         if type(record) is not tuple or len(record) != 5 or record[0] != FORMAT or \
                 record[1] != key:
             return None
-        made = Entry(record[2], _head(record[3], path), _pieces(record[4]))
-    except (OSError, ValueError, TypeError, EOFError):
-        return None
-    with contextlib.suppress(OSError):
-        entry.touch()  # recently used: pruned last
-    stats.hits += 1
+        return Entry(record[2], _head(record[3], path), _pieces(record[4]))
+
+    made = sealed.read(entry, MAGIC, decode)
+    if made is not None:
+        stats.hits += 1
     return made
 
 
@@ -134,11 +117,7 @@ def store(key: str, context: tuple[Any, ...], head: Head, pieces: Pieces) -> Non
                head.figure_ids, head.events, head.dated, head.sentences, head.annotations),
               (pieces.tags, pieces.attention, pieces.timeline, pieces.figures, pieces.rows,
                pieces.annotations))
-    try:
-        body = marshal.dumps(record)
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        write_whole(entry, MAGIC + hashlib.sha256(body).digest() + body)
-    except (OSError, ValueError):
+    if not sealed.write(entry, MAGIC, record):
         return
     if stats.renders % PRUNE_EVERY == 1:
         cache.prune(entry.parent, MAX_ENTRIES, MAX_BYTES, suffix=SUFFIX)
