@@ -129,7 +129,8 @@ def test_briefing_agree_matches_nltk_on_random_layers(tmp_path: Path) -> None:
         task = AnnotationTask(data=[(a, str(i), int(tag in tags)) for a, units in coded.items()
                                     for i, tags in units.items()])
         assert figures["n"] == count
-        assert figures["agreement"] == pytest.approx(100 * task.avg_Ao(), abs=1e-6)
+        assert figures["agreement"] == pytest.approx(task.avg_Ao(), abs=1e-8)  # a fraction
+        assert 0 <= figures["prevalence"] <= 1
         assert figures["fleiss_kappa"] == pytest.approx(task.pi(), abs=1e-6)
         assert figures["krippendorff_alpha"] == pytest.approx(task.alpha(), abs=1e-6)
         assert figures["cohen_kappa"] is None  # three analysts
@@ -143,6 +144,9 @@ def test_briefing_agree_matches_nltk_on_random_layers(tmp_path: Path) -> None:
     assert "Kripp. α" in table.stdout and "few units" in table.stdout
     rows = briefing("agree", folder, "--csv").stdout.splitlines()
     assert rows[0].startswith("tag,n,n_alpha,prevalence,agreement,cohen_kappa")
+    first = next(f for f in report["tags"] if f["agreement"] is not None)
+    row = next(r.split(",") for r in rows[1:] if r.startswith(first["tag"] + ","))
+    assert float(row[4]) == pytest.approx(first["agreement"])  # the same fraction as JSON
     assert len(rows) == 1 + len(report["tags"])
 
 

@@ -117,8 +117,11 @@ def report_text(report: AgreeReport) -> str:
 
 
 def _record(f: Figures) -> dict[str, object]:
+    """One tag's figures for a script: every rate a fraction from 0 to 1, as prevalence
+    and the κs are (the table shows % agreement as a percentage)."""
+    agreement = None if f.agreement is None else f.agreement / 100
     return {"tag": f.tag, "n": f.n, "n_alpha": f.n_alpha, "prevalence": f.prevalence,
-            "agreement": f.agreement, "cohen_kappa": f.cohen, "fleiss_kappa": f.fleiss,
+            "agreement": agreement, "cohen_kappa": f.cohen, "fleiss_kappa": f.fleiss,
             "krippendorff_alpha": f.alpha, "warnings": list(f.warnings)}
 
 
