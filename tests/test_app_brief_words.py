@@ -9,6 +9,7 @@ from pathlib import Path
 from textual.widgets import Input, Select, TextArea
 
 from briefing_tui.core.brief.file import BRIEF_NAME, read_brief
+from briefing_tui.core.brief.words import PERIOD_EXAMPLE, period_hint
 from briefing_tui.tui.brief_dialog import BriefDialog
 from briefing_tui.tui.dialogs import ChoiceDialog
 from briefing_tui.tui.summary_screen import SummaryScreen
@@ -115,3 +116,20 @@ async def test_an_unreadable_brief_is_not_opened_for_editing(tmp_path: Path) -> 
                    for n in app._notifications)
         assert (folder / BRIEF_NAME).read_text(encoding="utf-8") == \
             "trends: [not, a, mapping]\n"
+
+
+async def test_the_period_hint_spans_the_tagged_documents_dates(tmp_path: Path) -> None:
+    """The Period hint was a fixed "2026-10-01 to 2026-10-14" on 2010-2012 documents: it
+    is the first to the last date of the tagged documents' metadata."""
+    app = make_app(brief_folder(tmp_path / "kunar", brief=PLAIN_BRIEF))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        dialog = await open_dialog(pilot)
+        field = dialog.query_one("#brief-period", Input)
+        assert field.placeholder == "2012-10-03 to 2012-10-04"  # Oct. 3 operation, Oct. 4 NGO
+
+
+def test_the_period_hint_without_dates_is_a_neutral_example() -> None:
+    assert period_hint(["", ""]) == PERIOD_EXAMPLE == "YYYY-MM-DD to YYYY-MM-DD"
+    assert period_hint(["2011-05", "", "2010-12-31", "2012"]) == "2010-12-31 to 2012"
+    assert period_hint(["2012-10-03", "2012-10-03"]) == "2012-10-03"

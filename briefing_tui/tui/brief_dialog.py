@@ -20,7 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from briefing_tui.core.brief.file import BriefFile
-from briefing_tui.core.brief.words import TRENDS
+from briefing_tui.core.brief.words import PERIOD_EXAMPLE, TRENDS
 from briefing_tui.core.visible import visible
 from briefing_tui.tui.dialogs import ask_before_discarding
 from briefing_tui.tui.typed_first import FIELD_BINDINGS, after_typed
@@ -53,9 +53,10 @@ class BriefDialog(ModalScreen[dict[str, Any] | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel"),
                 Binding("ctrl+s", "save", "Save", priority=True), *FIELD_BINDINGS]
 
-    def __init__(self, brief: BriefFile, tags: Sequence[str], where: str) -> None:
+    def __init__(self, brief: BriefFile, tags: Sequence[str], where: str,
+                 period_hint: str = PERIOD_EXAMPLE) -> None:
         super().__init__()
-        self.brief = brief
+        self.brief, self.period_hint = brief, period_hint
         self.tags = list(dict.fromkeys([*tags, *brief.words.trends]))
         self.where = where
 
@@ -72,7 +73,7 @@ class BriefDialog(ModalScreen[dict[str, Any] | None]):
                 with Horizontal(classes="brief-line"):
                     yield Label("Period")
                     yield Input(visible(self.brief.period), id="brief-period",
-                                placeholder="2026-10-01 to 2026-10-14")
+                                placeholder=visible(self.period_hint))
                 yield Label("Bottom line up front", classes="brief-label")
                 yield _area(words.bottom_line, "brief-bottom-line")
                 yield Label("Key judgments (one a line)", classes="brief-label")

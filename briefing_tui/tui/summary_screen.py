@@ -278,6 +278,7 @@ class SummaryScreen(Screen[Place | None]):
         """Edit the analyst's words in the brief.yaml this summary reads."""
         from briefing_tui.core.brief.file import BRIEF_NAME, read_brief
         from briefing_tui.core.brief.folders import common_folder
+        from briefing_tui.core.brief.words import period_hint
         from briefing_tui.tui.brief_dialog import BriefDialog
 
         if self.summary is None:
@@ -306,7 +307,8 @@ class SummaryScreen(Screen[Place | None]):
             self.rebuild()
 
         where = f"{folder.name}/{BRIEF_NAME}" if folder.name else BRIEF_NAME
-        self.app.push_screen(BriefDialog(brief, [t.name for t in self.codebook], where),
+        hint = period_hint(i.date for i in self.summary.documents if i.tagged)
+        self.app.push_screen(BriefDialog(brief, [t.name for t in self.codebook], where, hint),
                              edited)
 
     def action_close(self) -> None:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -186,3 +186,17 @@ def replace_words(text: str, changes: Mapping[str, Any]) -> str:
             at = later[0] if later else len(blocks)
         blocks.insert(at, (key, new))
     return "".join(part for _, part in blocks)
+
+
+#: The Period field's hint when no tagged document has a date of its own.
+PERIOD_EXAMPLE = "YYYY-MM-DD to YYYY-MM-DD"
+
+
+def period_hint(dates: Iterable[str]) -> str:
+    """The Period field's hint: the first to the last of the tagged documents' metadata
+    dates (YYYY-MM-DD, YYYY-MM or YYYY), else :data:`PERIOD_EXAMPLE`. A fixed example
+    date read as the documents' own period on 2010-2012 releases."""
+    known = sorted(d for d in dates if d)
+    if not known:
+        return PERIOD_EXAMPLE
+    return known[0] if known[0] == known[-1] else f"{known[0]} to {known[-1]}"
