@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
-from textual.widgets import OptionList
+from textual.widgets import OptionList, Static
 
 from briefing_tui.core.sidecar import sidecar_path
-from briefing_tui.core.suggest.queue import UNCERTAIN
+from briefing_tui.core.suggest.queue import UNCERTAIN, QueueItem
 from briefing_tui.tui.suggest_queue import SuggestionQueue
 
 from .app_helpers import copy_samples, reader, saved, settle
 from .constants import SEED
 from .test_app_suggest import suggesting_app, suggestions_ready
+
+
+def key(item: QueueItem | None) -> tuple[Path, int, str] | None:
+    """A suggestion's place and tag: a retrain may land meanwhile and change its score."""
+    return None if item is None else (item.path, item.start, item.tag)
 
 
 async def test_accept_reject_skip_advance_and_write_the_sidecar(tmp_path: Path) -> None:
@@ -32,9 +38,9 @@ async def test_accept_reject_skip_advance_and_write_the_sidecar(tmp_path: Path) 
         first, second, third = queue.items[:3]
         await pilot.press("a")  # accept the first: the second is highlighted next
         await settle(pilot)
-        assert queue.current() == second and len(queue.items) == total - 1
+        assert key(queue.current()) == key(second) and len(queue.items) == total - 1
         await pilot.press("space")  # skip the second
-        assert queue.current() == third
+        assert key(queue.current()) == key(third)
         await pilot.press("d")  # reject the third
         await settle(pilot)
         on_disk = {(a.start, a.end): a for a in saved(doc)}
@@ -79,3 +85,35 @@ def test_queue_snapshot(snap_compare: Any, tmp_path: Path) -> None:
         assert app.screen.query_one(OptionList).highlighted == 1
 
     assert snap_compare(app, terminal_size=(100, 30), run_before=open_queue)
+
+
+async def test_the_label_count_follows_an_accepted_label(tmp_path: Path) -> None:
+    """After ``a`` the next reason of that tag counts the label just given (it said
+    "3 of 5 labels" still: the reasons were the queue's first retrain's)."""
+    folder = copy_samples(tmp_path / "docs", only_seed=True)
+    app = suggesting_app(folder)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await suggestions_ready(pilot)
+        await pilot.press("S")
+        await settle(pilot)
+        queue = app.screen
+        assert isinstance(queue, SuggestionQueue)
+        counted = [(n, item) for n, item in enumerate(queue.items)
+                   if re.search(r"\(\d+ of \d+ labels\)", item.reason)
+                   and sum(i.tag == item.tag for i in queue.items) > 1]
+        assert counted, [i.reason for i in queue.items]
+        at, item = counted[0]
+        before = int(re.findall(r"\((\d+) of", item.reason)[0])
+        queue.query_one(OptionList).highlighted = at
+        await pilot.press("a")
+        for _ in range(40):
+            await settle(pilot)
+            if f"({before + 1} of" in " ".join(i.reason for i in queue.items
+                                                if i.tag == item.tag):
+                break
+        same = [i.reason for i in queue.items if i.tag == item.tag]
+        assert same and all(f"({before} of" not in r for r in same), same
+        assert any(f"({before + 1} of" in r or "model" in r for r in same), same
+        now = queue.current()
+        assert now is not None
+        assert now.reason in str(queue.query_one("#queue-current", Static).render())

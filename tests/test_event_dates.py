@@ -105,3 +105,13 @@ def test_a_dateline_with_a_comma_or_dash_before_its_date() -> None:
         top = dateline(text)
         assert top is not None and top[0] == date(2009, 12, 9)
         assert text[top[2]:].lstrip().startswith("A strike")
+
+
+def test_a_possessive_day_owned_by_the_figures_own_event_dates_it() -> None:
+    text = "The raid came after yesterday's arrest of a Haqqani facilitator in Khost."
+    (figure,) = figures_in(text, [SentenceRef(1, 0, len(text))], metadata_date="2012-03-07")
+    assert (figure.kind, figure.date, figure.date_stated) == ("arrested", "2012-03-06", True)
+    # another event's day stays another's: "Monday's blast" does not date these arrests
+    other = "Police arrested two men after Monday's blast in Khost."
+    (figure,) = figures_in(other, [SentenceRef(1, 0, len(other))], metadata_date="2012-03-07")
+    assert (figure.date, figure.date_stated) == ("2012-03-07", False)

@@ -25,6 +25,7 @@ BOOK = Codebook()
 OFFICIALS = "Afghan officials said the force killed two insurgents in Asadabad district on Monday."
 BEFORE = ("KABUL, Afghanistan (Oct. 3, 2012) — An Afghan and coalition security force detained "
           "three suspected insurgents during an operation in Kunar province yesterday.")
+NOTE = "Which officials?"  # the note on OFFICIALS (BRIEF_TAGS)
 AFTER = ("Fighting between 28 and 30 September displaced about 1,200 people in Kunar "
          "province, according to OCHA.")
 
@@ -40,10 +41,12 @@ def test_neighbours_are_kept_with_each_quote_in_every_format(
     plain = build_summary([Path(".")], BOOK, timestamp=None)
     assert all(not i.before and not i.after for t in plain.tags for i in plain.items[t])
     md = render(summary, "md", BOOK)
-    assert f"> *{BEFORE}*\n>\n> {OFFICIALS}\n>\n> *{AFTER}*\n>\n> — " \
-        in md.replace("\\-", "-").replace("\\,", ",")
+    # the note right under its own quote: after the next sentence it read as that one's
+    assert f"> *{BEFORE}*\n>\n> {OFFICIALS}\n>\n> Note: {NOTE}\n>\n> *{AFTER}*\n>\n> — " \
+        in md.replace("\\-", "-").replace("\\,", ",").replace("\\?", "?")
     html = render(summary, "html", BOOK)
-    assert f'<p class="context">{AFTER}</p>' in html
+    assert f'<blockquote>{OFFICIALS}</blockquote>\n<p class="note">Note: {NOTE}</p>\n' \
+        f'<p class="context">{AFTER}</p>' in html
     record = next(r for r in json.loads(render(summary, "json", BOOK))["sentences"]
                   if r["text"] == OFFICIALS)
     assert (record["context_before"], record["context_after"]) == ([BEFORE], [AFTER])
@@ -51,7 +54,8 @@ def test_neighbours_are_kept_with_each_quote_in_every_format(
     paragraphs = [(p.style.name if p.style is not None else "", p.text) for p in
                   docx.Document(io.BytesIO(render_bytes(summary, "docx", BOOK))).paragraphs]
     at = paragraphs.index(("Quote", OFFICIALS))
-    assert (paragraphs[at - 1][1], paragraphs[at + 1][1]) == (BEFORE, AFTER)
+    assert paragraphs[at - 1][1] == BEFORE
+    assert [text for _, text in paragraphs[at + 1:at + 3]] == [f"Note: {NOTE}", AFTER]
 
 
 def test_csv_gets_two_context_columns_only_when_asked(
@@ -110,7 +114,8 @@ async def test_summary_screen_shows_context_with_c(tmp_path: Path) -> None:
         assert item.after == (AFTER,)
         key = next(k for k, v in screen._targets.items() if v is item)
         prompt = str(screen.query_one("#summary-list").get_option(key).prompt)  # type: ignore[attr-defined]
-        assert prompt.index(BEFORE[:40]) < prompt.index(OFFICIALS[:40]) < prompt.index(AFTER[:40])
+        assert prompt.index(BEFORE[:40]) < prompt.index(OFFICIALS[:40]) \
+            < prompt.index(f"✎ {NOTE}") < prompt.index(AFTER[:40])
         await pilot.press("C", "C")  # two, then none again
         await settle(pilot)
         assert screen.context == 0

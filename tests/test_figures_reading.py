@@ -51,6 +51,22 @@ from briefing_tui.core.figures.rules import attribution, counts_in, of_another_e
     # a count that goes on to a noun not counted is no figure ("two hours")
     ("The patrol was detained two hours later.", []),
     ("By Friday the toll had reached 12.", []),
+    # a bare count after a second verb of the chain counts more of whom the first counted,
+    # not a noun of a later phrase ("during a clash with militants")
+    ("Troops mistakenly killed three people and wounded one during a clash with militants.",
+     [(3, "exact", "killed", "people"), (1, "exact", "wounded", "people")]),
+    ("Police killed two suspects in a raid near fighters.",
+     [(2, "exact", "killed", "suspects")]),
+    # "another": one more of the same
+    ("The patrol killed an IMU facilitator and detained another.",
+     [(1, "exact", "killed", "facilitators"), (1, "exact", "detained", "facilitators")]),
+    ("Police arrested a militant commander and captured another suspect.",
+     [(1, "exact", "arrested", "commanders"), (1, "exact", "captured", "suspects")]),
+    # a group's name before a role: the person is the role
+    ("Soldiers detained a Taliban financier in Zabul.", [(1, "exact", "detained", "financiers")]),
+    ("Police arrested the Taliban sub-commander and two Taliban in Kandahar.",
+     [(1, "exact", "arrested", "sub-commanders"), (2, "exact", "arrested", "Taliban")]),
+    ("The force killed three Taliban after a firefight.", [(3, "exact", "killed", "Taliban")]),
 ])
 def test_counts_read_as_an_analyst_would(sentence: str, expected: list[tuple[object, ...]],
                                          ) -> None:

@@ -70,6 +70,16 @@ class SuggestionQueue(Screen[QueueItem | None]):
             listing.highlighted = min(highlight, len(self.items) - 1)
         self._show_current()
 
+    def renew(self, items: list[QueueItem]) -> None:
+        """A retrain landed: its items (new scores, reasons that count the labels just
+        given) replace the old ones; the highlight stays on the same suggestion."""
+        here = self.current()
+        self.items = ordered(items, self.how)
+        keys = [(i.path, i.start, i.tag) for i in self.items]
+        key = (here.path, here.start, here.tag) if here is not None else None
+        at = self.query_one(OptionList).highlighted or 0
+        self._fill(keys.index(key) if key in keys else at)
+
     def current(self) -> QueueItem | None:
         at = self.query_one(OptionList).highlighted
         return self.items[at] if at is not None and 0 <= at < len(self.items) else None

@@ -161,6 +161,11 @@ class SuggestingMixin(ReaderActions):
         for reader in self.query(Reader):
             reader.refresh_all()
         self.update_status()
+        from briefing_tui.tui.suggest_queue import SuggestionQueue  # deferred: see the imports
+
+        for screen in self.screen_stack:  # its scores and reasons follow the new labels
+            if isinstance(screen, SuggestionQueue):
+                screen.renew(self._queue_items())
 
     # -- keys ------------------------------------------------------------------------
 
@@ -225,8 +230,20 @@ class SuggestingMixin(ReaderActions):
 
     def action_suggestion_queue(self) -> None:
         """Every open document's open suggestions, one at a time (``S``)."""
+        from briefing_tui.tui.suggest_queue import SuggestionQueue  # deferred: see the imports
+
+        items = self._queue_items()
+        if not items:
+            self.notify("Suggestions are hidden (H shows them)." if self.suggestions_hidden
+                        else "No suggestions yet: open a document and wait a moment.",
+                        timeout=3)
+            return
+        self.push_screen(SuggestionQueue(items, self.codebook, self._decide_queued),
+                         self._jump_to_queued)
+
+    def _queue_items(self) -> list[QueueItem]:
+        """The open suggestions of every open document, from the latest retrain."""
         from briefing_tui.core.suggest.queue import queue_items  # deferred: see the imports
-        from briefing_tui.tui.suggest_queue import SuggestionQueue
 
         items: list[QueueItem] = []
         for order, entry in enumerate(self.entries):
@@ -237,13 +254,7 @@ class SuggestingMixin(ReaderActions):
             split = document.segmentation
             items += queue_items(entry.path, order, document.text, split.starts, split.ends,
                                  document.annotations, found)
-        if not items:
-            self.notify("Suggestions are hidden (H shows them)." if self.suggestions_hidden
-                        else "No suggestions yet: open a document and wait a moment.",
-                        timeout=3)
-            return
-        self.push_screen(SuggestionQueue(items, self.codebook, self._decide_queued),
-                         self._jump_to_queued)
+        return items
 
     def _queued_place(self, item: QueueItem) -> tuple[Entry, Document, int] | None:
         """The entry, document and sentence of a queued item, if it is still there."""

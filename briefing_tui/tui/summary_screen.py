@@ -230,10 +230,10 @@ class SummaryScreen(Screen[Place | None]):
             quote.append(plain(f"  ⌖ {', '.join(about)}", "$text-muted"))
         lines.append(Hang(Content.styled(f"    {where:<11} ", "$text-muted"),
                           Content.assemble(*quote)))
-        lines += [Hang(under, plain(clip(text, 200), "italic $text-muted")) for text in item.after]
-        if item.note:
+        if item.note:  # right under its quote: after the next sentence it read as that one's
             note = plain("✎ " + clip(item.note, QUOTE_ROOM), "italic $text-muted")
             lines.append(Hang(under, note))
+        lines += [Hang(under, plain(clip(text, 200), "italic $text-muted")) for text in item.after]
         return Option(Hanging(lines), id=key)
 
     @on(OptionList.OptionSelected)

@@ -195,6 +195,8 @@ def _item(w: _Writer, item: SummaryItem, label: str = "also",
     for text in item.before:  # neighbouring sentences (--context), in italics
         w.para(text, italic=True)
     w.para(item.text, "Quote")
+    if item.note and item.after:  # right under its quote, not after the next sentence
+        w.para(item.note, bold_lead="Note: ")
     for text in item.after:
         w.para(text, italic=True)
     line = "— " + _cited(item.citation)
@@ -207,7 +209,7 @@ def _item(w: _Writer, item: SummaryItem, label: str = "also",
     w.para(line, italic=True)
     if item.previous:
         w.para(item.previous, bold_lead="Was: ")
-    if item.note:
+    if item.note and not item.after:
         w.para(item.note, bold_lead="Note: ")
 
 

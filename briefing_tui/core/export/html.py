@@ -89,12 +89,14 @@ def _figure(item: SummaryItem, tags: Tags, *, flagged: bool = False,
         lines.append(f'<p class="flag">⚠ {escape(attention_label(item.anchor))}</p>')
     lines += [f'<p class="context">{_e(s)}</p>' for s in item.before]
     lines.append(f"<blockquote>{_e(item.text)}</blockquote>")
-    lines += [f'<p class="context">{_e(s)}</p>' for s in item.after]
+    note = [f'<p class="note">Note: {_e(item.note)}</p>'] if item.note else []
+    if item.after:  # the note right under its quote, not after the next sentence
+        lines += [*note, *(f'<p class="context">{_e(s)}</p>' for s in item.after)]
     lines.append(_caption(item, tags, "tags" if flagged else "also", about))
     if item.previous:
         lines.append(f'<p class="note">Was: {_e(item.previous)}</p>')
-    if item.note:
-        lines.append(f'<p class="note">Note: {_e(item.note)}</p>')
+    if not item.after:
+        lines += note
     return [*lines, "</figure>"]
 
 

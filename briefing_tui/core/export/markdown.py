@@ -134,12 +134,11 @@ def _context(sentences: tuple[str, ...]) -> list[str]:
 
 def _item(item: SummaryItem, about: tuple[str, ...] = ()) -> list[str]:
     lines = [*_context(item.before), *_quoted(_quote(item.text))]
-    if item.after:
-        lines += [">", *_context(item.after)[:-1]]
+    note = [">", *_quoted("Note: " + md_escape(item.note))] if item.note else []
+    if item.after:  # the note right under its quote, not after the next sentence
+        lines += [*note, ">", *_context(item.after)[:-1]]
     lines += [">", f"> {_citation(item, about=about)}"]
-    if item.note:
-        lines += [">", *_quoted("Note: " + md_escape(item.note))]
-    return [*lines, ""]
+    return [*lines, *([] if item.after else note), ""]
 
 
 def _attention(item: SummaryItem) -> list[str]:

@@ -28,6 +28,7 @@ from briefing_tui.core.extract.metadata_dates import DAY_PART as _DAY
 from briefing_tui.core.extract.metadata_dates import MONTH_PART as _MONTH
 from briefing_tui.core.extract.metadata_dates import YEAR_PART as _YEAR
 from briefing_tui.core.figures.first_words import first_words, may_name
+from briefing_tui.core.figures.rules import NOUN_KIND
 from briefing_tui.core.metadata import MONTHS
 
 __all__ = ["DATELINE", "EXPLICIT", "MONTHS", "Dated", "dateline", "dates_in",
@@ -47,8 +48,10 @@ LAST_WEEK = re.compile(r"\blast week\b", re.IGNORECASE)
 # "over the weekend", "last weekend": the Saturday and Sunday on or before the reference.
 WEEKEND = re.compile(r"\b(?:(?:over|during|at|on)\s+the|this|last)\s+weekend\b", re.IGNORECASE)
 # A possessive names another event ("Tuesday's attack", "yesterday's blast"): not a date
-# of this one.
-_NOT_OWNED = r"(?!['\u2019]s\b)"
+# of this one; but one owned by a noun of a figure's own event ("yesterday's capture of a
+# Taliban officer") dates that figure.
+_EVENT_NOUN = "|".join(sorted(NOUN_KIND, key=len, reverse=True))
+_NOT_OWNED = rf"(?!['\u2019]s\b(?!\s+(?:{_EVENT_NOUN})\b))"
 RELATIVE = re.compile(
     r"\b(?P<word>(?:the\s+)?day\s+before\s+yesterday|(?:two|three|four|five|six|\d)\s+days?"
     r"\s+ago|yesterday|today|tonight|this (?:morning|afternoon|evening)|last night|overnight|"

@@ -72,7 +72,8 @@ QUALIFIERS = {
 _VERB = "|".join(re.escape(v) for v in sorted(VERB_KIND, key=len, reverse=True))
 _WHO = "|".join(re.escape(w) for w in sorted(set(WHO), key=len, reverse=True))
 _QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
-_MODS = (r"(?:\s+(?!(?:and|or|were|was|in|at|on|by|who|that|(?:internally\s+)?displaced\s+"
+_MODS = (r"(?:\s+(?!(?:and|or|were|was|in|at|on|by|who|that|during|with|after|before|near|"
+         r"against|while|from|(?:internally\s+)?displaced\s+"
          r"(?:persons|people))\b)[A-Za-z][\w'\u2019-]*){0,4}"
          r"(?:\s+\((?-i:[A-Z]{2,8})\))?")  # "an Islamic Movement of Uzbekistan (IMU) leader"
 _NOT_FIRE = r"(?!\s+fire\b)"  # "returned fire": shots, not people coming home
@@ -95,6 +96,13 @@ NOUN = re.compile(rf"\b(?P<verb>{_NOUN})\s+of\s+(?:a\s+total\s+of\s+)?{_COUNT}",
                   re.IGNORECASE)
 CHAIN = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+along\s+with\s+|\s+as\s+well\s+as\s+|"
                    rf"\s+together\s+with\s+){_COUNT}", re.IGNORECASE)
+# "killed two civilians and injured one", "killed a facilitator and captured another": a
+# second verb of the same chain whose count names no one of its own counts more of whom the
+# first count counted ("another": one more of them).
+NEXT_VERB = re.compile(
+    rf"\s*,?\s+and\s+(?:also\s+)?(?P<verb>{_DONE_TO})\s+(?:(?P<qual>{_QUAL})\s+)?"
+    rf"(?:(?!(?:a|an)\b)(?P<num>{NUMBER})|(?P<another>another)\b)"
+    rf"(?:{_MODS}\s+(?P<who>{_WHO})\b)?", re.IGNORECASE)
 SUBJECT = re.compile(
     rf"(?P<before>\bthe\s+)?{_COUNT}(?:\s+[\w,'\u2019-]+){{0,4}}?\s+"
     rf"(?P<aux>(?:(?:were|was|are|is|have|has|had|been|being|reportedly|also|later|all)\s+)*)"
@@ -126,6 +134,22 @@ class Count:
     end: int
 
 
+# "a Taliban financier", "a Taliban sub-commander": a group's name before a role is what
+# the person belongs to; the person is the role (the noun heading the phrase).
+GROUP_WHO = frozenset(WHO_NORMAL.get(w.lower(), w) for w in WHO if w[:1].isupper())
+HEAD = re.compile(r"\s+(?!(?:after|under|later|earlier|over|for|or|ever|never|together|"
+                  r"either|neither|prior|rather|whether)\b)(?P<who>[a-z][\w-]*(?:er|or|ist|"
+                  r"ive|ief|ial|mir|uty)s?)\b")
+
+
+def _headed(count: Count, sentence: str) -> Count:
+    """``count`` with the role after a group's name as its who, when one follows."""
+    if count.who not in GROUP_WHO or (head := HEAD.match(sentence, count.end)) is None:
+        return count
+    return Count(count.value, count.qualifier, count.kind, _who(head), count.start,
+                 head.end())
+
+
 def _who(match: re.Match[str], group: str = "who") -> str:
     word = (match.groupdict().get(group) or "").lower()
     if word in WHO_NORMAL:
@@ -144,6 +168,33 @@ def _count(match: re.Match[str], kind: str, start: int, end: int) -> Count | Non
     if " ".join(match.group("num").lower().split()) in VAGUE:
         qualifier = "min"
     return Count(value, qualifier, kind, _who(match), start, end)
+
+
+def _chain(sentence: str, end: int, kind: str, who: str, found: list[Count],
+           taken: list[tuple[int, int]]) -> int:
+    """The counts chained after one at ``end`` ("and three others", "and injured one"),
+    added to ``found``; where the chain ends."""
+    while True:
+        if (more := CHAIN.match(sentence, end)) and (
+                chained := _count(more, kind, more.start(), more.end())):
+            pass
+        elif (more := NEXT_VERB.match(sentence, end)) and (chained := _next(more, who)):
+            kind = chained.kind
+        else:
+            return end
+        found.append(chained)
+        taken.append((more.start(), more.end()))
+        end, who = more.end(), chained.who
+
+
+def _next(match: re.Match[str], who: str) -> Count | None:
+    kind = VERB_KIND[match.group("verb").lower()]
+    if match.group("another"):
+        return Count(1, "exact", kind, _who(match) if match.group("who") else who,
+                     match.start("verb"), match.end())
+    count = _count(match, kind, match.start("verb"), match.end())
+    return count if count is None or match.group("who") else \
+        Count(count.value, count.qualifier, kind, who, count.start, count.end)
 
 
 def counts_in(sentence: str) -> list[Count]:
@@ -172,14 +223,13 @@ def counts_in(sentence: str) -> list[Count]:
         else:
             count = _count(match, kind, match.start(), match.end())
         end = match.end()
+        if count:
+            count = _headed(count, sentence)
+            end = max(end, count.end)
         if count and free(count.start, count.end):
             found.append(count)
             taken.append((count.start, count.end))
-            while (more := CHAIN.match(sentence, end)) and (
-                    chained := _count(more, kind, more.start(), more.end())):
-                found.append(chained)
-                taken.append((more.start(), more.end()))
-                end = more.end()
+            end = _chain(sentence, end, kind, count.who, found, taken)
     for match in ALONE.finditer(sentence):
         count = _count(match, VERB_KIND[match.group("verb").lower()], match.start(),
                        match.end())
@@ -211,7 +261,7 @@ def counts_in(sentence: str) -> list[Count]:
             if count:
                 found.append(count)
                 taken.append((count.start, count.end))
-    return sorted(found, key=lambda c: c.start)
+    return sorted((_headed(c, sentence) for c in found), key=lambda c: c.start)
 
 
 # "linked to an IED attack that killed four soldiers", "He is accused of attacks ...
