@@ -91,22 +91,25 @@ def read_release(raw: str) -> dict[str, object]:
         when = stated[0].date if stated else (reference.isoformat() if reference else "")
     provinces = _provinces(text, body, events)
     return {"date": when, "provinces": provinces,
-            "killed": _most(f for f in events if f.kind == "killed"),
-            "captured": _most(f for f in events if f.kind in CAPTURE)}
+            "killed": _most((f for f in events if f.kind == "killed"), text),
+            "captured": _most((f for f in events if f.kind in CAPTURE), text)}
 
 
 ADDED = re.compile(r"\b(?:also|additional|additionally|another|further)\b", re.IGNORECASE)
 
 
-def _most(figures: Iterable[Figure]) -> int:
+def _most(figures: Iterable[Figure], text: str) -> int:
     """The largest count one sentence gives: a release states the total in its lede and
     then tells the same people again in detail, so sentences are not added up — except
     those that say they are more people ("also detained two", "one additional suspect"),
-    which add to it."""
+    which add to it. A count that is itself "another" ("killed a facilitator and
+    captured another") is one more of its own sentence, not of the lede."""
     per_sentence: dict[int, int] = {}
     added = 0
     for figure in figures:
-        if ADDED.search(figure.quote):
+        own = text[figure.start:figure.end]
+        says = len(ADDED.findall(figure.quote)) - (1 if own.lower().endswith("another") else 0)
+        if says > 0:
             added += figure.value
             continue
         per_sentence[figure.sentence] = per_sentence.get(figure.sentence, 0) + figure.value

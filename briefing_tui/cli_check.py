@@ -78,9 +78,23 @@ def _all_exact(path: Path) -> tuple[int, list[str]] | None:
     return block.count, data.problems
 
 
+UNTAGGED_NAMED = 10  # names listed on the "no sidecar yet" line; the rest counted
+
+
+def _untagged_line(names: list[str]) -> str:
+    """One line for every readable briefing without a sidecar (a folder of 1,000 new
+    briefings gave 1,000 lines of "no sidecar", burying the ones that need a look)."""
+    shown = ", ".join(names[:UNTAGGED_NAMED])
+    more = len(names) - UNTAGGED_NAMED
+    count = f"{len(names)} briefing{'s' if len(names) != 1 else ''}"
+    return (f"no sidecar yet (read fine, nothing tagged): {count}: {shown}"
+            + (f" and {more} more" if more > 0 else ""))
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     corpus = find_documents(args.paths)
     status = say_corpus_problems(corpus)
+    untagged: list[str] = []  # read fine, nothing tagged yet: one line for all at the end
     for path in corpus.documents:
         name = visible(str(path), keep_newlines=False)
         quick = _all_exact(path)
@@ -108,7 +122,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             status = EXIT_BAD_INPUT
             continue
         if document.disk is None:
-            print(f"{name}: no sidecar")
+            untagged.append(name)
             continue
         report = document.anchor_report
         total = len(document.annotations)
@@ -132,6 +146,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             except SidecarError as exc:
                 print(f"  not written: {visible(str(exc), keep_newlines=False)}")
                 status = max(status, EXIT_ATTENTION)
+    if untagged:
+        print(_untagged_line(untagged))
     if not corpus.documents and not corpus.errors:
         say("briefing: no briefings found (looked for " + ", ".join(DOCUMENT_SUFFIXES) + ")")
         return EXIT_BAD_INPUT

@@ -127,3 +127,18 @@ def test_export_uses_the_codebook_named_in_the_settings_file(tmp_path: Path) -> 
     result = briefing("export", folder, "--format", "json", "--no-timestamp")
     assert result.returncode == 0, result.stderr
     assert list(json.loads(result.stdout)["counts"]) == ["security", "health"]
+
+
+def test_check_names_untagged_briefings_on_one_line(tmp_path: Path) -> None:
+    """A folder of new briefings: one line for all the untagged ones, ten named, the rest
+    counted, and the exit status says nothing is wrong."""
+    for number in range(12):
+        (tmp_path / f"b{number:02d}.txt").write_text("Talks resumed. Both sides met.\n",
+                                                      encoding="utf-8")
+    result = briefing("check", tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("no sidecar yet (read fine, nothing tagged): 12 briefings: ")
+    assert f"{tmp_path / 'b09.txt'} and 2 more" in lines[0]
+    assert "b10.txt" not in lines[0]

@@ -95,10 +95,10 @@ def test_check_a_folder_of_every_format(corpus: Path) -> None:
     write_pdf(corpus / "locked.pdf", password="x")
     done = briefing("check", corpus)
     lines = sorted(line.replace(str(corpus) + os.sep, "") for line in done.stdout.splitlines())
-    assert lines == ["brief.docx: no sidecar",
-                     "locked.pdf: unreadable: encrypted PDF: it needs a password (save an "
+    assert lines == ["locked.pdf: unreadable: encrypted PDF: it needs a password (save an "
                      "unprotected copy to open it)",
-                     "news1.html: no sidecar",
+                     "no sidecar yet (read fine, nothing tagged): 2 briefings: brief.docx, "
+                     "news1.html",
                      "sitrep.pdf: 1 annotation, all exact"]
     assert done.returncode == 2
 
