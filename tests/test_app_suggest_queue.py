@@ -117,3 +117,20 @@ async def test_the_label_count_follows_an_accepted_label(tmp_path: Path) -> None
         now = queue.current()
         assert now is not None
         assert now.reason in str(queue.query_one("#queue-current", Static).render())
+
+
+async def test_until_the_retrain_lands_the_old_count_is_not_shown(tmp_path: Path) -> None:
+    folder = copy_samples(tmp_path / "docs", only_seed=True)
+    app = suggesting_app(folder)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await suggestions_ready(pilot)
+        app.suggest_delay = 60.0  # the retrain after the answer does not land in this test
+        await pilot.press("S")
+        await settle(pilot)
+        queue = app.screen
+        assert isinstance(queue, SuggestionQueue)
+        await pilot.press("a")
+        await settle(pilot)
+        shown = str(queue.query_one("#queue-current", Static).render())
+        assert "why: retraining on your answer" in shown
+        assert "labels" not in shown.split("why:")[1]

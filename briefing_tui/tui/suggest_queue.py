@@ -43,6 +43,7 @@ class SuggestionQueue(Screen[QueueItem | None]):
         self.codebook, self.decide, self.how = codebook, decide, how
         self.items = ordered(items, how)
         self.decided = 0
+        self.retraining = False  # an answer was given: the reasons count the labels before it
 
     def compose(self) -> ComposeResult:
         yield Static("", id="queue-header")
@@ -74,6 +75,7 @@ class SuggestionQueue(Screen[QueueItem | None]):
         """A retrain landed: its items (new scores, reasons that count the labels just
         given) replace the old ones; the highlight stays on the same suggestion."""
         here = self.current()
+        self.retraining = False
         self.items = ordered(items, self.how)
         keys = [(i.path, i.start, i.tag) for i in self.items]
         key = (here.path, here.start, here.tag) if here is not None else None
@@ -99,7 +101,8 @@ class SuggestionQueue(Screen[QueueItem | None]):
             plain(f"{item.path.name}", "bold"), "  ",
             Content.styled(f"{item.tag}? {item.score:.2f}", self.codebook.colour(item.tag)),
             "\n", plain(clip(item.text, 400)), "\n",
-            plain(f"why: {item.reason}", "italic $text-muted")))
+            plain("why: retraining on your answer…" if self.retraining
+                  else f"why: {item.reason}", "italic $text-muted")))
 
     @on(OptionList.OptionHighlighted)
     def _highlighted(self) -> None:
@@ -114,6 +117,7 @@ class SuggestionQueue(Screen[QueueItem | None]):
         at = self.items.index(item)
         self.items.remove(item)
         self.decided += 1
+        self.retraining = True  # until the retrain lands (renew): its label counts are old
         self._fill(at)  # the next one slides under the highlight: auto-advance
 
     def action_skip(self) -> None:
